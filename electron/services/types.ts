@@ -1,0 +1,29 @@
+// What NetDesk's Node services need from their host, passed in as parameters so the same
+// services run inside Electron's main process, behind browser mode's loopback server, and in tests.
+import type { IpcChannel, IpcParsedRequest, IpcResponses } from '../../shared/ipc';
+
+export interface ServiceHost {
+  /** 'electron' or 'browser'; reported by app:info. */
+  mode: 'electron' | 'browser';
+  appName: string;
+  appVersion: string;
+  platform: string;
+  /** Folder for settings.json and window state (Electron: app.getPath('userData')). */
+  dataDir: string;
+  /** Clock, so tests can pin time. */
+  now: () => Date;
+  /**
+   * Ask the user where to save a file. Electron shows a save dialog; browser mode has none and
+   * passes undefined (the file then goes into the reports folder). Resolves undefined on cancel.
+   */
+  showSaveDialog?: (defaultFileName: string) => Promise<string | undefined>;
+  /** Open a saved file in the system viewer. Browser mode returns a same-origin URL instead. */
+  openPath: (absolutePath: string) => Promise<{ opened: boolean; url?: string }>;
+  /** Open an http(s) link in the user's browser (already checked by the caller). */
+  openExternal: (url: string) => Promise<void>;
+}
+
+/** One plain async function per channel: the request is already parsed by the channel schema. */
+export type ServiceTable = {
+  [C in IpcChannel]: (req: IpcParsedRequest<C>) => Promise<IpcResponses[C]>;
+};
