@@ -1,0 +1,123 @@
+// The NetDesk backup format (docs/backup-format.md): one JSON document holding every ledger
+// table, and optionally the attachments as base64. Parsing never throws on a bad file: it returns
+// readable problems, so a corrupt backup is reported and nothing is imported.
+import { z } from 'zod';
+import { LEDGER_TABLES, attachmentMetaSchema, storedRecordSchema, type LedgerTable, type StoredRecord } from './schemas';
+
+export const BACKUP_FORMAT = 'netdesk-backup';
+export const BACKUP_VERSION = 1;
+
+export const backupAttachmentSchema = attachmentMetaSchema.extend({
+  /** The file's bytes, base64. */
+  base64: z.string(),
+});
+export type BackupAttachment = z.infer<typeof backupAttachmentSchema>;
+
+export type BackupTables = { [T in LedgerTable]?: StoredRecord<T>[] };
+
+export interface LedgerBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  /** Which PC wrote it (its sync node id) and its name, for the preview. */
+  source?: { nodeId?: string; name?: string };
+  tables: BackupTables;
+  attachments?: BackupAttachment[];
+}
+
+const envelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  source: z.object({ nodeId: z.string().optional(), name: z.string().optional() }).optional(),
+  tables: z.record(z.string(), z.array(z.unknown())),
+  attachments: z.array(z.unknown()).optional(),
+});
+
+export type BackupParseResult =
+  | { ok: true; backup: LedgerBackup; counts: Partial<Record<LedgerTable, number>> }
+  | { ok: false; problems: string[] };
+
+const MAX_PROBLEMS = 50;
+
+/** Validate a backup already parsed from JSON. Every record is checked against its table schema. */
+export function validateBackup(doc: unknown): BackupParseResult {
+  const env = envelopeSchema.safeParse(doc);
+  if (!env.success) {
+    return {
+      ok: false,
+      problems: env.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`),
+    };
+  }
+  const problems: string[] = [];
+  const tables: Record<string, unknown[]> = {};
+  const counts: Partial<Record<LedgerTable, number>> = {};
+  for (const [name, rows] of Object.entries(env.data.tables)) {
+    if (!(LEDGER_TABLES as string[]).includes(name)) {
+      problems.push(`tables.${name}: unknown table`);
+      continue;
+    }
+    const schema = storedRecordSchema(name as LedgerTable);
+    const ids = new Set<string>();
+    const parsed: unknown[] = [];
+    rows.forEach((row, i) => {
+      const r = schema.safeParse(row);
+      if (!r.success) {
+        if (problems.length < MAX_PROBLEMS) {
+          const issue = r.error.issues[0];
+          problems.push(`tables.${name}[${i}]${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`);
+        }
+        return;
+      }
+      const id = (r.data as { id: string }).id;
+      if (ids.has(id)) {
+        if (problems.length < MAX_PROBLEMS) problems.push(`tables.${name}[${i}].id: duplicate id ${id}`);
+        return;
+      }
+      ids.add(id);
+      parsed.push(r.data);
+    });
+    tables[name] = parsed;
+    counts[name as LedgerTable] = parsed.length;
+  }
+  const attachments: BackupAttachment[] = [];
+  (env.data.attachments ?? []).forEach((a, i) => {
+    const r = backupAttachmentSchema.safeParse(a);
+    if (r.success) attachments.push(r.data);
+    else if (problems.length < MAX_PROBLEMS) problems.push(`attachments[${i}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: env.data.exportedAt,
+      ...(env.data.source ? { source: env.data.source } : {}),
+      tables: tables as BackupTables,
+      ...(attachments.length ? { attachments } : {}),
+    },
+    counts,
+  };
+}
+
+/** Parse backup text; a file that is not JSON at all is reported, not thrown. */
+export function parseBackup(text: string): BackupParseResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [`not a JSON document: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+  return validateBackup(doc);
+}
+
+/** Serialize a backup with a stable layout (tables in registry order). */
+export function serializeBackup(backup: LedgerBackup): string {
+  const tables: BackupTables = {};
+  for (const t of LEDGER_TABLES) {
+    const rows = backup.tables[t];
+    if (rows) (tables as Record<string, unknown>)[t] = rows;
+  }
+  return JSON.stringify({ ...backup, tables }, null, 1);
+}

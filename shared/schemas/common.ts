@@ -1,0 +1,26 @@
+// Building blocks shared by every record schema: ids, times, dates and bounded text.
+// Timestamps are ISO-8601 UTC strings; calendar days are 'YYYY-MM-DD' in Asia/Shanghai.
+import { z } from 'zod';
+
+export const idSchema = z.string().min(1).max(64);
+export const refSchema = idSchema.nullable().default(null);
+
+export const isoTimeSchema = z.iso.datetime({ offset: true });
+export const dateOnlySchema = z.iso.date();
+
+/** Text typed by a user: trimmed, bounded. Over-long input is refused, never silently cut. */
+export const text = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => text(max).default('');
+
+/** Metadata the repository stamps on every stored record; never typed by a user. */
+export const recordMetaSchema = z.object({
+  id: idSchema,
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+  /** Set when the record is deleted: a tombstone that sync merges like any field. */
+  deletedAt: isoTimeSchema.nullable().default(null),
+  /** Hybrid-logical-clock stamp of the last change of each field (per-field last writer wins). */
+  hlc: z.record(z.string(), z.string()),
+});
+export type RecordMeta = z.infer<typeof recordMetaSchema>;

@@ -1,0 +1,294 @@
+// One zod schema per record type of the ledger (brief §1–§8). The same schema validates a form,
+// a repository write, an IPC message, an import row, a backup file and a sync journal entry.
+// Field names follow the supervisor's words. Cross-record rules (unique asset tag, card number,
+// employee number) are checked by the repository, not by an index, so that sync never fails on them.
+import { z } from 'zod';
+import { dateOnlySchema, isoTimeSchema, optionalText, refSchema, requiredText, text } from './common';
+
+// ── People and departments ──────────────────────────────────────────────────────────────
+export const departmentSchema = z.object({
+  name: requiredText(40),
+  /** The company of the group the department belongs to (集团 or a subsidiary). */
+  company: optionalText(60),
+  /** Head of department (部门负责人): a person id. */
+  headPersonId: refSchema,
+  note: optionalText(500),
+});
+
+export const personSchema = z.object({
+  employeeNo: requiredText(20),
+  name: requiredText(30),
+  departmentId: refSchema,
+  title: optionalText(40),
+  phone: text(30)
+    .regex(/^[0-9+\-() ]*$/, 'phone may hold digits, spaces, + - ( ) only')
+    .default(''),
+  /** Asset tag of the person's computer as written in the directory. */
+  computerTag: optionalText(40),
+  active: z.boolean().default(true),
+  note: optionalText(500),
+});
+
+// ── Devices (asset cards) ───────────────────────────────────────────────────────────────
+export const DEVICE_TYPES = [
+  'computer',
+  'printer',
+  'peripheral',
+  'server',
+  'switch',
+  'router',
+  'firewall',
+  'cctv-camera',
+  'cctv-recorder',
+  'video-conference',
+  'other',
+] as const;
+export const DEVICE_STATUSES = ['in-use', 'spare', 'in-repair', 'retired'] as const;
+
+export const deviceSchema = z.object({
+  assetTag: requiredText(40),
+  type: z.enum(DEVICE_TYPES),
+  name: optionalText(60),
+  brand: optionalText(40),
+  model: optionalText(60),
+  serialNo: optionalText(60),
+  location: optionalText(80),
+  departmentId: refSchema,
+  /** The computer's user; for a peripheral the responsible person derives from attachedToDeviceId. */
+  userPersonId: refSchema,
+  /** The computer a printer or other peripheral is attached to. */
+  attachedToDeviceId: refSchema,
+  status: z.enum(DEVICE_STATUSES).default('in-use'),
+  purchaseDate: dateOnlySchema.nullable().default(null),
+  vendor: optionalText(80),
+  price: z.number().nonnegative().max(1e9).nullable().default(null),
+  warrantyEnd: dateOnlySchema.nullable().default(null),
+  ip: optionalText(45),
+  mac: optionalText(17),
+  channelCount: z.number().int().min(0).max(1024).nullable().default(null),
+  retentionDays: z.number().int().min(0).max(3650).nullable().default(null),
+  /** Admin passwords and configuration notes: masked on screen, never printed or exported by default. */
+  secret: optionalText(4000),
+  note: optionalText(1000),
+});
+
+export const deviceHandoverSchema = z.object({
+  deviceId: requiredText(64),
+  fromPersonId: refSchema,
+  toPersonId: refSchema,
+  at: isoTimeSchema,
+  by: optionalText(40),
+  note: optionalText(500),
+});
+
+// ── Repair cards (维修申请卡) ───────────────────────────────────────────────────────────
+export const FAULT_CATEGORIES = ['hardware', 'software', 'network', 'printer', 'account', 'other'] as const;
+export const REPAIR_STATUSES = [
+  'received',
+  'in-repair',
+  'waiting-parts',
+  'repaired',
+  'suggestion-given',
+  'signed-off',
+  'closed',
+  'refused',
+] as const;
+export const REFUSAL_CAUSES = ['illegal-software', 'games', 'cheats', 'rough-use'] as const;
+
+export const partUsedSchema = z.object({
+  name: requiredText(60),
+  quantity: z.number().int().min(1).max(1000),
+  cost: z.number().nonnegative().max(1e7).default(0),
+});
+
+export const repairCardSchema = z.object({
+  /** Printed number, unique across synced PCs by its per-PC letter: WX-2026-A-0001. */
+  cardNo: requiredText(30),
+  requesterId: refSchema,
+  /** Copied from the directory at intake so search and the printed card need no join. */
+  requesterName: requiredText(30),
+  departmentId: refSchema,
+  deviceId: refSchema,
+  deviceTag: optionalText(40),
+  faultCategory: z.enum(FAULT_CATEGORIES),
+  description: requiredText(2000),
+  receivedAt: isoTimeSchema,
+  /** When the department head signed the paper card; null while the signature is pending. */
+  deptHeadSignedAt: isoTimeSchema.nullable().default(null),
+  status: z.enum(REPAIR_STATUSES).default('received'),
+  /** Due time of the 24-hour clock, kept current on each event so lists can sort and filter by it. */
+  slaDueAt: isoTimeSchema.nullable().default(null),
+  diagnosis: optionalText(2000),
+  workDone: optionalText(2000),
+  result: optionalText(1000),
+  minutesSpent: z.number().int().min(0).max(100000).nullable().default(null),
+  suggestion: optionalText(2000),
+  parts: z.array(partUsedSchema).max(50).default([]),
+  refusalCause: z.enum(REFUSAL_CAUSES).nullable().default(null),
+  refusalReason: optionalText(1000),
+  /** Scanned signed cards: SHA-256 of attachments. */
+  attachmentShas: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(50).default([]),
+});
+
+export const REPAIR_EVENT_TYPES = [
+  'received',
+  'head-signed',
+  'started',
+  'part-ordered',
+  'part-arrived',
+  'repaired',
+  'suggestion-given',
+  'signed-off',
+  'closed',
+  'refused',
+  'approved',
+  'approval-denied',
+  'vendor-contact',
+  'note',
+] as const;
+
+export const repairEventSchema = z.object({
+  cardId: requiredText(64),
+  type: z.enum(REPAIR_EVENT_TYPES),
+  at: isoTimeSchema,
+  /** Who did it: the person using the PC (from settings). */
+  by: optionalText(40),
+  note: optionalText(2000),
+  /** Approval: general manager (总经理) or chairman (董事长). */
+  approverRole: z.enum(['general-manager', 'chairman']).nullable().default(null),
+  approverName: optionalText(40),
+  /** Vendor contact log for large faults. */
+  vendor: optionalText(80),
+  partName: optionalText(60),
+});
+
+// ── Routine checks ─────────────────────────────────────────────────────────────────────
+export const CHECK_KINDS = ['server-maintenance', 'cctv', 'website-security', 'website-backup', 'machine-room'] as const;
+export const MACHINE_ROOM_SLOTS = ['08:00', '11:00', '14:00', '16:30'] as const;
+
+export const routineCheckSchema = z.object({
+  kind: z.enum(CHECK_KINDS),
+  at: isoTimeSchema,
+  by: optionalText(40),
+  /** Servers maintained, cameras/recorders checked. */
+  deviceIds: z.array(z.string().min(1).max(64)).max(500).default([]),
+  /** Website checked or backed up. */
+  site: optionalText(120),
+  slot: z.enum(MACHINE_ROOM_SLOTS).nullable().default(null),
+  result: z.enum(['ok', 'problem']).default('ok'),
+  findings: optionalText(2000),
+  actions: optionalText(2000),
+  /** CCTV fault: when the service provider was contacted (due within 24 h of the check). */
+  providerContactedAt: isoTimeSchema.nullable().default(null),
+});
+
+// ── Network ────────────────────────────────────────────────────────────────────────────
+export const INCIDENT_CAUSES = ['power-cut', 'carrier', 'equipment', 'configuration', 'other'] as const;
+
+export const networkIncidentSchema = z.object({
+  startAt: isoTimeSchema,
+  endAt: isoTimeSchema.nullable().default(null),
+  cause: z.enum(INCIDENT_CAUSES),
+  /** Outside the supervisor's control (carrier and the like): excluded from K1, with a reason. */
+  excluded: z.boolean().default(false),
+  exclusionReason: optionalText(500),
+  scope: optionalText(200),
+  description: optionalText(2000),
+  by: optionalText(40),
+});
+
+export const imPermissionSchema = z.object({
+  personId: requiredText(64),
+  deviceId: refSchema,
+  software: requiredText(40),
+  /** The written guarantee (保证申请书) and the department head's signature, on paper. */
+  guaranteeSignedOn: dateOnlySchema.nullable().default(null),
+  deptHeadSignedOn: dateOnlySchema.nullable().default(null),
+  grantedAt: isoTimeSchema.nullable().default(null),
+  revokedAt: isoTimeSchema.nullable().default(null),
+  note: optionalText(500),
+});
+
+// ── Purchases and replacements (工作申请单) ──────────────────────────────────────────────
+export const EVALUATION_STATUSES = ['pending', 'approved', 'rejected', 'bought'] as const;
+
+export const purchaseEvaluationSchema = z.object({
+  departmentId: refSchema,
+  requesterId: refSchema,
+  requestedOn: dateOnlySchema,
+  item: requiredText(120),
+  reason: requiredText(2000),
+  replacesDeviceId: refSchema,
+  feasibility: optionalText(2000),
+  necessity: optionalText(2000),
+  recommendation: optionalText(2000),
+  estimatedCost: z.number().nonnegative().max(1e9).nullable().default(null),
+  status: z.enum(EVALUATION_STATUSES).default('pending'),
+  decidedOn: dateOnlySchema.nullable().default(null),
+  approverName: optionalText(40),
+  boughtDeviceId: refSchema,
+});
+
+// ── Website and company culture ──────────────────────────────────────────────────────────
+export const WEBSITE_UPDATE_CATEGORIES = ['policy', 'activity', 'meeting', 'recruitment', 'staff-article', 'other'] as const;
+
+export const websiteUpdateSchema = z.object({
+  site: requiredText(120),
+  publishedAt: isoTimeSchema,
+  title: requiredText(200),
+  category: z.enum(WEBSITE_UPDATE_CATEGORIES),
+  author: optionalText(40),
+  url: text(500)
+    .refine((u) => u === '' || /^https?:\/\//i.test(u), 'link must start with http:// or https://')
+    .default(''),
+});
+
+export const quoteSchema = z.object({
+  text: requiredText(200),
+  /** Normalised text (width, punctuation, spaces folded) used to refuse repeats. */
+  normalized: requiredText(200),
+  source: optionalText(80),
+});
+
+export const quoteScheduleSchema = z.object({
+  /** The working day the quote is shown on the showroom display. */
+  date: dateOnlySchema,
+  quoteId: requiredText(64),
+  shown: z.boolean().default(true),
+});
+
+// ── Training ───────────────────────────────────────────────────────────────────────────
+export const TRAINING_KINDS = ['office-software', 'new-employee', 'department-request', 'other'] as const;
+
+export const trainingSchema = z.object({
+  date: dateOnlySchema,
+  topic: requiredText(120),
+  kind: z.enum(TRAINING_KINDS),
+  trainer: optionalText(40),
+  requestingDepartmentId: refSchema,
+  location: optionalText(80),
+  durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
+  note: optionalText(1000),
+});
+
+export const trainingAttendeeSchema = z.object({
+  trainingId: requiredText(64),
+  personId: requiredText(64),
+  signed: z.boolean().default(false),
+});
+
+// ── Issued KPI reports: archived unchanged ───────────────────────────────────────────────
+export const kpiReportSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  issuedAt: isoTimeSchema,
+  issuedBy: optionalText(40),
+  /** The figures exactly as issued (frozen JSON), so reopening shows the same numbers. */
+  figures: z.record(z.string(), z.unknown()),
+  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+});
+
+/** Ledger-wide settings that sync between PCs (company name, KPI options). */
+export const ledgerSettingSchema = z.object({
+  key: requiredText(64),
+  value: z.unknown(),
+});
