@@ -1,0 +1,109 @@
+// End-to-end harness: starts NetDesk in browser mode (the real loopback server and services,
+// the built renderer) with its own data folder, and opens it in Debian's Chromium through
+// playwright-core with a persistent profile, so IndexedDB survives a restart like on a user's PC.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const outputDir = join(repoRoot, 'test-output', 'e2e');
+
+export interface AppUnderTest {
+  home: string;
+  port: number;
+  url: string;
+  page: Page;
+  context: BrowserContext;
+  server: ChildProcess;
+  serverLog: () => string;
+  close(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function newHome(label: string): string {
+  mkdirSync(outputDir, { recursive: true });
+  return mkdtempSync(join(tmpdir(), `netdesk-e2e-${label}-`));
+}
+
+async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Start (or restart, with the same home and port) NetDesk in browser mode and open it. */
+export async function startApp(opts: { home: string; port?: number; locale?: string }): Promise<AppUnderTest> {
+  const port = opts.port ?? (await freePort());
+  const urlFile = join(opts.home, `launch-url-${Date.now()}.txt`);
+  let log = '';
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'electron/browser/main.ts'), '--no-open', '--port', String(port), '--print-url-file', urlFile],
+    { cwd: repoRoot, env: { ...process.env, NETDESK_HOME: opts.home }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  let exited: number | null = null;
+  server.once('exit', (code) => (exited = code ?? -1));
+  const url = await waitFor(`the launch URL (server log: ${log})`, () => {
+    if (exited !== null) throw new Error(`browser-mode server exited with ${exited}:\n${log}`);
+    return existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() || undefined : undefined;
+  });
+  const executablePath = process.env.NETDESK_TEST_BROWSER ?? '/usr/bin/chromium';
+  const context = await chromium.launchPersistentContext(join(opts.home, 'chromium-profile'), {
+    executablePath,
+    headless: true,
+    locale: opts.locale ?? 'zh-CN',
+    viewport: { width: 1366, height: 860 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url);
+  return {
+    home: opts.home,
+    port,
+    url,
+    page,
+    context,
+    server,
+    serverLog: () => log + (pageErrors.length ? `\npage errors:\n${pageErrors.join('\n')}` : ''),
+    async close() {
+      await context.close();
+      if (exited === null) {
+        const done = new Promise((r) => server.once('exit', r));
+        server.kill('SIGTERM');
+        await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+        if (exited === null) server.kill('SIGKILL');
+      }
+    },
+  };
+}
