@@ -1,0 +1,103 @@
+// The 24-hour clock of a repair card (brief §1, KPI K3), as a pure function of its events.
+//
+// - The clock starts when the supervisor receives the card: due = received + 24 h.
+// - Waiting for parts pauses it; when the part arrives it restarts: due = arrived + 24 h.
+//   With several waits, the last arrival counts. While a part is on order there is no due time.
+// - A refused card has no clock; once the general manager or chairman approves, due = approved + 24 h.
+//   A denied approval leaves it refused, without a clock.
+// - The card is met when the first "repaired" or "suggestion given" happens at or before the due
+//   time in force at that moment; after it, late.
+import type { RepairEventType } from './workflow';
+
+export const SLA_HOURS = 24;
+const SLA_MS = SLA_HOURS * 3600 * 1000;
+
+export interface ClockEvent {
+  type: RepairEventType;
+  /** ISO time. */
+  at: string;
+}
+
+export type SlaState =
+  /** Open, before the due time. */
+  | 'running'
+  /** Open, past the due time. */
+  | 'overdue'
+  /** Waiting for a part: the clock is paused. */
+  | 'paused'
+  /** Refused and not (or not yet) approved: no clock. */
+  | 'refused'
+  /** Repaired or answered with a suggestion at or before due. */
+  | 'met'
+  /** Repaired or answered after due. */
+  | 'late';
+
+export interface SlaResult {
+  state: SlaState;
+  /** Due time in force (ISO), or null while paused or refused. */
+  dueAt: string | null;
+  /** When the card was repaired or answered (ISO), if it was. */
+  doneAt: string | null;
+  /** Milliseconds left before due (negative when overdue or late); null without a clock. */
+  marginMs: number | null;
+}
+
+const ms = (iso: string) => Date.parse(iso);
+const iso = (t: number) => new Date(t).toISOString();
+
+/**
+ * Evaluate the clock of one card at `asOf`. Events may come in any order; only events at or
+ * before `asOf` count, so a report for an earlier month sees the card as it was then.
+ */
+export function evaluateSla(receivedAt: string, events: readonly ClockEvent[], asOf: Date): SlaResult {
+  const now = asOf.getTime();
+  const sorted = events
+    .filter((e) => ms(e.at) <= now)
+    .slice()
+    .sort((a, b) => ms(a.at) - ms(b.at));
+
+  let due: number | null = ms(receivedAt) + SLA_MS;
+  let refused = false;
+  let partsPending = 0;
+
+  for (const e of sorted) {
+    const t = ms(e.at);
+    switch (e.type) {
+      case 'refused':
+        refused = true;
+        due = null;
+        break;
+      case 'approved':
+        if (refused) {
+          refused = false;
+          due = partsPending > 0 ? null : t + SLA_MS;
+        }
+        break;
+      case 'part-ordered':
+        partsPending += 1;
+        due = null;
+        break;
+      case 'part-arrived':
+        if (partsPending > 0) partsPending -= 1;
+        if (partsPending === 0 && !refused) due = t + SLA_MS;
+        break;
+      case 'repaired':
+      case 'suggestion-given': {
+        if (refused) break; // work on a refused card does not count until approved
+        // Done while a part was still marked as ordered: the work itself ends the wait.
+        const dueNow = due ?? t;
+        return {
+          state: t <= dueNow ? 'met' : 'late',
+          dueAt: iso(dueNow),
+          doneAt: e.at,
+          marginMs: dueNow - t,
+        };
+      }
+      default:
+        break;
+    }
+  }
+  if (refused) return { state: 'refused', dueAt: null, doneAt: null, marginMs: null };
+  if (due === null) return { state: 'paused', dueAt: null, doneAt: null, marginMs: null };
+  return { state: now <= due ? 'running' : 'overdue', dueAt: iso(due), doneAt: null, marginMs: due - now };
+}

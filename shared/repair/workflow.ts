@@ -1,0 +1,73 @@
+// The repair-card workflow of the brief (§1) as a table: which event may happen in which status,
+// and the status it leads to. Screens offer only the allowed actions; the repository's callers
+// check here before writing, so an approval without a refusal can never be recorded.
+import { REPAIR_EVENT_TYPES, REPAIR_STATUSES } from '../schemas/records';
+
+export type RepairStatus = (typeof REPAIR_STATUSES)[number];
+export type RepairEventType = (typeof REPAIR_EVENT_TYPES)[number];
+
+/** Events that do not change the status and are allowed on any open card. */
+const SIDE_EVENTS: ReadonlySet<RepairEventType> = new Set(['note', 'vendor-contact', 'head-signed']);
+
+const TRANSITIONS: Partial<Record<RepairStatus, Partial<Record<RepairEventType, RepairStatus>>>> = {
+  received: {
+    started: 'in-repair',
+    'part-ordered': 'waiting-parts',
+    repaired: 'repaired',
+    'suggestion-given': 'suggestion-given',
+    refused: 'refused',
+  },
+  'in-repair': {
+    'part-ordered': 'waiting-parts',
+    repaired: 'repaired',
+    'suggestion-given': 'suggestion-given',
+    refused: 'refused',
+  },
+  'waiting-parts': {
+    'part-arrived': 'in-repair',
+    'part-ordered': 'waiting-parts',
+    'suggestion-given': 'suggestion-given',
+  },
+  refused: {
+    approved: 'in-repair',
+    'approval-denied': 'refused',
+    closed: 'closed',
+  },
+  repaired: { 'signed-off': 'signed-off', started: 'in-repair' },
+  'suggestion-given': { 'signed-off': 'signed-off', started: 'in-repair', 'part-ordered': 'waiting-parts' },
+  'signed-off': { closed: 'closed' },
+  closed: {},
+};
+
+export type TransitionResult =
+  | { ok: true; status: RepairStatus }
+  | { ok: false; reason: 'not-allowed'; from: RepairStatus; event: RepairEventType };
+
+/** The status after `event` happens on a card in `from`, or why it may not happen. */
+export function applyRepairEvent(from: RepairStatus, event: RepairEventType): TransitionResult {
+  if (event === 'received') return { ok: false, reason: 'not-allowed', from, event };
+  if (SIDE_EVENTS.has(event) && from !== 'closed') return { ok: true, status: from };
+  const to = TRANSITIONS[from]?.[event];
+  return to ? { ok: true, status: to } : { ok: false, reason: 'not-allowed', from, event };
+}
+
+/** The actions a screen should offer on a card in `status`. */
+export function allowedRepairEvents(status: RepairStatus): RepairEventType[] {
+  return REPAIR_EVENT_TYPES.filter((e) => applyRepairEvent(status, e).ok);
+}
+
+/** Replay a whole timeline from "received"; the first event that may not happen is reported. */
+export function replayRepairEvents(
+  events: readonly { type: RepairEventType }[],
+):
+  | { ok: true; status: RepairStatus }
+  | { ok: false; index: number; from: RepairStatus; event: RepairEventType } {
+  let status: RepairStatus = 'received';
+  for (const [index, e] of events.entries()) {
+    if (e.type === 'received' && index === 0) continue;
+    const r = applyRepairEvent(status, e.type);
+    if (!r.ok) return { ok: false, index, from: status, event: e.type };
+    status = r.status;
+  }
+  return { ok: true, status };
+}
