@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentProblem, responsiblePerson, type DeviceLink } from './responsible';
+
+const pc: DeviceLink = {
+  id: 'pc1',
+  type: 'computer',
+  assetTag: 'PC-001',
+  userPersonId: 'zhang',
+  attachedToDeviceId: null,
+};
+const printer: DeviceLink = {
+  id: 'pr1',
+  type: 'printer',
+  assetTag: 'PR-001',
+  userPersonId: null,
+  attachedToDeviceId: 'pc1',
+};
+const server: DeviceLink = {
+  id: 'sv1',
+  type: 'server',
+  assetTag: 'SV-001',
+  userPersonId: 'wang',
+  attachedToDeviceId: null,
+};
+
+describe('responsible person', () => {
+  it('is the user of a computer', () => {
+    const all = new Map([[pc.id, pc]]);
+    expect(responsiblePerson(pc, (id) => all.get(id))).toEqual({ personId: 'zhang', reason: 'user' });
+  });
+
+  it("is the computer's user for an attached printer, and follows the computer to its new user", () => {
+    const all = new Map([
+      [pc.id, pc],
+      [printer.id, printer],
+    ]);
+    expect(responsiblePerson(printer, (id) => all.get(id))).toEqual({
+      personId: 'zhang',
+      reason: 'attached',
+      viaDevice: { id: 'pc1', assetTag: 'PC-001' },
+    });
+    all.set(pc.id, { ...pc, userPersonId: 'li' });
+    expect(responsiblePerson(printer, (id) => all.get(id)).personId).toBe('li');
+  });
+
+  it('is nobody for a printer on a computer without a user, and says so', () => {
+    const all = new Map([[pc.id, { ...pc, userPersonId: null }]]);
+    expect(responsiblePerson(printer, (id) => all.get(id))).toMatchObject({ personId: null, reason: 'none' });
+  });
+
+  it('falls back to the recorded custodian for other equipment', () => {
+    expect(responsiblePerson(server, () => undefined)).toEqual({ personId: 'wang', reason: 'user' });
+  });
+});
+
+describe('attaching a peripheral', () => {
+  const all = new Map([
+    [pc.id, pc],
+    [printer.id, printer],
+    [server.id, server],
+  ]);
+  const lookup = (id: string) => all.get(id);
+  it('refuses a peripheral attached to itself, to a printer, or to nothing known', () => {
+    expect(attachmentProblem(printer, 'pr1', lookup)).toBe('attached-to-itself');
+    expect(attachmentProblem({ id: 'pr2', type: 'printer' }, 'pr1', lookup)).toBe('host-not-a-computer');
+    expect(attachmentProblem({ id: 'pr2', type: 'printer' }, 'nope', lookup)).toBe('host-not-found');
+  });
+  it('refuses attaching anything but printers and peripherals', () => {
+    expect(attachmentProblem(server, 'pc1', lookup)).toBe('only-peripherals-attach');
+  });
+  it('accepts a printer on a computer', () => {
+    expect(attachmentProblem({ id: 'pr2', type: 'printer' }, 'pc1', lookup)).toBeNull();
+  });
+});

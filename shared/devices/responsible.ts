@@ -1,0 +1,72 @@
+// The responsible-person rule of the seed (brief §2): a computer belongs to its user; a printer or
+// other peripheral attached to a computer is the responsibility of that computer's user. It is
+// derived when read, never copied, so it follows the computer when the computer changes hands.
+import type { DEVICE_TYPES } from '../schemas/records';
+
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** The fields of a device the rule needs. */
+export interface DeviceLink {
+  id: string;
+  type: DeviceType;
+  assetTag: string;
+  userPersonId: string | null;
+  attachedToDeviceId: string | null;
+}
+
+/** Device types that are attached to a computer and follow its user. */
+export const ATTACHABLE_TYPES: ReadonlySet<DeviceType> = new Set(['printer', 'peripheral']);
+
+export type ResponsibleReason =
+  /** The computer's (or other device's) own user or custodian. */
+  | 'user'
+  /** A peripheral attached to a computer: that computer's user. */
+  | 'attached'
+  /** No one recorded. */
+  | 'none';
+
+export interface Responsible {
+  personId: string | null;
+  reason: ResponsibleReason;
+  /** For 'attached': the computer it hangs on. */
+  viaDevice?: { id: string; assetTag: string };
+}
+
+export function responsiblePerson(
+  device: DeviceLink,
+  lookup: (id: string) => DeviceLink | undefined,
+): Responsible {
+  if (ATTACHABLE_TYPES.has(device.type) && device.attachedToDeviceId) {
+    const host = lookup(device.attachedToDeviceId);
+    if (host && host.type === 'computer') {
+      return host.userPersonId
+        ? {
+            personId: host.userPersonId,
+            reason: 'attached',
+            viaDevice: { id: host.id, assetTag: host.assetTag },
+          }
+        : { personId: null, reason: 'none', viaDevice: { id: host.id, assetTag: host.assetTag } };
+    }
+  }
+  return device.userPersonId
+    ? { personId: device.userPersonId, reason: 'user' }
+    : { personId: null, reason: 'none' };
+}
+
+export type AttachmentProblem =
+  'attached-to-itself' | 'only-peripherals-attach' | 'host-not-a-computer' | 'host-not-found';
+
+/** Why `device` may not be attached to `hostId`, or null when it may. */
+export function attachmentProblem(
+  device: Pick<DeviceLink, 'id' | 'type'>,
+  hostId: string | null,
+  lookup: (id: string) => DeviceLink | undefined,
+): AttachmentProblem | null {
+  if (!hostId) return null;
+  if (hostId === device.id) return 'attached-to-itself';
+  if (!ATTACHABLE_TYPES.has(device.type)) return 'only-peripherals-attach';
+  const host = lookup(hostId);
+  if (!host) return 'host-not-found';
+  if (host.type !== 'computer') return 'host-not-a-computer';
+  return null;
+}
