@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeQuote } from './quotes';
+
+describe('daily quote normalisation', () => {
+  it('treats width, punctuation and spaces as the same quote', () => {
+    const a = normalizeQuote('天道酬勤，厚德载物。');
+    expect(normalizeQuote('天道酬勤, 厚德载物.')).toBe(a);
+    expect(normalizeQuote(' 天道酬勤 厚德载物！')).toBe(a);
+    expect(normalizeQuote('Ｗork hard，ｐlay hard')).toBe(normalizeQuote('work hard, play hard'));
+  });
+  it('keeps different sentences apart', () => {
+    expect(normalizeQuote('天道酬勤')).not.toBe(normalizeQuote('地道酬勤'));
+  });
+});
