@@ -21,6 +21,8 @@ export interface ServiceHost {
   openPath: (absolutePath: string) => Promise<{ opened: boolean; url?: string }>;
   /** Open an http(s) link in the user's browser (already checked by the caller). */
   openExternal: (url: string) => Promise<void>;
+  /** Where services report things the user should hear about later (e.g. a settings file set aside). */
+  log?: (message: string) => void;
 }
 
 /** One plain async function per channel: the request is already parsed by the channel schema. */

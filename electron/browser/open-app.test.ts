@@ -1,0 +1,116 @@
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAppWindow, openInDefaultBrowser, type SpawnFn } from './open-app';
+
+interface Spawned {
+  command: string;
+  args: string[];
+  options: SpawnOptions;
+  unrefed: boolean;
+}
+
+/** A spawn that records its call and then starts, or fails like a missing executable. */
+function fakeSpawn(outcome: 'spawn' | 'error'): { spawn: SpawnFn; calls: Spawned[] } {
+  const calls: Spawned[] = [];
+  const spawn: SpawnFn = (command, args, options) => {
+    const record: Spawned = { command, args, options, unrefed: false };
+    calls.push(record);
+    const child = Object.assign(new EventEmitter(), {
+      unref: () => {
+        record.unrefed = true;
+      },
+    });
+    setImmediate(() =>
+      outcome === 'spawn' ? child.emit('spawn') : child.emit('error', new Error('spawn ENOENT')),
+    );
+    return child as unknown as ChildProcess;
+  };
+  return { spawn, calls };
+}
+
+const url = 'http://127.0.0.1:47613/?t=abc';
+
+describe('openAppWindow', () => {
+  it('starts the browser as a detached app window with its own NetDesk profile', async () => {
+    const { spawn, calls } = fakeSpawn('spawn');
+    const result = await openAppWindow(url, {
+      dataDir: '/home/wang/.config/NetDesk',
+      lookup: () => ({ path: '/usr/bin/chromium' }),
+      spawn,
+      platform: 'linux',
+      isRoot: false,
+      log: () => {},
+    });
+    expect(result).toEqual({ opened: true, browser: '/usr/bin/chromium' });
+    expect(calls[0]!.command).toBe('/usr/bin/chromium');
+    expect(calls[0]!.args).toEqual([
+      `--app=${url}`,
+      `--user-data-dir=${join('/home/wang/.config/NetDesk', 'browser-profile')}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+    ]);
+    expect(calls[0]!.options.detached).toBe(true);
+    expect(calls[0]!.unrefed).toBe(true);
+  });
+
+  it('adds --no-sandbox only for root on Linux', async () => {
+    const run = async (platform: NodeJS.Platform, isRoot: boolean): Promise<string[]> => {
+      const { spawn, calls } = fakeSpawn('spawn');
+      await openAppWindow(url, {
+        dataDir: '/d',
+        lookup: () => ({ path: 'x' }),
+        spawn,
+        platform,
+        isRoot,
+        log: () => {},
+      });
+      return calls[0]!.args;
+    };
+    expect(await run('linux', true)).toContain('--no-sandbox');
+    expect(await run('linux', false)).not.toContain('--no-sandbox');
+    expect(await run('win32', true)).not.toContain('--no-sandbox');
+  });
+
+  it('prints the URL when no browser is found', async () => {
+    const lines: string[] = [];
+    const { spawn, calls } = fakeSpawn('spawn');
+    const result = await openAppWindow(url, {
+      dataDir: '/d',
+      lookup: () => ({ path: undefined }),
+      spawn,
+      log: (l) => lines.push(l),
+    });
+    expect(result.opened).toBe(false);
+    expect(calls).toHaveLength(0);
+    expect(lines.join('\n')).toContain(url);
+  });
+
+  it('prints the URL when the browser fails to start', async () => {
+    const lines: string[] = [];
+    const { spawn } = fakeSpawn('error');
+    const result = await openAppWindow(url, {
+      dataDir: '/d',
+      lookup: () => ({ path: '/gone/chrome' }),
+      spawn,
+      log: (l) => lines.push(l),
+    });
+    expect(result.opened).toBe(false);
+    expect(lines.join('\n')).toMatch(/\/gone\/chrome: spawn ENOENT/);
+    expect(lines.join('\n')).toContain(url);
+  });
+});
+
+describe('openInDefaultBrowser', () => {
+  it('hands a link with & to the system without a shell', async () => {
+    const link = 'https://example.com/a?x=1&calc.exe';
+    const { spawn, calls } = fakeSpawn('spawn');
+    expect(await openInDefaultBrowser(link, 'win32', spawn)).toBe(true);
+    expect(calls[0]!.command).toBe('rundll32');
+    expect(calls[0]!.args).toEqual(['url.dll,FileProtocolHandler', link]);
+    expect(calls[0]!.options.shell).toBeUndefined();
+    await openInDefaultBrowser(link, 'linux', spawn);
+    expect(calls[1]!.command).toBe('xdg-open');
+  });
+});

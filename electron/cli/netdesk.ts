@@ -1,0 +1,269 @@
+// The `netdesk` command line: write the demo ledger, print a form from a backup file to PDF.
+// Each command is a plain function of (argv, io) returning an exit code, so tests run it in-process;
+// bin.mjs only wires it to the real process. Exit codes: 0 ok, 1 failure, 2 usage or bad input.
+// Messages are bilingual (Chinese first): the supervisor reads Chinese, scripts and logs read English.
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseBackup, serializeBackup } from '../../shared/backup';
+import { buildDemoLedger } from '../../shared/demo';
+import { describeCharacter, FontFormatError } from '../../shared/pdf/font';
+import { PdfFormError, pdfForms } from '../../shared/pdf/forms';
+import { PAPERS, type Paper } from '../../shared/pdf/layout';
+import { defaultFontPath, prepareFont, readFontFile } from './font';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Relative paths in arguments are resolved against this folder. */
+  cwd: string;
+}
+
+/** A usage or input problem: reported with exit code 2 and nothing written. */
+class UsageError extends Error {}
+
+const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
+
+用法 / Usage:
+  netdesk demo --out FILE [--seed N] [--people N] [--now ISO-TIME]
+      写出演示台账（备份格式）/ write the demo ledger as a backup file
+  netdesk pdf <表单/form> --backup FILE --out FILE.pdf [--id ID] [--paper a4|a5]
+              [--font FILE.ttf] [--now ISO-TIME] [--strict]
+      从备份文件打印表单为 PDF / print a form from a backup file to PDF
+  netdesk forms
+      列出可打印的表单 / list the printable forms
+  netdesk --help | --version
+
+选项 / Options:
+  --seed N      演示数据的随机种子（默认 1）/ demo seed (default 1)
+  --people N    演示通讯录人数（默认 40）/ people in the demo directory (default 40)
+  --now T       以该时间为“现在”（ISO 8601）/ treat T as now, for repeatable output
+  --id ID       要打印的记录（如维修卡）/ the record a one-record form prints
+  --paper P     纸张 a4 或 a5（默认 a4）/ paper size, a4 (default) or a5
+  --font F      TrueType 字体文件（默认 Noto Sans SC）/ TrueType font (default Noto Sans SC)
+  --strict      字体缺字时不输出并返回 1 / fail (exit 1) when the font lacks a character
+
+退出码 / Exit codes: 0 成功 ok · 1 失败 failure · 2 用法或输入错误 usage or bad input
+
+示例 / Examples:
+  netdesk demo --out demo.netdesk.json
+  netdesk pdf directory --backup demo.netdesk.json --out 通讯录.pdf
+`;
+
+/** Run `netdesk` with the arguments after the program name. Never throws; returns the exit code. */
+export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_OK;
+      case '--version':
+      case '-v':
+        io.stdout(`${await packageVersion()}\n`);
+        return EXIT_OK;
+      case 'demo':
+        return await demoCommand(rest, io);
+      case 'pdf':
+        return await pdfCommand(rest, io);
+      case 'forms':
+        io.stdout(formList());
+        return EXIT_OK;
+      default:
+        throw new UsageError(`未知命令 / unknown command: ${command}\n运行 / run: netdesk --help`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`失败 / failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    // parseArgs explains unknown options and missing values well; add where to read more.
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n运行 / run: netdesk --help`);
+  }
+}
+
+function intOption(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(
+      `--${name} 需要不小于 ${min} 的整数 / --${name} needs a whole number ≥ ${min}: ${value}`,
+    );
+  }
+  return n;
+}
+
+function nowOption(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new UsageError(`--now 需要 ISO 8601 时间 / --now needs an ISO 8601 time: ${value}`);
+  }
+  return at;
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`缺少 --${name} / missing --${name}\n运行 / run: netdesk --help`);
+  return value;
+}
+
+// ── netdesk demo ─────────────────────────────────────────────────────────────────────────
+export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: 'string', short: 'o' },
+    seed: { type: 'string' },
+    people: { type: 'string' },
+    now: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${positionals[0]}`);
+  const out = resolve(io.cwd, required(values.out, 'out'));
+  const seed = intOption(values.seed, 'seed', 1, 0);
+  const people = intOption(values.people, 'people', 40, 8);
+  const backup = buildDemoLedger({ seed, people, now: nowOption(values.now) });
+  const text = serializeBackup(backup);
+  await writeAtomically(out, text);
+  const total = Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0);
+  io.stdout(`已写入演示台账 / wrote the demo ledger: ${out} (${total} 条记录 records, seed ${seed})\n`);
+  return EXIT_OK;
+}
+
+// ── netdesk pdf ──────────────────────────────────────────────────────────────────────────
+function formList(): string {
+  const lines = Object.entries(pdfForms).map(
+    ([name, form]) => `  ${name.padEnd(12)} ${form.title}${form.needsId ? '（需要 --id / needs --id）' : ''}`,
+  );
+  return `可打印的表单 / printable forms:\n${lines.join('\n')}\n`;
+}
+
+export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    backup: { type: 'string', short: 'b' },
+    out: { type: 'string', short: 'o' },
+    id: { type: 'string' },
+    paper: { type: 'string' },
+    font: { type: 'string' },
+    now: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+  });
+  const formName = positionals[0];
+  if (!formName) throw new UsageError(`缺少表单名 / missing the form name\n${formList()}`);
+  if (positionals.length > 1) throw new UsageError(`多余的参数 / unexpected argument: ${positionals[1]}`);
+  const form = Object.hasOwn(pdfForms, formName) ? pdfForms[formName] : undefined;
+  if (!form) throw new UsageError(`未知表单 / unknown form: ${formName}\n${formList()}`);
+  const paper = (values.paper ?? 'a4') as Paper;
+  if (!PAPERS.includes(paper))
+    throw new UsageError(`--paper 只能是 a4 或 a5 / --paper must be a4 or a5: ${paper}`);
+  const backupPath = resolve(io.cwd, required(values.backup, 'backup'));
+  const out = resolve(io.cwd, required(values.out, 'out'));
+  if (form.needsId && !values.id)
+    throw new UsageError(`表单 ${formName} 需要 --id / form ${formName} needs --id`);
+  const now = nowOption(values.now);
+
+  let text: string;
+  try {
+    text = await readFile(backupPath, 'utf8');
+  } catch (err) {
+    throw new UsageError(`无法读取备份文件 / cannot read the backup file: ${backupPath}\n${errorText(err)}`);
+  }
+  const parsed = parseBackup(text);
+  if (!parsed.ok) {
+    throw new UsageError(
+      `备份文件无效，未生成 PDF / the backup file is not valid, no PDF written: ${backupPath}\n` +
+        parsed.problems.map((p) => `  - ${p}`).join('\n'),
+    );
+  }
+
+  const started = performance.now();
+  let formText: string;
+  try {
+    formText = form.collectText(parsed.backup, values.id);
+  } catch (err) {
+    if (err instanceof PdfFormError) throw new UsageError(err.message);
+    throw err;
+  }
+
+  const fontPath = values.font ? resolve(io.cwd, values.font) : defaultFontPath();
+  let fontFile: Uint8Array;
+  try {
+    fontFile = await readFontFile(fontPath);
+  } catch (err) {
+    throw new UsageError(`无法读取字体文件 / cannot read the font file: ${fontPath}\n${errorText(err)}`);
+  }
+  let prepared;
+  try {
+    prepared = await prepareFont(fontFile, formText);
+  } catch (err) {
+    if (err instanceof FontFormatError)
+      throw new UsageError(`字体不可用 / unusable font: ${fontPath}: ${err.message}`);
+    throw err;
+  }
+  if (prepared.missing.length > 0) {
+    io.stderr(
+      `警告：字体缺少以下字符，PDF 中它们会是空白 / warning: the font lacks these characters; they print as blanks:\n` +
+        `  ${prepared.missing.map(describeCharacter).join('  ')}\n`,
+    );
+    if (values.strict) {
+      io.stderr('--strict：未生成 PDF / --strict: no PDF written\n');
+      return EXIT_FAILURE;
+    }
+  }
+
+  let pdf: Uint8Array;
+  try {
+    pdf = form.render(parsed.backup, { id: values.id, font: prepared.font, paper, now });
+  } catch (err) {
+    if (err instanceof PdfFormError) throw new UsageError(err.message);
+    throw err;
+  }
+  await writeAtomically(out, pdf);
+  const ms = Math.round(performance.now() - started);
+  io.stdout(
+    `已生成 / wrote ${form.title}: ${out} (${(pdf.byteLength / 1024).toFixed(1)} KB, ` +
+      `字体子集 font subset ${(prepared.subsetBytes / 1024).toFixed(1)} KB, ${ms} ms)\n`,
+  );
+  return EXIT_OK;
+}
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────
+/**
+ * Write a file so that readers see the old content or the new, never half of it: write a
+ * temporary file beside the target, then rename it over the target (atomic on one volume).
+ */
+export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, data, { flush: true });
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return pkg.version ?? 'unknown';
+}

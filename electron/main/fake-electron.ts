@@ -1,0 +1,118 @@
+// A stand-in for the 'electron' module in unit tests (the Electron binary is not needed to test
+// the main process): windows, web contents, sessions and menus that record what NetDesk did.
+// Tests load it with vi.mock('electron', () => import('./fake-electron')).
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler?: OpenHandler;
+  setWindowOpenHandler(handler: OpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Fire a navigation event the way Chromium would; returns true when NetDesk cancelled it. */
+  navigate(eventName: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url: string): boolean {
+    let prevented = false;
+    this.emit(eventName, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.created.find((w) => w.webContents === contents) ?? null;
+  }
+  static getFocusedWindow(): BrowserWindow | null {
+    return null;
+  }
+
+  readonly webContents = new FakeWebContents();
+  loadedUrl?: string;
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized = false;
+  destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    this.bounds = {
+      x: options.x ?? 100,
+      y: options.y ?? 100,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
+    BrowserWindow.created.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  getNormalBounds() {
+    return this.bounds;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  show() {}
+}
+
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  getPrimaryDisplay() {
+    return screen.displays[0]!;
+  },
+  getAllDisplays() {
+    return screen.displays;
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    return Promise.resolve();
+  },
+  openPath(): Promise<string> {
+    return Promise.resolve('');
+  },
+};
+
+export class FakeSession {
+  requestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  checkHandler?: (...args: unknown[]) => boolean;
+  deviceHandler?: (...args: unknown[]) => boolean;
+  setPermissionRequestHandler(h: FakeSession['requestHandler']) {
+    this.requestHandler = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['checkHandler']) {
+    this.checkHandler = h;
+  }
+  setDevicePermissionHandler(h: FakeSession['deviceHandler']) {
+    this.deviceHandler = h;
+  }
+}
+
+export const Menu = {
+  current: undefined as unknown,
+  buildFromTemplate(template: unknown) {
+    return { template };
+  },
+  setApplicationMenu(menu: unknown) {
+    Menu.current = menu;
+  },
+};
+
+/** Forget every window and recorded call between tests. */
+export function resetFakeElectron(): void {
+  BrowserWindow.created = [];
+  shell.opened = [];
+  screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+  Menu.current = undefined;
+}

@@ -1,0 +1,37 @@
+// The ServiceHost the services run on inside Electron: the real save dialog, the system PDF
+// viewer and the user's browser.
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { join } from 'node:path';
+import type { ServiceHost } from '../services/types';
+import { openWebLink } from './external';
+
+export function createElectronHost(opts: { dataDir: string; log: (message: string) => void }): ServiceHost {
+  return {
+    mode: 'electron',
+    appName: 'NetDesk',
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    dataDir: opts.dataDir,
+    now: () => new Date(),
+    log: opts.log,
+    async showSaveDialog(defaultFileName) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = {
+        defaultPath: join(app.getPath('documents'), defaultFileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? undefined : r.filePath;
+    },
+    async openPath(absolutePath) {
+      // shell.openPath answers with an error text, empty on success.
+      const error = await shell.openPath(absolutePath);
+      if (error) throw new Error(`无法打开文件：${error}`);
+      return { opened: true };
+    },
+    async openExternal(url) {
+      if (!(await openWebLink(url))) throw new Error('只能打开 http 或 https 链接');
+    },
+  };
+}

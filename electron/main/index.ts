@@ -1,0 +1,131 @@
+// NetDesk's Electron entry. Order matters: the single-instance lock and the app:// scheme
+// registration happen before "ready"; the protocol, session guards, IPC and the window after.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Language } from '../../shared/settings';
+import { createServices, type ServiceTable } from '../services/index';
+import { openWebLink } from './external';
+import { createElectronHost } from './host';
+import { createSenderCheck, registerIpc } from './ipc';
+import { applyAppMenu, followLanguageChanges, type MenuActions } from './menu';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './protocol';
+import { createAppUrlCheck, guardWebContents, lockDownSession } from './security';
+import { createMainWindow, isNetdeskWindow } from './window';
+
+const log = (message: string) => console.log(`[netdesk] ${message}`);
+
+// One data folder name in development and in the installed app (%APPDATA%\NetDesk);
+// NETDESK_HOME points a run at another data folder (the same variable browser mode reads).
+// (Electron derives userData from package.json's productName before this file runs, so the
+// folder is set explicitly rather than through app.setName.)
+app.setName('NetDesk');
+app.setPath('userData', process.env.NETDESK_HOME || join(app.getPath('appData'), 'NetDesk'));
+app.setAppUserModelId('com.netdesk.app');
+// Every renderer sandboxed, whatever a window's own options say.
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+// electron-vite sets this while developing; a packaged app never loads anything but app://.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const isAppUrl = createAppUrlCheck(devServerUrl);
+const guards = { isAppUrl, openWebLink, log };
+
+let mainWindow: BrowserWindow | null = null;
+let ready = false;
+
+/** Bring NetDesk's window to the front, creating it when there is none. */
+function showMainWindow(): void {
+  if (!ready) return;
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow({
+    ...guards,
+    preloadPath,
+    dataDir: app.getPath('userData'),
+    startUrl: devServerUrl ?? APP_ENTRY_URL,
+    title: 'NetDesk 网管工作台',
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+function menuActions(services: ServiceTable, dataDir: string): MenuActions {
+  const openFolder = async (folder: string) => {
+    await mkdir(folder, { recursive: true });
+    const error = await shell.openPath(folder);
+    if (error) log(`could not open ${folder}: ${error}`);
+  };
+  const report = (err: unknown) => log(String(err));
+  return {
+    openReportsFolder: () => {
+      services['app:info']({})
+        .then((info) => openFolder(info.reportsDir))
+        .catch(report);
+    },
+    openDataFolder: () => {
+      openFolder(dataDir).catch(report);
+    },
+    showAbout: () => {
+      dialog
+        .showMessageBox({
+          type: 'info',
+          title: 'NetDesk',
+          message: `NetDesk 网管工作台 ${app.getVersion()}`,
+          detail: `Electron ${process.versions.electron ?? ''}\n${dataDir}`,
+        })
+        .catch(report);
+    },
+  };
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const baseServices = createServices(createElectronHost({ dataDir, log }));
+
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+  lockDownSession(session.defaultSession);
+
+  const actions = menuActions(baseServices, dataDir);
+  const setMenu = (language: Language) => applyAppMenu(language, actions, { developer: !app.isPackaged });
+  setMenu((await baseServices['settings:read']({})).settings.language);
+
+  registerIpc(
+    ipcMain,
+    followLanguageChanges(baseServices, setMenu),
+    createSenderCheck({ isAppUrl, windowOf: (c) => BrowserWindow.fromWebContents(c), isNetdeskWindow }),
+  );
+
+  ready = true;
+  showMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another NetDesk is already running; it brings its own window to the front (second-instance).
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('activate', showMainWindow);
+  // Guard every page that appears, not only the main window's.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guards));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((err: unknown) => {
+    dialog.showErrorBox('NetDesk', `NetDesk 无法启动：${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,50 @@
+// NetDesk's preload: the only bridge between the sandboxed page and the main process.
+// It exposes window.netdesk, one method per NetdeskApi call, and nothing else (never ipcRenderer).
+//
+// Each method answers with the IpcResult itself instead of throwing: an error thrown across
+// contextBridge reaches the page as a plain Error without its code, so the renderer's small API
+// wrapper unwraps the result and throws NetdeskCallError (code, message, issues) there.
+//
+// A sandboxed preload can load only 'electron', so this file imports nothing at run time from
+// shared/ (shared/ipc.ts pulls in zod). The channel map is written out here and checked against
+// shared/ipc.ts's apiChannels by the type checker: it cannot drift.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { apiChannels, IpcChannel, IpcResult, NetdeskApi } from '../../shared/ipc';
+
+const channels = {
+  appInfo: 'app:info',
+  readSettings: 'settings:read',
+  writeSettings: 'settings:write',
+  savePdf: 'pdf:save',
+  openFile: 'file:open',
+  openExternal: 'shell:openExternal',
+} as const satisfies typeof apiChannels;
+
+type Channels = typeof apiChannels;
+
+/** What window.netdesk holds: NetdeskApi's methods, answering with IpcResult data. */
+export type NetdeskBridge = {
+  [M in keyof NetdeskApi]: (...args: Parameters<NetdeskApi[M]>) => Promise<IpcResult<Channels[M]>>;
+};
+
+/** What kind of host the page runs in; browser mode sets mode 'browser'. */
+export interface NetdeskHostInfo {
+  mode: 'electron';
+}
+
+function invoke<C extends IpcChannel>(channel: C, arg: unknown = {}): Promise<IpcResult<C>> {
+  return ipcRenderer.invoke(channel, arg) as Promise<IpcResult<C>>;
+}
+
+const bridge = {
+  appInfo: () => invoke(channels.appInfo),
+  readSettings: () => invoke(channels.readSettings),
+  writeSettings: (patch) => invoke(channels.writeSettings, patch),
+  savePdf: (req) => invoke(channels.savePdf, req),
+  openFile: (req) => invoke(channels.openFile, req),
+  openExternal: (req) => invoke(channels.openExternal, req),
+} satisfies NetdeskBridge;
+
+// Also checked against the page's own declaration of window.netdesk (renderer/api/types.d.ts).
+contextBridge.exposeInMainWorld('netdesk', bridge satisfies NonNullable<Window['netdesk']>);
+contextBridge.exposeInMainWorld('netdeskHost', { mode: 'electron' } satisfies NetdeskHostInfo);

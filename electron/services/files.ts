@@ -1,0 +1,84 @@
+// Careful file writes for NetDesk's own files: settings and window state are replaced atomically
+// (a crash or power cut leaves the old file or the new one, never half of each), and saved
+// reports never replace an earlier report of the same name.
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Write `data` to `target` by writing a temporary file beside it and renaming it over the target.
+ * On Windows a virus scanner or the search indexer may hold the old file for a moment (EPERM /
+ * EBUSY on rename), so the rename is retried briefly before giving up.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  await writeFile(temp, data, { flush: true });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await rename(temp, target);
+        return;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (attempt >= 5 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw err;
+        await sleep(40 * attempt);
+      }
+    }
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** "月报.pdf", 2 → "月报 (2).pdf": the numbering Windows Explorer uses for copies. */
+export function numberedName(fileName: string, n: number): string {
+  if (n <= 1) return fileName;
+  const ext = extname(fileName);
+  return `${fileName.slice(0, fileName.length - ext.length)} (${n})${ext}`;
+}
+
+/**
+ * Create a new file in `folder` named `fileName`, or "name (2)", "name (3)"… when the name is
+ * taken. Creation uses the exclusive flag, so two saves at the same moment never share a name and
+ * an existing report is never touched. A write that fails halfway removes its own new file.
+ */
+export async function writeNewFile(
+  folder: string,
+  fileName: string,
+  data: Uint8Array,
+  maxCopies = 999,
+): Promise<{ fileName: string; path: string }> {
+  for (let n = 1; n <= maxCopies; n++) {
+    const name = numberedName(fileName, n);
+    const path = join(folder, name);
+    let handle;
+    try {
+      handle = await open(path, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+      await handle.close();
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      await rm(path, { force: true });
+      throw err;
+    }
+    return { fileName: name, path };
+  }
+  throw new Error(`too many files named like ${fileName}`);
+}
+
+/** True when `child` is `folder` itself or lies somewhere below it. */
+export function isInside(folder: string, child: string): boolean {
+  const rel = relative(folder, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}

@@ -1,0 +1,77 @@
+// NetDesk's Node services: one plain function per IPC channel, built on a ServiceHost, and the
+// one dispatcher that validates a request and turns every outcome into an IpcResult. Electron's
+// ipcMain handlers and browser mode's loopback HTTP server both call dispatch().
+import {
+  isIpcChannel,
+  parseIpcRequest,
+  type IpcChannel,
+  type IpcParsedRequest,
+  type IpcResponses,
+  type IpcResult,
+} from '../../shared/ipc';
+import { ServiceError, toIpcError } from './errors';
+import { openReport, reportsDirOf, savePdf } from './reports';
+import { createSettingsStore } from './settings';
+import type { ServiceHost, ServiceTable } from './types';
+
+export type { ServiceHost, ServiceTable } from './types';
+export { ServiceError } from './errors';
+
+/** Only http and https links leave NetDesk, whatever the caller checked before. */
+export function isWebLink(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+export function createServices(host: ServiceHost): ServiceTable {
+  const settings = createSettingsStore({ dataDir: host.dataDir, now: host.now, log: host.log });
+  const reportsDir = async () => reportsDirOf(host.dataDir, (await settings.read()).settings.reportsDir);
+
+  return {
+    'app:info': async () => ({
+      name: host.appName,
+      version: host.appVersion,
+      mode: host.mode,
+      platform: host.platform,
+      dataDir: host.dataDir,
+      reportsDir: await reportsDir(),
+    }),
+    'settings:read': () => settings.read(),
+    'settings:write': (patch) => settings.write(patch),
+    'pdf:save': async (req) => savePdf(host, await reportsDir(), req),
+    'file:open': async (req) => openReport(host, await reportsDir(), req),
+    'shell:openExternal': async ({ url }) => {
+      if (!isWebLink(url)) throw new ServiceError('forbidden', '只能打开 http 或 https 链接');
+      await host.openExternal(url);
+      return { opened: true };
+    },
+  };
+}
+
+function run<C extends IpcChannel>(services: ServiceTable, channel: C, req: IpcParsedRequest<C>) {
+  const service = services[channel] as (r: IpcParsedRequest<C>) => Promise<IpcResponses[C]>;
+  return service(req);
+}
+
+/** Validate `raw` for `channel`, run its service, and report the outcome as data; never throws. */
+export async function dispatch(
+  services: ServiceTable,
+  channel: string,
+  raw: unknown,
+): Promise<IpcResult<IpcChannel>> {
+  if (!isIpcChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: `unknown channel: ${String(channel).slice(0, 80)}` },
+    };
+  }
+  const parsed = parseIpcRequest(channel, raw);
+  if (!parsed.ok) return parsed;
+  try {
+    const value = await run(services, channel, parsed.value);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toIpcError(err) };
+  }
+}
