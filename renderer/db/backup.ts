@@ -1,0 +1,378 @@
+// Export the ledger to a NetDesk backup (shared/backup.ts) and import one back, either into an
+// empty ledger (restore on a new PC) or merged into a ledger in use (per field, newer stamp wins).
+//
+// Decisions:
+// - Everything is exported, tombstones included: a deleted record must stay deleted when the
+//   backup is merged into a PC that still has it.
+// - Device secrets (passwords, configs) are blanked unless the user asks for them. A blanked
+//   secret also loses its clock stamp, so neither an import nor a later sync ever lets the blank
+//   overwrite the real secret on another PC.
+// - Imported records keep their clock stamps, and every record the import adds or changes gets
+//   a change-log row (with the per-field stamps) so that sync later passes it on like a local
+//   edit. Stamps from a PC whose clock ran more than an hour ahead are replaced by a stamp of
+//   this PC's clock (otherwise that PC would win every later edit); unreadable stamps are
+//   dropped (the field then loses to any stamped copy). Both are counted in the summary.
+// - Duplicates of unique fields (employee number, asset tag, card number, department name) are
+//   imported, never dropped, and listed in the summary for the supervisor to resolve.
+// - Large ledgers are written in transactions of 500 records with progress; a failure part-way
+//   leaves the chunks already written, and importing the same backup again completes it (merge
+//   of identical records changes nothing).
+import type { Table } from 'dexie';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupAttachment, type LedgerBackup } from '../../shared/backup';
+import { compareHlc, isAheadOfClock, isHlc } from '../../shared/hlc';
+import {
+  LEDGER_TABLES,
+  storedRecordSchema,
+  type AttachmentMeta,
+  type LedgerTable,
+} from '../../shared/schemas';
+import { mergeRecord, stampedFields, type StampedRecord } from './merge';
+import { loadNodeClock, readNodeId, type NodeClock } from './node-clock';
+import { RepositoryError, UNIQUE_FIELDS } from './repository';
+import type { ChangeLogEntry, NetdeskDb, StoredAttachment } from './schema';
+import { base64ToBytes, bytesToBase64 } from '../../shared/wire';
+
+type Row = StampedRecord & { deletedAt: string | null };
+
+function rows(db: NetdeskDb, table: LedgerTable): Table<Row, string> {
+  return db.table(table);
+}
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ── Export ──────────────────────────────────────────────────────────────────────────────
+
+export interface ExportOptions {
+  /** Include device passwords and configs. Off unless the user ticks it. */
+  includeSecrets?: boolean;
+  /** Include scanned cards and issued PDFs (base64; the file grows by a third of their size). */
+  includeAttachments?: boolean;
+  /** Name of this PC for the preview on the receiving side. */
+  sourceName?: string;
+  now?: () => Date;
+}
+
+function withoutSecret(device: Row): Row {
+  if (device.secret === '' || device.secret === undefined) return device;
+  const { secret: _stamp, ...hlc } = device.hlc;
+  return { ...device, secret: '', hlc };
+}
+
+export async function exportLedger(db: NetdeskDb, options: ExportOptions = {}): Promise<LedgerBackup> {
+  const { includeSecrets = false, includeAttachments = true, sourceName, now = () => new Date() } = options;
+  // One read transaction: the backup is a consistent picture even while the user keeps working.
+  const scope = [...LEDGER_TABLES.map((t) => db.table(t)), db.attachments, db.localMeta];
+  const { tables, files, nodeId } = await db.transaction('r', scope, async () => {
+    const tables: Record<string, Row[]> = {};
+    for (const table of LEDGER_TABLES) {
+      const all = await rows(db, table).toArray();
+      tables[table] = table === 'devices' && !includeSecrets ? all.map(withoutSecret) : all;
+    }
+    const files: StoredAttachment[] = includeAttachments ? await db.attachments.toArray() : [];
+    return { tables, files, nodeId: await readNodeId(db) };
+  });
+  // Blobs are read after the transaction: reading a file is not an IndexedDB request.
+  const attachments: BackupAttachment[] = [];
+  for (const { blob, ...meta } of files) {
+    attachments.push({ ...meta, base64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  }
+  const source = { ...(nodeId ? { nodeId } : {}), ...(sourceName ? { name: sourceName } : {}) };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now().toISOString(),
+    ...(Object.keys(source).length ? { source } : {}),
+    tables,
+    ...(includeAttachments ? { attachments } : {}),
+  };
+}
+
+// ── Preview ─────────────────────────────────────────────────────────────────────────────
+
+export interface BackupPreview {
+  exportedAt: string;
+  source: LedgerBackup['source'];
+  /** Per table: records in use and deleted ones (tombstones). Every table is listed. */
+  tables: Record<LedgerTable, { live: number; deleted: number }>;
+  totalRecords: number;
+  attachments: number;
+  attachmentBytes: number;
+  /** Whether any device password or config is in the file (it must then be kept safe). */
+  includesSecrets: boolean;
+}
+
+/** What a backup holds, for the confirmation before an import. */
+export function previewBackup(backup: LedgerBackup): BackupPreview {
+  const tables = {} as BackupPreview['tables'];
+  let totalRecords = 0;
+  for (const table of LEDGER_TABLES) {
+    const list: { deletedAt: string | null }[] = backup.tables[table] ?? [];
+    const deleted = list.filter((r) => r.deletedAt).length;
+    tables[table] = { live: list.length - deleted, deleted };
+    totalRecords += list.length;
+  }
+  const attachments = backup.attachments ?? [];
+  return {
+    exportedAt: backup.exportedAt,
+    source: backup.source,
+    tables,
+    totalRecords,
+    attachments: attachments.length,
+    attachmentBytes: attachments.reduce((sum, a) => sum + a.size, 0),
+    includesSecrets: (backup.tables.devices ?? []).some((d) => d.secret !== ''),
+  };
+}
+
+// ── Import ──────────────────────────────────────────────────────────────────────────────
+
+export type ImportMode = 'empty' | 'merge';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  /** The table (or 'attachments') being written. */
+  stage: LedgerTable | 'attachments';
+}
+
+export interface ImportOptions {
+  /** 'empty': refuse unless the ledger has no records at all. 'merge': newer stamp wins per field. */
+  mode: ImportMode;
+  onProgress?: (progress: ImportProgress) => void;
+  chunkSize?: number;
+  now?: () => Date;
+}
+
+export interface ImportDuplicate {
+  table: LedgerTable;
+  field: string;
+  value: string;
+  /** Ids of the live records sharing the value. */
+  ids: string[];
+}
+
+export interface ImportSummary {
+  mode: ImportMode;
+  /** Records that were not in the ledger. */
+  added: number;
+  /** Records merged with at least one field taken from the backup. */
+  updated: number;
+  /** Records already present with nothing newer in the backup. */
+  unchanged: number;
+  attachmentsAdded: number;
+  /** Stamps replaced (clock more than an hour ahead) or dropped (unreadable). */
+  fixedStamps: number;
+  duplicates: ImportDuplicate[];
+  /** Records or attachments not imported, with the reason. */
+  problems: string[];
+}
+
+const ATTACHMENT_CHUNK = 20;
+
+/** The ledger holds no record of any table (tombstones count: they are records too). */
+async function ledgerIsEmpty(db: NetdeskDb): Promise<LedgerTable | null> {
+  for (const table of LEDGER_TABLES) {
+    if ((await rows(db, table).limit(1).primaryKeys()).length > 0) return table;
+  }
+  return null;
+}
+
+/** Replace future stamps by this PC's and drop unreadable ones; returns how many were fixed. */
+function fixStamps(row: Row, clock: NodeClock, nowMs: number): { row: Row; fixed: number } {
+  let fixed = 0;
+  const hlc: Record<string, string> = {};
+  for (const [name, stamp] of Object.entries(row.hlc)) {
+    if (!isHlc(stamp)) fixed++;
+    else if (isAheadOfClock(stamp, nowMs)) {
+      hlc[name] = clock.hlc.tick();
+      fixed++;
+    } else hlc[name] = stamp;
+  }
+  return { row: fixed ? { ...row, hlc } : row, fixed };
+}
+
+/** A change-log row for the fields of `record` listed, each with its own stamp. */
+function logRow(
+  table: LedgerTable,
+  record: Row,
+  fields: string[],
+  at: string,
+  isNew: boolean,
+): ChangeLogEntry | null {
+  const stamped = fields.filter((name) => record.hlc[name] !== undefined);
+  if (stamped.length === 0) return null;
+  const changed: Record<string, unknown> = {};
+  const fieldHlc: Record<string, string> = {};
+  let newest = '';
+  for (const name of stamped) {
+    changed[name] = record[name];
+    const stamp = record.hlc[name]!;
+    fieldHlc[name] = stamp;
+    if (compareHlc(stamp, newest) > 0) newest = stamp;
+  }
+  const allSame = stamped.every((name) => fieldHlc[name] === newest);
+  return {
+    table,
+    recordId: record.id,
+    hlc: newest,
+    ...(allSame ? {} : { fieldHlc }),
+    changed,
+    // Same meaning as a local remove/restore; a new live record needs no flag.
+    ...(stamped.includes('deletedAt') && (record.deletedAt || !isNew) ? { deleted: !!record.deletedAt } : {}),
+    at,
+  };
+}
+
+/**
+ * Import a backup that passed `parseBackup`/`validateBackup`. Throws RepositoryError 'not-empty'
+ * in 'empty' mode when the ledger already holds records; otherwise returns what it did.
+ */
+export async function importLedger(
+  db: NetdeskDb,
+  backup: LedgerBackup,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const { mode, onProgress, chunkSize = 500, now = () => new Date() } = options;
+  const size = Math.max(1, Math.floor(chunkSize));
+  if (mode === 'empty') {
+    const holder = await ledgerIsEmpty(db);
+    if (holder) {
+      throw new RepositoryError('not-empty', `the ledger already has records (${holder}); use merge`, {
+        table: holder,
+      });
+    }
+  }
+  const summary: ImportSummary = {
+    mode,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    attachmentsAdded: 0,
+    fixedStamps: 0,
+    duplicates: [],
+    problems: [],
+  };
+  const attachments = backup.attachments ?? [];
+  const total =
+    LEDGER_TABLES.reduce((sum, t) => sum + (backup.tables[t]?.length ?? 0), 0) + attachments.length;
+  let done = 0;
+
+  for (const table of LEDGER_TABLES) {
+    const incoming = (backup.tables[table] ?? []) as unknown as Row[];
+    const schema = storedRecordSchema(table);
+    for (let start = 0; start < incoming.length; start += size) {
+      const chunk = incoming.slice(start, start + size);
+      await db.transaction('rw', [db.table(table), db.changeLog, db.localMeta], async () => {
+        const clock = await loadNodeClock(db, () => now().getTime());
+        const at = now().toISOString();
+        const local = await rows(db, table).bulkGet(chunk.map((r) => r.id));
+        const toPut: Row[] = [];
+        const logs: ChangeLogEntry[] = [];
+        let newest = '';
+        chunk.forEach((original, i) => {
+          const { row, fixed } = fixStamps(original, clock, now().getTime());
+          summary.fixedStamps += fixed;
+          const existing = local[i];
+          let record: Row;
+          let fields: string[];
+          if (!existing) {
+            record = row;
+            fields = stampedFields(row);
+            summary.added++;
+          } else {
+            const { merged, taken } = mergeRecord(existing, row);
+            if (taken.length === 0) {
+              summary.unchanged++;
+              return;
+            }
+            // Each copy was valid; the mix is checked too before it replaces the local record.
+            const check = schema.safeParse(merged);
+            if (!check.success) {
+              const issue = check.error.issues[0];
+              summary.problems.push(
+                `${table} ${row.id}: merged record invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}; kept this PC's copy`,
+              );
+              return;
+            }
+            record = merged;
+            fields = taken;
+            summary.updated++;
+          }
+          toPut.push(record);
+          const log = logRow(table, record, fields, at, !existing);
+          if (log) {
+            logs.push(log);
+            if (compareHlc(log.hlc, newest) > 0) newest = log.hlc;
+          }
+        });
+        await rows(db, table).bulkPut(toPut);
+        await db.changeLog.bulkAdd(logs);
+        // The next local edit must outrank everything imported.
+        if (newest) clock.hlc.receive(newest);
+        await clock.save();
+      });
+      done += chunk.length;
+      onProgress?.({ done, total, stage: table });
+    }
+  }
+
+  for (let start = 0; start < attachments.length; start += ATTACHMENT_CHUNK) {
+    const chunk = attachments.slice(start, start + ATTACHMENT_CHUNK);
+    // Decode and verify outside the transaction (hashing is not an IndexedDB request).
+    const verified: StoredAttachment[] = [];
+    for (const { base64, ...meta } of chunk) {
+      let bytes: Uint8Array<ArrayBuffer>;
+      try {
+        bytes = base64ToBytes(base64) as Uint8Array<ArrayBuffer>;
+      } catch {
+        summary.problems.push(`attachment ${meta.name}: not valid base64`);
+        continue;
+      }
+      if (bytes.byteLength !== meta.size || (await sha256Hex(bytes)) !== meta.sha256) {
+        summary.problems.push(`attachment ${meta.name}: content does not match its checksum`);
+        continue;
+      }
+      const clean: AttachmentMeta = meta;
+      verified.push({ ...clean, blob: new Blob([bytes], { type: meta.mime }) });
+    }
+    await db.transaction('rw', db.attachments, async () => {
+      const present = await db.attachments.bulkGet(verified.map((a) => a.sha256));
+      const missing = verified.filter((_, i) => !present[i]);
+      await db.attachments.bulkAdd(missing);
+      summary.attachmentsAdded += missing.length;
+    });
+    done += chunk.length;
+    onProgress?.({ done, total, stage: 'attachments' });
+  }
+
+  summary.duplicates = await findDuplicates(db, backup);
+  return summary;
+}
+
+/** Live records sharing a unique value, in the tables the backup touched. */
+async function findDuplicates(db: NetdeskDb, backup: LedgerBackup): Promise<ImportDuplicate[]> {
+  const duplicates: ImportDuplicate[] = [];
+  for (const table of LEDGER_TABLES) {
+    const fields = UNIQUE_FIELDS[table];
+    if (!fields || !backup.tables[table]?.length) continue;
+    const byValue = new Map<string, Map<string, string[]>>(fields.map((f) => [f, new Map()]));
+    // Streamed, not loaded whole: ten years of repair cards do not fit in memory twice.
+    await rows(db, table).each((record) => {
+      if (record.deletedAt) return;
+      for (const name of fields) {
+        const value = record[name];
+        if (typeof value !== 'string' || value === '') continue;
+        const seen = byValue.get(name)!;
+        const ids = seen.get(value);
+        if (ids) ids.push(record.id);
+        else seen.set(value, [record.id]);
+      }
+    });
+    for (const [field, seen] of byValue) {
+      for (const [value, ids] of seen) if (ids.length > 1) duplicates.push({ table, field, value, ids });
+    }
+  }
+  return duplicates;
+}

@@ -1,0 +1,464 @@
+// The only write path into the ledger. Every write is validated with the record's zod schema,
+// checked for duplicates among live records, stamped with this PC's hybrid logical clock per
+// field, and recorded in the change log (the outbox of sync), all in one transaction: either
+// the record and its change-log row are both written, or neither is.
+//
+// Usage from a screen (reads may use Dexie directly, e.g. through useLiveQuery; writes never):
+//
+//   const db = await openNetdeskDb();
+//   const repo = createRepository(db);
+//   try {
+//     const person = await repo.create('people', { employeeNo: '1001', name: '张伟' });
+//     await repo.update('people', person.id, { phone: '138 0000 0000' });
+//     await repo.remove('people', person.id); // tombstone; repo.restore() undoes it
+//   } catch (err) {
+//     if (err instanceof RepositoryError && err.code === 'duplicate') {
+//       form.setError(err.field!, { message: t(`repository.${err.code}`) });
+//     } else if (err instanceof RepositoryError && err.code === 'invalid') {
+//       for (const issue of err.issues) form.setError(issue.path, { message: issue.message });
+//     } else throw err;
+//   }
+//   const result = await repo.bulkCreate('devices', rows, { onProgress: ({ done, total }) => … });
+//   if (!result.ok) showRowErrors(result.errors); // nothing was written
+//   const scan = await repo.putAttachment({ bytes, name: 'WX-2026-A-0001.pdf', mime: 'application/pdf' });
+//   await repo.update('repairCards', cardId, { attachmentShas: [...card.attachmentShas, scan.sha256] });
+//
+// Error codes (RepositoryError.code) are what the UI translates; messages are English for logs.
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import {
+  attachmentMetaSchema,
+  ledgerTables,
+  type AttachmentMeta,
+  type LedgerTable,
+  type RecordContent,
+  type RecordInput,
+  type StoredRecord,
+} from '../../shared/schemas';
+import { sameValue, stampedFields } from './merge';
+import { loadNodeClock } from './node-clock';
+import type { ChangeLogEntry, NetdeskDb, StoredAttachment } from './schema';
+
+export type RepositoryErrorCode =
+  /** The input breaks the record's schema; `issues` says where. */
+  | 'invalid'
+  /** A unique field (`field`) holds a value a live record already has (`conflictId`). */
+  | 'duplicate'
+  /** No record with that id. */
+  | 'not-found'
+  /** The record is deleted; restore it before editing. */
+  | 'deleted'
+  /** An import in 'empty' mode found records already in the ledger. */
+  | 'not-empty';
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. 'employeeNo' or 'parts.0.quantity'; '' for the whole record. */
+  path: string;
+  message: string;
+}
+
+export class RepositoryError extends Error {
+  override readonly name = 'RepositoryError';
+  readonly table: LedgerTable | undefined;
+  readonly field: string | undefined;
+  readonly value: unknown;
+  readonly recordId: string | undefined;
+  readonly conflictId: string | undefined;
+  readonly issues: FieldIssue[];
+
+  constructor(
+    readonly code: RepositoryErrorCode,
+    message: string,
+    details: {
+      table?: LedgerTable;
+      field?: string;
+      value?: unknown;
+      recordId?: string;
+      conflictId?: string;
+      issues?: FieldIssue[];
+    } = {},
+  ) {
+    super(message);
+    this.table = details.table;
+    this.field = details.field ?? details.issues?.[0]?.path;
+    this.value = details.value;
+    this.recordId = details.recordId;
+    this.conflictId = details.conflictId;
+    this.issues = details.issues ?? [];
+  }
+}
+
+/**
+ * Fields unique among live (not deleted) records of a table. Enforced here, never by an index:
+ * records arriving by sync or import may still clash, and are stored and reported, not lost.
+ */
+export const UNIQUE_FIELDS: { readonly [T in LedgerTable]?: readonly string[] } = {
+  people: ['employeeNo'],
+  departments: ['name'],
+  devices: ['assetTag'],
+  repairCards: ['cardNo'],
+};
+
+export interface BulkRowError {
+  /** Index of the row in the inputs (0-based). */
+  index: number;
+  code: 'invalid' | 'duplicate';
+  field?: string;
+  value?: unknown;
+  /** For a duplicate: the live record already holding the value, if any (else another row). */
+  conflictId?: string;
+  issues: FieldIssue[];
+}
+
+export type BulkCreateResult<T extends LedgerTable> =
+  { ok: true; records: StoredRecord<T>[] } | { ok: false; errors: BulkRowError[] };
+
+export interface BulkProgress {
+  done: number;
+  total: number;
+}
+
+export interface AttachmentInput {
+  bytes: Uint8Array;
+  name: string;
+  mime: AttachmentMeta['mime'];
+}
+
+export interface Repository {
+  create<T extends LedgerTable>(table: T, input: RecordInput<T>): Promise<StoredRecord<T>>;
+  update<T extends LedgerTable>(
+    table: T,
+    id: string,
+    patch: Partial<RecordInput<T>>,
+  ): Promise<StoredRecord<T>>;
+  remove<T extends LedgerTable>(table: T, id: string): Promise<StoredRecord<T>>;
+  restore<T extends LedgerTable>(table: T, id: string): Promise<StoredRecord<T>>;
+  get<T extends LedgerTable>(table: T, id: string): Promise<StoredRecord<T> | undefined>;
+  list<T extends LedgerTable>(table: T): Promise<StoredRecord<T>[]>;
+  bulkCreate<T extends LedgerTable>(
+    table: T,
+    inputs: readonly RecordInput<T>[],
+    options?: { chunkSize?: number; onProgress?: (progress: BulkProgress) => void },
+  ): Promise<BulkCreateResult<T>>;
+  putAttachment(input: AttachmentInput): Promise<AttachmentMeta>;
+  getAttachment(sha256: string): Promise<StoredAttachment | undefined>;
+}
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** Validate user input for a table; throws RepositoryError 'invalid'. */
+export function validateInput<T extends LedgerTable>(table: T, input: unknown): RecordContent<T> {
+  const parsed = ledgerTables[table].safeParse(input);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    throw new RepositoryError(
+      'invalid',
+      `${table}: ${issues.map((i) => `${i.path || '(record)'}: ${i.message}`).join('; ')}`,
+      { table, issues },
+    );
+  }
+  return parsed.data as RecordContent<T>;
+}
+
+/** A stored record as the generic write path handles it; the public API narrows it per table. */
+interface LedgerRow {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  hlc: Record<string, string>;
+  [field: string]: unknown;
+}
+
+function rows(db: NetdeskDb, table: LedgerTable): Table<LedgerRow, string> {
+  return db.table(table);
+}
+
+function typed<T extends LedgerTable>(row: LedgerRow): StoredRecord<T> {
+  return row as unknown as StoredRecord<T>;
+}
+
+function isLive(record: { deletedAt?: string | null }): boolean {
+  return !record.deletedAt;
+}
+
+function field(record: object, name: string): unknown {
+  return (record as Record<string, unknown>)[name];
+}
+
+/** Tables a ledger write touches: the record's table, the outbox and the clock. */
+function writeScope(db: NetdeskDb, table: LedgerTable) {
+  return [db.table(table), db.changeLog, db.localMeta];
+}
+
+function dropUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function toHex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createRepository(db: NetdeskDb, options: { now?: () => Date } = {}): Repository {
+  const now = options.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
+
+  /** Throws 'duplicate' if a live record other than `selfId` holds one of the unique values. */
+  async function assertUnique(table: LedgerTable, content: object, selfId: string | null, only?: string[]) {
+    for (const name of UNIQUE_FIELDS[table] ?? []) {
+      if (only && !only.includes(name)) continue;
+      const value = field(content, name);
+      if (typeof value !== 'string' || value === '') continue;
+      const other = await rows(db, table)
+        .where(name)
+        .equals(value)
+        .filter((r) => isLive(r) && r.id !== selfId)
+        .first();
+      if (other) {
+        throw new RepositoryError('duplicate', `${table}.${name} "${value}" is already used by ${other.id}`, {
+          table,
+          field: name,
+          value,
+          conflictId: other.id,
+          ...(selfId ? { recordId: selfId } : {}),
+        });
+      }
+    }
+  }
+
+  /** A new stored record from validated content, every stamped field carrying `stamp`. */
+  function newRecord(table: LedgerTable, content: object, stamp: string, at: string) {
+    const record: LedgerRow = {
+      id: crypto.randomUUID(),
+      ...content,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      hlc: {},
+    };
+    const changed: Record<string, unknown> = {};
+    for (const name of stampedFields(record)) {
+      record.hlc[name] = stamp;
+      changed[name] = record[name];
+    }
+    const log: ChangeLogEntry = { table, recordId: record.id, hlc: stamp, changed, at };
+    return { record, log };
+  }
+
+  async function getAny(table: LedgerTable, id: string): Promise<LedgerRow> {
+    const record = await rows(db, table).get(id);
+    if (!record)
+      throw new RepositoryError('not-found', `${table} ${id} does not exist`, { table, recordId: id });
+    return record;
+  }
+
+  /** Set deletedAt (tombstone or restore) with its own stamp and a change-log row. */
+  async function setDeleted(table: LedgerTable, id: string, deleted: boolean): Promise<LedgerRow> {
+    return db.transaction('rw', writeScope(db, table), async () => {
+      const existing = await getAny(table, id);
+      if (isLive(existing) !== deleted) return existing;
+      // A restored record must not clash with one created meanwhile under the same number.
+      if (!deleted) await assertUnique(table, existing, id);
+      const clock = await loadNodeClock(db, nowMs);
+      const stamp = clock.hlc.tick();
+      const at = now().toISOString();
+      const deletedAt = deleted ? at : null;
+      const record: LedgerRow = {
+        ...existing,
+        deletedAt,
+        updatedAt: at,
+        hlc: { ...existing.hlc, deletedAt: stamp },
+      };
+      await rows(db, table).put(record);
+      await db.changeLog.add({ table, recordId: id, hlc: stamp, changed: { deletedAt }, deleted, at });
+      await clock.save();
+      return record;
+    });
+  }
+
+  async function create(table: LedgerTable, input: unknown): Promise<LedgerRow> {
+    // Validate before opening the transaction: a bad form never touches the database.
+    const content = validateInput(table, input);
+    return db.transaction('rw', writeScope(db, table), async () => {
+      await assertUnique(table, content, null);
+      const clock = await loadNodeClock(db, nowMs);
+      const { record, log } = newRecord(table, content, clock.hlc.tick(), now().toISOString());
+      await rows(db, table).add(record);
+      await db.changeLog.add(log);
+      await clock.save();
+      return record;
+    });
+  }
+
+  async function update(table: LedgerTable, id: string, patch: object): Promise<LedgerRow> {
+    return db.transaction('rw', writeScope(db, table), async () => {
+      const existing = await getAny(table, id);
+      if (!isLive(existing)) {
+        throw new RepositoryError('deleted', `${table} ${id} is deleted`, { table, recordId: id });
+      }
+      // The whole record is re-validated: a patch may not leave it in a state a form would refuse.
+      // A key left undefined in the patch means "not edited", not "reset to the default".
+      const content = validateInput(table, { ...existing, ...dropUndefined(patch) });
+      const changedNames = Object.keys(content).filter(
+        (name) => !sameValue(field(content, name), existing[name]),
+      );
+      if (changedNames.length === 0) return existing;
+      await assertUnique(table, content, id, changedNames);
+      const clock = await loadNodeClock(db, nowMs);
+      const stamp = clock.hlc.tick();
+      const at = now().toISOString();
+      const changed: Record<string, unknown> = {};
+      const hlc = { ...existing.hlc };
+      for (const name of changedNames) {
+        changed[name] = field(content, name);
+        hlc[name] = stamp;
+      }
+      const record: LedgerRow = { ...existing, ...content, updatedAt: at, hlc };
+      await rows(db, table).put(record);
+      await db.changeLog.add({ table, recordId: id, hlc: stamp, changed, at });
+      await clock.save();
+      return record;
+    });
+  }
+
+  /** Per-row problems of a batch: schema errors, then duplicates among the rows and with the ledger. */
+  async function checkBatch(table: LedgerTable, inputs: readonly unknown[]) {
+    const errors: BulkRowError[] = [];
+    const contents: object[] = [];
+    inputs.forEach((input, index) => {
+      const parsed = ledgerTables[table].safeParse(input);
+      if (parsed.success) contents[index] = parsed.data;
+      else errors.push({ index, code: 'invalid', issues: zodIssues(parsed.error) });
+    });
+    for (const name of UNIQUE_FIELDS[table] ?? []) {
+      const firstRow = new Map<string, number>();
+      contents.forEach((content, index) => {
+        const value = field(content, name);
+        if (typeof value !== 'string' || value === '') return;
+        const first = firstRow.get(value);
+        if (first === undefined) {
+          firstRow.set(value, index);
+          return;
+        }
+        errors.push({
+          index,
+          code: 'duplicate',
+          field: name,
+          value,
+          issues: [{ path: name, message: `same ${name} as row ${first + 1}` }],
+        });
+      });
+      if (firstRow.size === 0) continue;
+      const clashes = await rows(db, table)
+        .where(name)
+        .anyOf([...firstRow.keys()])
+        .filter(isLive)
+        .toArray();
+      for (const clash of clashes) {
+        const value = clash[name] as string;
+        errors.push({
+          index: firstRow.get(value)!,
+          code: 'duplicate',
+          field: name,
+          value,
+          conflictId: clash.id,
+          issues: [{ path: name, message: `${name} "${value}" is already in the ledger` }],
+        });
+      }
+    }
+    return { errors: errors.sort((a, b) => a.index - b.index), contents };
+  }
+
+  async function bulkCreate(
+    table: LedgerTable,
+    inputs: readonly unknown[],
+    {
+      chunkSize = 500,
+      onProgress,
+    }: { chunkSize?: number; onProgress?: (progress: BulkProgress) => void } = {},
+  ): Promise<{ ok: true; records: LedgerRow[] } | { ok: false; errors: BulkRowError[] }> {
+    const { errors, contents } = await checkBatch(table, inputs);
+    if (errors.length > 0) return { ok: false, errors };
+    const size = Math.max(1, Math.floor(chunkSize));
+    const records: LedgerRow[] = [];
+    for (let start = 0; start < contents.length; start += size) {
+      const chunk = contents.slice(start, start + size);
+      const written = await db.transaction('rw', writeScope(db, table), async () => {
+        // Re-checked per chunk: another window may have added a clashing record since the check.
+        for (const content of chunk) await assertUnique(table, content, null);
+        const clock = await loadNodeClock(db, nowMs);
+        const at = now().toISOString();
+        const made = chunk.map((content) => newRecord(table, content, clock.hlc.tick(), at));
+        await rows(db, table).bulkAdd(made.map((m) => m.record));
+        await db.changeLog.bulkAdd(made.map((m) => m.log));
+        await clock.save();
+        return made.map((m) => m.record);
+      });
+      records.push(...written);
+      onProgress?.({ done: records.length, total: contents.length });
+    }
+    return { ok: true, records };
+  }
+
+  async function putAttachment({ bytes, name, mime }: AttachmentInput): Promise<AttachmentMeta> {
+    // Hash outside the transaction: an IndexedDB transaction ends when it awaits anything else.
+    const data = bytes as Uint8Array<ArrayBuffer>;
+    const sha256 = toHex(await crypto.subtle.digest('SHA-256', data));
+    const parsed = attachmentMetaSchema.safeParse({
+      sha256,
+      name,
+      mime,
+      size: bytes.byteLength,
+      createdAt: now().toISOString(),
+    });
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      throw new RepositoryError(
+        'invalid',
+        `attachment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        {
+          issues,
+        },
+      );
+    }
+    const meta = parsed.data;
+    return db.transaction('rw', db.attachments, async () => {
+      const existing = await db.attachments.get(sha256);
+      if (existing) {
+        const { blob: _blob, ...storedMeta } = existing;
+        return storedMeta;
+      }
+      await db.attachments.add({ ...meta, blob: new Blob([data], { type: mime }) });
+      return meta;
+    });
+  }
+
+  return {
+    create: async <T extends LedgerTable>(table: T, input: RecordInput<T>) =>
+      typed<T>(await create(table, input)),
+    update: async <T extends LedgerTable>(table: T, id: string, patch: Partial<RecordInput<T>>) =>
+      typed<T>(await update(table, id, patch)),
+    remove: async <T extends LedgerTable>(table: T, id: string) =>
+      typed<T>(await setDeleted(table, id, true)),
+    restore: async <T extends LedgerTable>(table: T, id: string) =>
+      typed<T>(await setDeleted(table, id, false)),
+    async get<T extends LedgerTable>(table: T, id: string) {
+      const record = await rows(db, table).get(id);
+      return record && isLive(record) ? typed<T>(record) : undefined;
+    },
+    list: async <T extends LedgerTable>(table: T) =>
+      (await rows(db, table).filter(isLive).toArray()).map((r) => typed<T>(r)),
+    async bulkCreate<T extends LedgerTable>(
+      table: T,
+      inputs: readonly RecordInput<T>[],
+      options?: { chunkSize?: number; onProgress?: (progress: BulkProgress) => void },
+    ): Promise<BulkCreateResult<T>> {
+      const result = await bulkCreate(table, inputs, options);
+      return result.ok ? { ok: true, records: result.records.map((r) => typed<T>(r)) } : result;
+    },
+    putAttachment,
+    getAttachment: (sha256) => db.attachments.get(sha256),
+  };
+}

@@ -1,0 +1,191 @@
+// The one IndexedDB database of NetDesk (Dexie 4): every ledger table of the registry, the
+// attachments, the change log that sync sends, and this PC's own bookkeeping.
+// Never edit a shipped version(n): add version(n + 1) with its upgrade below the last one, and
+// keep every old one, so a PC that skipped releases still upgrades step by step.
+import Dexie, { type EntityTable } from 'dexie';
+import {
+  LEDGER_TABLES,
+  type AttachmentMeta,
+  type Department,
+  type DeviceHandover,
+  type Device,
+  type ImPermission,
+  type KpiReport,
+  type LedgerSetting,
+  type LedgerTable,
+  type NetworkIncident,
+  type Person,
+  type PurchaseEvaluation,
+  type Quote,
+  type QuoteScheduleEntry,
+  type RepairCard,
+  type RepairEvent,
+  type RoutineCheck,
+  type StoredRecord,
+  type Training,
+  type TrainingAttendee,
+  type WebsiteUpdate,
+} from '../../shared/schemas';
+
+/**
+ * Secondary indexes of each ledger table, as the screens query them. Every ledger table is keyed
+ * by `id` and also indexes `updatedAt` (recently changed first, sync and backup checks); both are
+ * added by `ledgerStores()`. No index is unique (`&`): two PCs may each create a person with
+ * employee number 1001 while apart, and sync must still store both so nothing is lost; the
+ * repository refuses duplicates on this PC and the import reports those that arrive.
+ * IndexedDB leaves a record out of an index whose value is null, so nullable links cost nothing
+ * while empty.
+ */
+const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
+  // Directory: look up by employee number, sort by name, filter by department, and find the
+  // person from the asset tag written on their computer.
+  people: ['employeeNo', 'name', 'departmentId', 'computerTag'],
+  departments: ['name'],
+  // Asset cards: scan a tag, filter by type and status (the device list's two filters, also
+  // together: "servers in use" for weekly maintenance), by department, by user, and find the
+  // printers attached to a computer (responsible person rule).
+  devices: [
+    'assetTag',
+    'type',
+    'status',
+    'departmentId',
+    'userPersonId',
+    'attachedToDeviceId',
+    '[type+status]',
+  ],
+  // A device's history of hands.
+  deviceHandovers: ['deviceId', 'at'],
+  // Repair cards: open by number, the queue by status ordered by receipt, the monthly K3 range
+  // by receipt, overdue by SLA due time, and a department's, device's or requester's cards.
+  repairCards: [
+    'cardNo',
+    'status',
+    'receivedAt',
+    '[status+receivedAt]',
+    'departmentId',
+    'deviceId',
+    'requesterId',
+    'slaDueAt',
+  ],
+  // A card's timeline, in order.
+  repairEvents: ['cardId', '[cardId+at]'],
+  // Weekly checks by kind and time (K4, K5, K8); a server's maintenance history (multi-entry).
+  routineChecks: ['[kind+at]', '*deviceIds'],
+  // K1/K2 by start month.
+  networkIncidents: ['startAt'],
+  imPermissions: ['personId', 'deviceId'],
+  purchaseEvaluations: ['status', 'requestedOn'],
+  // K7: updates per week, per site.
+  websiteUpdates: ['publishedAt', 'site'],
+  // K6: refuse a repeat by normalised text.
+  quotes: ['normalized'],
+  quoteSchedule: ['date', 'quoteId'],
+  // K9 by date and kind; roster by training and a person's trainings.
+  trainings: ['date', 'kind'],
+  trainingAttendees: ['trainingId', 'personId'],
+  kpiReports: ['month'],
+  ledgerSettings: ['key'],
+};
+
+/** The Dexie store definitions of every ledger table: `id, updatedAt, <indexes>`. */
+export function ledgerStores(): Record<LedgerTable, string> {
+  const stores = {} as Record<LedgerTable, string>;
+  for (const table of LEDGER_TABLES) stores[table] = ['id', 'updatedAt', ...LEDGER_INDEXES[table]].join(', ');
+  return stores;
+}
+
+/** A stored attachment: its metadata and the file itself. Content-addressed, never changed. */
+export type StoredAttachment = AttachmentMeta & { blob: Blob };
+
+/**
+ * One row of the change log, the outbox of sync: a change made on this PC (or imported) that
+ * other PCs have not yet seen. `changed` holds the new value of each field that changed; each
+ * field's stamp is `fieldHlc?.[field] ?? hlc` (fieldHlc appears only where one row carries
+ * fields with different stamps, as imported records do).
+ */
+export interface ChangeLogEntry {
+  seq?: number;
+  table: LedgerTable;
+  recordId: string;
+  hlc: string;
+  fieldHlc?: Record<string, string>;
+  changed: Record<string, unknown>;
+  /** True when the change deleted the record (tombstone), false when it restored it. */
+  deleted?: boolean;
+  /** ISO time of the write on this PC. */
+  at: string;
+}
+
+/** This PC's own values, never synced: its node id, the last clock stamp it issued, sync cursors. */
+export interface LocalMetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export class NetdeskDb extends Dexie {
+  declare departments: EntityTable<Department, 'id'>;
+  declare people: EntityTable<Person, 'id'>;
+  declare devices: EntityTable<Device, 'id'>;
+  declare deviceHandovers: EntityTable<DeviceHandover, 'id'>;
+  declare repairCards: EntityTable<RepairCard, 'id'>;
+  declare repairEvents: EntityTable<RepairEvent, 'id'>;
+  declare routineChecks: EntityTable<RoutineCheck, 'id'>;
+  declare networkIncidents: EntityTable<NetworkIncident, 'id'>;
+  declare imPermissions: EntityTable<ImPermission, 'id'>;
+  declare purchaseEvaluations: EntityTable<PurchaseEvaluation, 'id'>;
+  declare websiteUpdates: EntityTable<WebsiteUpdate, 'id'>;
+  declare quotes: EntityTable<Quote, 'id'>;
+  declare quoteSchedule: EntityTable<QuoteScheduleEntry, 'id'>;
+  declare trainings: EntityTable<Training, 'id'>;
+  declare trainingAttendees: EntityTable<TrainingAttendee, 'id'>;
+  declare kpiReports: EntityTable<KpiReport, 'id'>;
+  declare ledgerSettings: EntityTable<LedgerSetting, 'id'>;
+  declare attachments: EntityTable<StoredAttachment, 'sha256'>;
+  declare changeLog: EntityTable<ChangeLogEntry, 'seq'>;
+  declare localMeta: EntityTable<LocalMetaEntry, 'key'>;
+
+  constructor(name = 'netdesk', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      ...ledgerStores(),
+      attachments: 'sha256',
+      // The outbox in order; [table+recordId] finds a record's pending changes.
+      changeLog: '++seq, [table+recordId]',
+      localMeta: 'key',
+    });
+  }
+
+  /** The Dexie table of a ledger table, typed by its record. */
+  ledger<T extends LedgerTable>(table: T): EntityTable<StoredRecord<T>, 'id'> {
+    return this.table(table);
+  }
+}
+
+/**
+ * Open the ledger. In the app both factories are the page's own; tests pass fake-indexeddb's.
+ * Opening is explicit so that a blocked or failed upgrade surfaces here, at start-up.
+ */
+export async function openNetdeskDb(
+  name = 'netdesk',
+  indexedDB?: IDBFactory,
+  IDBKeyRange?: typeof globalThis.IDBKeyRange,
+): Promise<NetdeskDb> {
+  const db = new NetdeskDb(name, {
+    ...(indexedDB ? { indexedDB } : {}),
+    ...(IDBKeyRange ? { IDBKeyRange } : {}),
+  });
+  await db.open();
+  return db;
+}
+
+/**
+ * Ask the browser to keep the ledger when disk space runs low (otherwise IndexedDB is "best
+ * effort" and may be evicted). Returns whether storage is persistent; false where the API is
+ * missing. Electron grants it; a browser may ask the user or decide by its own rules.
+ */
+export async function requestPersistentStorage(): Promise<boolean> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.persist !== 'function') return false;
+  if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
+  return storage.persist();
+}

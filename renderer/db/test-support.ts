@@ -1,0 +1,20 @@
+// Helpers for the ledger's unit tests: a fresh in-memory IndexedDB per test (fake-indexeddb)
+// and a clock the test moves by hand. Imported by tests only.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openNetdeskDb, type NetdeskDb } from './schema';
+
+/** A new, empty ledger in its own in-memory IndexedDB, so tests never share state. */
+export function freshDb(): Promise<NetdeskDb> {
+  return openNetdeskDb('netdesk', new IDBFactory(), IDBKeyRange);
+}
+
+/** A clock starting at `start` that moves only when told. */
+export function manualClock(start = '2026-03-02T08:00:00.000Z') {
+  let t = Date.parse(start);
+  return {
+    now: () => new Date(t),
+    advance(ms: number) {
+      t += ms;
+    },
+  };
+}
