@@ -2,7 +2,13 @@
 // table, and optionally the attachments as base64. Parsing never throws on a bad file: it returns
 // readable problems, so a corrupt backup is reported and nothing is imported.
 import { z } from 'zod';
-import { LEDGER_TABLES, attachmentMetaSchema, storedRecordSchema, type LedgerTable, type StoredRecord } from './schemas';
+import {
+  LEDGER_TABLES,
+  attachmentMetaSchema,
+  storedRecordSchema,
+  type LedgerTable,
+  type StoredRecord,
+} from './schemas';
 
 export const BACKUP_FORMAT = 'netdesk-backup';
 export const BACKUP_VERSION = 1;
@@ -84,7 +90,8 @@ export function validateBackup(doc: unknown): BackupParseResult {
   (env.data.attachments ?? []).forEach((a, i) => {
     const r = backupAttachmentSchema.safeParse(a);
     if (r.success) attachments.push(r.data);
-    else if (problems.length < MAX_PROBLEMS) problems.push(`attachments[${i}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
+    else if (problems.length < MAX_PROBLEMS)
+      problems.push(`attachments[${i}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
   });
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -94,7 +101,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
       version: BACKUP_VERSION,
       exportedAt: env.data.exportedAt,
       ...(env.data.source ? { source: env.data.source } : {}),
-      tables: tables as BackupTables,
+      tables: tables,
       ...(attachments.length ? { attachments } : {}),
     },
     counts,
@@ -107,7 +114,10 @@ export function parseBackup(text: string): BackupParseResult {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problems: [`not a JSON document: ${err instanceof Error ? err.message : String(err)}`] };
+    return {
+      ok: false,
+      problems: [`not a JSON document: ${err instanceof Error ? err.message : String(err)}`],
+    };
   }
   return validateBackup(doc);
 }

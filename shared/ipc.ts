@@ -9,7 +9,9 @@ export const pdfFileNameSchema = z
   .string()
   .min(5)
   .max(120)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/i, 'file name must be a plain name ending in .pdf')
+  .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'file name must be a plain name ending in .pdf')
+  // Control characters are never part of a file name Windows accepts.
+  .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20), 'file name must not hold control characters')
   .refine((n) => !n.startsWith('.') && n !== '..', 'file name must not start with a dot');
 
 /** Every IPC channel with the zod schema of its single request argument. */
@@ -87,7 +89,8 @@ export interface IpcError {
   issues?: string[];
 }
 
-export type IpcResult<C extends IpcChannel> = { ok: true; value: IpcResponses[C] } | { ok: false; error: IpcError };
+export type IpcResult<C extends IpcChannel> =
+  { ok: true; value: IpcResponses[C] } | { ok: false; error: IpcError };
 
 /** The task-shaped API the renderer sees as `window.netdesk`, whether IPC or HTTP is behind it. */
 export interface NetdeskApi {

@@ -24,12 +24,19 @@ function wantedSpec() {
 function main() {
   if (process.env.NETDESK_SKIP_ELECTRON_SETUP) return;
   if (!existsSync(join(electronDir, 'package.json'))) {
-    say('electron was not installed (its binary download failed); installing the package without the binary…');
+    say(
+      'electron was not installed (its binary download failed); installing the package without the binary…',
+    );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const r = spawnSync(
       npm,
       ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `electron@${wantedSpec()}`],
-      { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
+      {
+        cwd: root,
+        stdio: 'inherit',
+        shell: process.platform === 'win32',
+        env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+      },
     );
     if (r.status !== 0) say('could not install the electron package; browser mode still works (npm start).');
     return;

@@ -1,7 +1,8 @@
 // The repair-card workflow of the brief (§1) as a table: which event may happen in which status,
 // and the status it leads to. Screens offer only the allowed actions; the repository's callers
 // check here before writing, so an approval without a refusal can never be recorded.
-import { REPAIR_EVENT_TYPES, REPAIR_STATUSES } from '../schemas/records';
+import type { REPAIR_STATUSES } from '../schemas/records';
+import { REPAIR_EVENT_TYPES } from '../schemas/records';
 
 export type RepairStatus = (typeof REPAIR_STATUSES)[number];
 export type RepairEventType = (typeof REPAIR_EVENT_TYPES)[number];

@@ -127,7 +127,10 @@ export const repairCardSchema = z.object({
   refusalCause: z.enum(REFUSAL_CAUSES).nullable().default(null),
   refusalReason: optionalText(1000),
   /** Scanned signed cards: SHA-256 of attachments. */
-  attachmentShas: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(50).default([]),
+  attachmentShas: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(50)
+    .default([]),
 });
 
 export const REPAIR_EVENT_TYPES = [
@@ -163,7 +166,13 @@ export const repairEventSchema = z.object({
 });
 
 // ── Routine checks ─────────────────────────────────────────────────────────────────────
-export const CHECK_KINDS = ['server-maintenance', 'cctv', 'website-security', 'website-backup', 'machine-room'] as const;
+export const CHECK_KINDS = [
+  'server-maintenance',
+  'cctv',
+  'website-security',
+  'website-backup',
+  'machine-room',
+] as const;
 export const MACHINE_ROOM_SLOTS = ['08:00', '11:00', '14:00', '16:30'] as const;
 
 export const routineCheckSchema = z.object({
@@ -230,7 +239,14 @@ export const purchaseEvaluationSchema = z.object({
 });
 
 // ── Website and company culture ──────────────────────────────────────────────────────────
-export const WEBSITE_UPDATE_CATEGORIES = ['policy', 'activity', 'meeting', 'recruitment', 'staff-article', 'other'] as const;
+export const WEBSITE_UPDATE_CATEGORIES = [
+  'policy',
+  'activity',
+  'meeting',
+  'recruitment',
+  'staff-article',
+  'other',
+] as const;
 
 export const websiteUpdateSchema = z.object({
   site: requiredText(120),
@@ -267,7 +283,13 @@ export const trainingSchema = z.object({
   trainer: optionalText(40),
   requestingDepartmentId: refSchema,
   location: optionalText(80),
-  durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .default(null),
   note: optionalText(1000),
 });
 
@@ -284,7 +306,11 @@ export const kpiReportSchema = z.object({
   issuedBy: optionalText(40),
   /** The figures exactly as issued (frozen JSON), so reopening shows the same numbers. */
   figures: z.record(z.string(), z.unknown()),
-  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  pdfSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
 });
 
 /** Ledger-wide settings that sync between PCs (company name, KPI options). */

@@ -1,0 +1,131 @@
+// The registry of NetDesk's printable forms. Each form says which strings it will draw
+// (collectText) so the caller can subset the font to exactly those characters and warn about
+// characters the font lacks, and then renders from a validated backup to PDF bytes.
+// The CLI (`netdesk pdf <form>`), the main process and the renderer all print through this list.
+import type { LedgerBackup } from '../backup';
+import type { Department, Person } from '../schemas';
+import type { PdfFont } from './font';
+import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
+
+export interface RenderOptions {
+  /** The record to print, for forms that print one record (a repair card). */
+  id?: string;
+  font: PdfFont;
+  paper: Paper;
+  now: Date;
+}
+
+export interface PdfForm {
+  /** The title printed on the form, in Chinese as on paper. */
+  title: string;
+  /** True when the form prints one record and needs its id. */
+  needsId: boolean;
+  /** Every string render() will draw, for subsetting and the missing-glyph check. */
+  collectText(backup: LedgerBackup, id?: string): string;
+  render(backup: LedgerBackup, options: RenderOptions): Uint8Array;
+}
+
+export type PdfFormErrorCode = 'id-required' | 'not-found';
+
+/** A form cannot be printed from this backup as asked; `message` is shown to the user. */
+export class PdfFormError extends Error {
+  override name = 'PdfFormError';
+  constructor(
+    readonly code: PdfFormErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
+  (rows ?? []).filter((r) => r.deletedAt === null);
+
+/** The company name the ledger keeps in its settings, if any. */
+function companyName(backup: LedgerBackup): string {
+  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  return typeof setting?.value === 'string' ? setting.value : '';
+}
+
+// ── 通讯录: the people directory ──────────────────────────────────────────────────────────
+const DIRECTORY_TITLE = '通讯录';
+const NO_DEPARTMENT = '未分配部门';
+const DIRECTORY_COLUMNS: TableColumn[] = [
+  { header: '部门', weight: 20 },
+  { header: '部门负责人', weight: 14 },
+  { header: '工号', weight: 12, align: 'center' },
+  { header: '姓名', weight: 13 },
+  { header: '电话', weight: 22 },
+  { header: '电脑编号', weight: 19 },
+];
+
+interface DirectoryContent {
+  subtitle: string;
+  rows: string[][];
+}
+
+/**
+ * The directory's rows: people in service, grouped by department in the ledger's department order
+ * (people without a department last), the head first in each group, then by employee number.
+ */
+function directoryContent(backup: LedgerBackup): DirectoryContent {
+  const people = live(backup.tables.people).filter((p) => p.active);
+  const departments = live(backup.tables.departments);
+  const byId = new Map<string, Person>(live(backup.tables.people).map((p) => [p.id, p]));
+  const known = new Set(departments.map((d) => d.id));
+  const groups: { dept: Department | null; members: Person[] }[] = departments.map((dept) => ({
+    dept,
+    members: people.filter((p) => p.departmentId === dept.id),
+  }));
+  groups.push({ dept: null, members: people.filter((p) => !p.departmentId || !known.has(p.departmentId)) });
+
+  const rows: string[][] = [];
+  for (const { dept, members } of groups) {
+    const headId = dept?.headPersonId ?? null;
+    const head = headId ? byId.get(headId) : undefined;
+    members.sort((a, b) =>
+      a.id === headId ? -1 : b.id === headId ? 1 : a.employeeNo.localeCompare(b.employeeNo, 'en'),
+    );
+    for (const p of members) {
+      rows.push([
+        dept?.name ?? NO_DEPARTMENT,
+        head?.name ?? '',
+        p.employeeNo,
+        p.name,
+        p.phone,
+        p.computerTag,
+      ]);
+    }
+  }
+  const company = companyName(backup);
+  const subtitle = `${company ? company + '　' : ''}共 ${people.length} 人`;
+  return { subtitle, rows };
+}
+
+const directory: PdfForm = {
+  title: DIRECTORY_TITLE,
+  needsId: false,
+  collectText(backup): string {
+    const { subtitle, rows } = directoryContent(backup);
+    return [
+      frameText(DIRECTORY_TITLE),
+      subtitle,
+      DIRECTORY_COLUMNS.map((c) => c.header).join(''),
+      ...rows.map((r) => r.join('')),
+    ].join('\n');
+  },
+  render(backup, { font, paper, now }): Uint8Array {
+    const { subtitle, rows } = directoryContent(backup);
+    const doc = new FormDocument({ font, paper, now, title: DIRECTORY_TITLE });
+    doc.drawTitle(subtitle);
+    // Department and head are printed once per group, and again at the top of each page.
+    doc.drawTable(DIRECTORY_COLUMNS, rows, { blankRepeatsIn: [0, 1] });
+    return doc.finish();
+  },
+};
+
+export const pdfForms: Record<string, PdfForm> = {
+  directory,
+};
+
+export const PDF_FORM_NAMES = Object.keys(pdfForms);
