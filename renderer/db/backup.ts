@@ -172,7 +172,8 @@ export interface ImportSummary {
 const ATTACHMENT_CHUNK = 20;
 
 /** The ledger holds no record of any table (tombstones count: they are records too). */
-async function ledgerIsEmpty(db: NetdeskDb): Promise<LedgerTable | null> {
+/** The first table that holds any record (deleted ones included: a tombstone is still history), or null. */
+export async function firstNonEmptyTable(db: NetdeskDb): Promise<LedgerTable | null> {
   for (const table of LEDGER_TABLES) {
     if ((await rows(db, table).limit(1).primaryKeys()).length > 0) return table;
   }
@@ -237,7 +238,7 @@ export async function importLedger(
   const { mode, onProgress, chunkSize = 500, now = () => new Date() } = options;
   const size = Math.max(1, Math.floor(chunkSize));
   if (mode === 'empty') {
-    const holder = await ledgerIsEmpty(db);
+    const holder = await firstNonEmptyTable(db);
     if (holder) {
       throw new RepositoryError('not-empty', `the ledger already has records (${holder}); use merge`, {
         table: holder,

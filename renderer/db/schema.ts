@@ -66,6 +66,10 @@ const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
     'deviceId',
     'requesterId',
     'slaDueAt',
+    // The overdue filter: cards whose clock runs (received, in repair) with a due time before
+    // now. Finished cards keep their due time, so the plain slaDueAt index alone would walk
+    // ten years of closed cards; null due times (paused, refused) stay out of this index.
+    '[status+slaDueAt]',
   ],
   // A card's timeline, in order.
   repairEvents: ['cardId', '[cardId+at]'],
@@ -116,6 +120,24 @@ export interface ChangeLogEntry {
   at: string;
 }
 
+/**
+ * One chunk of the repair cards' packed text-search copy (shared/repair/search-lines.ts):
+ * ~1,000 cards' lines. Local data derived from repairCards: never synced, never backed up,
+ * rebuilt after imports, restores and sync (renderer/features/repair/data/derived.ts).
+ */
+export interface RepairSearchChunk {
+  /** 0…255; -1 is the manifest row, whose `revs` say which chunks changed since a window read them. */
+  chunk: number;
+  text: string;
+  revs?: number[];
+}
+
+/** Number of live repair cards in one status, kept on every write so no screen counts 200k rows. */
+export interface RepairCounterRow {
+  status: string;
+  count: number;
+}
+
 /** This PC's own values, never synced: its node id, the last clock stamp it issued, sync cursors. */
 export interface LocalMetaEntry {
   key: string;
@@ -143,6 +165,8 @@ export class NetdeskDb extends Dexie {
   declare attachments: EntityTable<StoredAttachment, 'sha256'>;
   declare changeLog: EntityTable<ChangeLogEntry, 'seq'>;
   declare localMeta: EntityTable<LocalMetaEntry, 'key'>;
+  declare repairSearch: EntityTable<RepairSearchChunk, 'chunk'>;
+  declare repairCounters: EntityTable<RepairCounterRow, 'status'>;
 
   constructor(name = 'netdesk', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -152,6 +176,9 @@ export class NetdeskDb extends Dexie {
       // The outbox in order; [table+recordId] finds a record's pending changes.
       changeLog: '++seq, [table+recordId]',
       localMeta: 'key',
+      // Local derived data of repair cards (not ledger tables: no change log, no sync).
+      repairSearch: 'chunk',
+      repairCounters: 'status',
     });
   }
 

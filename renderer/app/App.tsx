@@ -1,0 +1,196 @@
+// The application shell: antd theme and locale following the UI language, the left navigation,
+// the header (operator, language switch), the settings warning banner and the current screen.
+// Test ids: nav-<route> (each navigation item), language-switch (the header's switch, with
+// options language-zh-CN / language-en), settings-problem (the damaged-settings banner).
+import {
+  AppstoreOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  GlobalOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getNetdesk } from '../api/netdesk';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { applyLanguage } from '../i18n';
+import { describeError } from '../i18n/errors';
+import { useSettingsStore } from '../store/settings';
+import { ROUTES, useUiStore, type Route } from '../store/ui';
+import type { Language } from '../../shared/settings';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LedgerProvider } from './ledger';
+
+const ICONS: Record<Route, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  repairs: <ToolOutlined />,
+  devices: <DesktopOutlined />,
+  checks: <SafetyCertificateOutlined />,
+  network: <GlobalOutlined />,
+  culture: <ReadOutlined />,
+  training: <AppstoreOutlined />,
+  reports: <BarChartOutlined />,
+  people: <TeamOutlined />,
+  settings: <SettingOutlined />,
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  useEffect(() => {
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  }, [language]);
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
+      <AntApp>
+        <LedgerProvider>
+          <Shell />
+        </LedgerProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const route = useUiStore((s) => s.route);
+  const navigate = useUiStore((s) => s.navigate);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}>
+        <div style={{ padding: '16px 20px 8px' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[route]}
+          onClick={({ key }) => navigate(key as Route)}
+          items={ROUTES.map((r) => ({
+            key: r,
+            icon: ICONS[r],
+            label: <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
+          }))}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Header />
+        <Layout.Content style={{ padding: 24 }}>
+          <SettingsBanner />
+          <ErrorBoundary key={route}>
+            <Screen route={route} />
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <PlaceholderScreen route={route} />;
+  }
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const operatorName = useSettingsStore((s) => s.settings.operatorName);
+  return (
+    <Layout.Header
+      style={{
+        background: 'transparent',
+        display: 'flex',
+        justifyContent: 'flex-end',
+        alignItems: 'center',
+        gap: 16,
+        paddingInline: 24,
+        borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
+      }}
+    >
+      <Typography.Text type="secondary" data-testid="header-operator">
+        {operatorName ? t('app.operator', { name: operatorName }) : t('app.operatorUnset')}
+      </Typography.Text>
+      <LanguageSwitch />
+    </Layout.Header>
+  );
+}
+
+/** Switches the UI at once and saves the choice in this PC's settings. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const save = useSettingsStore((s) => s.save);
+  const value: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
+
+  const change = async (language: Language) => {
+    await applyLanguage(language);
+    try {
+      await save(getNetdesk(), { language });
+    } catch (err) {
+      void message.warning(t('app.languageSaveFailed', { detail: describeError(err, t) }));
+    }
+  };
+
+  return (
+    <Segmented<Language>
+      data-testid="language-switch"
+      aria-label={t('app.language')}
+      value={value}
+      onChange={(language) => void change(language)}
+      options={(['zh-CN', 'en'] as const).map((lang) => ({
+        value: lang,
+        label: <span data-testid={`language-${lang}`}>{t(`app.languageNames.${lang}`)}</span>,
+      }))}
+    />
+  );
+}
+
+function SettingsBanner() {
+  const { t } = useTranslation();
+  const problem = useSettingsStore((s) => s.problem);
+  if (!problem) return null;
+  return (
+    <Alert
+      data-testid="settings-problem"
+      type="warning"
+      showIcon
+      closable
+      style={{ marginBottom: 16 }}
+      title={
+        problem.kind === 'corrupt'
+          ? t('app.settingsCorrupt')
+          : t('app.settingsLoadFailed', { detail: problem.detail })
+      }
+      description={
+        problem.kind === 'corrupt'
+          ? t('app.settingsCorruptDetail', { path: problem.path, detail: problem.detail })
+          : undefined
+      }
+    />
+  );
+}

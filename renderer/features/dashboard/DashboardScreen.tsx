@@ -1,0 +1,144 @@
+// The first screen: how big the ledger is (counts that cost little: people, departments,
+// devices), whether the browser will keep the data, and the demo-data loader for a first look.
+// Test ids: dashboard-count-people, dashboard-count-departments, dashboard-count-devices,
+// load-demo (button), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger).
+import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLedger } from '../../app/ledger';
+import { describeError } from '../../i18n/errors';
+import { useStorageStore } from '../../store/storage';
+import { useUiStore } from '../../store/ui';
+import { isLedgerEmpty, loadDemoLedger } from './demo-data';
+
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const navigate = useUiStore((s) => s.navigate);
+
+  // A few hundred to a few thousand rows: a filtered count is cheap at this size.
+  const counts = useLiveQuery(async () => {
+    const [people, departments, devices] = await Promise.all([
+      db.people.filter((r) => !r.deletedAt).count(),
+      db.departments.filter((r) => !r.deletedAt).count(),
+      db.devices.filter((r) => !r.deletedAt).count(),
+    ]);
+    return { people, departments, devices };
+  }, [db]);
+
+  const empty = counts !== undefined && counts.people + counts.departments + counts.devices === 0;
+
+  return (
+    <div>
+      <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
+      <Card title={t('dashboard.counts')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          {(['people', 'departments', 'devices'] as const).map((key) => (
+            <Col span={8} key={key}>
+              <Statistic
+                title={t(`dashboard.${key}`)}
+                value={counts?.[key] ?? '…'}
+                data-testid={`dashboard-count-${key}`}
+              />
+            </Col>
+          ))}
+        </Row>
+        {empty && (
+          <Alert
+            data-testid="dashboard-empty"
+            style={{ marginTop: 16 }}
+            type="info"
+            showIcon
+            title={t('dashboard.emptyLedger')}
+            action={
+              <Button size="small" onClick={() => navigate('people')}>
+                {t('placeholder.goPeople')}
+              </Button>
+            }
+          />
+        )}
+      </Card>
+      <DemoDataCard />
+      <StorageCard />
+    </div>
+  );
+}
+
+function DemoDataCard() {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const { modal, message } = App.useApp();
+  const [progress, setProgress] = useState<number | null>(null);
+
+  const load = async () => {
+    // Checked before asking, and again by the import itself (mode 'empty') inside its transaction.
+    if (!(await isLedgerEmpty(db))) {
+      void message.warning(t('dashboard.demo.notEmpty'));
+      return;
+    }
+    const confirmed = await modal.confirm({
+      title: t('dashboard.demo.title'),
+      content: t('dashboard.demo.body'),
+      okText: t('dashboard.demo.button'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'load-demo-confirm' },
+    });
+    if (!confirmed) return;
+    setProgress(0);
+    try {
+      const count = await loadDemoLedger(db, new Date(), (done, total) =>
+        setProgress(total > 0 ? Math.round((done / total) * 100) : 0),
+      );
+      void message.success(t('dashboard.demo.done', { count }));
+    } catch (err) {
+      const notEmpty = err instanceof Error && (err as { code?: unknown }).code === 'not-empty';
+      void message.error(
+        notEmpty
+          ? t('dashboard.demo.notEmpty')
+          : t('dashboard.demo.failed', { detail: describeError(err, t) }),
+      );
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Card title={t('dashboard.demo.button')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('dashboard.demo.body')}</Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Button data-testid="load-demo" onClick={() => void load()} loading={progress !== null}>
+          {t('dashboard.demo.button')}
+        </Button>
+        {progress !== null && (
+          <div data-testid="load-demo-progress">
+            <Typography.Text>{t('dashboard.demo.loading')}</Typography.Text>
+            <Progress percent={progress} />
+          </div>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+function StorageCard() {
+  const { t } = useTranslation();
+  const status = useStorageStore((s) => s.status);
+  const text = {
+    checking: t('dashboard.storage.checking'),
+    persisted: t('dashboard.storage.persisted'),
+    'not-persisted': t('dashboard.storage.notPersisted'),
+    unsupported: t('dashboard.storage.unsupported'),
+  }[status];
+  return (
+    <Card title={t('dashboard.storage.title')}>
+      <Alert
+        data-testid="storage-status"
+        data-status={status}
+        type={status === 'persisted' ? 'success' : status === 'checking' ? 'info' : 'warning'}
+        showIcon
+        title={text}
+      />
+    </Card>
+  );
+}

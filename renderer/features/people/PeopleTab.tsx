@@ -1,0 +1,237 @@
+// The people table: search (name, employee no., phone, computer tag), department filter,
+// add / edit / delete with undo. Ctrl+K or "/" puts the cursor in the search box.
+// Test ids: people-search, people-department-filter, add-person, import-csv, people-table,
+// person-row (each row; data-employee-no holds its number), person-edit, person-delete (in a row),
+// people-count, confirm-delete / cancel-delete / undo-delete (from the delete flow).
+import {
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import {
+  Button,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type InputRef,
+  type TableColumnsType,
+} from 'antd';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import type { Directory } from './directory';
+import { PeopleImport } from './import/PeopleImport';
+import { PersonForm } from './PersonForm';
+import { filterPeople, NO_DEPARTMENT } from './search';
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+export function PeopleTab({ directory }: { directory: Directory }) {
+  const { t } = useTranslation();
+  const { repo } = useLedger();
+  const confirmDelete = useDeleteWithUndo();
+  const searchRef = useRef<InputRef>(null);
+
+  const [searchText, setSearchText] = useState('');
+  const [query, setQuery] = useState('');
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(searchText), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const focusSearch = useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []);
+  // Not while a dialog is open: there the keys belong to the form.
+  useSearchShortcut(focusSearch, editing === null && !importing);
+
+  const deferredQuery = useDeferredValue(query);
+  const shown = useMemo(
+    () => filterPeople(directory.people, { query: deferredQuery, departmentId }),
+    [directory.people, deferredQuery, departmentId],
+  );
+
+  const departmentName = (id: string | null) => {
+    if (!id) return t('common.none');
+    const d = directory.departmentById.get(id);
+    if (!d) return t('common.none');
+    return d.deletedAt ? `${d.name}${t('common.deleted')}` : d.name;
+  };
+
+  const remove = (person: Person) => {
+    const heads = directory.departments.filter((d) => d.headPersonId === person.id).map((d) => d.name);
+    confirmDelete({
+      title: t('people.deleteTitle', { name: person.name }),
+      content: heads.length
+        ? t('people.deleteBodyHead', { departments: heads.join('、') })
+        : t('people.deleteBody'),
+      name: person.name,
+      remove: () => repo.remove('people', person.id),
+      restore: () => repo.restore('people', person.id),
+    });
+  };
+
+  const columns: TableColumnsType<Person> = [
+    { title: t('people.fields.employeeNo'), dataIndex: 'employeeNo', width: 110 },
+    {
+      title: t('people.fields.name'),
+      dataIndex: 'name',
+      render: (name: string, p) => (
+        <Space size={4}>
+          {name}
+          {!p.active && <Tag>{t('people.inactive')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('people.fields.department'),
+      key: 'department',
+      render: (_, p) => departmentName(p.departmentId),
+    },
+    { title: t('people.fields.phone'), dataIndex: 'phone' },
+    { title: t('people.fields.computerTag'), dataIndex: 'computerTag' },
+    { title: t('people.fields.title'), dataIndex: 'title' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_, p) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('common.edit')}
+            title={t('common.edit')}
+            data-testid="person-edit"
+            onClick={() => setEditing({ person: p })}
+          />
+          <Button
+            type="link"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('common.delete')}
+            title={t('common.delete')}
+            data-testid="person-delete"
+            onClick={() => remove(p)}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Input
+            ref={searchRef}
+            data-testid="people-search"
+            allowClear
+            prefix={<SearchOutlined />}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onPressEnter={() => setQuery(searchText)}
+            placeholder={t('people.searchPlaceholder')}
+            style={{ width: 360 }}
+          />
+          <Select
+            data-testid="people-department-filter"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={departmentId ?? undefined}
+            onChange={(v: string | undefined) => setDepartmentId(v ?? null)}
+            placeholder={t('people.departmentFilter')}
+            style={{ width: 220 }}
+            options={[
+              { value: NO_DEPARTMENT, label: t('people.noDepartment') },
+              ...directory.departments.map((d) => ({ value: d.id, label: d.name })),
+            ]}
+          />
+        </Space>
+        <Space>
+          <Button icon={<UploadOutlined />} data-testid="import-csv" onClick={() => setImporting(true)}>
+            {t('import.button')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="add-person"
+            onClick={() => setEditing({ person: null })}
+          >
+            {t('people.add')}
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Text type="secondary" data-testid="people-count">
+        {t('people.shown', { total: directory.people.length, shown: shown.length })}
+      </Typography.Text>
+      <Table<Person>
+        data-testid="people-table"
+        style={{ marginTop: 8 }}
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={shown}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        locale={{ emptyText: directory.people.length === 0 ? t('people.empty') : t('people.noMatch') }}
+        onRow={(p) =>
+          ({
+            'data-testid': 'person-row',
+            'data-employee-no': p.employeeNo,
+            onDoubleClick: () => setEditing({ person: p }),
+          }) as HTMLAttributes<HTMLElement>
+        }
+      />
+      <PersonForm
+        open={editing !== null}
+        person={editing?.person ?? null}
+        departments={directory.departments}
+        defaultDepartmentId={departmentId && departmentId !== NO_DEPARTMENT ? departmentId : null}
+        onClose={() => setEditing(null)}
+      />
+      <PeopleImport open={importing} directory={directory} onClose={() => setImporting(false)} />
+    </div>
+  );
+}
+
+/** Ctrl+K (or ⌘K) anywhere, or "/" when not typing in a field, focuses the search box. */
+function useSearchShortcut(focus: () => void, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target?.isContentEditable;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        focus();
+      } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focus, enabled]);
+}

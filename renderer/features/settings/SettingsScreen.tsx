@@ -1,0 +1,201 @@
+// This PC's settings: UI language, who uses the PC, the PC's letter in card numbers and the
+// reports folder; plus what NetDesk knows about itself (version, mode, data folder).
+// Validated with the settings schema of shared/settings.ts, the same one the main process applies.
+// Test ids: settings-form, settings-language, settings-operator-name, settings-pc-code,
+// settings-reports-dir, settings-submit, settings-app-info, error-<field> (field errors).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { appSettingsSchema, LANGUAGES } from '../../../shared/settings';
+import { getNetdesk } from '../../api/netdesk';
+import { FormField } from '../../components/FormField';
+import { applyLanguage } from '../../i18n';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
+import { useSettingsStore } from '../../store/settings';
+
+/** The settings this screen edits; the sync folder belongs to the sync screen. */
+const editableSettingsSchema = appSettingsSchema.pick({
+  language: true,
+  operatorName: true,
+  pcCode: true,
+  reportsDir: true,
+});
+type EditableInput = z.input<typeof editableSettingsSchema>;
+type Editable = z.output<typeof editableSettingsSchema>;
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useSettingsStore((s) => s.settings);
+  const save = useSettingsStore((s) => s.save);
+
+  const {
+    control,
+    handleSubmit,
+    reset,
+    setFocus,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<EditableInput, unknown, Editable>({
+    resolver: zodResolver(editableSettingsSchema, { error: zodIssueMessage }),
+    defaultValues: pick(settings),
+  });
+
+  // Settings arrive after start-up; show them once read, without losing edits in progress.
+  useEffect(() => {
+    if (!isDirty) reset(pick(settings));
+  }, [settings, isDirty, reset]);
+
+  useEffect(() => setFocus('operatorName'), [setFocus]);
+
+  const onSubmit = async (values: Editable) => {
+    try {
+      const saved = await save(getNetdesk(), values);
+      reset(pick(saved));
+      await applyLanguage(saved.language);
+      void message.success(t('settings.saved'));
+    } catch (err) {
+      void message.error(t('settings.saveFailed', { detail: describeError(err, t) }));
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 720 }}>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate data-testid="settings-form">
+          <Form layout="vertical" component={false}>
+            <FormField name="language" label={t('settings.language')} error={errors.language}>
+              <Controller
+                control={control}
+                name="language"
+                render={({ field }) => (
+                  <Select
+                    id="field-language"
+                    data-testid="settings-language"
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    options={LANGUAGES.map((lang) => ({
+                      value: lang,
+                      label: t(`app.languageNames.${lang}`),
+                    }))}
+                    style={{ width: 200 }}
+                  />
+                )}
+              />
+            </FormField>
+            <FormField
+              name="operatorName"
+              label={t('settings.operatorName')}
+              error={errors.operatorName}
+              help={t('settings.operatorNameHelp')}
+            >
+              <Controller
+                control={control}
+                name="operatorName"
+                render={({ field }) => (
+                  <Input
+                    {...field}
+                    id="field-operatorName"
+                    data-testid="settings-operator-name"
+                    maxLength={40}
+                  />
+                )}
+              />
+            </FormField>
+            <FormField
+              name="pcCode"
+              label={t('settings.pcCode')}
+              error={errors.pcCode}
+              help={t('settings.pcCodeHelp')}
+            >
+              <Controller
+                control={control}
+                name="pcCode"
+                render={({ field }) => (
+                  <Input
+                    {...field}
+                    id="field-pcCode"
+                    data-testid="settings-pc-code"
+                    maxLength={1}
+                    style={{ width: 80 }}
+                    onChange={(e) => field.onChange(e.target.value.toUpperCase())}
+                  />
+                )}
+              />
+            </FormField>
+            <FormField
+              name="reportsDir"
+              label={t('settings.reportsDir')}
+              error={errors.reportsDir}
+              help={t('settings.reportsDirHelp')}
+            >
+              <Controller
+                control={control}
+                name="reportsDir"
+                render={({ field }) => (
+                  <Input
+                    {...field}
+                    id="field-reportsDir"
+                    data-testid="settings-reports-dir"
+                    placeholder={t('settings.reportsDirPlaceholder')}
+                  />
+                )}
+              />
+            </FormField>
+            <Button type="primary" htmlType="submit" loading={isSubmitting} data-testid="settings-submit">
+              {t('settings.save')}
+            </Button>
+          </Form>
+        </form>
+      </Card>
+      <AppInfoCard />
+    </div>
+  );
+}
+
+function pick(settings: Editable): Editable {
+  return {
+    language: settings.language,
+    operatorName: settings.operatorName,
+    pcCode: settings.pcCode,
+    reportsDir: settings.reportsDir,
+  };
+}
+
+function AppInfoCard() {
+  const { t } = useTranslation();
+  const info = useSettingsStore((s) => s.appInfo);
+  const infoError = useSettingsStore((s) => s.appInfoError);
+  return (
+    <Card title={t('settings.appInfo')} data-testid="settings-app-info">
+      {infoError && (
+        <Typography.Text type="danger">{t('settings.infoFailed', { detail: infoError })}</Typography.Text>
+      )}
+      {info && (
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'version', label: t('settings.version'), children: info.version },
+            { key: 'mode', label: t('settings.mode'), children: t(`settings.modes.${info.mode}`) },
+            { key: 'platform', label: t('settings.platform'), children: info.platform },
+            {
+              key: 'dataDir',
+              label: t('settings.dataDir'),
+              children: <Typography.Text copyable>{info.dataDir}</Typography.Text>,
+            },
+            {
+              key: 'reportsDir',
+              label: t('settings.defaultReportsDir'),
+              children: <Typography.Text copyable>{info.reportsDir}</Typography.Text>,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
