@@ -26,7 +26,9 @@ function findBrowser() {
 function hasCjkFont() {
   if (process.platform !== 'linux') return true;
   try {
-    return /CJK|WenQuanYi|Noto Sans SC|Droid Sans Fallback/i.test(execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }));
+    return /CJK|WenQuanYi|Noto Sans SC|Droid Sans Fallback/i.test(
+      execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }),
+    );
   } catch {
     return false;
   }
@@ -54,7 +56,8 @@ export function ensureTestBrowser() {
     console.log(`Installing for the end-to-end tests: ${pkgs.join(', ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const a = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const b = a.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env }) : a;
+    const b =
+      a.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env }) : a;
     if (b.status !== 0) {
       console.error(`Could not install ${pkgs.join(', ')}. Run: ${cmd}`);
       return null;

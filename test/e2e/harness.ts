@@ -51,13 +51,26 @@ async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 30_
 }
 
 /** Start (or restart, with the same home and port) NetDesk in browser mode and open it. */
-export async function startApp(opts: { home: string; port?: number; locale?: string }): Promise<AppUnderTest> {
+export async function startApp(opts: {
+  home: string;
+  port?: number;
+  locale?: string;
+}): Promise<AppUnderTest> {
   const port = opts.port ?? (await freePort());
   const urlFile = join(opts.home, `launch-url-${Date.now()}.txt`);
   let log = '';
   const server = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'electron/browser/main.ts'), '--no-open', '--port', String(port), '--print-url-file', urlFile],
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'electron/browser/main.ts'),
+      '--no-open',
+      '--port',
+      String(port),
+      '--print-url-file',
+      urlFile,
+    ],
     { cwd: repoRoot, env: { ...process.env, NETDESK_HOME: opts.home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -13,9 +13,13 @@ if (!process.env.NETDESK_TEST_BROWSER) {
   process.env.NETDESK_TEST_BROWSER = browser;
 }
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const r = spawnSync(npx, ['vitest', 'run', '--config', 'test/e2e/vitest.e2e.config.ts', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
+const r = spawnSync(
+  npx,
+  ['vitest', 'run', '--config', 'test/e2e/vitest.e2e.config.ts', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  },
+);
 process.exit(r.status ?? 1);
