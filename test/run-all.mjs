@@ -29,7 +29,9 @@ for (const [name, [cmd, ...args]] of steps) {
     if (!browser) process.exit(1);
     process.env.NETDESK_TEST_BROWSER = browser;
   }
-  console.log(`\n▶ ${name}: ${[cmd, ...args].map((a) => (a.startsWith(root) ? a.slice(root.length + 1) : a)).join(' ')}`);
+  console.log(
+    `\n▶ ${name}: ${[cmd, ...args].map((a) => (a.startsWith(root) ? a.slice(root.length + 1) : a)).join(' ')}`,
+  );
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
