@@ -28,7 +28,12 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'electron/*/*.mjs', 'test/*.mjs', 'test/*/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', 'electron/*/*.mjs', 'test/*.mjs', 'test/*/*.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -80,7 +85,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'The renderer has no Node: talk to window.netdesk.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'node:*', 'fs', 'path', 'child_process'],
+              message: 'The renderer has no Node: talk to window.netdesk.',
+            },
+          ],
+        },
       ],
     },
   },
