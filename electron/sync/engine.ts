@@ -1,0 +1,411 @@
+// The folder-sync engine: one sync of a ledger (LedgerSide) with a shared folder (SyncFolder).
+// The folder is a mailbox and the ledger is the truth: a sync publishes this PC's new changes,
+// reads the other PCs' journals past its cursors and merges them, and writes its peers file;
+// now and then it writes a snapshot and removes its own journal files every PC has read.
+// It never waits on the folder for longer than its time budget and every file call is
+// bounded (withTimeout), so a hung share costs a "not connected" status, never a frozen app.
+//
+// Order of a sync, and why:
+//   1. root file: missing, foreign or different root → "not connected", nothing touched.
+//   2. publish first: local changes reach the folder even if reading takes long. Blobs before
+//      the journal file that refers to them.
+//   3. join from a snapshot when this PC is new to the root or history it needs was compacted.
+//   4. read other PCs' journals in seq order; a file not whole yet stops that PC's reading
+//      until next time (cursors are one number per PC).
+//   5. set-aside changes re-examined; peers file written; snapshot and compaction.
+// Cursors are saved after every step, so an interrupted sync resumes where it stopped; since
+// merging is idempotent, reading a file twice after a crash changes nothing.
+import { formatHlc } from '../../shared/hlc';
+import type { AttachmentMeta } from '../../shared/schemas';
+import { SYNC_FORMAT, SYNC_VERSION, type PeerFile } from '../../shared/sync/format';
+import {
+  EMPTY_CURSORS,
+  type ApplyResult,
+  type LedgerSide,
+  type NotConnectedReason,
+  type SyncChange,
+  type SyncConflict,
+  type SyncCursors,
+  type SyncStatus,
+} from '../../shared/sync/types';
+import { errorCode } from './fs';
+import type { JournalFileRef, SyncFolder } from './folder';
+
+export interface SyncOptions {
+  /** This PC's readable name, shown to the other PCs. */
+  name: string;
+  now?: () => Date;
+  /** Make the folder a new sync root if it has none. Only on the user's explicit request. */
+  initFolder?: boolean;
+  /** Accept a folder whose root differs from the one this ledger synced with. Explicit only. */
+  joinOtherRoot?: boolean;
+  /** Changes per journal file (default 2000). */
+  batchSize?: number;
+  /** Stop reading after this long (default 10 s); the rest comes next time. */
+  timeBudgetMs?: number;
+  /** Write a snapshot once this many changes arrived or left since the last one (default 5000; 0 never). */
+  snapshotEvery?: number;
+  /** Write a snapshot now. */
+  forceSnapshot?: boolean;
+  /** Own snapshots kept in the folder (default 2). */
+  keepSnapshots?: number;
+}
+
+export interface SyncReport {
+  status: SyncStatus;
+  /** Own changes published to the folder this time. */
+  published: number;
+  /** Remote changes merged this time (applied: changed something). */
+  applied: number;
+  unchanged: number;
+  /** Conflicts found this time (the ledger keeps the full list). */
+  conflicts: SyncConflict[];
+  /** Changes newly set aside this time. */
+  setAside: number;
+  /** Snapshot joined from / written, if any. */
+  snapshotLoaded?: string;
+  snapshotWritten?: string;
+  /** Own journal files removed (every PC had read them). */
+  compacted: number;
+  /** The time budget ran out before everything was read. */
+  more: boolean;
+}
+
+const DEFAULT_BATCH = 2000;
+const APPLY_BATCH = 20_000;
+
+function emptyReport(status: SyncStatus): SyncReport {
+  return {
+    status,
+    published: 0,
+    applied: 0,
+    unchanged: 0,
+    conflicts: [],
+    setAside: 0,
+    compacted: 0,
+    more: false,
+  };
+}
+
+function reasonOf(err: unknown): NotConnectedReason {
+  return errorCode(err) === 'ETIMEDOUT' ? 'timeout' : 'unreachable';
+}
+
+/** What the status bar shows when the folder cannot be used. */
+async function disconnected(
+  ledger: LedgerSide,
+  cursors: SyncCursors | null,
+  reason: NotConnectedReason,
+  detail: string,
+  warnings: string[] = [],
+): Promise<SyncStatus> {
+  const c = cursors ?? (await ledger.readCursors());
+  const counts = await ledger.counts();
+  return {
+    connected: false,
+    reason,
+    detail,
+    rootId: c.rootId,
+    lastSyncAt: c.lastSyncAt,
+    waiting: Math.max(0, (await ledger.lastSeq()) - (c.rootId ? c.written : 0)),
+    ...counts,
+    peers: [],
+    warnings,
+  };
+}
+
+/** Run one sync. Never throws for folder trouble: the report's status says what happened. */
+export async function syncOnce(
+  ledger: LedgerSide,
+  folder: SyncFolder,
+  options: SyncOptions,
+): Promise<SyncReport> {
+  const now = options.now ?? (() => new Date());
+  const started = Date.now();
+  const budget = options.timeBudgetMs ?? 10_000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const me = ledger.nodeId;
+  const warnings: string[] = [];
+
+  let check;
+  let created = false;
+  try {
+    check = await folder.readRoot();
+    if (!check.ok && options.initFolder && (check.reason === 'no-root' || check.reason === 'unreachable')) {
+      await folder.initRoot(now());
+      created = true;
+      check = await folder.readRoot();
+    }
+  } catch (err) {
+    return emptyReport(await disconnected(ledger, null, reasonOf(err), String(err)));
+  }
+  if (!check.ok) return emptyReport(await disconnected(ledger, null, check.reason, check.detail));
+  const rootId = check.root.rootId;
+
+  let cursors = await ledger.readCursors();
+  if (cursors.rootId !== null && cursors.rootId !== rootId && !options.joinOtherRoot && !created) {
+    return emptyReport(
+      await disconnected(
+        ledger,
+        cursors,
+        'other-root',
+        `the folder holds sync root ${rootId}, this PC synced with ${cursors.rootId}; join it explicitly`,
+      ),
+    );
+  }
+  const fresh = cursors.rootId !== rootId;
+  if (fresh) cursors = { ...EMPTY_CURSORS, rootId, read: {}, snapshotCovers: {} };
+  const report = emptyReport(undefined as unknown as SyncStatus);
+  const save = async () => ledger.saveCursors({ ...cursors, read: { ...cursors.read } });
+  const absorb = (r: ApplyResult) => {
+    report.applied += r.applied;
+    report.unchanged += r.unchanged;
+    report.conflicts.push(...r.conflicts);
+    report.setAside += r.setAside.length;
+  };
+
+  try {
+    // ── 2. publish ──
+    let journals = await folder.listJournals();
+    const ownFiles = journals.get(me) ?? [];
+    const ownMax = ownFiles.reduce((max, f) => Math.max(max, f.to), 0);
+    const lastSeq = await ledger.lastSeq();
+    if (ownMax > lastSeq) {
+      warnings.push(
+        `the folder holds changes ${lastSeq + 1}–${ownMax} of this PC that its ledger does not have ` +
+          `(ledger restored from an older copy?): not publishing until resolved`,
+      );
+    } else {
+      // A sync interrupted between rename and saving the cursor already published these.
+      cursors.written = Math.max(cursors.written, ownMax);
+      for (;;) {
+        const batch = await ledger.readOutbox(cursors.written, batchSize);
+        if (batch.length === 0) break;
+        for (const change of batch) {
+          for (const meta of change.attachments ?? []) {
+            if (await folder.hasBlob(meta.sha256)) continue;
+            const bytes = await ledger.readBlob(meta.sha256);
+            if (bytes) await folder.writeBlob(meta.sha256, bytes);
+            else warnings.push(`attachment ${meta.name} (${meta.sha256.slice(0, 12)}) is missing on this PC`);
+          }
+        }
+        await folder.writeJournal(rootId, me, batch);
+        cursors.written = batch[batch.length - 1]!.seq;
+        report.published += batch.length;
+      }
+      // Saved once: if the sync stops before, the files in the folder tell (ownMax above).
+      if (report.published > 0) await save();
+    }
+
+    // ── 3. join from a snapshot ──
+    // What this PC lacks of each other PC: the seqs before its first journal file still in the
+    // folder, or, when all its files were compacted, everything it says it published.
+    const knownPeers = await folder.readPeers(rootId);
+    const gaps = (files: Map<string, JournalFileRef[]>) => {
+      const gapped: { nodeId: string; needs: number }[] = [];
+      const nodes = new Set([...files.keys(), ...knownPeers.map((p) => p.nodeId)]);
+      for (const nodeId of nodes) {
+        if (nodeId === me) continue;
+        const read = cursors.read[nodeId] ?? 0;
+        const list = files.get(nodeId) ?? [];
+        const next = list.find((f) => f.to > read);
+        const published = knownPeers.find((p) => p.nodeId === nodeId)?.written ?? 0;
+        const needs = next ? next.from - 1 : list.length === 0 ? published : 0;
+        if (needs > read) gapped.push({ nodeId, needs });
+      }
+      return gapped;
+    };
+    const gapped = gaps(journals);
+    const snapshots = fresh || gapped.length > 0 ? await folder.listSnapshots() : [];
+    for (const candidate of snapshots) {
+      if (candidate.nodeId === me) continue;
+      const read = await folder.readSnapshot(rootId, candidate.name);
+      if (!read.ok) {
+        warnings.push(`snapshot ${candidate.name} skipped: ${read.detail}`);
+        continue;
+      }
+      const covers = read.file.covers;
+      // Useful only if it covers every gap (a new PC takes the newest one).
+      if (!gapped.every((g) => (covers[g.nodeId] ?? 0) >= g.needs)) continue;
+      absorb(
+        await ledger.loadSnapshot(
+          read.file.nodeId,
+          { tables: read.file.tables, setAside: read.file.setAside as never },
+          now().getTime(),
+        ),
+      );
+      for (const [nodeId, seq] of Object.entries(covers))
+        if (nodeId !== me) cursors.read[nodeId] = Math.max(cursors.read[nodeId] ?? 0, seq);
+      report.snapshotLoaded = candidate.name;
+      await save();
+      break;
+    }
+
+    // ── 4. read the other PCs' journals ──
+    journals = report.published > 0 ? await folder.listJournals() : journals;
+    // Changes of several files are merged in one go (one ledger write with the cursor), up to
+    // APPLY_BATCH at a time: merging is cheap, writing the ledger is not.
+    outer: for (const [nodeId, files] of [...journals].sort(([a], [b]) => a.localeCompare(b))) {
+      if (nodeId === me) continue;
+      let pending: SyncChange[] = [];
+      let pendingTo = cursors.read[nodeId] ?? 0;
+      const flush = async () => {
+        if (pendingTo === (cursors.read[nodeId] ?? 0)) return;
+        for (const change of pending) for (const meta of change.attachments ?? []) await fetchBlob(meta);
+        const next = { ...cursors, read: { ...cursors.read, [nodeId]: pendingTo } };
+        absorb(await ledger.applyRemote(nodeId, pending, now().getTime(), next));
+        cursors.read[nodeId] = pendingTo;
+        pending = [];
+      };
+      for (const file of files) {
+        if (file.to <= pendingTo) continue;
+        if (file.from > pendingTo + 1) {
+          warnings.push(
+            `changes ${pendingTo + 1}–${file.from - 1} of ${nodeId} are not in the folder (yet): waiting`,
+          );
+          break;
+        }
+        if (Date.now() - started > budget) {
+          await flush();
+          report.more = true;
+          break outer;
+        }
+        const result = await folder.readJournal(rootId, file);
+        if (result.status !== 'ok') {
+          warnings.push(`journal/${nodeId}/${file.name} skipped (${result.status}): ${result.detail}`);
+          break;
+        }
+        const after = pendingTo;
+        pending.push(...result.changes.filter((c) => c.seq > after));
+        pendingTo = file.to;
+        if (pending.length >= APPLY_BATCH) await flush();
+      }
+      await flush();
+    }
+
+    // ── 5. what waited: blobs seen late, set-aside changes ──
+    const stillMissing = cursors.missingBlobs;
+    cursors.missingBlobs = [];
+    for (const meta of stillMissing) await fetchBlob(meta);
+    const retried = await ledger.retrySetAside(now().getTime());
+    report.applied += retried.applied;
+    report.conflicts.push(...retried.conflicts);
+
+    // ── peers file: this PC's cursors, read by everyone for compaction and the status ──
+    cursors.lastSyncAt = now().toISOString();
+    await save();
+    const peer: PeerFile = {
+      format: SYNC_FORMAT,
+      version: SYNC_VERSION,
+      rootId,
+      nodeId: me,
+      name: options.name,
+      lastSyncAt: cursors.lastSyncAt,
+      written: cursors.written,
+      read: cursors.read,
+    };
+    await folder.writePeer(peer);
+    const peers = [...knownPeers.filter((p) => p.nodeId !== me), peer];
+
+    // ── snapshot and compaction ──
+    const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
+    const every = options.snapshotEvery ?? 5000;
+    if (options.forceSnapshot || (every > 0 && total - cursors.snapshotTotal >= every)) {
+      const covers = { ...cursors.read, [me]: cursors.written };
+      const snapshot = await ledger.snapshot();
+      const stamp = formatHlc({ wallMs: now().getTime(), counter: 0, nodeId: me });
+      report.snapshotWritten = await folder.writeSnapshot(rootId, me, stamp, now(), covers, snapshot);
+      cursors.snapshotTotal = total;
+      cursors.snapshotCovers = covers;
+      await save();
+      const own = (await folder.listSnapshots()).filter((s) => s.nodeId === me);
+      for (const old of own.slice(Math.max(1, options.keepSnapshots ?? 2)))
+        await folder.removeSnapshot(old.name);
+    }
+    report.compacted = await compactOwnJournal(folder, me, cursors, peers, journals.get(me) ?? []);
+
+    const counts = await ledger.counts();
+    report.status = {
+      connected: true,
+      rootId,
+      lastSyncAt: cursors.lastSyncAt,
+      waiting: Math.max(0, (await ledger.lastSeq()) - cursors.written),
+      ...counts,
+      peers: peers
+        .map((p) => ({ nodeId: p.nodeId, name: p.name, lastSyncAt: p.lastSyncAt }))
+        .sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
+      warnings,
+    };
+    return report;
+  } catch (err) {
+    // The folder went away or hung mid-sync: what was done is saved; the rest waits.
+    await save().catch(() => undefined);
+    report.status = await disconnected(ledger, cursors, reasonOf(err), String(err), warnings);
+    return report;
+  }
+
+  async function fetchBlob(meta: AttachmentMeta): Promise<void> {
+    if (await ledger.hasBlob(meta.sha256)) return;
+    const bytes = await folder.readBlob(meta.sha256);
+    if (bytes) await ledger.storeBlob(meta, bytes);
+    else if (!cursors.missingBlobs.some((m) => m.sha256 === meta.sha256)) cursors.missingBlobs.push(meta);
+  }
+}
+
+/**
+ * Remove this PC's journal files that are no longer needed: every PC that ever wrote to the
+ * folder (a journal folder or a peers file) has read past them, and this PC's latest snapshot
+ * covers them (so a PC that joins later still finds that history). Files of other PCs are never
+ * touched.
+ */
+async function compactOwnJournal(
+  folder: SyncFolder,
+  me: string,
+  cursors: SyncCursors,
+  peers: PeerFile[],
+  ownFiles: JournalFileRef[],
+): Promise<number> {
+  const covered = cursors.snapshotCovers[me] ?? 0;
+  if (covered === 0 || ownFiles.length === 0) return 0;
+  const journals = await folder.listJournals();
+  const known = new Set([...journals.keys(), ...peers.map((p) => p.nodeId)]);
+  known.delete(me);
+  const byNode = new Map(peers.map((p) => [p.nodeId, p]));
+  let readByAll = covered;
+  for (const nodeId of known) readByAll = Math.min(readByAll, byNode.get(nodeId)?.read[me] ?? 0);
+  let removed = 0;
+  for (const file of ownFiles) {
+    if (file.to > readByAll) break;
+    await folder.removeJournal(file);
+    removed++;
+  }
+  return removed;
+}
+
+/** The status without syncing (cheap: root file, peers files, ledger counts). */
+export async function readSyncStatus(ledger: LedgerSide, folder: SyncFolder): Promise<SyncStatus> {
+  try {
+    const check = await folder.readRoot();
+    if (!check.ok) return await disconnected(ledger, null, check.reason, check.detail);
+    const cursors = await ledger.readCursors();
+    if (cursors.rootId !== null && cursors.rootId !== check.root.rootId)
+      return await disconnected(
+        ledger,
+        cursors,
+        'other-root',
+        `the folder holds sync root ${check.root.rootId}`,
+      );
+    const peers = await folder.readPeers(check.root.rootId);
+    return {
+      connected: true,
+      rootId: check.root.rootId,
+      lastSyncAt: cursors.lastSyncAt,
+      waiting: Math.max(0, (await ledger.lastSeq()) - (cursors.rootId ? cursors.written : 0)),
+      ...(await ledger.counts()),
+      peers: peers.map((p) => ({ nodeId: p.nodeId, name: p.name, lastSyncAt: p.lastSyncAt })),
+      warnings: [],
+    };
+  } catch (err) {
+    return disconnected(ledger, null, reasonOf(err), String(err));
+  }
+}

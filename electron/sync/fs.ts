@@ -1,0 +1,156 @@
+// The file-system layer of folder sync. Everything sync does to the shared folder goes through
+// SyncFs, so tests can replace it (memory, faults: truncation, EPERM on rename, files seen late,
+// a folder that vanishes) and the app can bound how long it waits on a slow share.
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface SyncFs {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Create or replace a file and flush it to the disk (fsync) before resolving. */
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Names in a folder; rejects with ENOENT when the folder is missing. */
+  readdir(path: string): Promise<string[]>;
+  /** Create a folder and its parents; no error when it exists. */
+  mkdir(path: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  /** Whether a file or folder exists (false for ENOENT; other errors reject). */
+  exists(path: string): Promise<boolean>;
+}
+
+/** The real disk (or share), through node:fs. */
+export const nodeFs: SyncFs = {
+  readFile: (path) => readFile(path),
+  async writeFile(path, data) {
+    const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  readdir: (path) => readdir(path),
+  mkdir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
+  unlink: (path) => unlink(path),
+  async exists(path) {
+    try {
+      await stat(path);
+      return true;
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return false;
+      throw err;
+    }
+  },
+};
+
+export function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+
+/** Raised by a SyncFs call that took longer than allowed (a hung share). */
+export class SyncTimeoutError extends Error {
+  override readonly name = 'SyncTimeoutError';
+  readonly code = 'ETIMEDOUT';
+}
+
+/**
+ * Wrap a SyncFs so that no call waits longer than `ms`. The call itself may still finish in the
+ * background; sync just stops waiting, reports "timeout" and tries again next time.
+ */
+export function withTimeout(fs: SyncFs, ms: number): SyncFs {
+  const bound =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      new Promise<R>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new SyncTimeoutError(`${name} took longer than ${ms} ms: ${String(args[0])}`)),
+          ms,
+        );
+        fn(...args).then(
+          (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          (err: unknown) => {
+            clearTimeout(timer);
+            reject(err instanceof Error ? err : new Error(String(err)));
+          },
+        );
+      });
+  return {
+    readFile: bound('read', (p: string) => fs.readFile(p)),
+    writeFile: bound('write', (p: string, d: Uint8Array | string) => fs.writeFile(p, d)),
+    rename: bound('rename', (a: string, b: string) => fs.rename(a, b)),
+    readdir: bound('list', (p: string) => fs.readdir(p)),
+    mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),
+    unlink: bound('delete', (p: string) => fs.unlink(p)),
+    exists: bound('stat', (p: string) => fs.exists(p)),
+  };
+}
+
+/** Errors antivirus scanners and SMB shares raise for a moment while they hold a file. */
+const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+export interface AtomicWriteOptions {
+  /** Refuse to replace an existing file with different content (journal files never change). */
+  newNameOnly?: boolean;
+  /** Waits between rename attempts, in ms; one more attempt than waits. */
+  backoffMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_BACKOFF_MS = [50, 100, 200, 400, 800, 1600] as const;
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Raised when a new-name-only write finds a different file already under that name. */
+export class FileExistsError extends Error {
+  override readonly name = 'FileExistsError';
+  readonly code = 'EEXIST';
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Write a file so that readers see it whole or not at all: write a temporary file beside it,
+ * flush it, then rename it to the final name, retrying the rename with growing waits while
+ * the share or an antivirus scanner holds the file (EPERM/EBUSY/EACCES).
+ */
+export async function writeAtomic(
+  fs: SyncFs,
+  path: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const { newNameOnly = false, backoffMs = DEFAULT_BACKOFF_MS, sleep = realSleep } = options;
+  if (newNameOnly && (await fs.exists(path))) {
+    // Written before by a sync interrupted after the rename: the same bytes are fine.
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (sameBytes(await fs.readFile(path), bytes)) return;
+    throw new FileExistsError(`a different file already has this name: ${path}`);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+  await fs.writeFile(temp, data);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(temp, path);
+      return;
+    } catch (err) {
+      const code = errorCode(err);
+      if (code && TRANSIENT.has(code) && attempt < backoffMs.length) {
+        await sleep(backoffMs[attempt]!);
+        continue;
+      }
+      await fs.unlink(temp).catch(() => undefined);
+      throw err;
+    }
+  }
+}
