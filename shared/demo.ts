@@ -32,8 +32,8 @@ const DAY = 24 * HOUR;
 // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991).
 const SHANGHAI = 8 * HOUR;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, and the same sequence on every machine. Also seeds shared/dataset. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const DEPARTMENTS = [
+export const DEPARTMENTS = [
   {
     name: '综合办公室',
     code: 'ZB',
@@ -111,25 +111,25 @@ const DEPARTMENTS = [
   },
 ] as const;
 
-const SURNAMES =
+export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁沈任姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN =
+export const GIVEN =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉鹏晨宇浩然欣怡子涵梓轩雨萱思远佳琪志强海燕红梅晓东俊杰丹丹玉兰建华卫东春生秋菊嘉怡博文天佑若曦';
 
-const COMPUTERS = [
+export const COMPUTERS = [
   ['联想', 'ThinkCentre M920t'],
   ['联想', 'ThinkPad E14'],
   ['戴尔', 'OptiPlex 7090'],
   ['惠普', 'ProDesk 400 G7'],
 ] as const;
-const PRINTERS = [
+export const PRINTERS = [
   ['惠普', 'LaserJet Pro M404dn'],
   ['兄弟', 'HL-L2350DW'],
   ['佳能', 'iR 2625 复印机'],
   ['爱普生', 'L3258 彩色喷墨'],
 ] as const;
 
-const QUOTES = [
+export const QUOTES = [
   '每一次认真对待，都是对客户最好的承诺。',
   '细节决定品质，态度决定高度。',
   '今天的努力，是明天的底气。',
@@ -884,6 +884,23 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
     status: 'approved',
     decidedOn: dateOnly(at(7, 10)),
     approverName: '总经理',
+  });
+  // A new purchase still waiting for approval: no device replaced, the assessment written, a long reason.
+  const evPerson = pickPerson('YX', 2);
+  add('purchaseEvaluations', 'evaluation', at(3, 15), {
+    departmentId: evPerson.departmentId,
+    requesterId: evPerson.id,
+    requestedOn: dateOnly(at(3, 15)),
+    item: '售楼处签约区笔记本电脑 2 台（含身份证阅读器接口）',
+    reason:
+      '年底集中签约期间，售楼处签约区只有 1 台电脑可以读取身份证并打印合同，客户排队时间超过 40 分钟。' +
+      '增加 2 台笔记本电脑后，置业顾问可在洽谈桌旁直接录入客户信息、打印认购书，周末高峰时段也能同时办理三组签约。' +
+      '笔记本电脑在淡季可调配给工程部现场使用。',
+    feasibility:
+      '现有签约系统支持多终端登录；身份证阅读器为 USB 接口，笔记本可直接使用；售楼处无线网络覆盖良好。',
+    necessity: '本月签约量较上月增长约 60%，现有设备已成为签约瓶颈，客户投诉 3 次。',
+    recommendation: '建议购买 2 台 14 英寸商用笔记本，预装正版办公软件，由网络中心统一登记资产编号后发放。',
+    estimatedCost: 11800,
   });
 
   // ── Website updates: two or three a week ───────────────────────────────────────────

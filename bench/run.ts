@@ -1,0 +1,555 @@
+// `npm run bench [-- --quick] [-- --keep]`: NetDesk's speed at ten years' scale, measured in a real
+// Chromium against the real app (browser mode: the loopback server and its Node services).
+//
+//   1. writes the dataset (shared/dataset) as backup chunks in bench/tmp, or reuses them;
+//   2. builds the page hook (bench/page/hook.ts) into its own bundle, never into the app's;
+//   3. starts browser mode on a temporary NETDESK_HOME and opens a bench page of the app's origin
+//      in Debian's Chromium (persistent profile), restores the backup into the empty ledger
+//      through the app's own import, with progress, then times each figure in the page;
+//   4. restarts the browser for cold starts of the real app and for the heap after every screen;
+//   5. times folder sync in Node (the engine and the headless replica);
+//   6. prints the table, writes bench/results.json, exits 1 when a figure is over its budget.
+// Each figure is the median of several runs with min and max; baselines run in the same session.
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { BENCH_DATASET } from '../shared/dataset/generate';
+import { datasetFiles, type DatasetFiles } from './dataset-files';
+import type { ProgressReport, RestoreTimes } from './page/hook';
+import { printTable, writeResults, type Figure } from './report';
+
+const root = resolve(import.meta.dirname, '..');
+const tmp = join(root, 'bench', 'tmp');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const keep = args.has('--keep');
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const NOW = new Date('2026-11-27T06:00:00Z');
+const scale = quick
+  ? { years: 1, employees: 300, devices: 1200, cards: 1500 }
+  : {
+      years: BENCH_DATASET.years,
+      employees: BENCH_DATASET.employees,
+      devices: BENCH_DATASET.devices,
+      cards: BENCH_DATASET.cards,
+    };
+const RUNS = quick ? 5 : 10;
+const QUERY_RUNS = quick ? 10 : 20;
+const COLD_RUNS = quick ? 3 : 5;
+const HEAP_RUNS = quick ? 1 : 3;
+const SEARCH_WORDS = ['黑屏', '打印机卡纸', 'WX-2025-A-0012', '硬盘', '无法上网', '王', 'OA 系统'];
+const BROWSER_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const BROWSER = process.env.NETDESK_TEST_BROWSER ?? '/usr/bin/chromium';
+
+const stats = (ms: number[]) => {
+  const s = [...ms].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { median, min: s[0]!, max: s[s.length - 1]!, runs: s.length };
+};
+
+const figures: Figure[] = [];
+function measured(
+  figure: string,
+  ms: number[],
+  extra: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>> = {},
+): Figure {
+  const s = stats(ms);
+  const f: Figure = {
+    figure,
+    unit: extra.unit ?? 'ms',
+    ...s,
+    budget: extra.budget ?? null,
+    baseline: extra.baseline ?? null,
+    ratio: extra.baseline ? s.median / extra.baseline : null,
+    status: extra.budget == null ? 'info' : s.median <= extra.budget ? 'pass' : 'fail',
+    note: extra.note ?? '',
+  };
+  figures.push(f);
+  say(`${figure}: ${s.median.toFixed(1)} ${f.unit} (${f.status})`);
+  return f;
+}
+function notBuilt(figure: string, budget: number | null, note: string, unit = 'ms') {
+  figures.push({
+    figure,
+    unit,
+    median: null,
+    min: null,
+    max: null,
+    runs: 0,
+    budget,
+    baseline: null,
+    ratio: null,
+    status: 'not built yet',
+    note,
+  });
+}
+function failed(figure: string, budget: number | null, err: unknown) {
+  const note = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  figures.push({
+    figure,
+    unit: 'ms',
+    median: null,
+    min: null,
+    max: null,
+    runs: 0,
+    budget,
+    baseline: null,
+    ratio: null,
+    status: 'error',
+    note,
+  });
+  say(`${figure}: ERROR ${note}`);
+}
+
+// ── Static files for the bench page (hook bundle, dataset chunks), with CORS ─────────────────
+function startFileServer(dirs: Record<string, string>): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const [, prefix = '', ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
+    const base = dirs[prefix];
+    const path = base ? normalize(join(base, decodeURIComponent(rest.join('/')))) : '';
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (!base || !path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', path.endsWith('.js') ? 'text/javascript' : 'application/json');
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      ok({ origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server });
+    }),
+  );
+}
+
+// ── Browser mode: the real server and services ────────────────────────────────────────────────
+interface AppServer {
+  process: ChildProcess;
+  launchUrl: string;
+  origin: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+async function startAppServer(home: string, port: number): Promise<AppServer> {
+  const urlFile = join(home, `launch-url-${Date.now()}.txt`);
+  let log = '';
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'electron/browser/main.ts'),
+      '--no-open',
+      '--port',
+      String(port),
+      '--print-url-file',
+      urlFile,
+    ],
+    { cwd: root, env: { ...process.env, NETDESK_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  const until = Date.now() + 300_000; // a first start may build the renderer
+  while (!existsSync(urlFile) || !readFileSync(urlFile, 'utf8').trim()) {
+    if (exited !== null) throw new Error(`browser mode exited with ${String(exited)}:\n${log}`);
+    if (Date.now() > until) throw new Error(`browser mode did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const launchUrl = readFileSync(urlFile, 'utf8').trim();
+  const url = new URL(launchUrl);
+  return {
+    process: child,
+    launchUrl,
+    origin: url.origin,
+    token: url.searchParams.get('t') ?? '',
+    async stop() {
+      if (exited !== null) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      if (exited === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * The bench page fetches the hook and the data from the bench's file server on another loopback
+ * port; Chromium's local-network-access check would refuse that, so only that session lifts it.
+ * The app's own sessions (cold start, heap) run with the end-to-end harness's flags alone.
+ */
+const BENCH_PAGE_FLAGS = ['--disable-features=LocalNetworkAccessChecks'];
+
+async function launchBrowser(
+  profile: string,
+  extraFlags: string[] = [],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: BROWSER,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 860 },
+    args: [...BROWSER_FLAGS, ...extraFlags],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+async function buildHook(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 100_000,
+      lib: { entry: join(root, 'bench/page/hook.ts'), formats: ['es'], fileName: () => 'hook.js' },
+      // Other features are edited while the bench runs; a half-finished export elsewhere must
+      // not stop the figures that do not use it (a missing one becomes undefined, as a warning).
+      rollupOptions: { shimMissingExports: true },
+    },
+  });
+}
+
+type Hook = NonNullable<Window['__netdeskBench']>;
+/** Call a method of the page hook and return its (JSON) result. */
+function hook<K extends keyof Hook>(
+  page: Page,
+  method: K,
+  ...params: Parameters<Hook[K]>
+): Promise<Awaited<ReturnType<Hook[K]>>> {
+  return page.evaluate(
+    ([m, p]) =>
+      (window.__netdeskBench![m as K] as (...a: unknown[]) => Promise<unknown>)(...(p as unknown[])),
+    [method, params] as const,
+  ) as Promise<Awaited<ReturnType<Hook[K]>>>;
+}
+
+// ── The run ──────────────────────────────────────────────────────────────────────────────────
+async function main(): Promise<number> {
+  const started = Date.now();
+  mkdirSync(tmp, { recursive: true });
+  say(
+    `${quick ? '快速 / quick' : '完整 / full'}: ${scale.years} 年 years, ${scale.employees} 人 employees, ${scale.devices} 台 devices, ${scale.cards} 张 cards`,
+  );
+  const data: DatasetFiles = datasetFiles(tmp, { now: NOW, ...scale, sampleCards: quick ? 200 : 2000 }, say);
+  say(
+    `数据 / dataset: ${data.totalRecords} records, ${(data.totalBytes / 1e6).toFixed(0)} MB in ${data.chunks.length} files` +
+      (data.generatedMs ? `, generated in ${(data.generatedMs / 1000).toFixed(1)} s` : ' (reused)'),
+  );
+
+  const hookDir = join(tmp, 'hook');
+  say('构建测量脚本 / building the page hook…');
+  await buildHook(hookDir);
+  const files = await startFileServer({ hook: hookDir, data: data.dir });
+
+  const home = mkdtempSync(join(tmp, 'home-'));
+  const port = await freePort();
+  const app = await startAppServer(home, port);
+  const profile = join(home, 'chromium-profile');
+  try {
+    // A bench page of the app's origin (so it opens the app's IndexedDB), served by the browser
+    // itself; the hook and the data come from the bench's file server.
+    let { context, page } = await launchBrowser(profile, BENCH_PAGE_FLAGS);
+    await page.goto(app.launchUrl); // sets the session cookie, as the app's launch does
+    await page.route(`${app.origin}/__bench`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><meta charset="utf-8"><meta name="netdesk-token" content="${app.token}"><title>NetDesk bench</title><pre id="log">bench</pre>`,
+      }),
+    );
+    await page.goto(`${app.origin}/__bench`);
+    let lastShown = 0;
+    await page.exposeFunction('__netdeskBenchProgress', (p: ProgressReport) => {
+      if (Date.now() - lastShown < 2000 && p.done !== p.total) return;
+      lastShown = Date.now();
+      const pct = p.total ? ` ${((p.done / p.total) * 100).toFixed(1)}%` : '';
+      say(`恢复进度 / restore progress: ${p.stage} ${p.done}${p.total ? ` / ${p.total}` : ''}${pct}`);
+    });
+    await page.addScriptTag({ url: `${files.origin}/hook/hook.js`, type: 'module' });
+    await page.waitForFunction(() => !!window.__netdeskBench);
+    const features = await hook(page, 'features');
+    say(`已有功能 / features found: ${JSON.stringify(features)}`);
+
+    // Restore the ten-year backup into the empty ledger (once: it is the longest step).
+    const urls = data.chunks.map((c) => `${files.origin}/data/${c.file}`);
+    const restore: RestoreTimes = await hook(page, 'restore', urls, data.totalRecords);
+    const count = await hook(page, 'cardCount');
+    if (count !== data.plan.cards)
+      throw new Error(`restore left ${count} cards, expected ${data.plan.cards}`);
+    const base = await hook(page, 'writeBaseline', `${files.origin}/data/${data.sample.file}`);
+    const rawPerRecord = base.rawMs / base.rows;
+    measured(`restore: ${data.totalRecords} records into an empty ledger`, [restore.totalMs], {
+      unit: 'ms',
+      baseline: rawPerRecord * restore.records,
+      note:
+        `read+validate ${(restore.readMs / 1000).toFixed(1)} s, import ${(restore.importMs / 1000).toFixed(1)} s` +
+        (restore.derivedMs !== null
+          ? `, repair search copy ${(restore.derivedMs / 1000).toFixed(1)} s`
+          : '') +
+        `; ${Math.round(restore.records / (restore.totalMs / 1000))} records/s; baseline = raw bulkPut rate × records`,
+    });
+    measured(`baseline: raw Dexie bulkPut (${base.rows} cards+events)`, [base.rawMs], {
+      note: `${Math.round(base.rows / (base.rawMs / 1000))} rows/s`,
+    });
+    measured(`import of the same ${base.rows} rows into an empty ledger`, [base.importMs], {
+      baseline: base.rawMs,
+      note: `${Math.round(base.rows / (base.importMs / 1000))} rows/s: validation, change log, clock`,
+    });
+
+    const rawPage = stats(await hook(page, 'rawIndexedPage', QUERY_RUNS));
+    measured(
+      'baseline: raw indexed query, 50 cards of one status',
+      await hook(page, 'rawIndexedPage', QUERY_RUNS),
+    );
+    const filtered = await hook(page, 'firstFilteredPage', QUERY_RUNS);
+    if (filtered)
+      measured('card list: first filtered page (50)', filtered, {
+        budget: 100,
+        baseline: rawPage.median,
+        note: 'status queue and department filter, alternating',
+      });
+    else notBuilt('card list: first filtered page (50)', 100, 'renderer/features/repair/data not found');
+    const warm = await hook(page, 'warmSearch');
+    if (warm !== null)
+      measured('repair search copy: first load in a session', [warm], { note: 'paid once per window' });
+    const text = await hook(page, 'textSearch', QUERY_RUNS, SEARCH_WORDS);
+    if (text)
+      measured('card list: text search', text, { budget: 150, note: `words: ${SEARCH_WORDS.join(' / ')}` });
+    else notBuilt('card list: text search', 150, 'renderer/features/repair/data not found');
+    const global = await hook(page, 'globalSearch', QUERY_RUNS, SEARCH_WORDS);
+    measured('global search', global.ms, {
+      budget: 150,
+      note: `covers ${global.parts.join(' + ')}; no global search box in the UI yet`,
+    });
+    measured('people search (whole directory)', await hook(page, 'peopleSearch', QUERY_RUNS, SEARCH_WORDS));
+    const devices = await hook(page, 'deviceSearch', QUERY_RUNS, SEARCH_WORDS);
+    if (devices) {
+      measured(`device search at ${data.plan.devices} devices`, devices.ms, {
+        budget: 100,
+        note: 'filterDevices over the device index, per keystroke',
+      });
+      measured('device index build (devices screen, on each ledger change)', [devices.buildMs], {
+        note: 'reads every device, person and department',
+      });
+    } else
+      notBuilt(
+        `device search at ${data.plan.devices} devices`,
+        100,
+        'shared/devices/device-list.ts not found',
+      );
+    const walkUp = await hook(page, 'walkUpSave', RUNS * 2);
+    if (walkUp)
+      measured('saving a walk-up card', walkUp, {
+        budget: 50,
+        note: 'data layer (logRepairCard); the intake screen is not built yet',
+      });
+    else notBuilt('saving a walk-up card', 50, 'renderer/features/repair/data not found');
+    const emptyPdf = stats(await hook(page, 'emptyPdf', RUNS));
+    measured('baseline: empty jsPDF document', await hook(page, 'emptyPdf', RUNS));
+    const card = await hook(page, 'cardPdf', RUNS);
+    if (card && card.ms.length) {
+      const kb = stats(card.bytes).median / 1024;
+      measured('one repair-card PDF (warm)', card.ms, {
+        budget: 80,
+        baseline: emptyPdf.median,
+        note: `font subset ${stats(card.fontMs).median.toFixed(1)} ms + drawing ${stats(card.renderMs).median.toFixed(1)} ms; ${kb.toFixed(1)} KB (budget 60 KB)`,
+      });
+      measured(
+        'repair-card PDF size',
+        card.bytes.map((b) => b / 1024),
+        { unit: 'KB', budget: 60 },
+      );
+    } else notBuilt('one repair-card PDF (warm)', 80, 'renderer/print/print-form.ts not found');
+    const labels = await hook(page, 'labelSheet', quick ? 3 : 5);
+    if (labels)
+      measured('label sheet of 100', labels.ms, {
+        budget: 2000,
+        baseline: emptyPdf.median,
+        note: `${(labels.bytes / 1024).toFixed(0)} KB`,
+      });
+    else notBuilt('label sheet of 100', 2000, 'renderer/print/print-form.ts not found');
+    notBuilt('one month of KPIs', null, 'KPI feature not built');
+    notBuilt('monthly KPI PDF', null, 'KPI feature not built');
+    await context.close();
+
+    // Cold starts of the real app: browser restarted with the full ledger, timed from the
+    // navigation to the dashboard's counts on screen.
+    const cold: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      ({ context, page } = await launchBrowser(profile));
+      const t0 = performance.now();
+      await page.goto(app.launchUrl);
+      await page.waitForFunction(
+        () =>
+          ['people', 'departments', 'devices'].every((k) =>
+            /\d/.test(document.querySelector(`[data-testid="dashboard-count-${k}"]`)?.textContent ?? ''),
+          ),
+        undefined,
+        { polling: 'raf', timeout: 120_000 },
+      );
+      cold.push(performance.now() - t0);
+      await context.close();
+    }
+    measured('cold start to an interactive dashboard', cold, {
+      budget: 1500,
+      note: 'browser restarted each run (launch not counted); OS file cache warm',
+    });
+
+    // JS heap after the ledger is loaded and every screen visited once.
+    const heaps: number[] = [];
+    for (let i = 0; i < HEAP_RUNS; i++) {
+      ({ context, page } = await launchBrowser(profile));
+      await page.goto(app.launchUrl);
+      await page.getByTestId('nav-dashboard').waitFor();
+      const routes = await page.$$eval('[data-testid^="nav-"]', (els) =>
+        els.map((e) => e.getAttribute('data-testid')!),
+      );
+      for (const r of routes) {
+        await page.getByTestId(r).click();
+        await page.waitForTimeout(quick ? 400 : 1500);
+      }
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      heaps.push(usage.usedSize / 1024 / 1024);
+      await context.close();
+    }
+    measured('JS heap after every screen', heaps, {
+      unit: 'MB',
+      budget: 250,
+      note: 'after a forced GC; screens: every navigation item',
+    });
+  } finally {
+    await app.stop();
+    files.server.close();
+  }
+
+  await syncFigures();
+
+  printTable(figures, { quick, plan: data.plan, seconds: (Date.now() - started) / 1000 });
+  writeResults(join(root, 'bench', 'results.json'), figures, {
+    quick,
+    plan: data.plan,
+    startedAt: new Date(started).toISOString(),
+  });
+  if (!keep) rmSync(home, { recursive: true, force: true });
+  return figures.some((f) => f.status === 'fail' || f.status === 'error') ? 1 : 0;
+}
+
+// ── Folder sync, in Node: the engine with the headless replica's ledger ─────────────────────
+async function syncFigures(): Promise<void> {
+  const dir = mkdtempSync(join(tmp, 'sync-'));
+  try {
+    const [{ syncOnce }, { FileLedger }, { SyncFolder }, { nodeFs }] = await Promise.all([
+      import('../electron/sync/engine'),
+      import('../electron/sync/file-ledger'),
+      import('../electron/sync/folder'),
+      import('../electron/sync/fs'),
+    ]);
+    const rounds = quick ? 2 : 3;
+    const outIn: number[] = [];
+    const copies: number[] = [];
+    const idle: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const where = join(dir, `round-${round}`);
+      await mkdir(join(where, 'folder'), { recursive: true });
+      const folder = new SyncFolder(join(where, 'folder'), nodeFs);
+      const a = await FileLedger.create(nodeFs, join(where, 'a.json'), 'PC-A');
+      const b = await FileLedger.create(nodeFs, join(where, 'b.json'), 'PC-B');
+      await syncOnce(a, folder, { name: 'PC-A', initFolder: true });
+      await syncOnce(b, folder, { name: 'PC-B' });
+      await a.putMany(
+        'people',
+        Array.from({ length: 10_000 }, (_, i) => ({
+          employeeNo: `S${i}`,
+          name: `同步测试${i}`,
+          note: '基准',
+        })),
+      );
+      const t0 = performance.now();
+      const out = await syncOnce(a, folder, { name: 'PC-A', snapshotEvery: 0 });
+      const inn = await syncOnce(b, folder, { name: 'PC-B', snapshotEvery: 0 });
+      outIn.push(performance.now() - t0);
+      if (out.published !== 10_000 || inn.applied !== 10_000)
+        throw new Error(`published ${out.published}, applied ${inn.applied} of 10000`);
+      // Baseline: copying the same journal bytes, file by file, to another folder.
+      const journals = join(where, 'folder', 'journal');
+      const copyTo = join(where, 'copy');
+      const c0 = performance.now();
+      for (const node of await readdir(journals)) {
+        await mkdir(join(copyTo, node), { recursive: true });
+        for (const f of await readdir(join(journals, node)))
+          await copyFile(join(journals, node, f), join(copyTo, node, f));
+      }
+      copies.push(performance.now() - c0);
+      for (let k = 0; k < 3; k++) {
+        const i0 = performance.now();
+        await syncOnce(b, folder, { name: 'PC-B', snapshotEvery: 0 });
+        idle.push(performance.now() - i0);
+      }
+    }
+    const copy = stats(copies);
+    measured('baseline: raw copy of the journal files', copies);
+    measured('10,000 sync changes out and in', outIn, {
+      budget: 3000,
+      baseline: copy.median,
+      note: 'engine + headless replica (JSON ledger); the app-side IndexedDB ledger of sync is not built yet',
+    });
+    measured('idle sync (nothing new)', idle, { budget: 100, note: 'engine + headless replica' });
+  } catch (err) {
+    failed('10,000 sync changes out and in', 3000, err);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => ok(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    say(`失败 / failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(2);
+  },
+);
