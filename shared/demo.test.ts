@@ -103,7 +103,7 @@ describe('buildDemoLedger', () => {
     expect(t.trainings).toHaveLength(2);
     for (const tr of t.trainings!)
       expect(t.trainingAttendees!.some((a) => a.trainingId === tr.id)).toBe(true);
-    expect(t.purchaseEvaluations).toHaveLength(1);
+    expect(t.purchaseEvaluations).toHaveLength(2);
   });
 
   it('dates nothing after now and stamps every field with a demo hybrid clock', () => {

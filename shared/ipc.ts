@@ -3,6 +3,16 @@
 // loopback server. Both validate every request with the schema below before a service runs.
 import { z } from 'zod';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
+import {
+  backupListRequestSchema,
+  backupSaveRequestSchema,
+  syncExchangeRequestSchema,
+  syncStatusRequestSchema,
+  type BackupListResult,
+  type BackupSaveResult,
+  type SyncExchangeResult,
+  type SyncStatusResult,
+} from './sync-ipc';
 
 /** Safe file name for a PDF written by NetDesk: no folders, no traversal, ends in .pdf. */
 export const pdfFileNameSchema = z
@@ -13,6 +23,9 @@ export const pdfFileNameSchema = z
   // Control characters are never part of a file name Windows accepts.
   .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20), 'file name must not hold control characters')
   .refine((n) => !n.startsWith('.') && n !== '..', 'file name must not start with a dot');
+
+/** Longest text a form may ask the font for (a long KPI report stays well under it). */
+export const PDF_FONT_TEXT_MAX = 200_000;
 
 /** Every IPC channel with the zod schema of its single request argument. */
 export const ipcRequestSchemas = {
@@ -31,6 +44,11 @@ export const ipcRequestSchemas = {
       open: z.boolean().default(false),
     })
     .strict(),
+  /**
+   * The Chinese font cut to the characters a form will draw (plus ASCII), so the renderer never
+   * loads the 10 MB font, and the characters the font lacks, reported before anything is printed.
+   */
+  'pdf:font': z.object({ text: z.string().max(PDF_FONT_TEXT_MAX) }).strict(),
   /** Open a file NetDesk saved earlier; only files inside the reports folder are allowed. */
   'file:open': z.object({ fileName: pdfFileNameSchema }).strict(),
   /** Open a web link in the user's browser; only http and https. */
@@ -42,6 +60,11 @@ export const ipcRequestSchemas = {
         .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'only http and https links'),
     })
     .strict(),
+  /** Folder sync and backups: see shared/sync-ipc.ts. */
+  'sync:exchange': syncExchangeRequestSchema,
+  'sync:status': syncStatusRequestSchema,
+  'backup:save': backupSaveRequestSchema,
+  'backup:list': backupListRequestSchema,
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
@@ -73,13 +96,25 @@ export interface PdfSaveResult {
   url?: string;
 }
 
+export interface PdfFontResult {
+  /** A TrueType font holding the glyphs of the requested characters and of printable ASCII. */
+  bytes: Uint8Array;
+  /** Characters of the text the font cannot draw, each named with its code point: `☑ (U+2611)`. */
+  missing: string[];
+}
+
 export interface IpcResponses {
   'app:info': AppInfo;
   'settings:read': SettingsReadResult;
   'settings:write': AppSettings;
   'pdf:save': PdfSaveResult;
+  'pdf:font': PdfFontResult;
   'file:open': { opened: boolean; url?: string };
   'shell:openExternal': { opened: boolean };
+  'sync:exchange': SyncExchangeResult;
+  'sync:status': SyncStatusResult;
+  'backup:save': BackupSaveResult;
+  'backup:list': BackupListResult;
 }
 
 /** Errors cross the boundary as data, with a code the renderer translates. */
@@ -98,8 +133,13 @@ export interface NetdeskApi {
   readSettings(): Promise<SettingsReadResult>;
   writeSettings(patch: IpcRequest<'settings:write'>): Promise<AppSettings>;
   savePdf(req: IpcRequest<'pdf:save'>): Promise<PdfSaveResult>;
+  pdfFont(req: IpcRequest<'pdf:font'>): Promise<PdfFontResult>;
   openFile(req: IpcRequest<'file:open'>): Promise<{ opened: boolean; url?: string }>;
   openExternal(req: IpcRequest<'shell:openExternal'>): Promise<{ opened: boolean }>;
+  syncExchange(req: IpcRequest<'sync:exchange'>): Promise<SyncExchangeResult>;
+  syncStatus(req: IpcRequest<'sync:status'>): Promise<SyncStatusResult>;
+  saveBackup(req: IpcRequest<'backup:save'>): Promise<BackupSaveResult>;
+  listBackups(): Promise<BackupListResult>;
 }
 
 /** Which channel each API method uses; the preload and the HTTP client are both built from it. */
@@ -108,8 +148,13 @@ export const apiChannels = {
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
   savePdf: 'pdf:save',
+  pdfFont: 'pdf:font',
   openFile: 'file:open',
   openExternal: 'shell:openExternal',
+  syncExchange: 'sync:exchange',
+  syncStatus: 'sync:status',
+  saveBackup: 'backup:save',
+  listBackups: 'backup:list',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
 
 /** Thrown in the renderer when a call comes back with an error. */

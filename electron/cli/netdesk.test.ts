@@ -145,3 +145,115 @@ describe('netdesk', () => {
     expect(result.stdout).toContain('netdesk demo --out FILE');
   });
 });
+
+describe('netdesk pdf card / blank-cards (维修申请卡)', () => {
+  const squeezed = (file: string) => pdfText(join(cwd, file)).replace(/\s+/g, '');
+
+  it('prints one repair card by its number, on A4 or A5', async () => {
+    const backup = JSON.parse(readFileSync(join(cwd, 'demo.json'), 'utf8')) as {
+      tables: { repairCards: { cardNo: string; requesterName: string; description: string }[] };
+    };
+    const card = backup.tables.repairCards.find((c) => c.description.includes('硬盘灯常亮'))!;
+    const a4 = await run('pdf', 'card', '--backup', 'demo.json', '--id', card.cardNo, '--out', 'card.pdf');
+    expect(a4.stderr).toBe('');
+    expect(a4.code).toBe(EXIT_OK);
+    const text = squeezed('card.pdf');
+    for (const expected of [
+      card.cardNo,
+      card.requesterName,
+      '部门负责人签字：',
+      '网络主管签字：',
+      '申请人签字：',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const a5 = await run(
+      'pdf',
+      'card',
+      '-b',
+      'demo.json',
+      '--id',
+      card.cardNo.toLowerCase(),
+      '-o',
+      'a5.pdf',
+      '--paper',
+      'a5',
+    );
+    expect(a5.code).toBe(EXIT_OK);
+    expect(squeezed('a5.pdf')).toContain(card.cardNo);
+  });
+
+  it('refuses a card number the backup does not have, writing nothing', async () => {
+    const missing = await run(
+      'pdf',
+      'card',
+      '--backup',
+      'demo.json',
+      '--id',
+      'WX-1999-Z-0001',
+      '--out',
+      'none.pdf',
+    );
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toContain('找不到维修卡');
+    expect((await run('pdf', 'card', '--backup', 'demo.json', '--out', 'none.pdf')).code).toBe(EXIT_USAGE);
+    expect(existsSync(join(cwd, 'none.pdf'))).toBe(false);
+  });
+
+  it('prints numbered blank cards, one a page, with or without a backup', async () => {
+    const batch = await run(
+      'pdf',
+      'blank-cards',
+      '--count',
+      '3',
+      '--pc',
+      'A',
+      '--year',
+      '2026',
+      '--from',
+      '101',
+      '--out',
+      'blank.pdf',
+    );
+    expect(batch.code).toBe(EXIT_OK);
+    const pages = pdfText(join(cwd, 'blank.pdf')).split('\f').slice(0, -1);
+    expect(pages.map((p) => /WX-2026-A-\d{4}/.exec(p)?.[0])).toEqual([
+      'WX-2026-A-0101',
+      'WX-2026-A-0102',
+      'WX-2026-A-0103',
+    ]);
+    // From a backup, the batch continues after the numbers already used.
+    const next = await run(
+      'pdf',
+      'blank-cards',
+      '--pc',
+      'A',
+      '--year',
+      '2026',
+      '-b',
+      'demo.json',
+      '-o',
+      'next.pdf',
+    );
+    expect(next.code).toBe(EXIT_OK);
+    expect(squeezed('next.pdf')).toContain('WX-2026-A-0009');
+    const first = await run('pdf', 'blank-cards', '--first', 'WX-2026-C-0500', '--count', '2', '-o', 'c.pdf');
+    expect(first.code).toBe(EXIT_OK);
+    expect(squeezed('c.pdf')).toContain('WX-2026-C-0501');
+  });
+
+  it('rejects a batch it cannot number, and batch options on other forms', async () => {
+    for (const argv of [
+      ['pdf', 'blank-cards', '--out', 'bad.pdf'],
+      ['pdf', 'blank-cards', '--pc', 'AB', '--out', 'bad.pdf'],
+      ['pdf', 'blank-cards', '--pc', 'A', '--count', '501', '--out', 'bad.pdf'],
+      ['pdf', 'blank-cards', '--pc', 'A', '--count', '0', '--out', 'bad.pdf'],
+      ['pdf', 'blank-cards', '--first', 'WX-26-A-1', '--out', 'bad.pdf'],
+      ['pdf', 'blank-cards', '--first', 'WX-2026-A-0001', '--pc', 'A', '--out', 'bad.pdf'],
+      ['pdf', 'directory', '--backup', 'demo.json', '--count', '3', '--out', 'bad.pdf'],
+    ]) {
+      expect((await run(...argv)).code, argv.join(' ')).toBe(EXIT_USAGE);
+    }
+    expect(existsSync(join(cwd, 'bad.pdf'))).toBe(false);
+  });
+});

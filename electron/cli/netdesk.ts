@@ -6,12 +6,25 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseBackup, serializeBackup } from '../../shared/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseBackup,
+  serializeBackup,
+  type LedgerBackup,
+} from '../../shared/backup';
 import { buildDemoLedger } from '../../shared/demo';
 import { describeCharacter, FontFormatError } from '../../shared/pdf/font';
 import { PdfFormError, pdfForms } from '../../shared/pdf/forms';
+import type { LabelSheetChoice } from '../../shared/pdf/forms/labels';
+import { BLANK_CARDS_MAX, type BlankCardsChoice } from '../../shared/pdf/forms/repair-card';
+import { parseCardNo } from '../../shared/repair/card-number';
 import { PAPERS, type Paper } from '../../shared/pdf/layout';
 import { defaultFontPath, prepareFont, readFontFile } from './font';
+import { writeDatasetBackup } from './dataset';
+// Folder sync (issue 5): the headless replica and the folder check live in their own modules.
+import { replicaCommand } from './replica';
+import { verifyCommand } from './verify';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -32,27 +45,52 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
 用法 / Usage:
   netdesk demo --out FILE [--seed N] [--people N] [--now ISO-TIME]
       写出演示台账（备份格式）/ write the demo ledger as a backup file
+  netdesk demo --years N --employees E --out FILE [--devices D] [--cards C] [--seed N] [--now ISO-TIME]
+      写出多年大型集团台账（基准测试用）/ write N years of a group of E employees (the bench's ledger)
   netdesk pdf <表单/form> --backup FILE --out FILE.pdf [--id ID] [--paper a4|a5]
               [--font FILE.ttf] [--now ISO-TIME] [--strict]
       从备份文件打印表单为 PDF / print a form from a backup file to PDF
+  netdesk pdf blank-cards --out FILE.pdf --count N (--pc A [--year Y] [--from N] | --first NO)
+              [--backup FILE] [--paper a4|a5]
+      打印带编号的空白维修申请卡 / print blank numbered repair cards
+  netdesk pdf labels --backup FILE --out FILE.pdf [--cols 3 --rows 8] [--ids TAG,TAG…]
+              [--skip N] [--outline] [--label-width MM --label-height MM]
+              [--margin-top MM --margin-left MM --gap-x MM --gap-y MM]
+      打印资产标签（二维码）/ print a sheet of asset labels with QR codes
+  netdesk pdf evaluation --backup FILE --id ID --out FILE.pdf
+      打印工作申请单（设备购置/更换评估）/ print a purchase evaluation (工作申请单)
   netdesk forms
       列出可打印的表单 / list the printable forms
+  netdesk replica --ledger FILE <init|import|put|delete|dump|sync|status> …
+      无界面副本账本与文件夹同步 / headless replica ledger and folder sync (netdesk replica --help)
+  netdesk verify --folder DIR
+      检查同步文件夹，不做修改 / check a sync folder without changing it
   netdesk --help | --version
 
 选项 / Options:
   --seed N      演示数据的随机种子（默认 1）/ demo seed (default 1)
   --people N    演示通讯录人数（默认 40）/ people in the demo directory (default 40)
+  --years N     多年台账的年数 / years of history (with --employees: default 4 cards a person a year,
+                4 devices a person)
   --now T       以该时间为“现在”（ISO 8601）/ treat T as now, for repeatable output
   --id ID       要打印的记录（如维修卡）/ the record a one-record form prints
   --paper P     纸张 a4 或 a5（默认 a4）/ paper size, a4 (default) or a5
   --font F      TrueType 字体文件（默认 Noto Sans SC）/ TrueType font (default Noto Sans SC)
   --strict      字体缺字时不输出并返回 1 / fail (exit 1) when the font lacks a character
+  --count N     空白卡张数（1–500，默认 1）/ blank cards to print (1–500, default 1)
+  --pc L        本机电脑代号（一个字母）/ this PC's letter in card numbers (A–Z)
+  --year Y      编号中的年份（默认今年）/ the year in the numbers (default: this year)
+  --from N      起始序号（默认接着备份中已用的编号）/ first sequence number (default: after
+                those used in the backup)
+  --first NO    起始编号，如 WX-2026-A-0101 / the first card number, e.g. WX-2026-A-0101
 
 退出码 / Exit codes: 0 成功 ok · 1 失败 failure · 2 用法或输入错误 usage or bad input
 
 示例 / Examples:
   netdesk demo --out demo.netdesk.json
   netdesk pdf directory --backup demo.netdesk.json --out 通讯录.pdf
+  netdesk pdf card --backup demo.netdesk.json --id WX-2026-A-0002 --out card.pdf --paper a5
+  netdesk pdf blank-cards --count 20 --pc A --year 2026 --from 101 --out blank.pdf
 `;
 
 /** Run `netdesk` with the arguments after the program name. Never throws; returns the exit code. */
@@ -77,6 +115,11 @@ export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
       case 'forms':
         io.stdout(formList());
         return EXIT_OK;
+      // Folder sync (issue 5).
+      case 'replica':
+        return await replicaCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}\n运行 / run: netdesk --help`);
     }
@@ -131,10 +174,32 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     seed: { type: 'string' },
     people: { type: 'string' },
     now: { type: 'string' },
+    years: { type: 'string' },
+    employees: { type: 'string' },
+    devices: { type: 'string' },
+    cards: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`多余的参数 / unexpected argument: ${positionals[0]}`);
   const out = resolve(io.cwd, required(values.out, 'out'));
   const seed = intOption(values.seed, 'seed', 1, 0);
+  if (values.years !== undefined || values.employees !== undefined) {
+    // The bench's large ledger (shared/dataset), streamed: ten years do not fit in one string.
+    const years = intOption(values.years, 'years', 1, 1);
+    const employees = intOption(values.employees, 'employees', 500, 8);
+    const written = await writeDatasetBackup(out, {
+      seed,
+      now: nowOption(values.now),
+      years,
+      employees,
+      ...(values.devices !== undefined ? { devices: intOption(values.devices, 'devices', 0, 1) } : {}),
+      ...(values.cards !== undefined ? { cards: intOption(values.cards, 'cards', 0, 0) } : {}),
+    });
+    io.stdout(
+      `已写入 ${years} 年台账 / wrote ${years} years of ledger: ${out} (${written.records} 条记录 records, ` +
+        `${written.cards} 张维修卡 repair cards, ${(written.bytes / 1e6).toFixed(1)} MB, seed ${seed})\n`,
+    );
+    return EXIT_OK;
+  }
   const people = intOption(values.people, 'people', 40, 8);
   const backup = buildDemoLedger({ seed, people, now: nowOption(values.now) });
   const text = serializeBackup(backup);
@@ -161,6 +226,24 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
     font: { type: 'string' },
     now: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    // blank-cards: which numbers to print.
+    count: { type: 'string' },
+    pc: { type: 'string' },
+    year: { type: 'string' },
+    from: { type: 'string' },
+    first: { type: 'string' },
+    // labels: the grid and which devices.
+    cols: { type: 'string' },
+    rows: { type: 'string' },
+    ids: { type: 'string' },
+    skip: { type: 'string' },
+    outline: { type: 'boolean' },
+    'label-width': { type: 'string' },
+    'label-height': { type: 'string' },
+    'margin-top': { type: 'string' },
+    'margin-left': { type: 'string' },
+    'gap-x': { type: 'string' },
+    'gap-y': { type: 'string' },
   });
   const formName = positionals[0];
   if (!formName) throw new UsageError(`缺少表单名 / missing the form name\n${formList()}`);
@@ -170,7 +253,12 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
   const paper = (values.paper ?? 'a4') as Paper;
   if (!PAPERS.includes(paper))
     throw new UsageError(`--paper 只能是 a4 或 a5 / --paper must be a4 or a5: ${paper}`);
-  const backupPath = resolve(io.cwd, required(values.backup, 'backup'));
+  const blankCards = formName === 'blank-cards' ? blankCardsOption(values) : undefined;
+  if (!blankCards) refuseBlankCardOptions(values, formName);
+  const labels = formName === 'labels' ? labelsOption(values) : undefined;
+  if (!labels) refuseLabelOptions(values, formName);
+  // Blank cards need no ledger; a backup only lets the numbers continue after those it has used.
+  const backupPath = resolve(io.cwd, blankCards && !values.backup ? '' : required(values.backup, 'backup'));
   const out = resolve(io.cwd, required(values.out, 'out'));
   if (form.needsId && !values.id)
     throw new UsageError(`表单 ${formName} 需要 --id / form ${formName} needs --id`);
@@ -178,7 +266,8 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
 
   let text: string;
   try {
-    text = await readFile(backupPath, 'utf8');
+    text =
+      blankCards && !values.backup ? serializeBackup(emptyLedger(now)) : await readFile(backupPath, 'utf8');
   } catch (err) {
     throw new UsageError(`无法读取备份文件 / cannot read the backup file: ${backupPath}\n${errorText(err)}`);
   }
@@ -227,7 +316,7 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
 
   let pdf: Uint8Array;
   try {
-    pdf = form.render(parsed.backup, { id: values.id, font: prepared.font, paper, now });
+    pdf = form.render(parsed.backup, { id: values.id, font: prepared.font, paper, now, blankCards, labels });
   } catch (err) {
     if (err instanceof PdfFormError) throw new UsageError(err.message);
     throw err;
@@ -239,6 +328,102 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
       `字体子集 font subset ${(prepared.subsetBytes / 1024).toFixed(1)} KB, ${ms} ms)\n`,
   );
   return EXIT_OK;
+}
+
+// ── netdesk pdf blank-cards ──────────────────────────────────────────────────────────────
+const BLANK_CARD_OPTIONS = ['count', 'pc', 'year', 'from', 'first'] as const;
+type BlankCardValues = Partial<Record<(typeof BLANK_CARD_OPTIONS)[number], string>>;
+
+/** The batch asked for on the command line, checked before anything is read or written. */
+function blankCardsOption(values: BlankCardValues): BlankCardsChoice {
+  const count = intOption(values.count, 'count', 1, 1);
+  if (count > BLANK_CARDS_MAX) {
+    throw new UsageError(`--count 最多 ${BLANK_CARDS_MAX} / --count is at most ${BLANK_CARDS_MAX}: ${count}`);
+  }
+  if (values.first !== undefined) {
+    if (values.pc !== undefined || values.year !== undefined || values.from !== undefined) {
+      throw new UsageError(
+        '--first 不能与 --pc/--year/--from 同用 / --first excludes --pc, --year and --from',
+      );
+    }
+    if (!parseCardNo(values.first)) {
+      throw new UsageError(
+        `--first 应为 WX-年份-字母-序号 / --first must look like WX-2026-A-0101: ${values.first}`,
+      );
+    }
+    return { count, firstCardNo: values.first.trim().toUpperCase() };
+  }
+  const pcCode = (values.pc ?? '').trim().toUpperCase();
+  if (!/^[A-Z]$/.test(pcCode)) {
+    throw new UsageError(
+      `需要 --pc（一个字母）或 --first / give --pc (one letter A–Z) or --first${values.pc ? `: ${values.pc}` : ''}`,
+    );
+  }
+  const year = values.year === undefined ? undefined : intOption(values.year, 'year', 0, 2000);
+  const from = values.from === undefined ? undefined : intOption(values.from, 'from', 1, 1);
+  return { count, pcCode, ...(year !== undefined ? { year } : {}), ...(from !== undefined ? { from } : {}) };
+}
+
+function refuseBlankCardOptions(values: BlankCardValues, formName: string): void {
+  const given = BLANK_CARD_OPTIONS.find((o) => values[o] !== undefined);
+  if (given) {
+    throw new UsageError(
+      `--${given} 只用于 blank-cards / --${given} is for blank-cards only, not ${formName}`,
+    );
+  }
+}
+
+/** A ledger with nothing in it, for blank cards printed without a backup. */
+function emptyLedger(now: Date): LedgerBackup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), tables: {} };
+}
+
+// ── netdesk pdf labels ───────────────────────────────────────────────────────────────────
+const LABEL_LENGTHS = {
+  'label-width': 'labelWidth',
+  'label-height': 'labelHeight',
+  'margin-top': 'marginTop',
+  'margin-left': 'marginLeft',
+  'gap-x': 'gapX',
+  'gap-y': 'gapY',
+} as const;
+const LABEL_OPTIONS = ['cols', 'rows', 'ids', 'skip', 'outline', ...Object.keys(LABEL_LENGTHS)] as const;
+type LabelValues = Partial<Record<(typeof LABEL_OPTIONS)[number], string | boolean>>;
+
+/** The label sheet asked for; the form itself checks that the grid fits the paper. */
+function labelsOption(values: LabelValues): LabelSheetChoice {
+  const text = (name: keyof LabelValues) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const choice: LabelSheetChoice = { outline: values.outline === true };
+  if (text('cols') !== undefined) choice.cols = intOption(text('cols'), 'cols', 3, 1);
+  if (text('rows') !== undefined) choice.rows = intOption(text('rows'), 'rows', 8, 1);
+  if (text('skip') !== undefined) choice.skip = intOption(text('skip'), 'skip', 0, 0);
+  for (const [option, field] of Object.entries(LABEL_LENGTHS) as [
+    keyof typeof LABEL_LENGTHS,
+    keyof LabelSheetChoice,
+  ][]) {
+    const value = text(option);
+    if (value === undefined) continue;
+    const mm = Number(value);
+    if (value.trim() === '' || !Number.isFinite(mm) || mm < 0) {
+      throw new UsageError(`--${option} 需要毫米数 / --${option} needs a length in millimetres: ${value}`);
+    }
+    (choice as Record<string, unknown>)[field] = mm;
+  }
+  const ids = text('ids');
+  if (ids !== undefined) {
+    choice.deviceIds = ids
+      .split(/[,，\s]+/)
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (choice.deviceIds.length === 0) throw new UsageError('--ids 为空 / --ids is empty');
+  }
+  return choice;
+}
+
+function refuseLabelOptions(values: LabelValues, formName: string): void {
+  const given = LABEL_OPTIONS.find((o) => values[o] !== undefined);
+  if (given)
+    throw new UsageError(`--${given} 只用于 labels / --${given} is for labels only, not ${formName}`);
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────

@@ -37,4 +37,17 @@ describe('lockDownSession', () => {
     }
     expect(session.deviceHandler?.({ deviceType: 'usb' })).toBe(false);
   });
+
+  it('lets a page write text to the clipboard (copy a device password), never read it', () => {
+    const session = new FakeSession();
+    lockDownSession(session as never);
+    const answer = vi.fn();
+    session.requestHandler?.({}, 'clipboard-sanitized-write', answer);
+    expect(answer).toHaveBeenCalledWith(true);
+    expect(session.checkHandler?.({}, 'clipboard-sanitized-write', 'app://netdesk', {})).toBe(true);
+    const read = vi.fn();
+    session.requestHandler?.({}, 'clipboard-read', read);
+    expect(read).toHaveBeenCalledWith(false);
+    expect(session.checkHandler?.({}, 'clipboard-read', 'app://netdesk', {})).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 // Where NetDesk's pages may come from, and the guards every web page in NetDesk runs under:
 // no pop-ups, no navigation away from the app, no <webview>, no permissions (camera, microphone,
-// notifications, geolocation… none are needed by a help desk ledger).
+// notifications, geolocation… none are needed by a help desk ledger) but writing to the clipboard.
 import type { Session, WebContents } from 'electron';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
@@ -59,9 +59,18 @@ export function guardWebContents(contents: WebContents, opts: GuardOptions): voi
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Refuse every permission request and check for the session the windows use. */
+/**
+ * The one permission NetDesk's pages get: writing plain text to the clipboard, which Chromium
+ * asks for on navigator.clipboard.writeText. The device card's "复制" copies an admin password on
+ * the supervisor's click and nothing else; reading the clipboard stays refused.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Refuse every permission request and check but ALLOWED_PERMISSIONS for the windows' session. */
 export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.setDevicePermissionHandler(() => false);
 }

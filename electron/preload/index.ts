@@ -16,8 +16,13 @@ const channels = {
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
   savePdf: 'pdf:save',
+  pdfFont: 'pdf:font',
   openFile: 'file:open',
   openExternal: 'shell:openExternal',
+  syncExchange: 'sync:exchange',
+  syncStatus: 'sync:status',
+  saveBackup: 'backup:save',
+  listBackups: 'backup:list',
 } as const satisfies typeof apiChannels;
 
 type Channels = typeof apiChannels;
@@ -41,8 +46,13 @@ const bridge = {
   readSettings: () => invoke(channels.readSettings),
   writeSettings: (patch) => invoke(channels.writeSettings, patch),
   savePdf: (req) => invoke(channels.savePdf, req),
+  pdfFont: (req) => invoke(channels.pdfFont, req),
   openFile: (req) => invoke(channels.openFile, req),
   openExternal: (req) => invoke(channels.openExternal, req),
+  syncExchange: (req) => invoke(channels.syncExchange, req),
+  syncStatus: (req) => invoke(channels.syncStatus, req),
+  saveBackup: (req) => invoke(channels.saveBackup, req),
+  listBackups: (req?: unknown) => invoke(channels.listBackups, req),
 } satisfies NetdeskBridge;
 
 // Also checked against the page's own declaration of window.netdesk (renderer/api/types.d.ts).

@@ -9,9 +9,12 @@ import {
   type IpcResponses,
   type IpcResult,
 } from '../../shared/ipc';
+import { createBackupService } from './backup';
 import { ServiceError, toIpcError } from './errors';
+import { createFontService } from './font';
 import { openReport, reportsDirOf, savePdf } from './reports';
 import { createSettingsStore } from './settings';
+import { createSyncService } from './sync';
 import type { ServiceHost, ServiceTable } from './types';
 
 export type { ServiceHost, ServiceTable } from './types';
@@ -27,6 +30,9 @@ export function isWebLink(url: string): boolean {
 export function createServices(host: ServiceHost): ServiceTable {
   const settings = createSettingsStore({ dataDir: host.dataDir, now: host.now, log: host.log });
   const reportsDir = async () => reportsDirOf(host.dataDir, (await settings.read()).settings.reportsDir);
+  const syncFolder = async () => (await settings.read()).settings.syncFolder;
+  const sync = createSyncService({ syncFolder, now: host.now, platform: host.platform });
+  const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log });
 
   return {
     'app:info': async () => ({
@@ -40,12 +46,17 @@ export function createServices(host: ServiceHost): ServiceTable {
     'settings:read': () => settings.read(),
     'settings:write': (patch) => settings.write(patch),
     'pdf:save': async (req) => savePdf(host, await reportsDir(), req),
+    'pdf:font': createFontService(),
     'file:open': async (req) => openReport(host, await reportsDir(), req),
     'shell:openExternal': async ({ url }) => {
       if (!isWebLink(url)) throw new ServiceError('forbidden', '只能打开 http 或 https 链接');
       await host.openExternal(url);
       return { opened: true };
     },
+    'sync:exchange': (req) => sync.exchange(req),
+    'sync:status': (req) => sync.status(req),
+    'backup:save': (req) => backup.save(req),
+    'backup:list': () => backup.list(),
   };
 }
 

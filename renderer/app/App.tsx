@@ -23,9 +23,13 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen';
+import { RepairScreen } from '../features/repair';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { SyncProvider } from '../features/sync/SyncProvider';
 import { applyLanguage } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { useSettingsStore } from '../store/settings';
@@ -58,7 +62,9 @@ export function App() {
     <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
       <AntApp>
         <LedgerProvider>
-          <Shell />
+          <SyncProvider>
+            <Shell />
+          </SyncProvider>
         </LedgerProvider>
       </AntApp>
     </ConfigProvider>
@@ -108,6 +114,10 @@ function Screen({ route }: { route: Route }) {
   switch (route) {
     case 'dashboard':
       return <DashboardScreen />;
+    case 'repairs':
+      return <RepairScreen />;
+    case 'devices':
+      return <DevicesScreen />;
     case 'people':
       return <PeopleScreen />;
     case 'settings':
@@ -135,6 +145,7 @@ function Header() {
       <Typography.Text type="secondary" data-testid="header-operator">
         {operatorName ? t('app.operator', { name: operatorName }) : t('app.operatorUnset')}
       </Typography.Text>
+      <SyncIndicator />
       <LanguageSwitch />
     </Layout.Header>
   );

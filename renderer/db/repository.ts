@@ -193,6 +193,19 @@ function writeScope(db: NetdeskDb, table: LedgerTable) {
   return [db.table(table), db.changeLog, db.localMeta];
 }
 
+/**
+ * The stamps `fields` held before a write, for the change log's `base` (see ChangeLogEntry):
+ * another PC receiving the change learns that this edit was made after seeing those values.
+ */
+function baseOf(existing: LedgerRow, fields: readonly string[]): { base?: Record<string, string> } {
+  const base: Record<string, string> = {};
+  for (const name of fields) {
+    const stamp = existing.hlc[name];
+    if (stamp !== undefined) base[name] = stamp;
+  }
+  return Object.keys(base).length > 0 ? { base } : {};
+}
+
 function dropUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -272,7 +285,15 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
         hlc: { ...existing.hlc, deletedAt: stamp },
       };
       await rows(db, table).put(record);
-      await db.changeLog.add({ table, recordId: id, hlc: stamp, changed: { deletedAt }, deleted, at });
+      await db.changeLog.add({
+        table,
+        recordId: id,
+        hlc: stamp,
+        changed: { deletedAt },
+        ...baseOf(existing, ['deletedAt']),
+        deleted,
+        at,
+      });
       await clock.save();
       return record;
     });
@@ -317,7 +338,14 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       }
       const record: LedgerRow = { ...existing, ...content, updatedAt: at, hlc };
       await rows(db, table).put(record);
-      await db.changeLog.add({ table, recordId: id, hlc: stamp, changed, at });
+      await db.changeLog.add({
+        table,
+        recordId: id,
+        hlc: stamp,
+        changed,
+        ...baseOf(existing, changedNames),
+        at,
+      });
       await clock.save();
       return record;
     });

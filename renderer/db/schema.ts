@@ -2,7 +2,7 @@
 // attachments, the change log that sync sends, and this PC's own bookkeeping.
 // Never edit a shipped version(n): add version(n + 1) with its upgrade below the last one, and
 // keep every old one, so a PC that skipped releases still upgrades step by step.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import {
   LEDGER_TABLES,
   type AttachmentMeta,
@@ -26,6 +26,7 @@ import {
   type TrainingAttendee,
   type WebsiteUpdate,
 } from '../../shared/schemas';
+import type { SyncChange } from '../../shared/sync/types';
 
 /**
  * Secondary indexes of each ledger table, as the screens query them. Every ledger table is keyed
@@ -114,6 +115,12 @@ export interface ChangeLogEntry {
   hlc: string;
   fieldHlc?: Record<string, string>;
   changed: Record<string, unknown>;
+  /**
+   * Per changed field, the stamp the record held before this write (absent: the field was new).
+   * Sync sends it as SyncChange.base so another PC can tell a later edit from a concurrent one;
+   * without it every ordinary edit made after seeing another PC's would be listed as a conflict.
+   */
+  base?: Record<string, string>;
   /** True when the change deleted the record (tombstone), false when it restored it. */
   deleted?: boolean;
   /** ISO time of the write on this PC. */
@@ -136,6 +143,46 @@ export interface RepairSearchChunk {
 export interface RepairCounterRow {
   status: string;
   count: number;
+}
+
+/**
+ * Sync bookkeeping of one record (local, never synced): per field, the `base` of the change that
+ * wrote the value received from another PC (SyncChange.base), and `of`, the field's stamp that
+ * base belongs to. When the field was written again on this PC since, `of` no longer matches and
+ * the change log's own `base` applies instead.
+ */
+export interface SyncRecordBase {
+  table: LedgerTable;
+  id: string;
+  base: Record<string, string>;
+  of: Record<string, string>;
+}
+
+/** A text that lost to a concurrent edit on another PC, kept for review (local, never synced). */
+export interface StoredSyncConflict {
+  /** conflictKey(): the same conflict noticed twice is stored once. */
+  key: string;
+  table: LedgerTable;
+  recordId: string;
+  field: string;
+  losingValue: string;
+  losingStamp: string;
+  winningValue: unknown;
+  winningStamp: string;
+  detectedAt: string;
+  /** 'open' until the supervisor restored the losing text or kept the winner. */
+  state: 'open' | 'restored' | 'dismissed';
+  resolvedAt?: string;
+}
+
+/** A change from another PC not applied (clock ahead, invalid value), kept and retried. */
+export interface StoredSetAside {
+  key: string;
+  from: string;
+  change: SyncChange;
+  reason: 'clock-ahead' | 'invalid';
+  detail: string;
+  since: string;
 }
 
 /** This PC's own values, never synced: its node id, the last clock stamp it issued, sync cursors. */
@@ -167,6 +214,9 @@ export class NetdeskDb extends Dexie {
   declare localMeta: EntityTable<LocalMetaEntry, 'key'>;
   declare repairSearch: EntityTable<RepairSearchChunk, 'chunk'>;
   declare repairCounters: EntityTable<RepairCounterRow, 'status'>;
+  declare syncBases: Table<SyncRecordBase, [string, string]>;
+  declare syncConflicts: EntityTable<StoredSyncConflict, 'key'>;
+  declare syncSetAside: EntityTable<StoredSetAside, 'key'>;
 
   constructor(name = 'netdesk', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -179,6 +229,10 @@ export class NetdeskDb extends Dexie {
       // Local derived data of repair cards (not ledger tables: no change log, no sync).
       repairSearch: 'chunk',
       repairCounters: 'status',
+      // Folder sync's local bookkeeping (renderer/sync): never synced, never backed up.
+      syncBases: '[table+id]',
+      syncConflicts: 'key, state, [table+recordId]',
+      syncSetAside: 'key',
     });
   }
 

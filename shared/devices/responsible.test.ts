@@ -68,6 +68,29 @@ describe('attaching a peripheral', () => {
   it('refuses attaching anything but printers and peripherals', () => {
     expect(attachmentProblem(server, 'pc1', lookup)).toBe('only-peripherals-attach');
   });
+  it('lets a CCTV camera hang on its recorder, whose custodian then answers for it, but not on a computer', () => {
+    const nvr: DeviceLink = {
+      id: 'nvr',
+      type: 'cctv-recorder',
+      assetTag: 'NVR-01',
+      userPersonId: 'zhao',
+      attachedToDeviceId: null,
+    };
+    const cam: DeviceLink = {
+      id: 'cam',
+      type: 'cctv-camera',
+      assetTag: 'CAM-01',
+      userPersonId: null,
+      attachedToDeviceId: 'nvr',
+    };
+    const more = new Map([...all, [nvr.id, nvr], [cam.id, cam]]);
+    expect(attachmentProblem(cam, 'nvr', (id) => more.get(id))).toBeNull();
+    expect(attachmentProblem(cam, 'pc1', (id) => more.get(id))).toBe('host-not-a-computer');
+    expect(responsiblePerson(cam, (id) => more.get(id))).toMatchObject({
+      personId: 'zhao',
+      reason: 'attached',
+    });
+  });
   it('accepts a printer on a computer', () => {
     expect(attachmentProblem({ id: 'pr2', type: 'printer' }, 'pc1', lookup)).toBeNull();
   });

@@ -17,6 +17,16 @@ export interface DeviceLink {
 /** Device types that are attached to a computer and follow its user. */
 export const ATTACHABLE_TYPES: ReadonlySet<DeviceType> = new Set(['printer', 'peripheral']);
 
+/**
+ * What each attachable type may hang on: printers and peripherals on a computer (the seed's rule),
+ * and CCTV cameras on their recorder, whose custodian then answers for them the same way.
+ */
+const HOST_TYPE: Partial<Record<DeviceType, DeviceType>> = {
+  printer: 'computer',
+  peripheral: 'computer',
+  'cctv-camera': 'cctv-recorder',
+};
+
 export type ResponsibleReason =
   /** The computer's (or other device's) own user or custodian. */
   | 'user'
@@ -36,9 +46,10 @@ export function responsiblePerson(
   device: DeviceLink,
   lookup: (id: string) => DeviceLink | undefined,
 ): Responsible {
-  if (ATTACHABLE_TYPES.has(device.type) && device.attachedToDeviceId) {
+  const hostType = HOST_TYPE[device.type];
+  if (hostType && device.attachedToDeviceId) {
     const host = lookup(device.attachedToDeviceId);
-    if (host && host.type === 'computer') {
+    if (host && host.type === hostType) {
       return host.userPersonId
         ? {
             personId: host.userPersonId,
@@ -64,9 +75,10 @@ export function attachmentProblem(
 ): AttachmentProblem | null {
   if (!hostId) return null;
   if (hostId === device.id) return 'attached-to-itself';
-  if (!ATTACHABLE_TYPES.has(device.type)) return 'only-peripherals-attach';
+  const hostType = HOST_TYPE[device.type];
+  if (!hostType) return 'only-peripherals-attach';
   const host = lookup(hostId);
   if (!host) return 'host-not-found';
-  if (host.type !== 'computer') return 'host-not-a-computer';
+  if (host.type !== hostType) return 'host-not-a-computer';
   return null;
 }

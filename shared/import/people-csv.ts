@@ -4,29 +4,11 @@
 // header row, validates every row with the same zod schemas the repository uses, and reports each
 // problem as a code the screen translates. It never throws on a bad file: a file that cannot be
 // imported comes back as a file-level error, a bad row as that row's errors.
-import Papa from 'papaparse';
 import { departmentSchema, personSchema } from '../schemas';
+import { csvRows, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 
-// ── Decoding ────────────────────────────────────────────────────────────────────────────
-
-export type CsvEncoding = 'utf-8' | 'gbk';
-
-/**
- * Decode the bytes of a CSV file. UTF-8 is tried first and strictly (a GBK file is almost never
- * valid UTF-8); anything else is read as GBK, the encoding older Chinese Excel saves "CSV" in.
- */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text: stripBom(text), encoding: 'utf-8' };
-  } catch {
-    return { text: stripBom(new TextDecoder('gbk').decode(bytes)), encoding: 'gbk' };
-  }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+// The decoding and comparing helpers moved to csv.ts; re-exported for the people import's callers.
+export { decodeCsvBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 
 // ── Header mapping ──────────────────────────────────────────────────────────────────────
 
@@ -87,14 +69,6 @@ const HEADER_ALIASES: Record<CsvColumn, string[]> = {
   head: ['部门负责人', '负责人', 'head', 'departmenthead', 'ishead', 'headofdepartment'],
   note: ['备注', 'note', 'notes', 'remark', 'remarks'],
 };
-
-/** Full-width to half-width, lower case, no spaces, dots, underscores or slashes. */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s._\-/()（）:：*]/g, '');
-}
 
 const ALIAS_TO_COLUMN = new Map<string, CsvColumn>(
   CSV_COLUMNS.flatMap((col) => HEADER_ALIASES[col].map((alias) => [normalizeHeader(alias), col] as const)),
@@ -203,11 +177,6 @@ export interface PeopleCsvContext {
 
 // ── Parsing ─────────────────────────────────────────────────────────────────────────────
 
-/** Employee numbers and department names compare without width, case or outer spaces. */
-export function normalizeKey(value: string): string {
-  return value.normalize('NFKC').trim().toUpperCase();
-}
-
 const YES = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√', '✓', '✔', '负责人']);
 const NO = new Set(['', '否', 'N', 'NO', 'FALSE', '0']);
 
@@ -216,8 +185,7 @@ const NO = new Set(['', '否', 'N', 'NO', 'FALSE', '0']);
  * columns is a people file; a file with a 部门 column but no person columns is a departments file.
  */
 export function parsePeopleCsv(text: string, context: PeopleCsvContext): PeopleCsvResult {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const table = parsed.data.filter((r): r is string[] => Array.isArray(r));
+  const table = csvRows(text);
   const headerIndex = table.findIndex((r) => !isBlankRow(r));
   if (headerIndex < 0) return { ok: false, error: { code: 'empty' } };
   const headers = table[headerIndex]!.map((h) => h.trim());

@@ -5,6 +5,9 @@
 import type { LedgerBackup } from '../backup';
 import type { Department, Person } from '../schemas';
 import type { PdfFont } from './font';
+import { makeEvaluationForm } from './forms/evaluation';
+import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
+import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
 
 export interface RenderOptions {
@@ -13,6 +16,10 @@ export interface RenderOptions {
   font: PdfFont;
   paper: Paper;
   now: Date;
+  /** For `blank-cards`: how many, and which numbers. */
+  blankCards?: BlankCardsChoice;
+  /** For `labels`: the grid and which devices (all not retired by default). */
+  labels?: LabelSheetChoice;
 }
 
 export interface PdfForm {
@@ -25,7 +32,7 @@ export interface PdfForm {
   render(backup: LedgerBackup, options: RenderOptions): Uint8Array;
 }
 
-export type PdfFormErrorCode = 'id-required' | 'not-found';
+export type PdfFormErrorCode = 'id-required' | 'not-found' | 'invalid-options';
 
 /** A form cannot be printed from this backup as asked; `message` is shown to the user. */
 export class PdfFormError extends Error {
@@ -124,8 +131,18 @@ const directory: PdfForm = {
   },
 };
 
+// ── 维修申请卡: one card from the ledger, and blank numbered cards (forms/repair-card.ts) ──
+const repairCardForms = makeRepairCardForms((code, message) => new PdfFormError(code, message));
+
+// ── 资产标签 and 工作申请单: device labels and purchase evaluations (forms/labels.ts, evaluation.ts) ──
+const failForm = (code: PdfFormErrorCode, message: string) => new PdfFormError(code, message);
+
 export const pdfForms: Record<string, PdfForm> = {
   directory,
+  card: repairCardForms.card,
+  'blank-cards': repairCardForms.blankCards,
+  labels: makeLabelsForm(failForm),
+  evaluation: makeEvaluationForm(failForm),
 };
 
 export const PDF_FORM_NAMES = Object.keys(pdfForms);

@@ -42,7 +42,18 @@ export function signatureLineText(caption: string): string {
   return `${caption}签字：______________    日期：______年____月____日`;
 }
 
+/** The caption of a signature box (drawSignatureRow): `部门负责人签字：`. */
+export function signatureCaptionText(caption: string): string {
+  return `${caption}签字：`;
+}
+
+/** The date line at the foot of a signature box, written in by hand. */
+// Ideographic spaces (U+3000) leave room to write the numbers in by hand.
+export const SIGNATURE_DATE_TEXT = '日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
+
 const CONTINUED = '（续）';
+/** Width of the label cell of drawLabeledText, as a share of the content width. */
+const LABEL_SHARE = 0.15;
 
 /** Every fixed string the frame itself draws, for font subsetting (digits cover any page count and date). */
 export function frameText(title: string): string {
@@ -258,6 +269,96 @@ export class FormDocument {
   }
 
   /**
+   * Start another copy of the form on a new page (a batch of blank cards): the full title, not the
+   * running "（续）" title of a continuation page.
+   */
+  newSheet(): void {
+    this.pdf.addPage(this.paper, 'portrait');
+    this.y = this.margin;
+  }
+
+  /** A section heading (维修记录, 更换配件), kept on the page with at least two lines after it. */
+  drawHeading(text: string): void {
+    const size = this.bodySize + 1;
+    this.ensureSpace(this.lineHeight(size) + 2 * this.lineHeight(this.bodySize) + 4);
+    this.y += 1;
+    this.text(text, this.contentLeft, this.y, size, 'left');
+    this.y += this.lineHeight(size) + 0.5;
+  }
+
+  /**
+   * A ruled two-cell row, a label on the left and text on the right, that breaks between lines and
+   * carries on at the top of the next page (label repeated with "（续）"): a long fault description
+   * fills the page it starts on instead of jumping whole to the next. `minLines` leaves room to
+   * write by hand when the text is short or empty (a card printed at intake, a blank card).
+   */
+  drawLabeledText(
+    label: string,
+    text: string,
+    options: { labelWidth?: number; minLines?: number; size?: number } = {},
+  ): void {
+    const size = options.size ?? this.bodySize;
+    const lh = this.lineHeight(size);
+    const pad = 1.2;
+    const labelWidth = options.labelWidth ?? this.contentWidth * LABEL_SHARE;
+    const textLeft = this.contentLeft + labelWidth;
+    const textWidth = this.contentWidth - labelWidth;
+    const labelLines = this.wrap(label, labelWidth - 2 * pad, size);
+    const lines = this.wrap(text, textWidth - 2 * pad, size);
+    while (lines.length < Math.max(options.minLines ?? 1, labelLines.length)) lines.push('');
+
+    let first = true;
+    let turned = false;
+    while (lines.length > 0) {
+      // On a continuation "（续）" goes on a line of its own: a narrow label cell would split it.
+      const shownLabel = first ? labelLines : [...labelLines, CONTINUED];
+      // Never leave a lone line at a page foot (two go together), and the label always fits.
+      const keep = Math.max(Math.min(lines.length, 2), shownLabel.length);
+      const room = Math.floor((this.contentBottom - this.y - 2 * pad) / lh);
+      // (A fresh page is used whatever fits on it, so a label taller than a page cannot loop.)
+      if (room < keep && !turned) {
+        this.newPage();
+        turned = true;
+        continue;
+      }
+      const chunk = lines.splice(0, Math.max(1, Math.min(room, lines.length)));
+      while (chunk.length < shownLabel.length) chunk.push('');
+      const height = chunk.length * lh + 2 * pad;
+      this.pdf.rect(this.contentLeft, this.y, labelWidth, height, 'S');
+      this.pdf.rect(textLeft, this.y, textWidth, height, 'S');
+      shownLabel.forEach((line, k) =>
+        this.text(line, this.contentLeft + pad, this.y + pad + k * lh, size, 'left'),
+      );
+      chunk.forEach((line, k) => this.text(line, textLeft + pad, this.y + pad + k * lh, size, 'left'));
+      this.y += height;
+      first = false;
+      turned = false;
+    }
+  }
+
+  /**
+   * Signature boxes side by side, one per signer: `部门负责人签字：` at the top, room for the wet
+   * signature, `日期：    年    月    日` at the foot. Half the height of drawSignatureBlock, so a
+   * one-page card keeps its signatures on its page. The row is kept whole on one page.
+   */
+  drawSignatureRow(captions: string[], options: { height?: number; size?: number } = {}): void {
+    const size = options.size ?? this.bodySize;
+    const lh = this.lineHeight(size);
+    const pad = 1.2;
+    const height = options.height ?? (this.paper === 'a4' ? 24 : 18);
+    this.ensureSpace(height + 3);
+    this.y += 3;
+    const width = this.contentWidth / captions.length;
+    captions.forEach((caption, i) => {
+      const x = this.contentLeft + i * width;
+      this.pdf.rect(x, this.y, width, height, 'S');
+      this.text(signatureCaptionText(caption), x + pad, this.y + pad, size, 'left');
+      this.text(SIGNATURE_DATE_TEXT, x + width - pad, this.y + height - pad - lh, size, 'right');
+    });
+    this.y += height + 2;
+  }
+
+  /**
    * Signature lines such as `部门负责人签字：________ 日期：____年__月__日`, with room above each
    * for a wet signature. The block is kept whole on one page.
    */
@@ -301,6 +402,110 @@ export class FormDocument {
   }
 }
 
+// ── Faster font embedding ───────────────────────────────────────────────────────────────
+// jsPDF rebuilds the embedded TrueType font from the glyphs a document used when it writes the PDF,
+// in two steps that copy plain arrays over and over: the glyf table is built by concatenating each
+// glyph onto a growing array (quadratic in the glyph count), and the font file by concatenating
+// tables and pushing bytes one call at a time. For a repair card's ~200 Chinese glyphs that was
+// most of each print (~60 % of the render time, and most of its garbage). useFastFontEmbedding()
+// replaces those two methods on one document's font with one-pass versions that write the same
+// bytes (forms/repair-card.test.ts compares them). A jsPDF whose internals differ is left alone.
+
+type ByteList = ArrayLike<number>;
+
+/** jsPDF's glyf table writer (its GlyfTable class). */
+interface GlyfWriter {
+  encode(
+    glyphs: Record<string, { encode(old2new: unknown): ByteList } | null | undefined>,
+    mapping: ArrayLike<number | string>,
+    old2new: unknown,
+  ): { table: ByteList; offsets: number[] };
+}
+
+/** jsPDF's font-file writer (its Directory class): the table directory, then the tables. */
+interface FontFileWriter {
+  scalarType: number;
+  encode(tables: Record<string, ByteList>): ByteList;
+}
+
+function glyfEncode(this: unknown, ...[glyphs, mapping, old2new]: Parameters<GlyfWriter['encode']>) {
+  // A plain array as jsPDF's own writer returns, so its font-file writer could still take it.
+  const table: number[] = [];
+  const offsets: number[] = [];
+  for (let i = 0; i < mapping.length; i++) {
+    offsets.push(table.length);
+    const bytes = glyphs[String(mapping[i])]?.encode(old2new);
+    if (bytes) for (let k = 0; k < bytes.length; k++) table.push(bytes[k] ?? 0);
+  }
+  offsets.push(table.length);
+  return { table, offsets };
+}
+
+/** Sum of a table read as big-endian 32-bit words, zero-padded (the TrueType table checksum). */
+function tableChecksum(bytes: ByteList): number {
+  const length = bytes.length;
+  const whole = length - (length % 4);
+  let sum = 0;
+  for (let i = 0; i < whole; i += 4) {
+    sum = (sum + ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!)) >>> 0;
+  }
+  if (whole < length) {
+    let last = 0;
+    for (let k = 0; k < 4; k++) last = (last << 8) | (whole + k < length ? bytes[whole + k]! : 0);
+    sum = (sum + last) >>> 0;
+  }
+  return sum;
+}
+
+function fontFileEncode(this: FontFileWriter, tables: Record<string, ByteList>): Uint8Array {
+  const tags = Object.keys(tables);
+  const count = tags.length;
+  // The header fields exactly as jsPDF computes them, so the bytes match what it would write.
+  const searchRange = Math.floor(Math.log(count) / Math.log(2)) * 16;
+  const entrySelector = Math.floor(searchRange / Math.log(2));
+  const rangeShift = count * 16 - searchRange;
+  let size = 12 + count * 16;
+  for (const tag of tags) size += Math.ceil((tables[tag]?.length ?? 0) / 4) * 4;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, this.scalarType >>> 0);
+  view.setUint16(4, count & 0xffff);
+  view.setUint16(6, searchRange & 0xffff);
+  view.setUint16(8, entrySelector & 0xffff);
+  view.setUint16(10, rangeShift & 0xffff);
+  let entry = 12;
+  let offset = 12 + count * 16;
+  let headOffset = -1;
+  for (const tag of tags) {
+    const table = tables[tag] ?? [];
+    for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k) & 0xff;
+    view.setUint32(entry + 4, tableChecksum(table));
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, table.length);
+    out.set(table, offset);
+    if (tag === 'head') headOffset = offset;
+    offset += Math.ceil(table.length / 4) * 4;
+    entry += 16;
+  }
+  if (headOffset >= 0) view.setUint32(headOffset + 8, (0xb1b0afba - tableChecksum(out)) >>> 0);
+  return out;
+}
+
+/**
+ * Make jsPDF embed the current font of this document quickly (see above). Only this document's
+ * font objects are changed, never jsPDF's classes, so other documents are unaffected.
+ */
+export function useFastFontEmbedding(pdf: jsPDF): void {
+  const metadata = (pdf.getFont() as { metadata?: { glyf?: unknown; directory?: unknown } }).metadata;
+  const writers = [
+    [metadata?.glyf, glyfEncode],
+    [metadata?.directory, fontFileEncode],
+  ] as const;
+  // Both or neither: each fast writer hands the other what it expects.
+  if (!writers.every(([w]) => typeof (w as { encode?: unknown } | undefined)?.encode === 'function')) return;
+  for (const [writer, encode] of writers) Object.assign(writer as object, { encode });
+}
+
 /** A 32-hex-digit PDF file id derived from the title and time (FNV-1a, 4 rounds). */
 function fileIdFor(title: string, now: Date): string {
   const input = `${title}|${now.toISOString()}`;
@@ -315,3 +520,6 @@ function fileIdFor(title: string, now: Date): string {
   }
   return out.toUpperCase();
 }
+
+/** The earlier name of useFastFontEmbedding(), which now also speeds up writing the font file. */
+export const useLinearGlyphEncoding = useFastFontEmbedding;

@@ -40,7 +40,7 @@ export function newHome(label: string): string {
   return mkdtempSync(join(tmpdir(), `netdesk-e2e-${label}-`));
 }
 
-async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, fn: () => T | undefined, timeoutMs = 120_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = fn();

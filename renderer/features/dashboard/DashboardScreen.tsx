@@ -1,13 +1,17 @@
 // The first screen: how big the ledger is (counts that cost little: people, departments,
 // devices), whether the browser will keep the data, and the demo-data loader for a first look.
 // Test ids: dashboard-count-people, dashboard-count-departments, dashboard-count-devices,
-// load-demo (button), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger).
+// load-demo (button), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger);
+// the device alerts' ids are listed in features/devices/DeviceFlagsCard.tsx.
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../app/ledger';
 import { describeError } from '../../i18n/errors';
+import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
+import { rebuildRepairDerivedData } from '../repair/data';
+import { RepairSummaryCard } from '../repair';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
 import { isLedgerEmpty, loadDemoLedger } from './demo-data';
@@ -59,6 +63,8 @@ export function DashboardScreen() {
           />
         )}
       </Card>
+      <RepairSummaryCard />
+      <DeviceFlagsCard />
       <DemoDataCard />
       <StorageCard />
     </div>
@@ -89,6 +95,11 @@ function DemoDataCard() {
     try {
       const count = await loadDemoLedger(db, new Date(), (done, total) =>
         setProgress(total > 0 ? Math.round((done / total) * 100) : 0),
+      );
+      // The import writes cards without the repair layer: its counters and search copy follow
+      // (in the background: the ledger is usable meanwhile, the totals fill in when done).
+      rebuildRepairDerivedData(db).catch((err: unknown) =>
+        message.error(t('dashboard.demo.failed', { detail: describeError(err, t) })),
       );
       void message.success(t('dashboard.demo.done', { count }));
     } catch (err) {

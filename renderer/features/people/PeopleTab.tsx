@@ -1,13 +1,15 @@
 // The people table: search (name, employee no., phone, computer tag), department filter,
 // add / edit / delete with undo. Ctrl+K or "/" puts the cursor in the search box.
 // Test ids: people-search, people-department-filter, add-person, import-csv, people-table,
-// person-row (each row; data-employee-no holds its number), person-edit, person-delete (in a row),
+// person-row (each row; data-employee-no holds its number), person-edit, person-delete, person-repairs
+// (in a row; the last opens the person's repair cards),
 // people-count, confirm-delete / cancel-delete / undo-delete (from the delete flow).
 import {
   DeleteOutlined,
   EditOutlined,
   PlusOutlined,
   SearchOutlined,
+  ToolOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import {
@@ -34,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import { PersonRepairDrawer } from '../repair';
 import type { Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
@@ -52,6 +55,7 @@ export function PeopleTab({ directory }: { directory: Directory }) {
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
   const [importing, setImporting] = useState(false);
+  const [repairsOf, setRepairsOf] = useState<Person | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(searchText), SEARCH_DEBOUNCE_MS);
@@ -111,9 +115,18 @@ export function PeopleTab({ directory }: { directory: Directory }) {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 140,
       render: (_, p) => (
         <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<ToolOutlined />}
+            aria-label={t('repair.history.title')}
+            title={t('repair.history.title')}
+            data-testid="person-repairs"
+            onClick={() => setRepairsOf(p)}
+          />
           <Button
             type="link"
             size="small"
@@ -209,6 +222,7 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         onClose={() => setEditing(null)}
       />
       <PeopleImport open={importing} directory={directory} onClose={() => setImporting(false)} />
+      <PersonRepairDrawer person={repairsOf} onClose={() => setRepairsOf(null)} />
     </div>
   );
 }

@@ -2,9 +2,10 @@
 // reports folder; plus what NetDesk knows about itself (version, mode, data folder).
 // Validated with the settings schema of shared/settings.ts, the same one the main process applies.
 // Test ids: settings-form, settings-language, settings-operator-name, settings-pc-code,
-// settings-reports-dir, settings-submit, settings-app-info, error-<field> (field errors).
+// settings-reports-dir, settings-submit, settings-app-info, error-<field> (field errors),
+// settings-tabs (general | sync | backups, following #/settings/<tab>).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Select, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,9 @@ import { FormField } from '../../components/FormField';
 import { applyLanguage } from '../../i18n';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
+import { useUiStore } from '../../store/ui';
+import { BackupPanel } from '../sync/BackupPanel';
+import { SyncPanel } from '../sync/SyncPanel';
 
 /** The settings this screen edits; the sync folder belongs to the sync screen. */
 const editableSettingsSchema = appSettingsSchema.pick({
@@ -26,7 +30,38 @@ const editableSettingsSchema = appSettingsSchema.pick({
 type EditableInput = z.input<typeof editableSettingsSchema>;
 type Editable = z.output<typeof editableSettingsSchema>;
 
+/** The settings with its tabs: this PC's settings, folder sync, backups. */
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const sub = useUiStore((s) => s.sub);
+  const navigate = useUiStore((s) => s.navigate);
+  const tab = sub === 'sync' || sub === 'backups' ? sub : 'general';
+  return (
+    <div style={{ maxWidth: 960 }}>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Tabs
+        data-testid="settings-tabs"
+        activeKey={tab}
+        onChange={(key) => navigate('settings', key === 'general' ? '' : key)}
+        items={[
+          { key: 'general', label: t('sync.tabs.general'), children: <GeneralSettings /> },
+          {
+            key: 'sync',
+            label: <span data-testid="settings-tab-sync">{t('sync.tabs.sync')}</span>,
+            children: <SyncPanel />,
+          },
+          {
+            key: 'backups',
+            label: <span data-testid="settings-tab-backups">{t('sync.tabs.backups')}</span>,
+            children: <BackupPanel />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+function GeneralSettings() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const settings = useSettingsStore((s) => s.settings);
@@ -63,7 +98,6 @@ export function SettingsScreen() {
 
   return (
     <div style={{ maxWidth: 720 }}>
-      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <Card style={{ marginBottom: 16 }}>
         <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate data-testid="settings-form">
           <Form layout="vertical" component={false}>

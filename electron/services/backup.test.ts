@@ -1,0 +1,134 @@
+// backup:save and backup:list against temp folders: a backup in parts becomes a file only after
+// it read back whole and valid with the counts expected; a damaged one never counts; a copy goes
+// to the shared folder only when it is a reachable NetDesk sync folder; old backups are removed.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type LedgerBackup } from '../../shared/backup';
+import { ROOT_FILE } from '../../shared/sync/format';
+import { createBackupService } from './backup';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'netdesk-backup-svc-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const at = '2026-03-02T08:00:00.000Z';
+const stamp = `${String(Date.parse(at)).padStart(15, '0')}-0000-aaaaaaaaaaaaaaaa`;
+const backup: LedgerBackup = {
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  exportedAt: at,
+  tables: {
+    departments: [
+      {
+        id: 'd1',
+        name: '信息部',
+        headPersonId: null,
+        note: '',
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        hlc: { name: stamp },
+      } as never,
+    ],
+  },
+  attachments: [],
+};
+
+describe('backup:save', () => {
+  it('writes a backup sent in parts, verified, into <dataDir>/backups and the shared folder', async () => {
+    const dataDir = temp();
+    const shared = temp();
+    writeFileSync(join(shared, ROOT_FILE), '{}');
+    const svc = createBackupService({ dataDir, syncFolder: () => Promise.resolve(shared) });
+    const text = serializeBackup(backup);
+    const cut = Math.floor(text.length / 2);
+    const fileName = 'netdesk-backup-20260302-1600.json';
+    expect((await svc.save({ fileName, part: 0, text: text.slice(0, cut), last: false })).done).toBe(false);
+    const done = await svc.save({
+      fileName,
+      part: 1,
+      text: text.slice(cut),
+      last: true,
+      expect: { records: 1, attachments: 0 },
+    });
+    expect(done.done).toBe(true);
+    expect(done.path).toBe(join(dataDir, 'backups', fileName));
+    expect(done.sharedPath).toBe(join(shared, 'backups', fileName));
+    expect(existsSync(done.sharedPath!)).toBe(true);
+    const list = await svc.list();
+    expect(list.backups).toEqual([{ name: fileName, size: done.size, takenAt: '2026-03-02 16:00' }]);
+  });
+
+  it('never counts a backup that does not read back with what was written', async () => {
+    const dataDir = temp();
+    const svc = createBackupService({ dataDir, syncFolder: () => Promise.resolve('') });
+    const fileName = 'netdesk-backup-20260302-1601.json';
+    await expect(
+      svc.save({
+        fileName,
+        part: 0,
+        text: serializeBackup(backup),
+        last: true,
+        expect: { records: 5, attachments: 0 },
+      }),
+    ).rejects.toThrow(/expected 5/);
+    await expect(
+      svc.save({
+        fileName,
+        part: 0,
+        text: '{"format":"netdesk-backup"',
+        last: true,
+        expect: { records: 0, attachments: 0 },
+      }),
+    ).rejects.toThrow(/read back/);
+    expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
+    // Parts out of order are refused.
+    await expect(svc.save({ fileName, part: 3, text: 'x', last: false })).rejects.toThrow(/out of order/);
+  });
+
+  it('does not copy into a shared folder that holds no NetDesk sync root (an unmounted share)', async () => {
+    const dataDir = temp();
+    const shared = temp();
+    const svc = createBackupService({ dataDir, syncFolder: () => Promise.resolve(shared) });
+    const done = await svc.save({
+      fileName: 'netdesk-backup-20260302-1602.json',
+      part: 0,
+      text: serializeBackup(backup),
+      last: true,
+      expect: { records: 1, attachments: 0 },
+    });
+    expect(done.done).toBe(true);
+    expect(done.sharedProblem).toMatch(/not reachable/);
+    expect(existsSync(join(shared, 'backups'))).toBe(false);
+  });
+
+  it('removes old backups by the retention rule, leaving other files alone', async () => {
+    const dataDir = temp();
+    const dir = join(dataDir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    for (let d = 1; d <= 20; d++)
+      writeFileSync(join(dir, `netdesk-backup-202602${String(d).padStart(2, '0')}-0900.json`), '{}');
+    writeFileSync(join(dir, 'readme.txt'), 'keep me');
+    const svc = createBackupService({ dataDir, syncFolder: () => Promise.resolve('') });
+    const done = await svc.save({
+      fileName: 'netdesk-backup-20260302-0900.json',
+      part: 0,
+      text: serializeBackup(backup),
+      last: true,
+      expect: { records: 1, attachments: 0 },
+    });
+    const left = readdirSync(dir);
+    expect(left).toContain('readme.txt');
+    expect(left).toContain('netdesk-backup-20260302-0900.json');
+    expect(left.filter((n) => n.startsWith('netdesk-backup-'))).toHaveLength(14);
+    expect(done.removed).toContain('netdesk-backup-20260201-0900.json');
+  });
+});

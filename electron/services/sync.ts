@@ -1,0 +1,309 @@
+// The sync:exchange and sync:status services: one sync round of the renderer's ledger with the
+// shared folder named in this PC's settings.
+//
+// The ledger (the truth) is in the renderer's IndexedDB, so it cannot be handed to the engine
+// directly. Instead the engine runs against a RecordingLedger: it answers from what the renderer
+// sent (cursors, a chunk of the outbox, the attachments that chunk needs, counts, and a snapshot
+// when one is due) and records every call that would change the ledger — merge these changes
+// with these cursors, load this snapshot, store this attachment, save these cursors — as steps
+// the renderer replays in order in its own transactions (renderer/sync/driver.ts). The engine's
+// guarantees carry over: cursors in a step never run ahead of the changes in the same or an
+// earlier step.
+//
+// A round is bounded: at most ROUND_MAX_CHANGES incoming changes (one batch is always taken) and
+// EXCHANGE_MAX_BLOB_BYTES of attachments; the rest comes in the next round (`more`).
+import { isAbsolute, win32 } from 'node:path';
+import type { AttachmentMeta } from '../../shared/schemas';
+import {
+  EXCHANGE_MAX_BLOB_BYTES,
+  type SyncExchangeResult,
+  type SyncStatusResult,
+  type SyncStep,
+} from '../../shared/sync-ipc';
+import type { IpcParsedRequest } from '../../shared/ipc';
+import {
+  EMPTY_CURSORS,
+  type ApplyResult,
+  type LedgerSide,
+  type LedgerSnapshot,
+  type SyncChange,
+  type SyncCursors,
+  type SyncStatus,
+} from '../../shared/sync/types';
+import { formatHlc } from '../../shared/hlc';
+import { readSyncStatus, syncOnce } from '../sync/engine';
+import { SyncFolder } from '../sync/folder';
+import { nodeFs, withTimeout, type SyncFs } from '../sync/fs';
+
+/** Incoming changes one round hands back (then `more`). */
+export const ROUND_MAX_CHANGES = 20_000;
+/** Each folder call gives up after this long: a hung share costs a status, never a frozen app. */
+const FOLDER_CALL_TIMEOUT_MS = 15_000;
+/** Reading stops after this long; the rest comes next round. */
+const ROUND_TIME_BUDGET_MS = 5_000;
+/** The engine's default: a snapshot once this many changes came or went since the last one. */
+export const SNAPSHOT_EVERY = 5000;
+
+type ExchangeRequest = IpcParsedRequest<'sync:exchange'>;
+type StatusRequest = IpcParsedRequest<'sync:status'>;
+
+const NOTHING: ApplyResult = { applied: 0, unchanged: 0, conflicts: [], setAside: [] };
+
+class RoundFull extends Error {}
+
+/**
+ * Whether a sync folder setting can be used: an absolute path (a mapped drive `Z:\NetDesk`, a
+ * UNC path `\\server\share\netdesk`, or any absolute directory elsewhere). Returns why not.
+ */
+export function syncFolderProblem(folder: string, platform: string = process.platform): string | null {
+  if (folder.trim() === '') return null;
+  const absolute =
+    platform === 'win32' ? win32.isAbsolute(folder) && !/^[\\/](?![\\/])/.test(folder) : isAbsolute(folder);
+  return absolute ? null : `同步文件夹必须是绝对路径 / the sync folder must be an absolute path: ${folder}`;
+}
+
+/** The engine's view of the renderer's ledger for one round. */
+export class RecordingLedger implements LedgerSide {
+  readonly steps: SyncStep[] = [];
+  /** Set when the round stopped because it carried enough. */
+  full = false;
+  /** The outbox the renderer did not send (the engine asked for more): another round is needed. */
+  outboxShort = false;
+  private incoming = 0;
+  private blobBytes = 0;
+  private readonly stored = new Set<string>();
+  private cursors: SyncCursors;
+
+  constructor(private readonly req: Omit<ExchangeRequest, 'initFolder' | 'joinOtherRoot'>) {
+    this.cursors = structuredClone({ ...EMPTY_CURSORS, ...req.cursors });
+  }
+
+  get nodeId() {
+    return this.req.nodeId;
+  }
+
+  readOutbox(afterSeq: number, limit: number): Promise<SyncChange[]> {
+    const sent = this.req.outbox as SyncChange[];
+    const first = sent[0]?.seq ?? this.req.lastSeq + 1;
+    if (afterSeq + 1 < first && afterSeq < this.req.lastSeq) {
+      // The engine starts from an earlier seq than the renderer sent (a new root): next round.
+      this.outboxShort = true;
+      return Promise.resolve([]);
+    }
+    const out = sent.filter((c) => c.seq > afterSeq).slice(0, limit);
+    const last = out[out.length - 1]?.seq ?? afterSeq;
+    if (out.length === 0 && last < this.req.lastSeq) this.outboxShort = true;
+    return Promise.resolve(out);
+  }
+
+  lastSeq(): Promise<number> {
+    return Promise.resolve(this.req.lastSeq);
+  }
+
+  applyRemote(from: string, changes: SyncChange[], _nowMs: number, cursors?: SyncCursors) {
+    if (this.incoming > 0 && this.incoming + changes.length > ROUND_MAX_CHANGES) {
+      this.full = true;
+      throw new RoundFull('this round carries enough; the rest comes next round');
+    }
+    this.incoming += changes.length;
+    this.steps.push({
+      kind: 'apply',
+      from,
+      changes,
+      ...(cursors ? { cursors: structuredClone(cursors) } : {}),
+    });
+    if (cursors) this.cursors = structuredClone(cursors);
+    return Promise.resolve({ ...NOTHING, applied: changes.length });
+  }
+
+  retrySetAside(): Promise<ApplyResult> {
+    this.steps.push({ kind: 'retry-set-aside' });
+    return Promise.resolve(NOTHING);
+  }
+
+  readCursors(): Promise<SyncCursors> {
+    return Promise.resolve(structuredClone(this.cursors));
+  }
+
+  saveCursors(cursors: SyncCursors): Promise<void> {
+    this.cursors = structuredClone(cursors);
+    this.steps.push({ kind: 'cursors', cursors: structuredClone(cursors) });
+    return Promise.resolve();
+  }
+
+  snapshot(): Promise<LedgerSnapshot> {
+    // Only asked when the renderer sent one (forceSnapshot) — see exchange().
+    const snapshot = this.req.snapshot as unknown as LedgerSnapshot | undefined;
+    return Promise.resolve(snapshot ?? { tables: {}, setAside: [] });
+  }
+
+  loadSnapshot(from: string, snapshot: LedgerSnapshot): Promise<ApplyResult> {
+    let records = 0;
+    for (const list of Object.values(snapshot.tables)) records += list?.length ?? 0;
+    this.incoming += records;
+    this.steps.push({ kind: 'snapshot', from, snapshot });
+    return Promise.resolve(NOTHING);
+  }
+
+  hasBlob(sha256: string): Promise<boolean> {
+    // The renderer checks again before storing; here only what this round already carries.
+    return Promise.resolve(this.stored.has(sha256));
+  }
+
+  readBlob(sha256: string): Promise<Uint8Array | undefined> {
+    return Promise.resolve(this.req.blobs.find((b) => b.sha256 === sha256)?.bytes);
+  }
+
+  storeBlob(meta: AttachmentMeta, bytes: Uint8Array): Promise<void> {
+    this.stored.add(meta.sha256);
+    if (this.blobBytes > 0 && this.blobBytes + bytes.byteLength > EXCHANGE_MAX_BLOB_BYTES) {
+      this.steps.push({ kind: 'blob-later', meta });
+    } else {
+      this.blobBytes += bytes.byteLength;
+      this.steps.push({ kind: 'blob', meta, bytes });
+    }
+    return Promise.resolve();
+  }
+
+  counts(): Promise<{ conflicts: number; setAside: number }> {
+    return Promise.resolve({ ...this.req.counts });
+  }
+}
+
+/**
+ * Write the renderer's snapshot before the round, covering exactly the cursors it was taken
+ * with: the engine's own snapshot step would say it covers what this round reads too, which the
+ * renderer's copy does not hold yet. Any failure only skips the snapshot (the next round tries
+ * again); sync goes on.
+ */
+async function writeSnapshot(
+  folder: SyncFolder,
+  req: ExchangeRequest,
+  ledger: RecordingLedger,
+  now: Date,
+): Promise<string | undefined> {
+  const cursors = await ledger.readCursors();
+  try {
+    const root = await folder.readRoot();
+    if (!root.ok || root.root.rootId !== cursors.rootId) return undefined;
+    const covers = { ...cursors.read, [req.nodeId]: cursors.written };
+    const stamp = formatHlc({ wallMs: now.getTime(), counter: 0, nodeId: req.nodeId });
+    const name = await folder.writeSnapshot(
+      root.root.rootId,
+      req.nodeId,
+      stamp,
+      now,
+      covers,
+      req.snapshot as unknown as LedgerSnapshot,
+    );
+    const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
+    await ledger.saveCursors({ ...cursors, snapshotTotal: total, snapshotCovers: covers });
+    const own = (await folder.listSnapshots()).filter((s) => s.nodeId === req.nodeId);
+    for (const old of own.slice(2)) await folder.removeSnapshot(old.name);
+    return name;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SyncServiceOptions {
+  /** The syncFolder setting, read at each call (it may change while NetDesk runs). */
+  syncFolder: () => Promise<string>;
+  now: () => Date;
+  fs?: SyncFs;
+  platform?: string;
+}
+
+/** A status for "sync is not set up" or "the setting is unusable". */
+function offStatus(
+  req: { cursors: SyncCursors; lastSeq: number; counts: StatusRequest['counts'] },
+  detail?: string,
+): SyncStatus {
+  return {
+    connected: false,
+    reason: 'unreachable',
+    ...(detail ? { detail } : {}),
+    rootId: req.cursors.rootId,
+    lastSyncAt: req.cursors.lastSyncAt,
+    waiting: Math.max(0, req.lastSeq - (req.cursors.rootId ? req.cursors.written : 0)),
+    ...req.counts,
+    peers: [],
+    warnings: [],
+  };
+}
+
+export function createSyncService(options: SyncServiceOptions) {
+  const fs = withTimeout(options.fs ?? nodeFs, FOLDER_CALL_TIMEOUT_MS);
+  // One round at a time: two windows syncing at once would each publish the same outbox seqs.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function folderOf(): Promise<{ folder: SyncFolder } | { problem: string } | null> {
+    const dir = (await options.syncFolder()).trim();
+    if (dir === '') return null;
+    const problem = syncFolderProblem(dir, options.platform);
+    return problem ? { problem } : { folder: new SyncFolder(dir, fs) };
+  }
+
+  async function exchange(req: ExchangeRequest): Promise<SyncExchangeResult> {
+    const where = await folderOf();
+    if (!where || 'problem' in where)
+      return {
+        folderSet: where !== null,
+        status: offStatus(req, where?.problem),
+        steps: [],
+        published: 0,
+        more: false,
+        compacted: 0,
+      };
+    const ledger = new RecordingLedger(req);
+    const snapshotWritten = req.snapshot
+      ? await writeSnapshot(where.folder, req, ledger, options.now())
+      : undefined;
+    const report = await syncOnce(ledger, where.folder, {
+      name: req.name || req.nodeId,
+      now: options.now,
+      initFolder: req.initFolder,
+      joinOtherRoot: req.joinOtherRoot,
+      timeBudgetMs: ROUND_TIME_BUDGET_MS,
+      // Snapshots are written above, from the ledger the renderer sent (see writeSnapshot).
+      snapshotEvery: 0,
+    });
+    let status = report.status;
+    if (ledger.full) status = await readSyncStatus(ledger, where.folder);
+    return {
+      folderSet: true,
+      status,
+      steps: ledger.steps,
+      published: report.published,
+      more: report.more || ledger.full || ledger.outboxShort,
+      ...(snapshotWritten ? { snapshotWritten } : {}),
+      compacted: report.compacted,
+    };
+  }
+
+  async function status(req: StatusRequest): Promise<SyncStatusResult> {
+    const where = await folderOf();
+    if (!where || 'problem' in where)
+      return { folderSet: where !== null, status: offStatus(req, where?.problem) };
+    const ledger = new RecordingLedger({
+      nodeId: 'status',
+      name: '',
+      cursors: req.cursors,
+      lastSeq: req.lastSeq,
+      counts: req.counts,
+      outbox: [],
+      blobs: [],
+    });
+    return { folderSet: true, status: await readSyncStatus(ledger, where.folder) };
+  }
+
+  return {
+    exchange: (req: ExchangeRequest) => serial(() => exchange(req)),
+    status: (req: StatusRequest) => serial(() => status(req)),
+  };
+}

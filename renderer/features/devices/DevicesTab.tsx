@@ -1,0 +1,328 @@
+// 设备台账 — the device list: search over tag, name, brand, model, serial, IP, location and the
+// responsible person (debounced; the index is rebuilt only when the ledger changes), filters by
+// type, status and department, the responsible person with the reason, and the row actions
+// (details, edit, 交接 for computers, delete with undo). A label scanner types the tag and Enter
+// into the search box: that device's card opens. Ctrl+K or "/" puts the cursor in the search.
+// Test ids: devices-search, devices-type-filter, devices-status-filter, devices-department-filter,
+// add-device, devices-count, devices-table, device-row (each row; data-tag holds its asset tag),
+// device-responsible (cell), device-open, device-edit, device-handover, device-delete (in a row),
+// devices-import, devices-export, devices-labels (when those features are present).
+import {
+  DeleteOutlined,
+  EditOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type InputRef,
+  type TableColumnsType,
+} from 'antd';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  filterDevices,
+  findByScannedTag,
+  NO_DEPARTMENT,
+  type DeviceRow,
+  type DeviceStatus,
+} from '../../../shared/devices/device-list';
+import type { DeviceType } from '../../../shared/devices/responsible';
+import { DEVICE_STATUSES, DEVICE_TYPES, type Device } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import { responsibleReason } from './device-format';
+import { DeviceStatusTag } from './DeviceDrawer';
+import type { DeviceLedger } from './use-device-ledger';
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+export interface DevicesTabProps {
+  ledger: DeviceLedger;
+  onOpen: (id: string) => void;
+  onEdit: (device: Device | null) => void;
+  onHandover: (device: Device) => void;
+  /** True while a dialog or the drawer holds the keyboard. */
+  busy: boolean;
+  /** Extra toolbar buttons (import, export, labels) given the rows on screen. */
+  tools?: (shown: DeviceRow[]) => ReactNode;
+}
+
+export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: DevicesTabProps) {
+  const { t } = useTranslation();
+  const { repo } = useLedger();
+  const { message } = App.useApp();
+  const confirmDelete = useDeleteWithUndo();
+  const searchRef = useRef<InputRef>(null);
+
+  const [searchText, setSearchText] = useState('');
+  const [query, setQuery] = useState('');
+  const [type, setType] = useState<DeviceType | null>(null);
+  const [status, setStatus] = useState<DeviceStatus | null>(null);
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(searchText), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const focusSearch = useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []);
+  useSearchShortcut(focusSearch, !busy);
+
+  const shown = useMemo(
+    () => filterDevices(ledger.index, { query, type, status, departmentId }),
+    [ledger.index, query, type, status, departmentId],
+  );
+
+  // Enter: a scanned (or typed) exact tag opens that device; otherwise search at once.
+  const onEnter = () => {
+    setQuery(searchText);
+    const typed = searchText.trim();
+    if (!typed) return;
+    const hit = findByScannedTag(ledger.index, typed);
+    if (hit) {
+      onOpen(hit.device.id);
+      // Select the text so the next scan replaces it.
+      searchRef.current?.focus({ cursor: 'all' });
+    } else if (
+      filterDevices(ledger.index, { query: typed, type: null, status: null, departmentId: null }).length === 0
+    ) {
+      void message.warning(t('devices.scanNotFound', { tag: typed }));
+    }
+  };
+
+  const remove = (device: Device) => {
+    const attached = ledger.index.attachedTo.get(device.id)?.length ?? 0;
+    confirmDelete({
+      title: t('devices.deleteTitle', { tag: device.assetTag }),
+      content: attached ? t('devices.deleteBodyAttached', { count: attached }) : t('devices.deleteBody'),
+      name: device.assetTag,
+      remove: () => repo.remove('devices', device.id),
+      restore: () => repo.restore('devices', device.id),
+    });
+  };
+
+  const columns: TableColumnsType<DeviceRow> = [
+    { title: t('devices.fields.assetTag'), key: 'assetTag', width: 130, render: (_, r) => r.device.assetTag },
+    {
+      title: t('devices.fields.type'),
+      key: 'type',
+      width: 110,
+      render: (_, r) => t(`devices.types.${r.device.type}`),
+    },
+    { title: t('devices.fields.name'), key: 'name', render: (_, r) => r.device.name },
+    {
+      title: t('devices.fields.brandModel'),
+      key: 'brandModel',
+      ellipsis: true,
+      render: (_, r) => [r.device.brand, r.device.model].filter(Boolean).join(' '),
+    },
+    {
+      title: t('devices.fields.responsible'),
+      key: 'responsible',
+      width: 220,
+      render: (_, r) => (
+        <span data-testid="device-responsible">
+          {r.responsibleName || t('common.none')}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {responsibleReason(r, t)}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('devices.fields.departmentId'),
+      key: 'department',
+      ellipsis: true,
+      render: (_, r) => r.departmentName,
+    },
+    {
+      title: t('devices.fields.location'),
+      key: 'location',
+      ellipsis: true,
+      render: (_, r) => r.device.location,
+    },
+    { title: t('devices.fields.ip'), key: 'ip', width: 130, render: (_, r) => r.device.ip },
+    {
+      title: t('devices.fields.status'),
+      key: 'status',
+      width: 90,
+      render: (_, r) => <DeviceStatusTag status={r.device.status} />,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 140,
+      render: (_, r) => (
+        <Space size={0} onClick={(e) => e.stopPropagation()}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined />}
+            aria-label={t('devices.actions.open')}
+            title={t('devices.actions.open')}
+            data-testid="device-open"
+            onClick={() => onOpen(r.device.id)}
+          />
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={t('devices.actions.edit')}
+            title={t('devices.actions.edit')}
+            data-testid="device-edit"
+            onClick={() => onEdit(r.device)}
+          />
+          {r.device.type === 'computer' && (
+            <Button
+              type="link"
+              size="small"
+              icon={<SwapOutlined />}
+              aria-label={t('devices.actions.handover')}
+              title={t('devices.actions.handover')}
+              data-testid="device-handover"
+              onClick={() => onHandover(r.device)}
+            />
+          )}
+          <Button
+            type="link"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('devices.actions.delete')}
+            title={t('devices.actions.delete')}
+            data-testid="device-delete"
+            onClick={() => remove(r.device)}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  const total = ledger.index.rows.length;
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Input
+            ref={searchRef}
+            data-testid="devices-search"
+            allowClear
+            prefix={<SearchOutlined />}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onPressEnter={onEnter}
+            placeholder={t('devices.searchPlaceholder')}
+            style={{ width: 420 }}
+          />
+          <Select
+            data-testid="devices-type-filter"
+            allowClear
+            value={type ?? undefined}
+            onChange={(v: DeviceType | undefined) => setType(v ?? null)}
+            placeholder={t('devices.typeFilter')}
+            style={{ width: 140 }}
+            options={DEVICE_TYPES.map((v) => ({ value: v, label: t(`devices.types.${v}`) }))}
+          />
+          <Select
+            data-testid="devices-status-filter"
+            allowClear
+            value={status ?? undefined}
+            onChange={(v: DeviceStatus | undefined) => setStatus(v ?? null)}
+            placeholder={t('devices.statusFilter')}
+            style={{ width: 110 }}
+            options={DEVICE_STATUSES.map((v) => ({ value: v, label: t(`devices.statuses.${v}`) }))}
+          />
+          <Select
+            data-testid="devices-department-filter"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={departmentId ?? undefined}
+            onChange={(v: string | undefined) => setDepartmentId(v ?? null)}
+            placeholder={t('devices.departmentFilter')}
+            style={{ width: 180 }}
+            options={[
+              { value: NO_DEPARTMENT, label: t('devices.noDepartment') },
+              ...ledger.directory.departments.map((d) => ({ value: d.id, label: d.name })),
+            ]}
+          />
+        </Space>
+        <Space wrap>
+          {tools?.(shown)}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="add-device"
+            onClick={() => onEdit(null)}
+          >
+            {t('devices.add')}
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Text type="secondary" data-testid="devices-count">
+        {t('devices.shown', { total, shown: shown.length })}
+      </Typography.Text>
+      <Table<DeviceRow>
+        data-testid="devices-table"
+        style={{ marginTop: 8 }}
+        size="middle"
+        rowKey={(r) => r.device.id}
+        columns={columns}
+        dataSource={shown}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        locale={{ emptyText: total === 0 ? t('devices.empty') : t('devices.noMatch') }}
+        onRow={(r) =>
+          ({
+            'data-testid': 'device-row',
+            'data-tag': r.device.assetTag,
+            tabIndex: 0,
+            style: { cursor: 'pointer' },
+            onClick: () => onOpen(r.device.id),
+            onKeyDown: (e: React.KeyboardEvent) => {
+              if (e.key === 'Enter' && e.target === e.currentTarget) onOpen(r.device.id);
+            },
+          }) as HTMLAttributes<HTMLElement>
+        }
+      />
+    </div>
+  );
+}
+
+/** Ctrl+K (or ⌘K) anywhere, or "/" when not typing in a field, focuses the search box. */
+function useSearchShortcut(focus: () => void, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target?.isContentEditable;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        focus();
+      } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focus, enabled]);
+}

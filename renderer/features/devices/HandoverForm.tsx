@@ -1,0 +1,112 @@
+// 交接: hand a computer to another person (or take it back). Writes the handover record and the
+// computer's new user in one transaction (device-writes.ts); the printers and peripherals
+// attached to it are listed here because their responsible person follows by the derived rule.
+// Test ids: handover-form, handover-current, handover-to, handover-note, handover-move-department,
+// handover-followers, handover-submit, handover-form-cancel, error-toPersonId.
+import { App, Checkbox, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Device } from '../../../shared/schemas';
+import { FormField } from '../../components/FormField';
+import { FormModal } from '../../components/FormModal';
+import { deviceErrorText } from './device-format';
+import { DeviceWriteError, handOverDevice } from './device-writes';
+import { PersonSelect } from './pickers';
+import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
+
+/** Mount with `key={device.id}`: each handover starts from an empty form. */
+export function HandoverForm(props: { device: Device | null; ledger: DeviceLedger; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ctx = useDeviceContext();
+  const { device, ledger } = props;
+  const [toPersonId, setToPersonId] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [moveDepartment, setMoveDepartment] = useState(true);
+  const [error, setError] = useState<string | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+
+  if (!device) return null;
+  const { personById } = ledger.directory;
+  const current = device.userPersonId ? personById.get(device.userPersonId)?.name : undefined;
+  const followers = ledger.index.attachedTo.get(device.id) ?? [];
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      await handOverDevice(ctx, { deviceId: device.id, toPersonId, note, moveDepartment });
+      const name = toPersonId ? personById.get(toPersonId)?.name : undefined;
+      void message.success(
+        name
+          ? t('devices.handover.done', { tag: device.assetTag, name })
+          : t('devices.handover.returned', { tag: device.assetTag }),
+      );
+      props.onClose();
+    } catch (err) {
+      if (err instanceof DeviceWriteError && err.field === 'toPersonId') setError(deviceErrorText(err, t));
+      else void message.error(deviceErrorText(err, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <FormModal
+      open
+      title={t('devices.handover.title', { tag: device.assetTag })}
+      formId="handover-form"
+      submitTestId="handover-submit"
+      submitting={submitting}
+      onCancel={props.onClose}
+      onOpened={() => document.getElementById('field-toPersonId')?.focus()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <FormField name="current" label={t('devices.handover.current')}>
+        <Typography.Text data-testid="handover-current">
+          {current ?? t('devices.handover.nobody')}
+        </Typography.Text>
+      </FormField>
+      <FormField
+        name="toPersonId"
+        label={t('devices.handover.to')}
+        error={error ? { type: 'rule', message: error } : undefined}
+      >
+        <PersonSelect
+          id="field-toPersonId"
+          testId="handover-to"
+          directory={ledger.directory}
+          value={toPersonId}
+          onChange={(v) => {
+            setToPersonId(v);
+            setError(undefined);
+          }}
+          placeholder={t('devices.handover.toPlaceholder')}
+        />
+      </FormField>
+      <FormField name="note" label={t('devices.handover.note')}>
+        <Input
+          id="field-note"
+          data-testid="handover-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </FormField>
+      <Checkbox
+        data-testid="handover-move-department"
+        checked={moveDepartment}
+        onChange={(e) => setMoveDepartment(e.target.checked)}
+        style={{ marginBottom: 12 }}
+      >
+        {t('devices.handover.moveDepartment')}
+      </Checkbox>
+      {followers.length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="handover-followers">
+          {t('devices.handover.followers', { tags: followers.map((d) => d.assetTag).join('、') })}
+        </Typography.Paragraph>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,179 @@
+// Writes of the device screens that touch more than one record, each in ONE Dexie transaction
+// with the repository's own writes nested in it: a handover (the handover record and the new
+// user of the computer), an asset card saved with its attachment checked against the ledger as
+// it is inside the transaction, and the asset bought on a purchase evaluation (the new device
+// and the evaluation's "bought" status). Either everything is written, or nothing.
+//
+//   await handOverDevice(ctx, { deviceId, toPersonId: li.id, note: '岗位调整' });
+//   await saveDevice(ctx, null, input);                      // new asset card
+//   await saveDevice(ctx, device.id, input);                 // edit
+//   await buyFromEvaluation(ctx, evaluation.id, input);      // bought → new asset
+//
+// Errors: DeviceWriteError (code below, `field` names the form field) for the rules here, or
+// the repository's RepositoryError ('invalid', 'duplicate' asset tag, 'not-found', 'deleted').
+import {
+  attachmentProblem,
+  type AttachmentProblem,
+  type DeviceLink,
+} from '../../../shared/devices/responsible';
+import { canMoveEvaluation } from '../../../shared/devices/evaluation-flow';
+import { shanghaiDay } from '../../../shared/devices/flags';
+import type { Device, RecordInput } from '../../../shared/schemas';
+import { RepositoryError, type Repository } from '../../db/repository';
+import type { NetdeskDb } from '../../db/schema';
+
+export interface DeviceContext {
+  db: NetdeskDb;
+  repo: Repository;
+  /** The person using this PC (settings): written as `by` on a handover. */
+  operator: string;
+  now: () => Date;
+}
+
+export type DeviceWriteErrorCode =
+  /** The peripheral may not hang on that device; `problem` says why. */
+  | 'attachment'
+  /** A handover to the person who already has the device. */
+  | 'same-user'
+  /** Only a computer changes hands by a handover (a printer follows its computer). */
+  | 'not-a-computer'
+  /** The evaluation is not in a status that allows the step. */
+  | 'evaluation-status';
+
+export class DeviceWriteError extends Error {
+  override readonly name = 'DeviceWriteError';
+  constructor(
+    readonly code: DeviceWriteErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly problem?: AttachmentProblem,
+  ) {
+    super(message);
+  }
+}
+
+function scope(db: NetdeskDb) {
+  return [db.devices, db.deviceHandovers, db.purchaseEvaluations, db.changeLog, db.localMeta];
+}
+
+async function liveDevice(ctx: DeviceContext, id: string): Promise<Device> {
+  const device = await ctx.db.devices.get(id);
+  if (!device) throw new RepositoryError('not-found', `devices ${id} does not exist`, { table: 'devices' });
+  if (device.deletedAt)
+    throw new RepositoryError('deleted', `devices ${id} is deleted`, { table: 'devices' });
+  return device;
+}
+
+/** Refuse an attachment the seed's rule cannot follow (itself, to a printer, a missing host). */
+async function checkAttachment(ctx: DeviceContext, selfId: string | null, input: RecordInput<'devices'>) {
+  const hostId = input.attachedToDeviceId ?? null;
+  if (!hostId) return;
+  const host = await ctx.db.devices.get(hostId);
+  const lookup = (id: string): DeviceLink | undefined =>
+    id === hostId && host && !host.deletedAt ? host : undefined;
+  const problem = attachmentProblem({ id: selfId ?? '', type: input.type }, hostId, lookup);
+  if (problem) {
+    throw new DeviceWriteError(
+      'attachment',
+      `cannot attach to ${hostId}: ${problem}`,
+      'attachedToDeviceId',
+      problem,
+    );
+  }
+}
+
+/** Create (id null) or update an asset card. */
+export async function saveDevice(
+  ctx: DeviceContext,
+  id: string | null,
+  input: RecordInput<'devices'>,
+): Promise<Device> {
+  return ctx.db.transaction('rw', scope(ctx.db), async () => {
+    const stored = id ? await liveDevice(ctx, id) : undefined;
+    // A link saved earlier is not re-judged when neither it nor the type changed (an edit of
+    // the location must not fail on an attachment made before the rule was enforced).
+    const unchanged =
+      stored &&
+      stored.type === input.type &&
+      stored.attachedToDeviceId === (input.attachedToDeviceId ?? null);
+    if (!unchanged) await checkAttachment(ctx, id, input);
+    return id ? ctx.repo.update('devices', id, input) : ctx.repo.create('devices', input);
+  });
+}
+
+export interface HandoverInput {
+  deviceId: string;
+  /** The new user; null when the computer comes back to the network centre. */
+  toPersonId: string | null;
+  note?: string;
+  /** Move the asset card to the new user's department too. */
+  moveDepartment?: boolean;
+}
+
+/**
+ * Hand a computer to another person: record who had it, who gets it, when and by whom, and set
+ * its user. Printers and peripherals attached to it follow by the derived rule: nothing to copy.
+ */
+export async function handOverDevice(ctx: DeviceContext, input: HandoverInput): Promise<Device> {
+  return ctx.db.transaction('rw', [...scope(ctx.db), ctx.db.people], async () => {
+    const device = await liveDevice(ctx, input.deviceId);
+    if (device.type !== 'computer') {
+      throw new DeviceWriteError('not-a-computer', `${device.assetTag} is a ${device.type}, not a computer`);
+    }
+    if (device.userPersonId === input.toPersonId) {
+      throw new DeviceWriteError(
+        'same-user',
+        `${device.assetTag} already belongs to that person`,
+        'toPersonId',
+      );
+    }
+    const newUser = input.toPersonId ? await ctx.db.people.get(input.toPersonId) : undefined;
+    if (input.toPersonId && (!newUser || newUser.deletedAt)) {
+      throw new RepositoryError('not-found', `people ${input.toPersonId} does not exist`, {
+        table: 'people',
+        field: 'toPersonId',
+      });
+    }
+    await ctx.repo.create('deviceHandovers', {
+      deviceId: device.id,
+      fromPersonId: device.userPersonId,
+      toPersonId: input.toPersonId,
+      at: ctx.now().toISOString(),
+      by: ctx.operator,
+      note: input.note ?? '',
+    });
+    const patch: Partial<RecordInput<'devices'>> = { userPersonId: input.toPersonId };
+    if (input.moveDepartment && newUser?.departmentId) patch.departmentId = newUser.departmentId;
+    return ctx.repo.update('devices', device.id, patch);
+  });
+}
+
+/**
+ * The asset bought on an approved evaluation: create the device and mark the evaluation bought,
+ * linking the two, together.
+ */
+export async function buyFromEvaluation(
+  ctx: DeviceContext,
+  evaluationId: string,
+  input: RecordInput<'devices'>,
+): Promise<Device> {
+  return ctx.db.transaction('rw', scope(ctx.db), async () => {
+    const evaluation = await ctx.repo.get('purchaseEvaluations', evaluationId);
+    if (!evaluation) {
+      throw new RepositoryError('not-found', `purchaseEvaluations ${evaluationId} does not exist`, {
+        table: 'purchaseEvaluations',
+      });
+    }
+    if (!canMoveEvaluation(evaluation.status, 'bought')) {
+      throw new DeviceWriteError('evaluation-status', `evaluation is ${evaluation.status}, not approved`);
+    }
+    await checkAttachment(ctx, null, input);
+    const device = await ctx.repo.create('devices', input);
+    await ctx.repo.update('purchaseEvaluations', evaluationId, {
+      status: 'bought',
+      boughtDeviceId: device.id,
+      decidedOn: evaluation.decidedOn ?? shanghaiDay(ctx.now()),
+    });
+    return device;
+  });
+}

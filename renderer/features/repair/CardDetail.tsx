@@ -1,0 +1,545 @@
+// One repair card (#/repairs/<id>), in a drawer over the list: the header with its number, status
+// and 24-hour clock; who asked, for which device; the steps it went through as a timeline; the
+// next steps the workflow allows (only those); the repair record; the scanned signed card; print.
+// Test ids: card-detail, card-detail-no, card-detail-status, card-detail-clock, card-detail-due,
+// card-signature-pending, card-requester, card-department, card-device, card-description,
+// action-<event type> (one per allowed step), card-actions, timeline, timeline-item (data-type),
+// record-edit, record-view, attach-scan, attach-input, attachment (each; data-name),
+// attachment-view, print-card, print-paper-a4 / print-paper-a5, print-go, print-missing,
+// print-anyway, card-not-found.
+import { FileTextOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Modal,
+  Radio,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Paper } from '../../../shared/pdf/layout';
+import { evaluateSla } from '../../../shared/repair/sla';
+import { formatSlaMargin } from '../../../shared/repair/sla-margin';
+import { allowedRepairEvents } from '../../../shared/repair/workflow';
+import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { describeError } from '../../i18n/errors';
+import type { Directory } from '../people/directory';
+import { attachSignedCard, getCardTimeline, getRepairCard } from './data';
+import { EventActionForm, type ActionType } from './EventActionForm';
+import { printRepairCard } from './print-card';
+import { RepairRecordForm } from './RepairRecordForm';
+import { repairErrorText } from './repair-errors';
+import { deviceLabel, formatTime } from './repair-format';
+import { StatusTag } from './StatusTag';
+import { useAllDevices, useMarginLang, useNow, useRepairContext } from './use-repair';
+
+const ATTACHMENT_MIME: readonly AttachmentMeta['mime'][] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/webp',
+];
+const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
+/** Steps that record something beside the work and leave the status as it is. */
+const SIDE_STEPS: ReadonlySet<string> = new Set(['head-signed', 'vendor-contact', 'note']);
+
+export function CardDetail(props: { cardId: string; directory: Directory; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const card = useLiveQuery(async () => (await getRepairCard(db, props.cardId)) ?? null, [db, props.cardId]);
+  const timeline = useLiveQuery(() => getCardTimeline(db, props.cardId), [db, props.cardId]);
+
+  return (
+    <Drawer
+      open
+      size={820}
+      onClose={props.onClose}
+      destroyOnHidden
+      title={card ? card.cardNo : t('repair.title')}
+      extra={
+        <Button onClick={props.onClose} data-testid="card-detail-close">
+          {t('repair.detail.close')}
+        </Button>
+      }
+    >
+      {card === undefined || timeline === undefined ? (
+        <Spin />
+      ) : card === null ? (
+        <Empty data-testid="card-not-found" description={t('repair.detail.notFound')} />
+      ) : (
+        <CardBody card={card} timeline={timeline} directory={props.directory} />
+      )}
+    </Drawer>
+  );
+}
+
+function CardBody({
+  card,
+  timeline,
+  directory,
+}: {
+  card: RepairCard;
+  timeline: RepairEvent[];
+  directory: Directory;
+}) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const lang = useMarginLang();
+  const devices = useAllDevices();
+  const [action, setAction] = useState<ActionType | null>(null);
+  const [record, setRecord] = useState<{ focus?: 'suggestion' } | null>(null);
+  const [printing, setPrinting] = useState(false);
+
+  const clock = evaluateSla(card.receivedAt, timeline, now);
+  const device = card.deviceId ? devices?.byId.get(card.deviceId) : undefined;
+  const department = card.departmentId ? directory.departmentById.get(card.departmentId) : undefined;
+  const requester = card.requesterId ? directory.personById.get(card.requesterId) : undefined;
+  // Re-signing a card the head already signed says nothing new: the step is offered while pending.
+  // The workflow's own steps first (the first one is the likely next), the side notes after.
+  const actions = allowedRepairEvents(card.status)
+    .filter((e): e is ActionType => e !== 'received' && !(e === 'head-signed' && card.deptHeadSignedAt))
+    .sort((a, b) => Number(SIDE_STEPS.has(a)) - Number(SIDE_STEPS.has(b)));
+
+  const clockText = (() => {
+    switch (clock.state) {
+      case 'running':
+      case 'overdue':
+        return formatSlaMargin(clock.marginMs!, lang);
+      case 'paused':
+        return t('repair.clock.paused');
+      case 'refused':
+        return t('repair.clock.refused');
+      case 'met':
+        return t('repair.clock.met');
+      case 'late':
+        return t('repair.clock.late', { margin: formatSlaMargin(clock.marginMs!, lang) });
+    }
+  })();
+  const clockColor =
+    clock.state === 'overdue' || clock.state === 'late'
+      ? 'red'
+      : clock.state === 'met'
+        ? 'green'
+        : clock.state === 'running'
+          ? 'blue'
+          : 'default';
+
+  return (
+    <div data-testid="card-detail" data-card-no={card.cardNo} data-status={card.status}>
+      <Space wrap align="center" style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="card-detail-no">
+          {card.cardNo}
+        </Typography.Title>
+        <span data-testid="card-detail-status">
+          <StatusTag status={card.status} />
+        </span>
+        <Tag color={clockColor} data-testid="card-detail-clock" data-state={clock.state}>
+          {clockText}
+        </Tag>
+        {clock.dueAt && (
+          <Typography.Text type="secondary" data-testid="card-detail-due">
+            {t('repair.clock.due', { time: formatTime(clock.dueAt) })}
+          </Typography.Text>
+        )}
+        {!card.deptHeadSignedAt && (
+          <Tag color="orange" data-testid="card-signature-pending">
+            {t('repair.signaturePending')}
+          </Tag>
+        )}
+      </Space>
+
+      <Descriptions size="small" bordered column={2}>
+        <Descriptions.Item label={t('repair.fields.requester')}>
+          <span data-testid="card-requester">
+            {card.requesterName}
+            {requester ? `（${requester.employeeNo}${requester.phone ? ` · ${requester.phone}` : ''}）` : ''}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.department')}>
+          <span data-testid="card-department">{department?.name ?? t('common.none')}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.device')} span={2}>
+          <span data-testid="card-device">
+            {device
+              ? `${deviceLabel(device)}${device.location ? ` · ${device.location}` : ''}`
+              : card.deviceTag || t('common.none')}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.faultCategory')}>
+          {t(`repair.fault.${card.faultCategory}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.receivedAt')}>
+          {formatTime(card.receivedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.description')} span={2}>
+          <span data-testid="card-description" style={{ whiteSpace: 'pre-wrap' }}>
+            {card.description}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('repair.fields.headSigned')} span={2}>
+          {card.deptHeadSignedAt
+            ? t('repair.signedOn', { time: formatTime(card.deptHeadSignedAt) })
+            : t('repair.signaturePending')}
+        </Descriptions.Item>
+        {card.refusalCause && (
+          <Descriptions.Item label={t('repair.detail.refusal')} span={2}>
+            {t(`repair.refusalCause.${card.refusalCause}`)}：{card.refusalReason}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+
+      <Divider titlePlacement="start">{t('repair.detail.actions')}</Divider>
+      {actions.length === 0 ? (
+        <Typography.Text type="secondary">{t('repair.detail.noActions')}</Typography.Text>
+      ) : (
+        <Space wrap data-testid="card-actions">
+          {actions.map((type, i) => (
+            <Button
+              key={type}
+              type={i === 0 && !SIDE_STEPS.has(type) ? 'primary' : 'default'}
+              danger={type === 'refused' || type === 'approval-denied'}
+              data-testid={`action-${type}`}
+              onClick={() => setAction(type)}
+            >
+              {t(`repair.event.${type}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      <div style={{ marginTop: 12 }}>
+        <Space wrap>
+          <Button icon={<PrinterOutlined />} data-testid="print-card" onClick={() => setPrinting(true)}>
+            {t('repair.detail.print')}
+          </Button>
+          <AttachButton card={card} />
+        </Space>
+      </div>
+
+      <Divider titlePlacement="start">{t('repair.detail.record')}</Divider>
+      <RecordView card={card} onEdit={() => setRecord({})} />
+
+      <Divider titlePlacement="start">{t('repair.detail.attachments')}</Divider>
+      <Attachments card={card} />
+
+      <Divider titlePlacement="start">{t('repair.detail.timeline')}</Divider>
+      <Timeline
+        data-testid="timeline"
+        items={timeline.map((e) => ({
+          key: e.id,
+          color: eventColor(e.type),
+          content: <EventLine event={e} />,
+        }))}
+      />
+
+      {action && (
+        <EventActionForm
+          card={card}
+          type={action}
+          onClose={() => setAction(null)}
+          onRecorded={(type) => {
+            if (type === 'repaired') setRecord({});
+            if (type === 'suggestion-given') setRecord({ focus: 'suggestion' });
+          }}
+        />
+      )}
+      {record && <RepairRecordForm card={card} focus={record.focus} onClose={() => setRecord(null)} />}
+      {printing && <PrintDialog card={card} onClose={() => setPrinting(false)} />}
+    </div>
+  );
+}
+
+function eventColor(type: RepairEvent['type']): string {
+  if (type === 'refused' || type === 'approval-denied') return 'red';
+  if (type === 'repaired' || type === 'suggestion-given' || type === 'signed-off') return 'green';
+  if (type === 'note' || type === 'vendor-contact' || type === 'head-signed') return 'gray';
+  return 'blue';
+}
+
+/** One step as a sentence: 2026-11-05 14:30 订配件 · 配件：内存条 8G — 王网管. */
+function EventLine({ event: e }: { event: RepairEvent }) {
+  const { t } = useTranslation();
+  const details = [
+    e.partName && t('repair.detail.eventPart', { part: e.partName }),
+    e.vendor && t('repair.detail.eventVendor', { vendor: e.vendor }),
+    e.approverRole &&
+      t('repair.detail.eventApprover', {
+        role: t(`repair.approverRole.${e.approverRole}`),
+        name: e.approverName,
+      }),
+    e.note,
+  ].filter(Boolean);
+  return (
+    <div data-testid="timeline-item" data-type={e.type}>
+      <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{' '}
+      <Typography.Text strong>{t(`repair.event.${e.type}`)}</Typography.Text>
+      {details.length > 0 && <span> · {details.join(' · ')}</span>}
+      <Typography.Text type="secondary"> — {e.by || t('repair.detail.nobody')}</Typography.Text>
+    </div>
+  );
+}
+
+function RecordView({ card, onEdit }: { card: RepairCard; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const empty =
+    !card.diagnosis &&
+    !card.workDone &&
+    !card.result &&
+    !card.suggestion &&
+    card.parts.length === 0 &&
+    card.minutesSpent === null;
+  return (
+    <div data-testid="record-view">
+      {empty ? (
+        <Typography.Paragraph type="secondary">{t('repair.detail.noRecord')}</Typography.Paragraph>
+      ) : (
+        <Descriptions size="small" column={1} bordered style={{ marginBottom: 8 }}>
+          {(['diagnosis', 'workDone', 'result', 'suggestion'] as const)
+            .filter((k) => card[k])
+            .map((k) => (
+              <Descriptions.Item key={k} label={t(`repair.fields.${k}`)}>
+                <span style={{ whiteSpace: 'pre-wrap' }}>{card[k]}</span>
+              </Descriptions.Item>
+            ))}
+          {card.minutesSpent !== null && (
+            <Descriptions.Item label={t('repair.fields.minutesSpent')}>{card.minutesSpent}</Descriptions.Item>
+          )}
+          {card.parts.length > 0 && (
+            <Descriptions.Item label={t('repair.fields.parts')}>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(_, i) => String(i)}
+                dataSource={card.parts}
+                columns={[
+                  { title: t('repair.fields.partName'), dataIndex: 'name' },
+                  { title: t('repair.fields.partQuantity'), dataIndex: 'quantity', width: 70 },
+                  { title: t('repair.fields.partCost'), dataIndex: 'cost', width: 100 },
+                ]}
+              />
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+      <Button icon={<FileTextOutlined />} data-testid="record-edit" onClick={onEdit}>
+        {t('repair.detail.editRecord')}
+      </Button>
+    </div>
+  );
+}
+
+/** Pick the scanned signed card (image or PDF) and attach it; the same file twice is kept once. */
+function AttachButton({ card }: { card: RepairCard }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ctx = useRepairContext();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  const attach = async (file: File) => {
+    const mime = ATTACHMENT_MIME.find((m) => m === file.type);
+    if (!mime) return void message.error(t('repair.errors.fileType'));
+    if (file.size > ATTACHMENT_MAX_BYTES) return void message.error(t('repair.errors.fileTooLarge'));
+    setBusy(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await attachSignedCard(ctx, card.id, { bytes, name: file.name, mime });
+      void message.success(t('repair.detail.attached', { name: file.name }));
+    } catch (err) {
+      void message.error(repairErrorText(err, t).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        icon={<PaperClipOutlined />}
+        loading={busy}
+        data-testid="attach-scan"
+        onClick={() => input.current?.click()}
+      >
+        {t('repair.detail.attach')}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept={ATTACHMENT_MIME.join(',')}
+        data-testid="attach-input"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void attach(file);
+        }}
+      />
+    </>
+  );
+}
+
+function Attachments({ card }: { card: RepairCard }) {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const stored = useLiveQuery(
+    async () => (await db.attachments.bulkGet(card.attachmentShas)).filter((a) => a !== undefined),
+    [db, card.attachmentShas.join(',')],
+  );
+  if (!stored || stored.length === 0) {
+    return <Typography.Paragraph type="secondary">{t('repair.detail.noAttachments')}</Typography.Paragraph>;
+  }
+  return (
+    <Space wrap align="start">
+      {stored.map((a) => (
+        <AttachmentTile key={a.sha256} name={a.name} mime={a.mime} blob={a.blob} size={a.size} />
+      ))}
+    </Space>
+  );
+}
+
+function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: number }) {
+  const { t } = useTranslation();
+  // One object URL per stored file, released when the tile goes.
+  const url = useMemo(() => URL.createObjectURL(props.blob), [props.blob]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  const isImage = props.mime.startsWith('image/') && props.mime !== 'image/tiff';
+  return (
+    <div
+      data-testid="attachment"
+      data-name={props.name}
+      style={{ border: '1px solid rgba(5,5,5,0.1)', borderRadius: 6, padding: 8, width: 180 }}
+    >
+      {isImage && url && (
+        <img
+          src={url}
+          alt={props.name}
+          style={{ width: '100%', height: 120, objectFit: 'contain', background: '#fafafa' }}
+        />
+      )}
+      <Typography.Text ellipsis style={{ display: 'block' }} title={props.name}>
+        {props.name}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {(props.size / 1024).toFixed(0)} KB
+      </Typography.Text>{' '}
+      <Button
+        size="small"
+        type="link"
+        data-testid="attachment-view"
+        disabled={!url}
+        onClick={() => url && window.open(url, '_blank', 'noopener')}
+      >
+        {t('repair.detail.view')}
+      </Button>
+    </div>
+  );
+}
+
+/** Paper choice, then the PDF; characters the font lacks are shown first with "print anyway". */
+function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { db } = useLedger();
+  const [paper, setPaper] = useState<Paper>('a4');
+  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<{ chars: string[]; answer: (go: boolean) => void } | null>(null);
+
+  const print = async () => {
+    setBusy(true);
+    try {
+      const result = await printRepairCard(
+        db,
+        card,
+        paper,
+        (chars) => new Promise<boolean>((resolve) => setMissing({ chars, answer: resolve })),
+      );
+      if (result) {
+        void message.success(t('repair.print.done', { file: result.fileName }));
+        onClose();
+      }
+    } catch (err) {
+      void message.error(t('repair.print.failed', { detail: describeError(err, t) }));
+    } finally {
+      setBusy(false);
+      setMissing(null);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('repair.print.title', { no: card.cardNo })}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="go"
+          type="primary"
+          loading={busy}
+          data-testid="print-go"
+          onClick={() => void print()}
+          autoFocus
+        >
+          {t('repair.print.go')}
+        </Button>,
+      ]}
+    >
+      <Space>
+        <Typography.Text>{t('repair.print.paper')}</Typography.Text>
+        <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+          <Radio value="a4" data-testid="print-paper-a4">
+            {t('repair.print.a4')}
+          </Radio>
+          <Radio value="a5" data-testid="print-paper-a5">
+            {t('repair.print.a5')}
+          </Radio>
+        </Radio.Group>
+      </Space>
+      {busy && !missing && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          {t('repair.print.printing')}
+        </Typography.Paragraph>
+      )}
+      {missing && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="warning"
+          showIcon
+          data-testid="print-missing"
+          title={t('repair.print.missingTitle')}
+          description={t('repair.print.missingBody', { chars: missing.chars.join(' ') })}
+          action={
+            <Space orientation="vertical">
+              <Button
+                size="small"
+                type="primary"
+                data-testid="print-anyway"
+                onClick={() => missing.answer(true)}
+              >
+                {t('repair.print.printAnyway')}
+              </Button>
+              <Button size="small" onClick={() => missing.answer(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+    </Modal>
+  );
+}

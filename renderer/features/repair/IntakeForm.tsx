@@ -1,0 +1,492 @@
+// Walk-up logging (登记维修卡): the card a requester hands over at the counter, typed in seconds.
+// Keyboard first: the cursor starts in the requester; a USB scanner types an asset tag and Enter
+// into the tag field, which resolves the tag there (device, and the requester from the device's
+// responsible person when none is chosen) without saving; Ctrl+Enter saves from anywhere, Enter
+// saves from the last field. After saving, "再登记一张" (focused, so Enter) starts the next card.
+// Test ids: intake-form, intake-requester, intake-department, intake-device, intake-tag,
+// intake-tag-found, intake-fault, intake-description, intake-received-at, intake-head-signed,
+// intake-head-signed-at, intake-card-no, intake-submit, intake-form-cancel, intake-saved,
+// intake-saved-no, intake-again, intake-open-card, error-<field>.
+// The parent mounts the form while it is open, so each opening starts from an empty card.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Button, Checkbox, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
+import i18next from 'i18next';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { responsiblePerson } from '../../../shared/devices/responsible';
+import { FAULT_CATEGORIES, repairCardSchema, type Device, type RepairCard } from '../../../shared/schemas';
+import { FormField } from '../../components/FormField';
+import { zodIssueMessage } from '../../i18n/errors';
+import type { Directory } from '../people/directory';
+import { logRepairCard, peekNextCardNo } from './data';
+import { DevicePicker, PersonPicker } from './pickers';
+import { repairErrorText } from './repair-errors';
+import { deviceLabel, fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { useRepairContext } from './use-repair';
+
+const typedTime = z
+  .string()
+  .refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' });
+
+const intakeSchema = z
+  .object({
+    requesterId: z
+      .string()
+      .nullable()
+      .refine((v) => !!v, { message: 'validation.required' }),
+    deviceId: z.string().nullable(),
+    deviceTag: z.string().trim().max(40),
+    faultCategory: z.enum(FAULT_CATEGORIES),
+    description: repairCardSchema.shape.description,
+    receivedAt: typedTime,
+    headSigned: z.boolean(),
+    headSignedAt: z.string(),
+    cardNo: z.string().trim().max(30),
+  })
+  .superRefine((v, ctx) => {
+    if (v.headSigned && fromLocalInputValue(v.headSignedAt) === null) {
+      ctx.addIssue({ code: 'custom', path: ['headSignedAt'], message: 'repair.errors.badTimeTyped' });
+    }
+  });
+
+type IntakeValues = z.output<typeof intakeSchema>;
+type IntakeField = keyof IntakeValues;
+
+/** Custom issues carry an i18n key as their message; the error map translates the rest. */
+function intakeIssueMessage(issue: Parameters<typeof zodIssueMessage>[0]): string {
+  if (issue.code === 'custom' && typeof issue.message === 'string') return i18next.t(issue.message);
+  return zodIssueMessage(issue);
+}
+
+function emptyValues(now: Date): IntakeValues {
+  return {
+    requesterId: null,
+    deviceId: null,
+    deviceTag: '',
+    faultCategory: 'hardware',
+    description: '',
+    receivedAt: toLocalInputValue(now),
+    headSigned: false,
+    headSignedAt: toLocalInputValue(now),
+    cardNo: '',
+  };
+}
+
+/** The data layer's field names as this form names them. */
+const FIELD_OF: Record<string, IntakeField> = {
+  requesterId: 'requesterId',
+  requesterName: 'requesterId',
+  deviceId: 'deviceId',
+  deviceTag: 'deviceTag',
+  faultCategory: 'faultCategory',
+  description: 'description',
+  receivedAt: 'receivedAt',
+  deptHeadSignedAt: 'headSignedAt',
+  cardNo: 'cardNo',
+};
+
+export function IntakeForm(props: {
+  directory: Directory;
+  devices: { list: Device[]; byId: Map<string, Device> };
+  onClose: () => void;
+  onOpenCard: (card: RepairCard) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ctx = useRepairContext();
+  const [saved, setSaved] = useState<RepairCard | null>(null);
+  const [nextNo, setNextNo] = useState<string | null>(null);
+  const [tagFound, setTagFound] = useState<Device | null>(null);
+  const againRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const {
+    control,
+    handleSubmit,
+    reset,
+    setError,
+    clearErrors,
+    setFocus,
+    setValue,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<IntakeValues>({
+    resolver: zodResolver(intakeSchema, { error: intakeIssueMessage }),
+    defaultValues: emptyValues(new Date()),
+  });
+
+  const requesterId = useWatch({ control, name: 'requesterId' });
+  const headSigned = useWatch({ control, name: 'headSigned' });
+  const requester = requesterId ? props.directory.personById.get(requesterId) : undefined;
+  const department = requester?.departmentId
+    ? props.directory.departmentById.get(requester.departmentId)?.name
+    : undefined;
+
+  /** "再登记一张": a fresh form, received now. */
+  const startNew = () => {
+    setSaved(null);
+    setTagFound(null);
+    reset(emptyValues(new Date()));
+  };
+
+  // The next automatic number, shown under the card-number field; again after each save.
+  useEffect(() => {
+    let current = true;
+    peekNextCardNo(ctx).then(
+      (no) => current && setNextNo(no),
+      () => current && setNextNo(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ctx, saved]);
+
+  // The cursor goes to the requester when the form shows, and to "再登记一张" once saved.
+  useEffect(() => {
+    const timer = setTimeout(() => (saved ? againRef.current?.focus() : setFocus('requesterId')), 0);
+    return () => clearTimeout(timer);
+  }, [saved, setFocus]);
+
+  /** A device chosen by tag or from the list: its tag in the field, its person as requester if none. */
+  const chooseDevice = (device: Device | null) => {
+    setValue('deviceId', device?.id ?? null);
+    setValue('deviceTag', device?.assetTag ?? '');
+    setTagFound(device);
+    clearErrors(['deviceTag', 'deviceId']);
+    if (device && !getValues('requesterId')) {
+      const { personId } = responsiblePerson(device, (id) => props.devices.byId.get(id));
+      const person = personId ? props.directory.personById.get(personId) : undefined;
+      if (person && !person.deletedAt) {
+        setValue('requesterId', person.id);
+        clearErrors('requesterId');
+      }
+    }
+  };
+
+  /** Enter in the tag field (a scanner ends with it): find the device here, do not save. */
+  const resolveTag = () => {
+    const typed = getValues('deviceTag').trim();
+    if (!typed) return;
+    const wanted = typed.toUpperCase();
+    const device = props.devices.list.find((d) => !d.deletedAt && d.assetTag.toUpperCase() === wanted);
+    if (!device) {
+      setTagFound(null);
+      setValue('deviceId', null);
+      setError('deviceTag', { type: 'repository', message: t('repair.errors.unknown-asset-tag') });
+      return;
+    }
+    chooseDevice(device);
+    setFocus('description');
+  };
+
+  const onSubmit = async (values: IntakeValues) => {
+    const chosen = values.deviceId ? props.devices.byId.get(values.deviceId) : undefined;
+    const typedTag = values.deviceTag.trim();
+    // A tag typed but not resolved (or changed after choosing a device) is resolved by the data
+    // layer, which refuses an unknown one.
+    const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
+    try {
+      const card = await logRepairCard(ctx, {
+        requesterId: values.requesterId,
+        ...(byTag ? { deviceTag: typedTag } : { deviceId: chosen?.id ?? null }),
+        faultCategory: values.faultCategory,
+        description: values.description,
+        receivedAt: fromLocalInputValue(values.receivedAt) ?? undefined,
+        deptHeadSignedAt: values.headSigned ? fromLocalInputValue(values.headSignedAt) : null,
+        ...(values.cardNo ? { cardNo: values.cardNo } : {}),
+      });
+      setSaved(card);
+    } catch (err) {
+      const { field, message: text } = repairErrorText(err, t);
+      const formField = field ? FIELD_OF[field] : undefined;
+      if (formField) {
+        setError(formField, { type: 'repository', message: text }, { shouldFocus: true });
+      } else {
+        void message.error(text);
+      }
+    }
+  };
+
+  const submit = () => formRef.current?.requestSubmit();
+
+  return (
+    <Modal
+      open
+      title={t('repair.intake.title')}
+      onCancel={props.onClose}
+      footer={null}
+      width={680}
+      destroyOnHidden
+      mask={{ closable: false }}
+      keyboard
+    >
+      {saved ? (
+        <Result
+          status="success"
+          data-testid="intake-saved"
+          title={<span data-testid="intake-saved-no">{t('repair.intake.saved', { no: saved.cardNo })}</span>}
+          subTitle={t('repair.intake.savedHint')}
+          extra={[
+            <Button key="again" type="primary" ref={againRef} data-testid="intake-again" onClick={startNew}>
+              {t('repair.intake.again')}
+            </Button>,
+            <Button key="open" data-testid="intake-open-card" onClick={() => props.onOpenCard(saved)}>
+              {t('repair.intake.openCard')}
+            </Button>,
+            <Button key="close" onClick={props.onClose}>
+              {t('common.close')}
+            </Button>,
+          ]}
+        />
+      ) : (
+        <form
+          ref={formRef}
+          id="intake-form"
+          data-testid="intake-form"
+          noValidate
+          onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        >
+          <Form layout="vertical" component={false}>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+              <FormField
+                name="requesterId"
+                label={t('repair.fields.requester')}
+                error={errors.requesterId}
+                required
+                help={
+                  department ? (
+                    <span data-testid="intake-department">
+                      {t('repair.fields.department')}：{department}
+                    </span>
+                  ) : (
+                    t('repair.intake.requesterHint')
+                  )
+                }
+              >
+                <Controller
+                  control={control}
+                  name="requesterId"
+                  render={({ field }) => (
+                    <PersonPicker
+                      directory={props.directory}
+                      selectRef={field.ref}
+                      id="field-requesterId"
+                      testId="intake-requester"
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      placeholder={t('repair.intake.requesterPlaceholder')}
+                      status={errors.requesterId ? 'error' : undefined}
+                    />
+                  )}
+                />
+              </FormField>
+              <FormField
+                name="deviceTag"
+                label={t('repair.fields.deviceTag')}
+                error={errors.deviceTag}
+                help={
+                  tagFound ? (
+                    <span data-testid="intake-tag-found">
+                      {t('repair.intake.tagFound', { device: deviceLabel(tagFound) })}
+                    </span>
+                  ) : undefined
+                }
+              >
+                <Controller
+                  control={control}
+                  name="deviceTag"
+                  render={({ field }) => (
+                    <Input
+                      {...field}
+                      id="field-deviceTag"
+                      data-testid="intake-tag"
+                      autoComplete="off"
+                      placeholder={t('repair.intake.tagPlaceholder')}
+                      onChange={(e) => {
+                        field.onChange(e.target.value);
+                        setTagFound(null);
+                      }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                          e.preventDefault();
+                          resolveTag();
+                        }
+                      }}
+                    />
+                  )}
+                />
+              </FormField>
+            </div>
+            <FormField name="deviceId" label={t('repair.fields.device')} error={errors.deviceId}>
+              <Controller
+                control={control}
+                name="deviceId"
+                render={({ field }) => (
+                  <DevicePicker
+                    devices={props.devices.list}
+                    requesterId={requesterId}
+                    selectRef={field.ref}
+                    id="field-deviceId"
+                    testId="intake-device"
+                    value={field.value}
+                    onChange={(id) => chooseDevice(id ? (props.devices.byId.get(id) ?? null) : null)}
+                    onBlur={field.onBlur}
+                    placeholder={t('repair.intake.devicePlaceholder')}
+                  />
+                )}
+              />
+            </FormField>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', columnGap: 16 }}>
+              <FormField
+                name="faultCategory"
+                label={t('repair.fields.faultCategory')}
+                error={errors.faultCategory}
+                required
+              >
+                <Controller
+                  control={control}
+                  name="faultCategory"
+                  render={({ field }) => (
+                    <Select
+                      ref={field.ref}
+                      id="field-faultCategory"
+                      data-testid="intake-fault"
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
+                    />
+                  )}
+                />
+              </FormField>
+              <FormField
+                name="receivedAt"
+                label={t('repair.fields.receivedAt')}
+                error={errors.receivedAt}
+                required
+              >
+                <Controller
+                  control={control}
+                  name="receivedAt"
+                  render={({ field }) => (
+                    <Input
+                      {...field}
+                      type="datetime-local"
+                      id="field-receivedAt"
+                      data-testid="intake-received-at"
+                    />
+                  )}
+                />
+              </FormField>
+            </div>
+            <FormField
+              name="description"
+              label={t('repair.fields.description')}
+              error={errors.description}
+              required
+            >
+              <Controller
+                control={control}
+                name="description"
+                render={({ field }) => (
+                  <Input.TextArea
+                    {...field}
+                    id="field-description"
+                    data-testid="intake-description"
+                    autoSize={{ minRows: 2, maxRows: 6 }}
+                    placeholder={t('repair.intake.descriptionPlaceholder')}
+                  />
+                )}
+              />
+            </FormField>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+              <FormField
+                name="headSignedAt"
+                label={t('repair.fields.headSigned')}
+                error={errors.headSignedAt}
+              >
+                <Space.Compact style={{ width: '100%' }}>
+                  <Controller
+                    control={control}
+                    name="headSigned"
+                    render={({ field }) => (
+                      <Checkbox
+                        ref={field.ref}
+                        data-testid="intake-head-signed"
+                        checked={field.value}
+                        onChange={(e) => field.onChange(e.target.checked)}
+                        style={{ alignSelf: 'center', marginRight: 12 }}
+                      >
+                        {t('common.yes')}
+                      </Checkbox>
+                    )}
+                  />
+                  <Controller
+                    control={control}
+                    name="headSignedAt"
+                    render={({ field }) => (
+                      <Input
+                        {...field}
+                        type="datetime-local"
+                        id="field-headSignedAt"
+                        data-testid="intake-head-signed-at"
+                        disabled={!headSigned}
+                      />
+                    )}
+                  />
+                </Space.Compact>
+                {!headSigned && (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                    {t('repair.signaturePending')}
+                  </Typography.Text>
+                )}
+              </FormField>
+              <FormField
+                name="cardNo"
+                label={t('repair.fields.cardNo')}
+                error={errors.cardNo}
+                help={nextNo ? t('repair.intake.nextNo', { no: nextNo }) : undefined}
+              >
+                <Controller
+                  control={control}
+                  name="cardNo"
+                  render={({ field }) => (
+                    <Input
+                      {...field}
+                      id="field-cardNo"
+                      data-testid="intake-card-no"
+                      autoComplete="off"
+                      placeholder={t('repair.intake.cardNoPlaceholder')}
+                    />
+                  )}
+                />
+              </FormField>
+            </div>
+          </Form>
+          <div
+            style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 8 }}
+          >
+            <Typography.Text type="secondary">{t('repair.intake.keys')}</Typography.Text>
+            <Space>
+              <Button onClick={props.onClose} data-testid="intake-form-cancel">
+                {t('common.cancel')}
+              </Button>
+              <Button type="primary" htmlType="submit" loading={isSubmitting} data-testid="intake-submit">
+                {t('common.save')}
+              </Button>
+            </Space>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,356 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RepairCard } from '../../../../shared/schemas';
+import { RepositoryError } from '../../../db/repository';
+import {
+  attachSignedCard,
+  correctRepairCard,
+  getCardTimeline,
+  logRepairCard,
+  peekNextCardNo,
+  readRepairCounters,
+  recordRepairEvent,
+  removeRepairCard,
+  reserveBlankCardNumbers,
+  restoreRepairCard,
+  saveRepairRecord,
+  type LogRepairCardInput,
+} from './index';
+import { HOUR, rejection, repairLedger } from './test-support';
+
+let t: Awaited<ReturnType<typeof repairLedger>>;
+
+beforeEach(async () => {
+  t = await repairLedger();
+});
+afterEach(() => t.db.close());
+
+const walkUp: LogRepairCardInput = {
+  requesterName: '张伟',
+  faultCategory: 'hardware',
+  description: '开机黑屏',
+};
+
+/** Everything a refused write could have touched, to check it stayed as it was. */
+async function snapshot() {
+  const { db } = t;
+  return {
+    cards: await db.repairCards.toArray(),
+    events: await db.repairEvents.toArray(),
+    log: await db.changeLog.count(),
+    search: await db.repairSearch.toArray(),
+    counters: await db.repairCounters.toArray(),
+  };
+}
+
+describe('logRepairCard', () => {
+  it('numbers walk-up cards of this PC in sequence and records who received them', async () => {
+    const first = await logRepairCard(t.ctx, walkUp);
+    const second = await logRepairCard(t.ctx, { ...walkUp, description: '打印机卡纸' });
+
+    expect(first.cardNo).toBe('WX-2026-A-0001');
+    expect(second.cardNo).toBe('WX-2026-A-0002');
+    expect(first).toMatchObject({
+      status: 'received',
+      receivedAt: '2026-03-02T08:00:00.000Z',
+      slaDueAt: '2026-03-03T08:00:00.000Z',
+      deptHeadSignedAt: null,
+    });
+    const timeline = await getCardTimeline(t.db, first.id);
+    expect(timeline.map((e) => [e.type, e.by, e.at])).toEqual([
+      ['received', '王网管', '2026-03-02T08:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps the number of a pre-printed card, and walk-up numbers continue after it', async () => {
+    const blank = await logRepairCard(t.ctx, { ...walkUp, cardNo: 'wx-2026-a-0041' });
+    const next = await logRepairCard(t.ctx, walkUp);
+    const oldPaper = await logRepairCard(t.ctx, { ...walkUp, cardNo: '旧卡-17' });
+
+    expect(blank.cardNo).toBe('WX-2026-A-0041');
+    expect(next.cardNo).toBe('WX-2026-A-0042');
+    expect(oldPaper.cardNo).toBe('旧卡-17');
+  });
+
+  it('never gives a walk-up card a number printed on a blank card', async () => {
+    expect(await reserveBlankCardNumbers(t.ctx, 3)).toEqual([
+      'WX-2026-A-0001',
+      'WX-2026-A-0002',
+      'WX-2026-A-0003',
+    ]);
+    expect(await peekNextCardNo(t.ctx)).toBe('WX-2026-A-0004');
+    expect((await logRepairCard(t.ctx, walkUp)).cardNo).toBe('WX-2026-A-0004');
+    // The blank card comes back filled in: its own number is kept.
+    expect((await logRepairCard(t.ctx, { ...walkUp, cardNo: 'WX-2026-A-0002' })).cardNo).toBe(
+      'WX-2026-A-0002',
+    );
+  });
+
+  it('gives two PCs numbers that never collide when their cards meet by sync', async () => {
+    const other = await repairLedger('B');
+    const a = [await logRepairCard(t.ctx, walkUp), await logRepairCard(t.ctx, walkUp)];
+    const b = [await logRepairCard(other.ctx, walkUp), await logRepairCard(other.ctx, walkUp)];
+    other.db.close();
+    // PC B's cards arrive here: numbering on A continues with its own letter, and all differ.
+    await t.db.repairCards.bulkAdd(b);
+    const after = await logRepairCard(t.ctx, walkUp);
+    const numbers = [...a, ...b, after].map((c) => c.cardNo);
+    expect(numbers).toEqual([
+      'WX-2026-A-0001',
+      'WX-2026-A-0002',
+      'WX-2026-B-0001',
+      'WX-2026-B-0002',
+      'WX-2026-A-0003',
+    ]);
+  });
+
+  it('refuses a number already on a card, writing nothing', async () => {
+    await logRepairCard(t.ctx, walkUp);
+    const before = await snapshot();
+    const err = await rejection(logRepairCard(t.ctx, { ...walkUp, cardNo: 'WX-2026-A-0001' }));
+    expect(err).toBeInstanceOf(RepositoryError);
+    expect(err).toMatchObject({ code: 'duplicate', field: 'cardNo' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('finds the device from a scanned tag and fills department and name from the directory', async () => {
+    const card = await logRepairCard(t.ctx, {
+      requesterId: t.people.zhang.id,
+      deviceTag: ' pc-0153 ',
+      faultCategory: 'hardware',
+      description: '风扇异响',
+    });
+    expect(card).toMatchObject({
+      requesterName: '张伟',
+      departmentId: t.departments.finance.id,
+      deviceId: t.devices.pc153.id,
+      deviceTag: 'PC-0153',
+    });
+  });
+
+  it('refuses an unknown asset tag, writing nothing', async () => {
+    const before = await snapshot();
+    const err = await rejection(logRepairCard(t.ctx, { ...walkUp, deviceTag: 'PC-9999' }));
+    expect(err).toMatchObject({ code: 'unknown-asset-tag', field: 'deviceTag' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a 5,000-character description, writing nothing', async () => {
+    const before = await snapshot();
+    const err = await rejection(logRepairCard(t.ctx, { ...walkUp, description: '黑'.repeat(5000) }));
+    expect(err).toMatchObject({ code: 'invalid', field: 'description' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a card without a requester or received in the future', async () => {
+    expect(await rejection(logRepairCard(t.ctx, { ...walkUp, requesterName: '  ' }))).toMatchObject({
+      code: 'requester-required',
+    });
+    expect(
+      await rejection(logRepairCard(t.ctx, { ...walkUp, receivedAt: '2026-03-02T09:00:00.000Z' })),
+    ).toMatchObject({ code: 'bad-time', field: 'receivedAt' });
+    expect(await t.db.repairCards.count()).toBe(0);
+  });
+
+  it('logs a card received earlier with its due time from receipt, and a head signature given at intake', async () => {
+    const card = await logRepairCard(t.ctx, {
+      ...walkUp,
+      receivedAt: '2026-03-01T10:00:00+08:00',
+      deptHeadSignedAt: '2026-03-01T09:30:00+08:00',
+    });
+    expect(card.receivedAt).toBe('2026-03-01T02:00:00.000Z');
+    expect(card.slaDueAt).toBe('2026-03-02T02:00:00.000Z');
+    expect(card.deptHeadSignedAt).toBe('2026-03-01T01:30:00.000Z');
+    expect((await getCardTimeline(t.db, card.id)).map((e) => e.type)).toEqual(['head-signed', 'received']);
+  });
+});
+
+describe('recordRepairEvent', () => {
+  let card: RepairCard;
+  beforeEach(async () => {
+    card = await logRepairCard(t.ctx, walkUp);
+  });
+
+  it('refuses an event before the card was received, leaving the card unchanged', async () => {
+    const err = await rejection(
+      recordRepairEvent(t.ctx, card.id, { type: 'started', at: '2026-03-02T07:59:00.000Z' }),
+    );
+    expect(err).toMatchObject({ code: 'bad-time', field: 'at' });
+    expect(await t.db.repairCards.get(card.id)).toEqual(card);
+    expect(await getCardTimeline(t.db, card.id)).toHaveLength(1);
+  });
+
+  it("refuses a step dated before the card's last step, or in the future", async () => {
+    t.clock.advance(2 * HOUR);
+    await recordRepairEvent(t.ctx, card.id, { type: 'started' });
+    expect(
+      await rejection(
+        recordRepairEvent(t.ctx, card.id, { type: 'repaired', at: '2026-03-02T09:00:00.000Z' }),
+      ),
+    ).toMatchObject({ code: 'bad-time' });
+    expect(
+      await rejection(
+        recordRepairEvent(t.ctx, card.id, { type: 'repaired', at: '2026-03-02T10:05:00.000Z' }),
+      ),
+    ).toMatchObject({ code: 'bad-time' });
+  });
+
+  it('refuses an approval on a card that was never refused, leaving it unchanged', async () => {
+    const err = await rejection(
+      recordRepairEvent(t.ctx, card.id, { type: 'approved', approverRole: 'chairman', approverName: '陈董' }),
+    );
+    expect(err).toMatchObject({ code: 'not-allowed' });
+    expect(await t.db.repairCards.get(card.id)).toEqual(card);
+    expect(await getCardTimeline(t.db, card.id)).toHaveLength(1);
+  });
+
+  it('needs the cause and reason of a refusal and the approver of an approval', async () => {
+    expect(
+      await rejection(recordRepairEvent(t.ctx, card.id, { type: 'refused', reason: '装游戏' })),
+    ).toMatchObject({ code: 'refusal-reason-required', field: 'refusalCause' });
+    await recordRepairEvent(t.ctx, card.id, {
+      type: 'refused',
+      refusalCause: 'games',
+      reason: '私自安装游戏',
+    });
+    expect(
+      await rejection(
+        recordRepairEvent(t.ctx, card.id, { type: 'approved', approverRole: 'general-manager' }),
+      ),
+    ).toMatchObject({ code: 'approver-required', field: 'approverName' });
+  });
+
+  it('stops the clock on refusal and restarts it 24 h after the approval', async () => {
+    t.clock.advance(HOUR);
+    const refused = await recordRepairEvent(t.ctx, card.id, {
+      type: 'refused',
+      refusalCause: 'games',
+      reason: '私自安装游戏导致系统崩溃',
+    });
+    expect(refused.card).toMatchObject({
+      status: 'refused',
+      slaDueAt: null,
+      refusalCause: 'games',
+      refusalReason: '私自安装游戏导致系统崩溃',
+    });
+    t.clock.advance(3 * 24 * HOUR);
+    const approved = await recordRepairEvent(t.ctx, card.id, {
+      type: 'approved',
+      approverRole: 'general-manager',
+      approverName: '刘总',
+    });
+    expect(approved.card).toMatchObject({ status: 'in-repair', slaDueAt: '2026-03-06T09:00:00.000Z' });
+    expect(approved.event).toMatchObject({
+      approverRole: 'general-manager',
+      approverName: '刘总',
+      by: '王网管',
+    });
+  });
+
+  it('has no due time while waiting for parts and is due 24 h after the part arrives', async () => {
+    t.clock.advance(HOUR);
+    await recordRepairEvent(t.ctx, card.id, { type: 'started' });
+    const waiting = await recordRepairEvent(t.ctx, card.id, { type: 'part-ordered', partName: '电源' });
+    expect(waiting.card).toMatchObject({ status: 'waiting-parts', slaDueAt: null });
+
+    t.clock.advance(2 * 24 * HOUR);
+    const arrived = await recordRepairEvent(t.ctx, card.id, { type: 'part-arrived', partName: '电源' });
+    expect(arrived.card).toMatchObject({ status: 'in-repair', slaDueAt: '2026-03-05T09:00:00.000Z' });
+
+    t.clock.advance(2 * HOUR);
+    const repaired = await recordRepairEvent(t.ctx, card.id, { type: 'repaired' });
+    expect(repaired.card).toMatchObject({ status: 'repaired', slaDueAt: '2026-03-05T09:00:00.000Z' });
+    expect((await getCardTimeline(t.db, card.id)).map((e) => e.type)).toEqual([
+      'received',
+      'started',
+      'part-ordered',
+      'part-arrived',
+      'repaired',
+    ]);
+  });
+
+  it("marks the department head's signature and keeps a vendor contact on the timeline", async () => {
+    const signed = await recordRepairEvent(t.ctx, card.id, { type: 'head-signed' });
+    expect(signed.card.deptHeadSignedAt).toBe('2026-03-02T08:00:00.000Z');
+    expect(
+      await rejection(recordRepairEvent(t.ctx, card.id, { type: 'vendor-contact', note: '已报修' })),
+    ).toMatchObject({ code: 'vendor-required' });
+    const call = await recordRepairEvent(t.ctx, card.id, {
+      type: 'vendor-contact',
+      vendor: '联想服务站',
+      note: '主板需返厂',
+    });
+    expect(call.card.status).toBe('received');
+    expect(call.event).toMatchObject({ vendor: '联想服务站', note: '主板需返厂' });
+  });
+
+  it('keeps the counters right through a sequence of steps', async () => {
+    const second = await logRepairCard(t.ctx, { ...walkUp, description: '网络断开' });
+    await logRepairCard(t.ctx, { ...walkUp, description: '账号锁定' });
+    await recordRepairEvent(t.ctx, card.id, { type: 'started' });
+    await recordRepairEvent(t.ctx, card.id, { type: 'repaired' });
+    await recordRepairEvent(t.ctx, card.id, { type: 'signed-off' });
+    await recordRepairEvent(t.ctx, second.id, { type: 'refused', refusalCause: 'cheats', reason: '外挂' });
+    // A refused write moves nothing.
+    await rejection(recordRepairEvent(t.ctx, card.id, { type: 'started' }));
+
+    t.clock.advance(25 * HOUR);
+    const counters = await readRepairCounters(t.db, t.ctx.now());
+    expect(counters.byStatus).toMatchObject({ received: 1, 'signed-off': 1, refused: 1, 'in-repair': 0 });
+    expect(counters).toMatchObject({ total: 3, open: 2, awaitingSignOff: 0, overdue: 1 });
+
+    await removeRepairCard(t.ctx, second.id);
+    expect((await readRepairCounters(t.db, t.ctx.now())).byStatus.refused).toBe(0);
+    await restoreRepairCard(t.ctx, second.id);
+    expect((await readRepairCounters(t.db, t.ctx.now())).byStatus.refused).toBe(1);
+  });
+});
+
+describe('repair record, signed card and corrections', () => {
+  it('saves the repair record and refuses a bad quantity without changing the card', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const saved = await saveRepairRecord(t.ctx, card.id, {
+      diagnosis: '电源损坏',
+      workDone: '更换电源',
+      result: '正常开机',
+      minutesSpent: 45,
+      parts: [{ name: '电源 300W', quantity: 1, cost: 180 }],
+    });
+    expect(saved).toMatchObject({
+      diagnosis: '电源损坏',
+      minutesSpent: 45,
+      parts: [{ name: '电源 300W', cost: 180 }],
+    });
+    const err = await rejection(saveRepairRecord(t.ctx, card.id, { parts: [{ name: '内存', quantity: 0 }] }));
+    expect(err).toMatchObject({ code: 'invalid', field: 'parts.0.quantity' });
+    expect(await t.db.repairCards.get(card.id)).toEqual(saved);
+  });
+
+  it('attaches a scanned signed card once by its SHA-256', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const scan = {
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3]),
+      name: 'WX-2026-A-0001.pdf',
+      mime: 'application/pdf' as const,
+    };
+    const first = await attachSignedCard(t.ctx, card.id, scan);
+    const again = await attachSignedCard(t.ctx, card.id, scan);
+    expect(first.card.attachmentShas).toEqual([first.attachment.sha256]);
+    expect(again.card.attachmentShas).toEqual([first.attachment.sha256]);
+    expect(await t.db.attachments.count()).toBe(1);
+  });
+
+  it('corrects the received time, moving the due time and the received event with it', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const fixed = await correctRepairCard(t.ctx, card.id, {
+      receivedAt: '2026-03-02T06:00:00.000Z',
+      deviceTag: 'PR-0007',
+    });
+    expect(fixed).toMatchObject({
+      receivedAt: '2026-03-02T06:00:00.000Z',
+      slaDueAt: '2026-03-03T06:00:00.000Z',
+      deviceId: t.devices.printer.id,
+      deviceTag: 'PR-0007',
+    });
+    expect((await getCardTimeline(t.db, card.id))[0]!.at).toBe('2026-03-02T06:00:00.000Z');
+  });
+});

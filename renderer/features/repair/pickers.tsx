@@ -1,0 +1,92 @@
+// Pickers the repair screens share: a person of the directory by name, employee no. or phone
+// (type-ahead), and a device by tag or name with the requester's own devices listed first.
+import { Select, type RefSelectProps, type SelectProps } from 'antd';
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Device } from '../../../shared/schemas';
+import type { Directory } from '../people/directory';
+import { deviceLabel, devicesForRequester } from './repair-format';
+
+interface PickerProps {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  onBlur?: () => void;
+  id?: string;
+  testId: string;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  selectRef?: Ref<RefSelectProps>;
+  status?: 'error';
+}
+
+/** Everything a person can be found by, in one string the select's filter looks through. */
+function personSearchText(p: Directory['people'][number], department: string): string {
+  return [p.name, p.employeeNo, p.phone, p.phone.replace(/\D/g, ''), p.computerTag, department].join(' ');
+}
+
+export function PersonPicker({ directory, selectRef, ...props }: PickerProps & { directory: Directory }) {
+  const { t } = useTranslation();
+  const options = directory.people.map((p) => {
+    const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
+    return {
+      value: p.id,
+      label: `${p.name}  ${p.employeeNo}${department ? `  ${department}` : ''}${p.active ? '' : `  ${t('people.inactive')}`}`,
+      search: personSearchText(p, department),
+    };
+  });
+  return (
+    <Select
+      ref={selectRef}
+      id={props.id}
+      data-testid={props.testId}
+      value={props.value ?? undefined}
+      onChange={(v: string | undefined) => props.onChange(v ?? null)}
+      onBlur={props.onBlur}
+      allowClear
+      showSearch={{ optionFilterProp: 'search' }}
+      placeholder={props.placeholder}
+      style={props.style}
+      status={props.status}
+      options={options}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
+
+export function DevicePicker({
+  devices,
+  requesterId,
+  selectRef,
+  ...props
+}: PickerProps & { devices: readonly Device[]; requesterId: string | null }) {
+  const { t } = useTranslation();
+  const { mine, others } = devicesForRequester(devices, requesterId);
+  const option = (d: Device) => ({
+    value: d.id,
+    label: deviceLabel(d),
+    search: `${deviceLabel(d)} ${d.location}`,
+  });
+  const options: SelectProps['options'] = mine.length
+    ? [
+        { label: t('repair.intake.myDevices'), options: mine.map(option) },
+        { label: t('repair.intake.otherDevices'), options: others.map(option) },
+      ]
+    : others.map(option);
+  return (
+    <Select
+      ref={selectRef}
+      id={props.id}
+      data-testid={props.testId}
+      value={props.value ?? undefined}
+      onChange={(v: string | undefined) => props.onChange(v ?? null)}
+      onBlur={props.onBlur}
+      allowClear
+      showSearch={{ optionFilterProp: 'search' }}
+      placeholder={props.placeholder}
+      style={props.style}
+      status={props.status}
+      options={options}
+      popupMatchSelectWidth={false}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+// What every repair screen needs from the app: the data layer's context (ledger, this PC's
+// letter and user from settings, the clock), a "now" that moves so time-left texts stay true,
+// and the devices as a live list (hundreds to a few thousand: read whole, never the cards).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MarginLang } from '../../../shared/repair/sla-margin';
+import type { Device } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import type { NetdeskDb } from '../../db/schema';
+import { useSettingsStore } from '../../store/settings';
+import { ensureRepairDerivedData, warmRepairSearch, type RepairContext } from './data';
+
+export function useRepairContext(): RepairContext {
+  const { db, repo } = useLedger();
+  const pcCode = useSettingsStore((s) => s.settings.pcCode);
+  const operator = useSettingsStore((s) => s.settings.operatorName);
+  return useMemo(() => ({ db, repo, pcCode, operator, now: () => new Date() }), [db, repo, pcCode, operator]);
+}
+
+/** The current time, moved on every `everyMs` (the list's "剩 3 小时" must not freeze). */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** The UI language as formatSlaMargin wants it. */
+export function useMarginLang(): MarginLang {
+  const { i18n } = useTranslation();
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Every device of the ledger (deleted ones too, so an old card still names its device). */
+export function useAllDevices(): { list: Device[]; byId: Map<string, Device> } | undefined {
+  const { db } = useLedger();
+  return useLiveQuery(async () => {
+    const list = await db.devices.toArray();
+    list.sort((a, b) => a.assetTag.localeCompare(b.assetTag, 'en', { numeric: true }));
+    return { list, byId: new Map(list.map((d) => [d.id, d])) };
+  }, [db]);
+}
+
+/**
+ * True once the repair counters and search copy exist (built here on a PC that never had them).
+ * Live queries of counters and the list wait for it: building writes, and a write is not allowed
+ * inside a live query. Also loads the search copy into memory so the first search is fast.
+ */
+export function useRepairDataReady(): boolean {
+  const { db } = useLedger();
+  const [ready, setReady] = useState<NetdeskDb | null>(null);
+  useEffect(() => {
+    let current = true;
+    ensureRepairDerivedData(db).then(
+      () => {
+        if (current) setReady(db);
+        void warmRepairSearch(db);
+      },
+      // A failed build leaves the screens waiting; the list's own read reports the error then.
+      () => current && setReady(db),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db]);
+  return ready === db;
+}

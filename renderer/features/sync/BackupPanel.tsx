@@ -1,0 +1,282 @@
+// The backups screen (Settings → Backups): back up now (written, read back and verified by the
+// main process), the backups kept on this PC, and importing a backup file: pick → check →
+// preview → choose "into an empty ledger" or "merge" → import with progress → summary.
+// Test ids: backup-now, backup-list, backup-row, backup-import-file, backup-preview,
+// backup-import-mode, backup-import-start, backup-import-summary, backup-import-error.
+import { Alert, App, Button, Card, Descriptions, Progress, Radio, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseBackup, type LedgerBackup } from '../../../shared/backup';
+import type { BackupListResult } from '../../../shared/sync-ipc';
+import { getNetdesk } from '../../api/netdesk';
+import { useLedger } from '../../app/ledger';
+import { importLedger, previewBackup, type ImportMode, type ImportSummary } from '../../db/backup';
+import { describeError } from '../../i18n/errors';
+import { saveLedgerBackup } from '../../sync/backup';
+import { rebuildRepairDerivedData } from '../repair/data';
+import { formatBytes, formatWhen } from './format';
+import { usePcName, useSyncController } from './SyncProvider';
+
+export function BackupPanel() {
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <BackupsCard />
+      <ImportCard />
+    </Space>
+  );
+}
+
+function BackupsCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { db } = useLedger();
+  const name = usePcName();
+  const [list, setList] = useState<BackupListResult | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    let live = true;
+    getNetdesk()
+      .listBackups()
+      .then(
+        (found) => {
+          if (live) setList(found);
+        },
+        (err: unknown) => void message.error(describeError(err, t)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [version, message, t]);
+
+  const backupNow = async () => {
+    setRunning(true);
+    try {
+      const result = await saveLedgerBackup(db, getNetdesk(), { sourceName: name });
+      void message.success(t('backup.saved', { path: result.path ?? '' }));
+      if (result.sharedPath) void message.info(t('backup.sharedCopy', { path: result.sharedPath }));
+      if (result.sharedProblem)
+        void message.warning(t('backup.sharedProblem', { detail: result.sharedProblem }));
+    } catch (err) {
+      void message.error(t('backup.failed', { detail: describeError(err, t) }));
+    } finally {
+      setRunning(false);
+      reload();
+    }
+  };
+
+  return (
+    <Card
+      title={t('backup.title')}
+      extra={
+        <Button type="primary" data-testid="backup-now" loading={running} onClick={() => void backupNow()}>
+          {running ? t('backup.running') : t('backup.now')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('backup.hint')}</Typography.Paragraph>
+      {list && (
+        <Typography.Paragraph>
+          <Typography.Text copyable={{ text: list.dir }}>
+            {t('backup.dir', { dir: list.dir })}
+          </Typography.Text>
+        </Typography.Paragraph>
+      )}
+      <Table
+        data-testid="backup-list"
+        size="small"
+        rowKey="name"
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: t('backup.empty') }}
+        dataSource={list?.backups ?? []}
+        onRow={() => ({ 'data-testid': 'backup-row' }) as object}
+        columns={[
+          { title: t('backup.takenAt'), dataIndex: 'takenAt' },
+          { title: t('backup.name'), dataIndex: 'name' },
+          { title: t('backup.size'), dataIndex: 'size', render: (v: number) => formatBytes(v) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'reading' }
+  | { step: 'invalid'; problems: string[] }
+  | { step: 'preview'; backup: LedgerBackup; fileName: string }
+  | { step: 'importing'; done: number; total: number }
+  | { step: 'done'; summary: ImportSummary }
+  | { step: 'failed'; detail: string };
+
+function ImportCard() {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const controller = useSyncController();
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const [mode, setMode] = useState<ImportMode>('merge');
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setState({ step: 'reading' });
+    const parsed = parseBackup(await file.text());
+    if (!parsed.ok) setState({ step: 'invalid', problems: parsed.problems });
+    else setState({ step: 'preview', backup: parsed.backup, fileName: file.name });
+  };
+
+  const start = async (backup: LedgerBackup) => {
+    setState({ step: 'importing', done: 0, total: 1 });
+    try {
+      const summary = await importLedger(db, backup, {
+        mode,
+        onProgress: ({ done, total }) => setState({ step: 'importing', done, total }),
+      });
+      // Imported cards bypass the repair data layer: rebuild its search copy and counters.
+      await rebuildRepairDerivedData(db);
+      setState({ step: 'done', summary });
+      void controller?.refreshStatus();
+    } catch (err) {
+      setState({ step: 'failed', detail: describeError(err, t) });
+    }
+  };
+
+  return (
+    <Card title={t('backup.import.title')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <label>
+          <Typography.Text strong>{t('backup.import.choose')}</Typography.Text>{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="backup-import-file"
+            onChange={(e) => void pick(e.target.files?.[0])}
+          />
+        </label>
+        {state.step === 'reading' && <Typography.Text>{t('backup.import.reading')}</Typography.Text>}
+        {state.step === 'invalid' && (
+          <Alert
+            data-testid="backup-import-error"
+            type="error"
+            showIcon
+            title={t('backup.import.invalid', { detail: state.problems.slice(0, 3).join('; ') })}
+          />
+        )}
+        {state.step === 'preview' && (
+          <Preview
+            backup={state.backup}
+            mode={mode}
+            setMode={setMode}
+            onStart={() => void start(state.backup)}
+            onCancel={() => setState({ step: 'idle' })}
+          />
+        )}
+        {state.step === 'importing' && (
+          <div>
+            <Progress percent={Math.round((100 * state.done) / Math.max(1, state.total))} />
+            <Typography.Text>
+              {t('backup.import.progress', { done: state.done, total: state.total })}
+            </Typography.Text>
+          </div>
+        )}
+        {state.step === 'done' && (
+          <Alert
+            data-testid="backup-import-summary"
+            type="success"
+            showIcon
+            title={t('backup.import.summary', {
+              added: state.summary.added,
+              updated: state.summary.updated,
+              unchanged: state.summary.unchanged,
+              attachments: state.summary.attachmentsAdded,
+            })}
+            description={
+              <>
+                {state.summary.duplicates.length > 0 && (
+                  <div>{t('backup.import.duplicates', { count: state.summary.duplicates.length })}</div>
+                )}
+                {state.summary.problems.length > 0 && (
+                  <div>{t('backup.import.problems', { count: state.summary.problems.length })}</div>
+                )}
+              </>
+            }
+          />
+        )}
+        {state.step === 'failed' && (
+          <Alert
+            data-testid="backup-import-error"
+            type="error"
+            showIcon
+            title={t('backup.import.failed', { detail: state.detail })}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+function Preview({
+  backup,
+  mode,
+  setMode,
+  onStart,
+  onCancel,
+}: {
+  backup: LedgerBackup;
+  mode: ImportMode;
+  setMode: (mode: ImportMode) => void;
+  onStart: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const preview = previewBackup(backup);
+  const tables = Object.entries(preview.tables).filter(([, n]) => n.live + n.deleted > 0);
+  return (
+    <div data-testid="backup-preview">
+      <Typography.Title level={5}>{t('backup.import.preview')}</Typography.Title>
+      <Descriptions
+        column={2}
+        size="small"
+        items={[
+          { key: 'at', label: t('backup.import.exportedAt'), children: formatWhen(preview.exportedAt) },
+          {
+            key: 'source',
+            label: t('backup.import.source'),
+            children: preview.source?.name ?? preview.source?.nodeId ?? '—',
+          },
+          { key: 'records', label: t('backup.import.records'), children: preview.totalRecords },
+          {
+            key: 'attachments',
+            label: t('backup.import.attachments'),
+            children: `${preview.attachments} (${formatBytes(preview.attachmentBytes)})`,
+          },
+          ...(preview.includesSecrets
+            ? [{ key: 'secrets', label: t('backup.import.secrets'), children: '✓' }]
+            : []),
+          ...tables.map(([table, n]) => ({
+            key: table,
+            label: table,
+            children: t('backup.import.tableLive', { live: n.live, deleted: n.deleted }),
+          })),
+        ]}
+      />
+      <Typography.Text strong>{t('backup.import.mode')}</Typography.Text>
+      <Radio.Group
+        data-testid="backup-import-mode"
+        value={mode}
+        onChange={(e) => setMode(e.target.value as ImportMode)}
+        style={{ display: 'flex', flexDirection: 'column', margin: '8px 0 12px' }}
+      >
+        <Radio value="empty">{t('backup.import.modeEmpty')}</Radio>
+        <Radio value="merge">{t('backup.import.modeMerge')}</Radio>
+      </Radio.Group>
+      <Space>
+        <Button type="primary" data-testid="backup-import-start" onClick={onStart}>
+          {t('backup.import.start')}
+        </Button>
+        <Button onClick={onCancel}>{t('backup.import.cancel')}</Button>
+      </Space>
+    </div>
+  );
+}

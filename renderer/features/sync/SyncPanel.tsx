@@ -1,0 +1,353 @@
+// The sync screen (Settings → Sync): the shared folder, "Sync" on demand, initialising a new
+// sync folder (first PC only, explicit), the full status (reason, last sync, changes waiting,
+// conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review.
+// Test ids: sync-folder, sync-folder-save, sync-folder-error, sync-now, sync-init, sync-join,
+// sync-status (data-connected), sync-status-reason, sync-waiting, sync-conflict-count,
+// sync-peers, conflict-row, conflict-restore, conflict-keep.
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getNetdesk } from '../../api/netdesk';
+import { useLedger } from '../../app/ledger';
+import type { StoredSyncConflict } from '../../db/schema';
+import { describeError } from '../../i18n/errors';
+import { useSettingsStore } from '../../store/settings';
+import { useSyncStore } from '../../sync/controller';
+import { refreshRepairDerivedData } from '../repair/data';
+import { formatWhen } from './format';
+import { usePcName, useSyncController } from './SyncProvider';
+
+/** Absolute path: a drive (C:\ or C:/), a UNC path (\\server\share), or a POSIX path (/mnt/…). */
+export function isAbsoluteFolder(path: string): boolean {
+  return (
+    /^[a-zA-Z]:[\\/]/.test(path) ||
+    /^\\\\[^\\]+\\[^\\]+/.test(path) ||
+    /^\/\/[^/]+\/[^/]+/.test(path) ||
+    /^\/(?!\/)/.test(path)
+  );
+}
+
+export function SyncPanel() {
+  const saved = useSettingsStore((s) => s.settings.syncFolder);
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <FolderCard key={saved} saved={saved} />
+      <StatusCard />
+      <ConflictsCard />
+    </Space>
+  );
+}
+
+/** Keyed by the saved folder: a save elsewhere starts the field afresh. */
+function FolderCard({ saved }: { saved: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const save = useSettingsStore((s) => s.save);
+  const [value, setValue] = useState(saved);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const folder = value.trim();
+    if (folder !== '' && !isAbsoluteFolder(folder)) {
+      setError(t('sync.folderNotAbsolute'));
+      return;
+    }
+    setError(null);
+    try {
+      await save(getNetdesk(), { syncFolder: folder });
+      void message.success(t('sync.folderSaved'));
+    } catch (err) {
+      setError(describeError(err, t));
+    }
+  };
+
+  return (
+    <Card title={t('sync.folder')}>
+      <Typography.Paragraph type="secondary">{t('sync.folderHelp')}</Typography.Paragraph>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          data-testid="sync-folder"
+          value={value}
+          status={error ? 'error' : undefined}
+          placeholder={t('sync.folderPlaceholder')}
+          onChange={(e) => setValue(e.target.value)}
+          onPressEnter={() => void submit()}
+        />
+        <Button data-testid="sync-folder-save" onClick={() => void submit()} disabled={value === saved}>
+          {t('sync.folderSave')}
+        </Button>
+      </Space.Compact>
+      {error && (
+        <Typography.Text type="danger" data-testid="sync-folder-error">
+          {error}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+function StatusCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const controller = useSyncController();
+  const name = usePcName();
+  const { status, folderSet, running, error } = useSyncStore();
+
+  const run = async (options: { initFolder?: boolean; joinOtherRoot?: boolean }) => {
+    if (!controller) return;
+    const connected = await controller.sync({ name, ...options });
+    const after = useSyncStore.getState();
+    if (after.error) void message.error(t('sync.syncFailed', { detail: after.error }));
+    else if (connected) void message.success(t('sync.syncDone'));
+  };
+
+  return (
+    <Card
+      title={t('sync.status.title')}
+      data-testid="sync-status"
+      data-connected={String(Boolean(status?.connected))}
+      extra={
+        <Space>
+          {status?.reason === 'other-root' && (
+            <Popconfirm title={t('sync.joinConfirm')} onConfirm={() => void run({ joinOtherRoot: true })}>
+              <Button data-testid="sync-join">{t('sync.join')}</Button>
+            </Popconfirm>
+          )}
+          {folderSet && (status?.reason === 'no-root' || status?.reason === 'unreachable') && (
+            <Popconfirm
+              title={t('sync.initConfirm')}
+              okButtonProps={{ 'data-testid': 'sync-init-confirm' }}
+              onConfirm={() => void run({ initFolder: true })}
+            >
+              <Button data-testid="sync-init">{t('sync.init')}</Button>
+            </Popconfirm>
+          )}
+          <Button
+            type="primary"
+            data-testid="sync-now"
+            loading={running}
+            disabled={!folderSet || !controller}
+            onClick={() => void run({})}
+          >
+            {t('sync.syncNow')}
+          </Button>
+        </Space>
+      }
+    >
+      {!folderSet && <Alert type="info" showIcon title={t('sync.status.off')} style={{ marginBottom: 12 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('sync.syncFailed', { detail: error })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {folderSet && status && !status.connected && (
+        <Alert
+          data-testid="sync-status-reason"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={status.reason ? t(`sync.status.reason.${status.reason}`) : t('sync.status.notConnected')}
+          description={status.detail ? t('sync.status.detail', { detail: status.detail }) : undefined}
+        />
+      )}
+      {status && (
+        <Descriptions
+          column={2}
+          size="small"
+          items={[
+            {
+              key: 'state',
+              label: t('sync.status.title'),
+              children: status.connected ? (
+                <Tag color="green">{t('sync.status.connected')}</Tag>
+              ) : (
+                <Tag color="orange">{t('sync.status.notConnected')}</Tag>
+              ),
+            },
+            {
+              key: 'last',
+              label: t('sync.status.lastSync'),
+              children: formatWhen(status.lastSyncAt) ?? t('sync.status.never'),
+            },
+            {
+              key: 'waiting',
+              label: t('sync.status.waiting'),
+              children: <span data-testid="sync-waiting">{status.waiting}</span>,
+            },
+            {
+              key: 'conflicts',
+              label: t('sync.status.conflicts'),
+              children: <span data-testid="sync-conflict-count">{status.conflicts}</span>,
+            },
+            {
+              key: 'setAside',
+              label: t('sync.status.setAside'),
+              children: <span title={t('sync.status.setAsideHint')}>{status.setAside}</span>,
+            },
+          ]}
+        />
+      )}
+      {status && status.peers.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('sync.status.peers')}</Typography.Title>
+          <Table
+            data-testid="sync-peers"
+            size="small"
+            pagination={false}
+            rowKey="nodeId"
+            dataSource={status.peers}
+            columns={[
+              {
+                title: t('sync.status.peerName'),
+                dataIndex: 'name',
+                render: (v: string, p) => v || p.nodeId,
+              },
+              {
+                title: t('sync.status.peerLastSync'),
+                dataIndex: 'lastSyncAt',
+                render: (v: string | null) => formatWhen(v) ?? t('sync.status.never'),
+              },
+            ]}
+          />
+        </>
+      )}
+      {status && status.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginTop: 12 }}
+          title={t('sync.status.warnings')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {status.warnings.slice(0, 20).map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </Card>
+  );
+}
+
+/** A short name of the record a conflict is about (its number or name), else its id. */
+function recordLabel(record: Record<string, unknown> | undefined, id: string): string {
+  for (const key of ['cardNo', 'assetTag', 'name', 'title', 'employeeNo']) {
+    const value = record?.[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return id.slice(0, 8);
+}
+
+function ConflictsCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { db, repo } = useLedger();
+  const controller = useSyncController();
+  const rows = useLiveQuery(async () => {
+    const open = await db.syncConflicts.where('state').equals('open').toArray();
+    open.sort((a, b) => (a.detectedAt < b.detectedAt ? 1 : -1));
+    const labels = await Promise.all(
+      open.map(async (c) =>
+        recordLabel((await db.table(c.table).get(c.recordId)) as Record<string, unknown>, c.recordId),
+      ),
+    );
+    return open.map((c, i) => ({ ...c, label: labels[i]! }));
+  }, [db]);
+
+  const resolve = async (conflict: StoredSyncConflict, restore: boolean) => {
+    try {
+      if (restore) {
+        await repo.update(conflict.table, conflict.recordId, {
+          [conflict.field]: conflict.losingValue,
+        });
+        if (conflict.table === 'repairCards') await refreshRepairDerivedData(db, [conflict.recordId]);
+      }
+      await db.syncConflicts.update(conflict.key, {
+        state: restore ? 'restored' : 'dismissed',
+        resolvedAt: new Date().toISOString(),
+      });
+      void message.success(restore ? t('sync.conflicts.restored') : t('sync.conflicts.kept'));
+      void controller?.refreshStatus();
+    } catch (err) {
+      void message.error(describeError(err, t));
+    }
+  };
+
+  return (
+    <Card title={t('sync.conflicts.title')} data-testid="sync-conflicts">
+      <Typography.Paragraph type="secondary">{t('sync.conflicts.hint')}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('sync.conflicts.empty') }}
+        dataSource={rows ?? []}
+        onRow={() => ({ 'data-testid': 'conflict-row' }) as object}
+        columns={[
+          {
+            title: t('sync.conflicts.record'),
+            key: 'record',
+            render: (_, c) => (
+              <span>
+                <Tag>{c.table}</Tag>
+                {c.label}
+              </span>
+            ),
+          },
+          { title: t('sync.conflicts.field'), dataIndex: 'field' },
+          {
+            title: t('sync.conflicts.losing'),
+            dataIndex: 'losingValue',
+            render: (v: string) => <span data-testid="conflict-losing">{v}</span>,
+          },
+          {
+            title: t('sync.conflicts.winning'),
+            dataIndex: 'winningValue',
+            render: (v: unknown) => (
+              <span data-testid="conflict-winning">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
+            ),
+          },
+          {
+            title: t('sync.conflicts.detectedAt'),
+            dataIndex: 'detectedAt',
+            render: (v: string) => formatWhen(v),
+          },
+          {
+            key: 'actions',
+            render: (_, c) => (
+              <Space>
+                <Button size="small" data-testid="conflict-restore" onClick={() => void resolve(c, true)}>
+                  {t('sync.conflicts.restore')}
+                </Button>
+                <Button
+                  size="small"
+                  type="text"
+                  data-testid="conflict-keep"
+                  onClick={() => void resolve(c, false)}
+                >
+                  {t('sync.conflicts.keep')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,212 @@
+// One sync of this PC's ledger with the shared folder, driven from the renderer: rounds of
+// sync:exchange (shared/sync-ipc.ts) until the main process says nothing more is waiting. Each
+// round sends the cursors, the next chunk of the outbox with the attachments it refers to, and
+// a snapshot when one is due; the answer's steps (merge, load snapshot, store attachment, save
+// cursors) are replayed here in order, each in its own IndexedDB transaction.
+//
+// Afterwards the repair cards' derived data (search copy, counters) is refreshed for the cards
+// that changed, so the list, the search and the dashboard stay right.
+import type { NetdeskApi } from '../../shared/ipc';
+import type { AttachmentMeta } from '../../shared/schemas';
+import {
+  EXCHANGE_MAX_BLOB_BYTES,
+  EXCHANGE_MAX_CHANGES,
+  type SyncExchangeResult,
+} from '../../shared/sync-ipc';
+import type { SyncCursors, SyncStatus } from '../../shared/sync/types';
+import { refreshRepairDerivedData } from '../features/repair/data';
+import type { NetdeskDb } from '../db/schema';
+import type { DexieLedger, TouchedRecord } from './dexie-ledger';
+
+/** The engine's rule: a snapshot once this many changes came or went since the last one. */
+export const SNAPSHOT_EVERY = 5000;
+/** Records beyond which this PC does not send snapshots (too large for one request). */
+export const SNAPSHOT_MAX_RECORDS = 150_000;
+/** Rounds of one sync before it stops and lets the next timer tick go on. */
+const MAX_ROUNDS = 50;
+
+export type SyncApi = Pick<NetdeskApi, 'syncExchange' | 'syncStatus'>;
+
+export interface SyncRunOptions {
+  /** This PC's name as the other PCs see it. */
+  name: string;
+  /** Make the folder a new sync root (explicit action only). */
+  initFolder?: boolean;
+  joinOtherRoot?: boolean;
+  now?: () => Date;
+}
+
+export interface SyncRunResult {
+  folderSet: boolean;
+  status: SyncStatus;
+  published: number;
+  /** Records merged from other PCs. */
+  touched: TouchedRecord[];
+  rounds: number;
+}
+
+function snapshotDue(cursors: SyncCursors): boolean {
+  if (!cursors.rootId) return false;
+  const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
+  return total - cursors.snapshotTotal >= SNAPSHOT_EVERY;
+}
+
+/** The next outbox chunk and the attachments it needs, within one request's limits. */
+async function outboxChunk(ledger: DexieLedger, afterSeq: number) {
+  const changes = await ledger.readOutbox(afterSeq, EXCHANGE_MAX_CHANGES);
+  const blobs: { sha256: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  const sent = new Set<string>();
+  let bytes = 0;
+  let keep = changes.length;
+  for (let i = 0; i < changes.length; i++) {
+    for (const meta of changes[i]!.attachments ?? []) {
+      if (sent.has(meta.sha256)) continue;
+      const data = await ledger.readBlob(meta.sha256);
+      if (!data) continue;
+      if (bytes > 0 && bytes + data.byteLength > EXCHANGE_MAX_BLOB_BYTES) {
+        keep = i;
+        break;
+      }
+      bytes += data.byteLength;
+      sent.add(meta.sha256);
+      blobs.push({ sha256: meta.sha256, bytes: data as Uint8Array<ArrayBuffer> });
+    }
+    if (keep !== changes.length) break;
+  }
+  const chunk = changes.slice(0, Math.max(1, keep));
+  const needed = new Set(chunk.flatMap((c) => (c.attachments ?? []).map((a) => a.sha256)));
+  return { changes: chunk, blobs: blobs.filter((b) => needed.has(b.sha256)) };
+}
+
+/** Replay the engine's ledger calls of one round, in order. */
+async function replay(ledger: DexieLedger, answer: SyncExchangeResult, nowMs: () => number) {
+  const later: AttachmentMeta[] = [];
+  for (const step of answer.steps) {
+    switch (step.kind) {
+      case 'apply':
+        await ledger.applyRemote(step.from, step.changes, nowMs(), step.cursors);
+        break;
+      case 'snapshot':
+        await ledger.loadSnapshot(step.from, step.snapshot, nowMs());
+        break;
+      case 'blob':
+        if (await ledger.hasBlob(step.meta.sha256)) break;
+        try {
+          await ledger.storeBlob(step.meta, step.bytes);
+        } catch {
+          later.push(step.meta);
+        }
+        break;
+      case 'blob-later':
+        if (!(await ledger.hasBlob(step.meta.sha256))) later.push(step.meta);
+        break;
+      case 'retry-set-aside':
+        await ledger.retrySetAside(nowMs());
+        break;
+      case 'cursors':
+        await ledger.saveCursors(step.cursors);
+        break;
+    }
+  }
+  if (later.length > 0) {
+    const cursors = await ledger.readCursors();
+    for (const meta of later)
+      if (!cursors.missingBlobs.some((m) => m.sha256 === meta.sha256)) cursors.missingBlobs.push(meta);
+    await ledger.saveCursors(cursors);
+  }
+}
+
+/** This PC's own figures in a status the main process made from what was sent. */
+async function localStatus(ledger: DexieLedger, status: SyncStatus): Promise<SyncStatus> {
+  const cursors = await ledger.readCursors();
+  const lastSeq = await ledger.lastSeq();
+  return {
+    ...status,
+    lastSyncAt: cursors.lastSyncAt ?? status.lastSyncAt,
+    waiting: Math.max(0, lastSeq - (cursors.rootId ? cursors.written : 0)),
+    ...(await ledger.counts()),
+  };
+}
+
+export interface SyncDriverDeps {
+  db: NetdeskDb;
+  ledger: DexieLedger;
+  api: SyncApi;
+  /** Records merged during the run (the ledger's onTouched feeds it). */
+  drainTouched: () => TouchedRecord[];
+}
+
+/** Run one sync: rounds until nothing more waits (or MAX_ROUNDS). Throws only if the service does. */
+export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Promise<SyncRunResult> {
+  const { ledger, api, db } = deps;
+  const now = options.now ?? (() => new Date());
+  let snapshotFailed = false;
+  let published = 0;
+  let rounds = 0;
+  let answer: SyncExchangeResult | undefined;
+  const touched: TouchedRecord[] = [];
+  try {
+    for (; rounds < MAX_ROUNDS;) {
+      const cursors = await ledger.readCursors();
+      const lastSeq = await ledger.lastSeq();
+      const { changes, blobs } = await outboxChunk(ledger, cursors.written);
+      let snapshot;
+      if (!snapshotFailed && snapshotDue(cursors)) {
+        const taken = await ledger.snapshot();
+        const records = Object.values(taken.tables).reduce((n, list) => n + (list?.length ?? 0), 0);
+        if (records <= SNAPSHOT_MAX_RECORDS) snapshot = taken;
+      }
+      const request = {
+        nodeId: ledger.nodeId,
+        name: options.name,
+        cursors,
+        lastSeq,
+        counts: await ledger.counts(),
+        outbox: changes,
+        blobs,
+        ...(snapshot ? { snapshot: snapshot as never } : {}),
+        initFolder: rounds === 0 && options.initFolder === true,
+        joinOtherRoot: rounds === 0 && options.joinOtherRoot === true,
+      };
+      try {
+        answer = await api.syncExchange(request);
+      } catch (err) {
+        // A snapshot too large for the service: go on without one this time.
+        if (!snapshot) throw err;
+        snapshotFailed = true;
+        continue;
+      }
+      rounds++;
+      published += answer.published;
+      await replay(ledger, answer, () => now().getTime());
+      touched.push(...deps.drainTouched());
+      if (!answer.folderSet || !answer.status.connected || !answer.more) break;
+    }
+  } finally {
+    touched.push(...deps.drainTouched());
+    const cardIds = [...new Set(touched.filter((t) => t.table === 'repairCards').map((t) => t.id))];
+    if (cardIds.length > 0) {
+      // A card that arrived in part (no createdAt yet) stays out of the list and its counters.
+      const cards = await db.repairCards.bulkGet(cardIds);
+      await refreshRepairDerivedData(
+        db,
+        cardIds.filter((_, i) => cards[i]?.createdAt),
+      );
+    }
+  }
+  const status = await localStatus(ledger, answer!.status);
+  return { folderSet: answer!.folderSet, status, published, touched, rounds };
+}
+
+/** The status without syncing (cheap): root file, peers, and this PC's own figures. */
+export async function readStatus(
+  ledger: DexieLedger,
+  api: SyncApi,
+): Promise<{ folderSet: boolean; status: SyncStatus }> {
+  const answer = await api.syncStatus({
+    cursors: await ledger.readCursors(),
+    lastSeq: await ledger.lastSeq(),
+    counts: await ledger.counts(),
+  });
+  return { folderSet: answer.folderSet, status: await localStatus(ledger, answer.status) };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { backupFileName, backupsToRemove, parseBackupName } from './backup-retention';
+
+/** One backup a day at 09:00 from `from` (YYYY-MM-DD) for `days` days. */
+function daily(from: string, days: number): string[] {
+  const names: string[] = [];
+  const start = Date.parse(`${from}T00:00:00Z`);
+  for (let i = 0; i < days; i++) {
+    const d = new Date(start + i * 86_400_000);
+    names.push(
+      backupFileName({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: 9,
+        minute: 0,
+      }),
+    );
+  }
+  return names;
+}
+
+describe('backup retention', () => {
+  it('names files by local time', () => {
+    expect(backupFileName({ year: 2026, month: 3, day: 5, hour: 8, minute: 7 })).toBe(
+      'netdesk-backup-20260305-0807.json',
+    );
+    expect(parseBackupName('netdesk-backup-20260305-0807.json')?.day).toBe('20260305');
+    expect(parseBackupName('notes.txt')).toBeNull();
+  });
+
+  it('keeps the last 14 days and the newest of each of the last 12 months', () => {
+    const names = daily('2025-01-01', 500); // to 2026-05-15
+    const removed = new Set(backupsToRemove(names));
+    const kept = names.filter((n) => !removed.has(n));
+    const last14 = names.slice(-14);
+    for (const n of last14) expect(kept).toContain(n);
+    // Month ends kept for the 12 most recent months (the current month's newest is today's).
+    expect(kept).toContain('netdesk-backup-20260430-0900.json');
+    expect(kept).toContain('netdesk-backup-20250630-0900.json');
+    expect(kept).not.toContain('netdesk-backup-20250531-0900.json');
+    expect(kept).not.toContain('netdesk-backup-20260401-0900.json');
+    // 14 days (within May) + 11 earlier month ends.
+    expect(kept).toHaveLength(14 + 11);
+  });
+
+  it('keeps every backup of the newest day but only the newest of an older day', () => {
+    const names = [
+      'netdesk-backup-20260301-0800.json',
+      'netdesk-backup-20260301-1700.json',
+      'netdesk-backup-20260302-0800.json',
+      'netdesk-backup-20260302-0810-b.json',
+    ];
+    expect(backupsToRemove(names)).toEqual(['netdesk-backup-20260301-0800.json']);
+  });
+
+  it('never touches files that are not NetDesk backups', () => {
+    const names = [...daily('2026-01-01', 40), 'README.txt', 'netdesk-backup-latest.json'];
+    const removed = backupsToRemove(names);
+    expect(removed).not.toContain('README.txt');
+    expect(removed).not.toContain('netdesk-backup-latest.json');
+    expect(removed.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,70 @@
+// Which backup files to keep: the newest backup of each of the last 14 days that have one, and
+// the newest of each of the last 12 months that have one; every backup of the newest day is
+// kept too (a manual export this morning is not removed by this evening's). Pure: the services
+// apply it to <dataDir>/backups and to the shared folder's backups/.
+//
+// Files are named netdesk-backup-YYYYMMDD-HHmm[-suffix].json (the writing PC's local time), so
+// order and dates come from the names alone; any other file in the folder is never touched.
+
+export const KEEP_DAILY = 14;
+export const KEEP_MONTHLY = 12;
+
+const NAME = /^netdesk-backup-(\d{8})-(\d{4})(?:-([0-9a-z]{1,8}))?\.json$/;
+
+export interface BackupName {
+  name: string;
+  /** YYYYMMDD */
+  day: string;
+  /** YYYYMM */
+  month: string;
+  /** Sortable: YYYYMMDDHHmm plus the suffix. */
+  sortKey: string;
+}
+
+export function parseBackupName(name: string): BackupName | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const day = m[1]!;
+  return { name, day, month: day.slice(0, 6), sortKey: `${day}${m[2]!}${m[3] ?? ''}` };
+}
+
+/** The backup file name for a local time: netdesk-backup-YYYYMMDD-HHmm.json. */
+export function backupFileName(local: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `netdesk-backup-${p(local.year, 4)}${p(local.month)}${p(local.day)}-${p(local.hour)}${p(local.minute)}.json`;
+}
+
+/** The backup files (of `names`) the retention rule removes. */
+export function backupsToRemove(
+  names: readonly string[],
+  keepDaily: number = KEEP_DAILY,
+  keepMonthly: number = KEEP_MONTHLY,
+): string[] {
+  const backups = names
+    .map(parseBackupName)
+    .filter((b): b is BackupName => b !== null)
+    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
+  if (backups.length === 0) return [];
+  const keep = new Set<string>();
+  const newestDay = backups[0]!.day;
+  const days = new Set<string>();
+  const months = new Set<string>();
+  for (const b of backups) {
+    if (b.day === newestDay) keep.add(b.name);
+    if (!days.has(b.day) && days.size < keepDaily) {
+      days.add(b.day);
+      keep.add(b.name);
+    }
+    if (!months.has(b.month) && months.size < keepMonthly) {
+      months.add(b.month);
+      keep.add(b.name);
+    }
+  }
+  return backups.filter((b) => !keep.has(b.name)).map((b) => b.name);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceHandover } from '../schemas';
+import { canMoveEvaluation, nextEvaluationStatuses } from './evaluation-flow';
+import { evaluation } from './test-records';
+import { buildDeviceTimeline } from './timeline';
+
+const handover = (id: string, deviceId: string, at: string): DeviceHandover => ({
+  id,
+  deviceId,
+  fromPersonId: 'zhang',
+  toPersonId: 'li',
+  at,
+  by: '网管',
+  note: '',
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+  hlc: {},
+});
+
+describe('device timeline', () => {
+  it('merges repair cards, handovers and evaluations of one device, newest first', () => {
+    const card = (id: string, deviceId: string, receivedAt: string) => ({
+      id,
+      cardNo: id,
+      deviceId,
+      receivedAt,
+      status: 'closed',
+      description: '开机黑屏',
+    });
+    const timeline = buildDeviceTimeline('pc1', {
+      cards: [
+        card('WX-1', 'pc1', '2026-02-01T02:00:00.000Z'),
+        card('WX-2', 'pc9', '2026-02-02T02:00:00.000Z'),
+      ],
+      handovers: [
+        handover('h1', 'pc1', '2026-03-01T09:00:00+08:00'),
+        handover('h2', 'pc9', '2026-03-01T01:00:00Z'),
+      ],
+      evaluations: [
+        evaluation('e1', {
+          requestedOn: '2026-02-10',
+          item: '新电脑',
+          reason: '旧电脑太慢',
+          replacesDeviceId: 'pc1',
+        }),
+        evaluation('e0', {
+          requestedOn: '2025-06-01',
+          decidedOn: '2025-06-03',
+          item: '电脑',
+          reason: '新员工',
+          status: 'bought',
+          boughtDeviceId: 'pc1',
+        }),
+      ],
+    });
+    expect(timeline.map((e) => [e.kind, e.at])).toEqual([
+      ['handover', '2026-03-01T01:00:00.000Z'],
+      ['replacement-requested', '2026-02-09T16:00:00.000Z'],
+      ['repair', '2026-02-01T02:00:00.000Z'],
+      ['bought', '2025-06-02T16:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('evaluation status flow', () => {
+  it('goes pending → approved or rejected → bought, and nothing follows bought', () => {
+    expect(nextEvaluationStatuses('pending')).toEqual(['approved', 'rejected']);
+    expect(canMoveEvaluation('approved', 'bought')).toBe(true);
+    expect(canMoveEvaluation('pending', 'bought')).toBe(false);
+    expect(canMoveEvaluation('rejected', 'bought')).toBe(false);
+    expect(nextEvaluationStatuses('bought')).toEqual([]);
+  });
+});

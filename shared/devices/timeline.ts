@@ -1,0 +1,62 @@
+// One timeline per asset card (issue 4 §3): its repair cards, the purchase evaluations that ask
+// to replace it or that bought it, and its handovers, newest first. Pure: the drawer passes the
+// records it read. Routine checks join later as another entry kind.
+import type { DeviceHandover, PurchaseEvaluation } from '../schemas';
+
+/** What the timeline needs of a repair card (the repair screens own the card itself). */
+export interface TimelineCard {
+  id: string;
+  cardNo: string;
+  deviceId: string | null;
+  receivedAt: string;
+  status: string;
+  description: string;
+  deletedAt?: string | null;
+}
+
+export type TimelineEntry =
+  | { kind: 'repair'; at: string; card: TimelineCard }
+  | { kind: 'handover'; at: string; handover: DeviceHandover }
+  /** An evaluation asking to replace this device. */
+  | { kind: 'replacement-requested'; at: string; evaluation: PurchaseEvaluation }
+  /** The evaluation this device was bought on. */
+  | { kind: 'bought'; at: string; evaluation: PurchaseEvaluation };
+
+/** A calendar day ('YYYY-MM-DD', Asia/Shanghai) as the instant it starts, to sort with times. */
+function dayStart(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
+export function buildDeviceTimeline(
+  deviceId: string,
+  records: {
+    cards: readonly TimelineCard[];
+    handovers: readonly DeviceHandover[];
+    evaluations: readonly PurchaseEvaluation[];
+  },
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const card of records.cards) {
+    if (card.deviceId === deviceId && !card.deletedAt)
+      entries.push({ kind: 'repair', at: card.receivedAt, card });
+  }
+  for (const handover of records.handovers) {
+    if (handover.deviceId === deviceId && !handover.deletedAt) {
+      entries.push({ kind: 'handover', at: new Date(handover.at).toISOString(), handover });
+    }
+  }
+  for (const evaluation of records.evaluations) {
+    if (evaluation.deletedAt) continue;
+    if (evaluation.replacesDeviceId === deviceId) {
+      entries.push({ kind: 'replacement-requested', at: dayStart(evaluation.requestedOn), evaluation });
+    }
+    if (evaluation.boughtDeviceId === deviceId) {
+      entries.push({
+        kind: 'bought',
+        at: dayStart(evaluation.decidedOn ?? evaluation.requestedOn),
+        evaluation,
+      });
+    }
+  }
+  return entries.sort((a, b) => b.at.localeCompare(a.at));
+}

@@ -1,0 +1,151 @@
+// The IPC channels of folder sync and backups (spread into shared/ipc.ts): request schemas and
+// answers. The ledger lives in the renderer's IndexedDB and the folder belongs to the main
+// process (or browser mode's server), so the renderer drives a sync round:
+//
+//   sync:exchange  renderer → its cursors, a chunk of its outbox (+ the attachments it refers
+//                  to), and, when due, a snapshot of its ledger;
+//                  main → runs the engine's syncOnce against a recording LedgerSide and answers
+//                  with the ledger calls the engine made (merge these changes with these cursors,
+//                  store this attachment, save these cursors …) for the renderer to replay in
+//                  order, plus the status. The folder path is never sent: it is the syncFolder
+//                  setting.
+//   sync:status    the status without syncing.
+//   backup:save    a backup file in parts (a ten-year ledger outgrows one request), verified by
+//                  reading it back before it counts; copied to the shared folder's backups/.
+//   backup:list    the backups kept on this PC.
+import { z } from 'zod';
+import { attachmentMetaSchema, type AttachmentMeta } from './schemas';
+import { syncChangeSchema } from './sync/format';
+import type { LedgerSnapshot, SyncChange, SyncCursors, SyncStatus } from './sync/types';
+
+/** Outbox changes one exchange may carry (the engine's journal file size). */
+export const EXCHANGE_MAX_CHANGES = 2000;
+/** Attachment bytes one exchange may carry each way; more waits for the next round. */
+export const EXCHANGE_MAX_BLOB_BYTES = 40 * 1024 * 1024;
+/** Characters of backup text per backup:save part. */
+export const BACKUP_PART_CHARS = 8 * 1024 * 1024;
+
+const nodeIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
+const countSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const syncCursorsSchema = z
+  .object({
+    rootId: z.string().max(64).nullable(),
+    written: countSchema,
+    read: z.record(nodeIdSchema, countSchema),
+    lastSyncAt: z.string().max(40).nullable(),
+    missingBlobs: z.array(attachmentMetaSchema).max(100_000),
+    snapshotTotal: countSchema,
+    snapshotCovers: z.record(nodeIdSchema, countSchema),
+  })
+  .strict();
+
+const ledgerCountsSchema = z.object({ conflicts: countSchema, setAside: countSchema }).strict();
+
+export const syncExchangeRequestSchema = z
+  .object({
+    nodeId: nodeIdSchema,
+    /** This PC's readable name for the other PCs' status ("A · 张伟"). */
+    name: z.string().trim().max(100),
+    cursors: syncCursorsSchema,
+    lastSeq: countSchema,
+    counts: ledgerCountsSchema,
+    /** Outbox changes after cursors.written, in seq order, without gaps. */
+    outbox: z.array(syncChangeSchema).max(EXCHANGE_MAX_CHANGES),
+    /** Bytes of the attachments the outbox chunk refers to. */
+    blobs: z
+      .array(
+        z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.instanceof(Uint8Array) }).strict(),
+      )
+      .max(EXCHANGE_MAX_CHANGES)
+      .refine((list) => list.reduce((n, b) => n + b.bytes.byteLength, 0) <= EXCHANGE_MAX_BLOB_BYTES, {
+        message: 'attachments exceed the bytes one exchange may carry',
+      }),
+    /** The whole ledger, when a snapshot is due; the engine writes it to the folder. */
+    snapshot: z
+      .object({
+        tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+        setAside: z.array(z.unknown()),
+      })
+      .optional(),
+    /** Make the folder a new sync root: only on the supervisor's explicit action. */
+    initFolder: z.boolean().default(false),
+    /** Accept a folder whose root differs from the one this PC synced with: explicit only. */
+    joinOtherRoot: z.boolean().default(false),
+  })
+  .strict();
+
+export const syncStatusRequestSchema = z
+  .object({ cursors: syncCursorsSchema, lastSeq: countSchema, counts: ledgerCountsSchema })
+  .strict();
+
+/** `netdesk-backup-YYYYMMDD-HHmm.json`, optionally with a suffix for a second one the same minute. */
+export const BACKUP_FILE_NAME = /^netdesk-backup-(\d{8})-(\d{4})(?:-[0-9a-z]{1,8})?\.json$/;
+
+export const backupSaveRequestSchema = z
+  .object({
+    fileName: z.string().regex(BACKUP_FILE_NAME, 'not a NetDesk backup file name'),
+    /** 0, 1, 2 … in order; part 0 starts the file afresh. */
+    part: z.number().int().min(0).max(100_000),
+    text: z.string().max(BACKUP_PART_CHARS),
+    last: z.boolean(),
+    /** What the file must hold when read back (checked on the last part). */
+    expect: z.object({ records: countSchema, attachments: countSchema }).strict().optional(),
+  })
+  .strict()
+  .refine((r) => !r.last || r.expect !== undefined, { message: 'the last part must say what to expect' });
+
+export const backupListRequestSchema = z.object({}).strict();
+
+/** One ledger call the engine made during a round, for the renderer to replay in order. */
+export type SyncStep =
+  | { kind: 'apply'; from: string; changes: SyncChange[]; cursors?: SyncCursors }
+  | { kind: 'snapshot'; from: string; snapshot: LedgerSnapshot }
+  | { kind: 'blob'; meta: AttachmentMeta; bytes: Uint8Array }
+  /** An attachment not carried this round (size budget): add it to cursors.missingBlobs. */
+  | { kind: 'blob-later'; meta: AttachmentMeta }
+  | { kind: 'retry-set-aside' }
+  | { kind: 'cursors'; cursors: SyncCursors };
+
+export interface SyncExchangeResult {
+  /** False when no sync folder is set in Settings: nothing was done. */
+  folderSet: boolean;
+  status: SyncStatus;
+  steps: SyncStep[];
+  /** Own changes published this round. */
+  published: number;
+  /** Another round is needed (time or size budget, or more outbox to send). */
+  more: boolean;
+  snapshotWritten?: string;
+  compacted: number;
+}
+
+export interface SyncStatusResult {
+  folderSet: boolean;
+  status: SyncStatus;
+}
+
+export interface BackupSaveResult {
+  /** True once the last part was written and the file verified. */
+  done: boolean;
+  path?: string;
+  /** Copied to the shared folder's backups/ (when reachable). */
+  sharedPath?: string;
+  /** Why the shared copy was not made, when a sync folder is set. */
+  sharedProblem?: string;
+  size?: number;
+  /** Old backups removed by the retention rule. */
+  removed?: string[];
+}
+
+export interface BackupEntry {
+  name: string;
+  size: number;
+  /** The file's time from its name: YYYY-MM-DD HH:mm (this PC's local time when written). */
+  takenAt: string;
+}
+
+export interface BackupListResult {
+  dir: string;
+  backups: BackupEntry[];
+}
