@@ -71,6 +71,8 @@ const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
     // now. Finished cards keep their due time, so the plain slaDueAt index alone would walk
     // ten years of closed cards; null due times (paused, refused) stay out of this index.
     '[status+slaDueAt]',
+    // A department's cards in order of receipt: a direct range instead of walking every card.
+    '[departmentId+receivedAt]',
   ],
   // A card's timeline, in order.
   repairEvents: ['cardId', '[cardId+at]'],

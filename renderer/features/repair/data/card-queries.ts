@@ -207,6 +207,10 @@ async function walkSortIndex(
   const [from, to] = receivedRange(filter);
   const take = (c: CardCollection) => ordered(c, sort.dir).filter(matches).limit(need).toArray();
   if (sort.by === 'receivedAt') {
+    if (!statuses && filter.departmentId) {
+      const dep = filter.departmentId;
+      return take(cards.where('[departmentId+receivedAt]').between([dep, from], [dep, to], true, false));
+    }
     if (!statuses) return take(cards.where('receivedAt').between(from, to, true, false));
     return (
       await Promise.all(
