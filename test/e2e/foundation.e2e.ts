@@ -102,9 +102,14 @@ describe('foundation', () => {
       Number((await page.getByTestId('dashboard-count-devices').textContent())?.replace(/\D/g, '')),
     ).toBeGreaterThan(10);
     await page.screenshot({ path: join(outputDir, 'foundation-dashboard-demo.png') });
-    // A second load would mix demo records into real ones: refused with a message.
+    // A second load would mix demo records into real ones: refused with a message. The button
+    // stays busy while the repair counters and search copy are rebuilt after the import.
+    await expect.poll(() => page.getByTestId('load-demo').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('load-demo').getAttribute('class')).not.toContain('loading');
     await page.getByTestId('load-demo').click();
-    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('不能加载演示数据');
+    await expect
+      .poll(() => page.getByText('不能加载演示数据').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('nav-people').click();
     await expect.poll(() => page.locator('[data-testid="person-row"]').count()).toBeGreaterThan(10);
   });

@@ -152,10 +152,14 @@ describe('repair cards', () => {
     await expect.poll(() => page.getByTestId('record-view').textContent()).toContain('内存条损坏');
 
     await step('signed-off', 'signed-off');
-    const steps = await page
-      .locator('[data-testid="timeline-item"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
-    expect(steps).toEqual(['received', 'started', 'part-ordered', 'part-arrived', 'repaired', 'signed-off']);
+    // The timeline is its own live query: it may render a moment after the status changes.
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="timeline-item"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-type'))),
+      )
+      .toEqual(['received', 'started', 'part-ordered', 'part-arrived', 'repaired', 'signed-off']);
     await page.getByTestId('card-detail').screenshot({ path: join(outputDir, 'repair-card-detail.png') });
     await page.screenshot({ path: join(outputDir, 'repair-card-drawer.png') });
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
