@@ -32,13 +32,22 @@ import { printTable, writeResults, type Figure } from './report';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = join(root, 'bench', 'tmp');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const quick = args.has('--quick');
 const keep = args.has('--keep');
+/** `--devices 20000` and the like override one size of the chosen profile. */
+function sizeOption(name: string): number | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a whole number`);
+  return n;
+}
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 const NOW = new Date('2026-11-27T06:00:00Z');
-const scale = quick
+const profile = quick
   ? { years: 1, employees: 300, devices: 1200, cards: 1500 }
   : {
       years: BENCH_DATASET.years,
@@ -46,6 +55,12 @@ const scale = quick
       devices: BENCH_DATASET.devices,
       cards: BENCH_DATASET.cards,
     };
+const scale = {
+  years: sizeOption('years') ?? profile.years,
+  employees: sizeOption('employees') ?? profile.employees,
+  devices: sizeOption('devices') ?? profile.devices,
+  cards: sizeOption('cards') ?? profile.cards,
+};
 const RUNS = quick ? 5 : 10;
 const QUERY_RUNS = quick ? 10 : 20;
 const COLD_RUNS = quick ? 3 : 5;

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
@@ -391,6 +392,26 @@ describe('devices', () => {
 
       step('work request');
       await workRequest(page, home, 'PC-0001');
+
+      step('export');
+      // The annual inventory: an .xlsx download that Excel (here exceljs) reads back, without secrets.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('tab-devices').click();
+      await page.getByTestId('devices-search').fill('');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('devices-export').click(),
+      ]);
+      const xlsxPath = join(home, download.suggestedFilename());
+      await download.saveAs(xlsxPath);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsxPath);
+      const cells: string[] = [];
+      workbook.worksheets[0]!.eachRow((r) => cells.push(JSON.stringify(r.values)));
+      expect(cells.length).toBe(51); // the header and 50 devices
+      expect(cells.join('\n')).toContain('PR-0001');
+      expect(cells.join('\n')).toContain('李娜');
     },
   );
 });
