@@ -40,8 +40,10 @@ import type { SyncChange } from '../../shared/sync/types';
 const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
   // Directory: look up by employee number, sort by name, filter by department, and find the
   // person from the asset tag written on their computer.
-  people: ['employeeNo', 'name', 'departmentId', 'computerTag'],
-  departments: ['name'],
+  // deletedAt is indexed where the dashboard counts live records: null is not an IndexedDB key,
+  // so the index holds only tombstones and live = count() − tombstones, without reading rows.
+  people: ['employeeNo', 'name', 'departmentId', 'computerTag', 'deletedAt'],
+  departments: ['name', 'deletedAt'],
   // Asset cards: scan a tag, filter by type and status (the device list's two filters, also
   // together: "servers in use" for weekly maintenance), by department, by user, and find the
   // printers attached to a computer (responsible person rule).
@@ -53,6 +55,9 @@ const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
     'userPersonId',
     'attachedToDeviceId',
     '[type+status]',
+    'deletedAt',
+    // The dashboard's warranty flag reads only the next 30 days' endings.
+    'warrantyEnd',
   ],
   // A device's history of hands.
   deviceHandovers: ['deviceId', 'at'],

@@ -23,10 +23,13 @@ export function DashboardScreen() {
 
   // A few hundred to a few thousand rows: a filtered count is cheap at this size.
   const counts = useLiveQuery(async () => {
+    // Key counts on the table and on the tombstone-only deletedAt index: no record is read.
+    const live = async (table: typeof db.people | typeof db.departments | typeof db.devices) =>
+      (await table.count()) - (await table.where('deletedAt').above('').count());
     const [people, departments, devices] = await Promise.all([
-      db.people.filter((r) => !r.deletedAt).count(),
-      db.departments.filter((r) => !r.deletedAt).count(),
-      db.devices.filter((r) => !r.deletedAt).count(),
+      live(db.people),
+      live(db.departments),
+      live(db.devices),
     ]);
     return { people, departments, devices };
   }, [db]);

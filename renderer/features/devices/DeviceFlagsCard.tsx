@@ -4,7 +4,13 @@
 import { Card, Col, List, Row, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { frequentlyRepaired, repeatRepairSince, warrantyEndingSoon } from '../../../shared/devices/flags';
+import {
+  frequentlyRepaired,
+  repeatRepairSince,
+  shanghaiDay,
+  WARRANTY_WARNING_DAYS,
+  warrantyEndingSoon,
+} from '../../../shared/devices/flags';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import { deviceLabel } from './device-format';
@@ -16,15 +22,20 @@ export function DeviceFlagsCard() {
 
   const flags = useLiveQuery(async () => {
     const now = new Date();
-    // Cards by the receivedAt index: only the last 90 days are read, however long the ledger.
-    const [devices, cards] = await Promise.all([
-      db.devices.toArray(),
+    // Only indexed ranges: warranties ending in the next 30 days, cards of the last 90 days, and
+    // then just the devices those cards flag. The dashboard never reads every device.
+    const today = shanghaiDay(now);
+    const horizon = shanghaiDay(new Date(now.getTime() + WARRANTY_WARNING_DAYS * 24 * 3600 * 1000));
+    const [ending, cards] = await Promise.all([
+      db.devices.where('warrantyEnd').between(today, horizon, true, true).toArray(),
       db.repairCards.where('receivedAt').aboveOrEqual(repeatRepairSince(now)).toArray(),
     ]);
-    const byId = new Map(devices.map((d) => [d.id, d]));
+    const repeated = frequentlyRepaired(cards, repeatRepairSince(now));
+    const flagged = await db.devices.bulkGet(repeated.map((f) => f.deviceId));
+    const byId = new Map(flagged.flatMap((d) => (d ? [[d.id, d] as const] : [])));
     return {
-      warranty: warrantyEndingSoon(devices, now),
-      repeat: frequentlyRepaired(cards, repeatRepairSince(now)).flatMap((f) => {
+      warranty: warrantyEndingSoon(ending, now),
+      repeat: repeated.flatMap((f) => {
         const device = byId.get(f.deviceId);
         return device && !device.deletedAt ? [{ ...f, device }] : [];
       }),
