@@ -11,7 +11,7 @@ import { useLedger } from '../../app/ledger';
 import { describeError } from '../../i18n/errors';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { rebuildRepairDerivedData } from '../repair/data';
-import { RepairSummaryCard } from '../repair';
+import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
 import { isLedgerEmpty, loadDemoLedger } from './demo-data';

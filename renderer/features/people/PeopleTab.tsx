@@ -36,7 +36,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
-import { PersonRepairDrawer } from '../repair';
+import { PersonRepairDrawer } from '../repair/PersonRepairDrawer';
 import type { Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
