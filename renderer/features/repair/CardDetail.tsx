@@ -103,7 +103,10 @@ function CardBody({
   const [record, setRecord] = useState<{ focus?: 'suggestion' } | null>(null);
   const [printing, setPrinting] = useState(false);
 
-  const clock = evaluateSla(card.receivedAt, timeline, now);
+  // `now` ticks every 30 s; an event just recorded may be stamped after it, and the clock ignores
+  // events after the moment it is asked about, so ask no earlier than the latest event.
+  const latestEvent = timeline.reduce((t, e) => Math.max(t, Date.parse(e.at)), 0);
+  const clock = evaluateSla(card.receivedAt, timeline, new Date(Math.max(now.getTime(), latestEvent)));
   const device = card.deviceId ? devices?.byId.get(card.deviceId) : undefined;
   const department = card.departmentId ? directory.departmentById.get(card.departmentId) : undefined;
   const requester = card.requesterId ? directory.personById.get(card.requesterId) : undefined;
