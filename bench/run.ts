@@ -388,7 +388,7 @@ async function main(): Promise<number> {
     if (walkUp)
       measured('saving a walk-up card', walkUp, {
         budget: 50,
-        note: 'data layer (logRepairCard); the intake screen is not built yet',
+        note: 'data layer (logRepairCard), the write the intake screen makes on Enter',
       });
     else notBuilt('saving a walk-up card', 50, 'renderer/features/repair/data not found');
     const emptyPdf = stats(await hook(page, 'emptyPdf', RUNS));
@@ -540,7 +540,7 @@ async function syncFigures(): Promise<void> {
     measured('10,000 sync changes out and in', outIn, {
       budget: 3000,
       baseline: copy.median,
-      note: 'engine + headless replica (JSON ledger); the app-side IndexedDB ledger of sync is not built yet',
+      note: 'engine + headless replica (JSON ledger); the app drives the same engine through sync:exchange',
     });
     measured('idle sync (nothing new)', idle, { budget: 100, note: 'engine + headless replica' });
   } catch (err) {
