@@ -138,12 +138,18 @@ describe('folder sync between two PCs', () => {
     expect(await noteOf(b.page, 'NT-7001')).toBe('A：显示器已换新');
 
     // A backup on demand: written, verified, listed, and copied into the share's backups/.
+    // (Either PC's automatic daily backup may run meanwhile, so only the new file is followed.)
+    const backupsOf = (dir: string) =>
+      existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
     await a.page.getByTestId('settings-tab-backups').click();
+    const before = new Set(backupsOf(join(a.home, 'backups')));
+    const rowsBefore = await a.page.getByTestId('backup-row').count();
     await a.page.getByTestId('backup-now').click();
-    await expect.poll(() => a.page.getByTestId('backup-row').count(), { timeout: 30_000 }).toBe(1);
-    expect(readdirSync(join(a.home, 'backups')).filter((n) => n.endsWith('.json'))).toHaveLength(1);
     await expect
-      .poll(() => (existsSync(join(share, 'backups')) ? readdirSync(join(share, 'backups')).length : 0))
-      .toBe(1);
+      .poll(() => a.page.getByTestId('backup-row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(rowsBefore);
+    const made = backupsOf(join(a.home, 'backups')).filter((n) => !before.has(n));
+    expect(made).toHaveLength(1);
+    await expect.poll(() => backupsOf(join(share, 'backups'))).toContain(made[0]);
   });
 });
