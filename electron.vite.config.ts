@@ -26,6 +26,9 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 4000,
+      // electron-vite leaves the renderer unminified by default; minified, the JavaScript a cold start
+      // parses is a third of the size.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -1,21 +1,19 @@
-// NetDesk's renderer entry: translations first, then this PC's settings (for the language),
-// then the React tree. A failure to read settings still starts the app, with defaults.
+// NetDesk's renderer entry: translations, then the React tree at once, while this PC's settings are
+// read and the ledger opens in parallel. The first frame uses the language remembered from last
+// time (i18n); the settings file, once read, has the last word.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'antd/dist/antd.css';
 import { App } from './app/App';
+import { startOpeningLedger } from './app/ledger';
 import { startApp } from './app/startup';
 import './i18n';
 
-const root = createRoot(document.getElementById('root')!);
+startOpeningLedger();
+startApp().catch((err: unknown) => console.error('NetDesk start-up', err));
 
-// Render only after the saved language is applied, so Chinese users do not see a flash of the
-// wrong language and English users see English from the first frame.
-startApp()
-  .catch((err: unknown) => console.error('NetDesk start-up', err))
-  .finally(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

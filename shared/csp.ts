@@ -12,3 +12,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+// Vite names every built script and stylesheet under assets/ after a hash of its content, so such a
+// file never changes under its name: the browser (and Electron) may keep it, and the compiled code
+// V8 caches for it, across starts. A cold start then neither fetches nor recompiles the JavaScript.
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg)$/;
+
+/** Cache-Control for a file of the built renderer, by its path relative to the renderer folder. */
+export function staticCacheControl(relativePath: string): string {
+  return HASHED_ASSET.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}

@@ -80,6 +80,7 @@ beforeAll(async () => {
   );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("NetDesk renderer");');
   await writeFile(join(rendererDir, 'assets', 'app.css'), 'body{}');
+  await writeFile(join(rendererDir, 'assets', 'index-Ds9i5ajX.js'), 'console.log("hashed");');
   await writeFile(join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE');
   await writeFile(join(reportsDir, '2026-10 月度考核.pdf'), '%PDF-1.7 monthly report');
   await symlink(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
@@ -280,6 +281,14 @@ describe('serving the renderer', () => {
     expect(js.body).toContain('NetDesk renderer');
     const css = await send('/assets/app.css', { headers: { cookie } });
     expect(css.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  it('lets content-hashed assets be kept across starts, never the page or an unhashed file', async () => {
+    const hashed = await send('/assets/index-Ds9i5ajX.js', { headers: { cookie } });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await send('/assets/app.js', { headers: { cookie } })).headers['cache-control']).toBe('no-cache');
+    expect((await send('/', { headers: { cookie } })).headers['cache-control']).toBe('no-store');
   });
 
   it('answers an app screen with index.html and a missing file with 404', async () => {

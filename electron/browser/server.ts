@@ -23,7 +23,7 @@ import {
   type IpcResult,
 } from '../../shared/ipc';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, staticCacheControl } from '../../shared/csp';
 
 /** The services' dispatcher with its service table already bound. */
 export type BrowserDispatch = (channel: string, raw: unknown) => Promise<IpcResult<IpcChannel>>;
@@ -223,7 +223,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       res.writeHead(200).end(req.method === 'HEAD' ? undefined : html);
       return;
     }
-    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Cache-Control', staticCacheControl(relativePath));
     await streamFile(req, res, filePath);
   }
 

@@ -12,6 +12,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>NetDesk</title>');
   await writeFile(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+  await writeFile(join(root, 'assets', 'index-Ds9i5ajX.js'), 'console.log(2)');
   await writeFile(join(outside, 'secret.txt'), 'password');
 });
 afterAll(() => rm(outside, { recursive: true, force: true }));
@@ -74,6 +75,13 @@ describe('serveAppRequest', () => {
   it('serves scripts as JavaScript', async () => {
     const res = await get('app://netdesk/assets/index-abc.js');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('lets a content-hashed script be kept across starts, but never the page', async () => {
+    const hashed = await get('app://netdesk/assets/index-Ds9i5ajX.js');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('app://netdesk/assets/index-abc.js')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('app://netdesk/index.html')).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('never serves a file outside the UI folder', async () => {

@@ -3,9 +3,9 @@
 // lets every response carry the Content-Security-Policy header, and keeps the page from reading
 // any other file on the disk: the path guard below only hands out files under the UI folder.
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { isInside } from '../services/files';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, staticCacheControl } from '../../shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'netdesk';
@@ -82,13 +82,18 @@ export function resolveAppAssetPath(rootDir: string, requestUrl: string): AssetL
   return { ok: true, path };
 }
 
-function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string, cacheControl = 'no-cache'): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControl,
   };
+}
+
+/** `path` (inside `root`) as a forward-slash path relative to it. */
+function relativeTo(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -118,5 +123,9 @@ export async function serveAppRequest(
     if (!(await isFile(path))) return plain(404, 'not found');
   }
   const body = request.method === 'HEAD' ? null : await readFile(path);
-  return new Response(body, { status: 200, headers: securityHeaders(mimeTypeOf(path)) });
+  const relative = relativeTo(resolve(rootDir), path);
+  return new Response(body, {
+    status: 200,
+    headers: securityHeaders(mimeTypeOf(path), staticCacheControl(relative)),
+  });
 }

@@ -14,6 +14,25 @@ export interface Ledger {
 
 const LedgerContext = createContext<Ledger | null>(null);
 
+let early: Promise<NetdeskDb> | null = null;
+
+/**
+ * Start opening the ledger before React renders (called from main.tsx), so IndexedDB opens while
+ * the first screen is being built instead of after it.
+ */
+export function startOpeningLedger(): void {
+  early ??= openNetdeskDb();
+  // A failure is reported by the provider that takes this promise; do not warn twice.
+  early.catch(() => undefined);
+}
+
+/** The ledger opened early, handed out once; later mounts (and tests) open their own. */
+function openLedger(): Promise<NetdeskDb> {
+  const opening = early ?? openNetdeskDb();
+  early = null;
+  return opening;
+}
+
 export function useLedger(): Ledger {
   const ledger = useContext(LedgerContext);
   if (!ledger) throw new Error('useLedger() used outside <LedgerProvider>');
@@ -25,7 +44,7 @@ type OpenState =
 
 export function LedgerProvider({
   children,
-  open = openNetdeskDb,
+  open = openLedger,
 }: {
   children: ReactNode;
   open?: () => Promise<NetdeskDb>;
@@ -39,7 +58,9 @@ export function LedgerProvider({
     open().then(
       (db) => {
         opened = db;
-        if (!cancelled) setState({ status: 'open', ledger: { db, repo: createRepository(db) } });
+        // Unmounted while opening (React's development double mount): do not leave it open.
+        if (cancelled) db.close();
+        else setState({ status: 'open', ledger: { db, repo: createRepository(db) } });
       },
       (err: unknown) => {
         if (!cancelled)
