@@ -21,6 +21,7 @@ import { importLedger } from '../../renderer/db/backup';
 import { createRepository } from '../../renderer/db/repository';
 import { NetdeskDb, openNetdeskDb } from '../../renderer/db/schema';
 import { filterPeople } from '../../renderer/features/people/search';
+import { globalResults, PER_KIND } from '../../renderer/features/search/global-results';
 // Types only (erased from the bundle); the modules themselves load through import.meta.glob.
 import type * as RepairDataModule from '../../renderer/features/repair/data/index';
 import type * as DeviceListModule from '../../shared/devices/device-list';
@@ -282,22 +283,30 @@ const bench = {
     const repair = await optional(repairModules);
     if (repair) await repair.warmRepairSearch(db);
     const people: Person[] = await db.people.toArray();
+    const departments = new Map((await db.departments.toArray()).map((d) => [d.id, d.name]));
     const list = await optional(deviceModules);
     const devices = list ? await deviceIndex(db, list) : null;
     const parts = ['people', ...(repair ? ['repair cards'] : []), ...(devices ? ['devices'] : [])];
+    // What the header search does per query once its panel is open: the card search, then the
+    // grouped hits (people and devices in memory).
     const ms = await times(runs, async (i) => {
       const text = words[i % words.length]!;
-      const found = filterPeople(people, { query: text, departmentId: null });
-      if (list && devices)
-        list.filterDevices(devices, { query: text, type: null, status: null, departmentId: null });
-      if (repair)
-        await repair.queryRepairCards(
-          db,
-          { text },
-          { by: 'receivedAt', dir: 'desc' },
-          { offset: 0, limit: 20 },
-        );
-      return found;
+      const cards = repair
+        ? (
+            await repair.queryRepairCards(
+              db,
+              { text },
+              { by: 'receivedAt', dir: 'desc' },
+              { offset: 0, limit: PER_KIND + 1 },
+            )
+          ).rows
+        : [];
+      return globalResults(text, {
+        people,
+        departmentName: (id) => (id ? (departments.get(id) ?? '') : ''),
+        devices,
+        cards,
+      });
     });
     return { ms, parts };
   },

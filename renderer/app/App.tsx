@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { SyncProvider } from '../features/sync/SyncProvider';
 import { applyLanguage } from '../i18n';
@@ -165,6 +166,7 @@ function Header() {
         borderBottom: '1px solid rgba(5, 5, 5, 0.06)',
       }}
     >
+      <GlobalSearch />
       <Typography.Text type="secondary" data-testid="header-operator">
         {operatorName ? t('app.operator', { name: operatorName }) : t('app.operatorUnset')}
       </Typography.Text>

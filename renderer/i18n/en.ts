@@ -21,6 +21,16 @@ export const en: Messages = {
     crashedHint: 'The ledger data is not affected. Switch to another screen or reload. Error: {{detail}}',
     reload: 'Reload',
   },
+  search: {
+    label: 'Search everything',
+    placeholder: 'Search cards, devices, people (Ctrl+Shift+F)',
+    searching: 'Searching…',
+    nothing: 'Nothing found for “{{query}}”',
+    cardsFailed: 'The repair card search failed; only devices and people are shown.',
+    enterOpens: 'Enter opens',
+    responsible: 'responsible: {{name}}',
+    kinds: { card: 'Repair cards', device: 'Devices', person: 'People' },
+  },
   nav: {
     dashboard: 'Dashboard',
     repairs: 'Repair cards',

@@ -20,6 +20,16 @@ export const zhCN = {
     crashedHint: '台账数据没有受影响。可以切换到其他页面，或重新加载。错误：{{detail}}',
     reload: '重新加载',
   },
+  search: {
+    label: '全局搜索',
+    placeholder: '搜索维修卡、设备、人员（Ctrl+Shift+F）',
+    searching: '正在搜索…',
+    nothing: '没有找到“{{query}}”',
+    cardsFailed: '维修卡搜索出错，只显示了设备和人员。',
+    enterOpens: '回车打开',
+    responsible: '责任人 {{name}}',
+    kinds: { card: '维修卡', device: '设备', person: '人员' },
+  },
   nav: {
     dashboard: '工作台',
     repairs: '维修卡',
