@@ -166,7 +166,7 @@ function claimTag(byTag: Map<string, DeviceRow>, row: DeviceRow): void {
 }
 
 /** Up to this many rows in and out, moving each (a binary search and a memmove) beats a pass over the list. */
-const SPLICE_MAX = 64;
+const SPLICE_MAX = 32;
 
 /** Sorted `rows` without `removed` and with `added`, in order; `rows` itself is left alone. */
 function patchRows(rows: readonly DeviceRow[], removed: DeviceRow[], added: DeviceRow[]): DeviceRow[] {
