@@ -2,7 +2,8 @@
 // and a device (by asset tag or name). A label scanner types the tag and Enter into a device
 // picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
 // spaces) is listed first and Enter selects it, even when another device's name holds the tag
-// and even when Enter comes before the list has caught up with the last key.
+// and even when Enter comes before the list has caught up with the last key. That behaviour is
+// useTagScan, so every device picker (the repair screens' too) can share it.
 import { Select } from 'antd';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
@@ -52,7 +53,8 @@ export function PersonSelect({ directory, selectRef, ...props }: PickerProps & {
   );
 }
 
-interface DeviceOption {
+/** A device as a picker lists it. */
+export interface DeviceOption {
   value: string;
   label: string;
   /** Folded tag and name: what typing filters on. */
@@ -77,50 +79,60 @@ export function scannedOption<T extends { tag: string }>(
   return q ? options.find((o) => o.tag === q) : undefined;
 }
 
-export function DeviceSelect({ devices, selectRef, ...props }: PickerProps & { devices: readonly Device[] }) {
-  const options = useMemo(() => deviceOptions(devices), [devices]);
-  const onChange = useRef(props.onChange);
+/**
+ * What makes an antd Select a device picker a label scanner can fill: spread the result into the
+ * Select. `options` is every selectable device, flat (a grouped list passes its leaves).
+ */
+export function useTagScan(options: readonly DeviceOption[], onChange: (id: string | null) => void) {
+  const latest = useRef(onChange);
   useEffect(() => {
-    onChange.current = props.onChange;
+    latest.current = onChange;
   });
   // The device a scan asked for, from the Enter key until the select reports its choice.
   const scanned = useRef<string | null>(null);
 
-  const onInputKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    const hit = scannedOption(options, e.currentTarget.value);
-    if (!hit) return;
-    scanned.current = hit.value;
-    // The select picks its active option on this Enter; should it pick none, the scan still counts.
-    setTimeout(() => {
-      if (scanned.current === null) return;
+  return {
+    onInputKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+      const hit = scannedOption(options, e.currentTarget.value);
+      if (!hit) return;
+      scanned.current = hit.value;
+      // The select picks its active option on this Enter; should it pick none, the scan still counts.
+      setTimeout(() => {
+        if (scanned.current === null) return;
+        scanned.current = null;
+        latest.current(hit.value);
+      }, 0);
+    },
+    onChange: (value: string | undefined) => {
+      const chosen = scanned.current ?? value ?? null;
       scanned.current = null;
-      onChange.current(hit.value);
-    }, 0);
+      latest.current(chosen);
+    },
+    showSearch: {
+      filterOption: (input: string, option?: DeviceOption) =>
+        !!option && option.search.includes(foldSearch(input)),
+      // The exact tag first: it is the option Enter takes.
+      filterSort: (a: DeviceOption, b: DeviceOption, { searchValue }: { searchValue: string }) => {
+        const q = foldSearch(searchValue);
+        return Number(b.tag === q) - Number(a.tag === q);
+      },
+    },
   };
+}
 
+export function DeviceSelect({ devices, selectRef, ...props }: PickerProps & { devices: readonly Device[] }) {
+  const options = useMemo(() => deviceOptions(devices), [devices]);
+  const scan = useTagScan(options, props.onChange);
   return (
     <Select<string, DeviceOption>
       ref={selectRef}
       id={props.id}
       data-testid={props.testId}
       value={props.value ?? undefined}
-      onChange={(v: string | undefined) => {
-        const chosen = scanned.current ?? v ?? null;
-        scanned.current = null;
-        props.onChange(chosen);
-      }}
+      {...scan}
       onBlur={props.onBlur}
-      onInputKeyDown={onInputKeyDown}
       allowClear
-      showSearch={{
-        filterOption: (input, option) => !!option && option.search.includes(foldSearch(input)),
-        // The exact tag first: it is the option Enter takes.
-        filterSort: (a, b, { searchValue }) => {
-          const q = foldSearch(searchValue);
-          return Number(b.tag === q) - Number(a.tag === q);
-        },
-      }}
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
