@@ -33,7 +33,7 @@ export interface DeviceRow {
 export interface DeviceIndex {
   rows: DeviceRow[];
   byId: Map<string, DeviceRow>;
-  /** Live devices by folded asset tag: a scanned label opens its device at once. */
+  /** Listed devices by folded asset tag: a scanned label opens its device at once. */
   byTag: Map<string, DeviceRow>;
   /** Listed printers and peripherals attached to each computer, by the computer's id, by tag. */
   attachedTo: Map<string, Device[]>;
