@@ -24,6 +24,18 @@ describe('warranty flag', () => {
       ['A', 30],
     ]);
   });
+
+  it('does not flag a device sync delivered only in part', () => {
+    const whole = device('a', { assetTag: 'A', type: 'computer', warrantyEnd: '2026-03-20' });
+    const { createdAt: _createdAt, ...half } = device('h', {
+      assetTag: 'H',
+      type: 'computer',
+      warrantyEnd: '2026-03-20',
+    });
+    expect(warrantyEndingSoon([whole, half as typeof whole], now).map((f) => f.device.assetTag)).toEqual([
+      'A',
+    ]);
+  });
 });
 
 describe('repeat repair flag', () => {

@@ -2,6 +2,7 @@
 // devices with three or more repair cards received in the last 90 days. Pure, so the thresholds
 // are tested without a screen. Calendar days are Asia/Shanghai days.
 import type { Device } from '../schemas';
+import { isListed } from '../sync/arrival';
 
 export const WARRANTY_WARNING_DAYS = 30;
 export const REPEAT_REPAIR_WINDOW_DAYS = 90;
@@ -28,7 +29,8 @@ export interface WarrantyFlag {
 
 /**
  * Devices in use or spare whose warranty ends today or within the next `days` days, soonest
- * first. Retired devices and deleted records are left out: no one renews their warranty.
+ * first. Retired devices and deleted records are left out: no one renews their warranty; so are
+ * devices sync delivered only in part.
  */
 export function warrantyEndingSoon(
   devices: readonly Device[],
@@ -38,7 +40,7 @@ export function warrantyEndingSoon(
   const today = shanghaiDay(now);
   const flags: WarrantyFlag[] = [];
   for (const device of devices) {
-    if (device.deletedAt || device.status === 'retired' || !device.warrantyEnd) continue;
+    if (!isListed(device) || device.status === 'retired' || !device.warrantyEnd) continue;
     const daysLeft = daysBetween(today, device.warrantyEnd);
     if (daysLeft >= 0 && daysLeft <= days) flags.push({ device, daysLeft });
   }

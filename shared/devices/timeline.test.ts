@@ -27,6 +27,7 @@ describe('device timeline', () => {
       receivedAt,
       status: 'closed',
       description: '开机黑屏',
+      createdAt: receivedAt,
     });
     const timeline = buildDeviceTimeline('pc1', {
       cards: [
@@ -60,6 +61,41 @@ describe('device timeline', () => {
       ['repair', '2026-02-01T02:00:00.000Z'],
       ['bought', '2025-06-02T16:00:00.000Z'],
     ]);
+  });
+});
+
+describe('device timeline and records sync delivered in part', () => {
+  it('leaves out a handover, card or work request whose creation has not arrived', () => {
+    const half = <T extends { createdAt: string }>(record: T) =>
+      ({ ...record, createdAt: undefined }) as unknown as T;
+    const timeline = buildDeviceTimeline('pc1', {
+      cards: [
+        {
+          id: 'c1',
+          cardNo: 'WX-1',
+          deviceId: 'pc1',
+          receivedAt: '2026-02-01T02:00:00.000Z',
+          status: 'closed',
+          description: '',
+          createdAt: undefined,
+        },
+      ],
+      handovers: [
+        half(handover('h1', 'pc1', '2026-03-01T01:00:00.000Z')),
+        handover('h2', 'pc1', '2026-03-02T01:00:00.000Z'),
+      ],
+      evaluations: [
+        half(
+          evaluation('e1', {
+            requestedOn: '2026-02-10',
+            item: '新电脑',
+            reason: '慢',
+            replacesDeviceId: 'pc1',
+          }),
+        ),
+      ],
+    });
+    expect(timeline.map((e) => [e.kind, e.at])).toEqual([['handover', '2026-03-02T01:00:00.000Z']]);
   });
 });
 

@@ -1,7 +1,9 @@
 // One timeline per asset card (issue 4 §3): its repair cards, the purchase evaluations that ask
 // to replace it or that bought it, and its handovers, newest first. Pure: the drawer passes the
-// records it read. Routine checks join later as another entry kind.
+// records it read. Records sync delivered only in part are left out until whole. Routine checks
+// join later as another entry kind.
 import type { DeviceHandover, PurchaseEvaluation } from '../schemas';
+import { isListed } from '../sync/arrival';
 
 /** What the timeline needs of a repair card (the repair screens own the card itself). */
 export interface TimelineCard {
@@ -11,6 +13,7 @@ export interface TimelineCard {
   receivedAt: string;
   status: string;
   description: string;
+  createdAt?: string | null;
   deletedAt?: string | null;
 }
 
@@ -37,16 +40,16 @@ export function buildDeviceTimeline(
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const card of records.cards) {
-    if (card.deviceId === deviceId && !card.deletedAt)
+    if (card.deviceId === deviceId && isListed(card))
       entries.push({ kind: 'repair', at: card.receivedAt, card });
   }
   for (const handover of records.handovers) {
-    if (handover.deviceId === deviceId && !handover.deletedAt) {
+    if (handover.deviceId === deviceId && isListed(handover)) {
       entries.push({ kind: 'handover', at: new Date(handover.at).toISOString(), handover });
     }
   }
   for (const evaluation of records.evaluations) {
-    if (evaluation.deletedAt) continue;
+    if (!isListed(evaluation)) continue;
     if (evaluation.replacesDeviceId === deviceId) {
       entries.push({ kind: 'replacement-requested', at: dayStart(evaluation.requestedOn), evaluation });
     }

@@ -2,8 +2,10 @@
 // from a GBK CSV, a printer attached to a computer, the computer handed to another employee and the
 // printer's responsible person following it, a scanned tag opening its card, the secret masked
 // until asked for and copied, a work request (工作申请单) approved, printed and bought, the label
-// sheet printed, and the dashboard's warranty alert linking to the device. PDFs land in
-// <home>/reports in browser mode; their text is checked with pdftotext.
+// sheet printed (on the default grid, on a custom grid remembered for the next print, and for
+// ticked rows only), a scanned tag selecting the replaced device of a work request, and the
+// dashboard's warranty alert linking to the device. PDFs land in <home>/reports in browser mode;
+// their text is checked with pdftotext.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,13 +124,38 @@ async function handOver(
   await expect.poll(() => responsibleOf(page, printerTag)).toBe(`${toName} 随电脑 ${computerTag}`);
 }
 
+/** A USB label scanner: the tag (here in lower case, with the spaces some scanners add) and Enter. */
+async function scanInto(page: Page, testId: string, tag: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(` ${tag.toLowerCase()} `);
+  await page.keyboard.press('Enter');
+  // The field shows the chosen device (what was typed lives in the input's value, not its text).
+  await expect.poll(() => page.getByTestId(testId).textContent()).toContain(tag);
+}
+
+/** Open the label dialog, set the sheet with `choose`, print; returns the PDF's text and pages. */
+async function printLabelSheet(page: Page, home: string, choose: () => Promise<void> = async () => {}) {
+  const pdf = await pdfTextOf(home, async () => {
+    await page.getByTestId('devices-labels').click();
+    await expect.poll(() => page.getByTestId('labels-summary').textContent()).toContain('毫米');
+    await choose();
+    await page.getByTestId('labels-print').click();
+  });
+  // Browser mode opened the PDF in a new tab: back to NetDesk's, where the dialog has closed.
+  await page.bringToFront();
+  await expect.poll(() => page.locator('[data-testid="labels-dialog"]:visible').count()).toBe(0);
+  const pages = pdf.text.split('\f').filter((p) => p.trim());
+  return { ...pdf, pages, tagsOn: (i: number) => pages[i]?.match(/[A-Z]{2}-\d{4}/g) ?? [] };
+}
+
 /** Add, approve and print a work request replacing `computerTag`; returns the PDF's text. */
 async function workRequest(page: Page, home: string, computerTag: string) {
   await page.getByTestId('tab-evaluations').click();
   await page.getByTestId('add-evaluation').click();
   await page.getByTestId('evaluation-item').fill('笔记本电脑 1 台');
   await pick(page, 'evaluation-requester', '李娜');
-  await pick(page, 'evaluation-replaces', computerTag);
+  // The replaced computer's label is scanned into the device field: Enter selects it.
+  await scanInto(page, 'evaluation-replaces', computerTag);
   await page.getByTestId('evaluation-cost').fill('5600');
   await page.getByTestId('evaluation-reason').fill('原电脑主板老化，经常死机，影响售楼签约。');
   await page.getByTestId('evaluation-feasibility').fill('市场货源充足，一周内到货。');
@@ -319,7 +346,7 @@ describe('devices', () => {
       await page.getByTestId('tab-devices').click();
       await page.getByTestId('devices-search').fill('PR-');
       await expect.poll(() => page.locator('[data-testid="device-row"]').count()).toBe(1);
-      const labels = await pdfTextOf(home, () => page.getByTestId('devices-labels').click());
+      const labels = await printLabelSheet(page, home);
       expect(labels.text).toContain('PR-0101');
       expect(labels.text).toContain('责任人：李娜');
       expect(labels.text).not.toContain('SV-01');
@@ -382,13 +409,34 @@ describe('devices', () => {
       await handOver(page, 'PC-0001', 'PR-0001', '张伟', '李娜');
 
       step('labels');
+      // Nine printers on a custom 2 × 4 sheet: eight on page 1, one on page 2.
       await page.getByTestId('devices-search').fill('PR-000');
       await expect.poll(() => page.locator('[data-testid="device-row"]').count()).toBe(9);
-      const labels = await pdfTextOf(home, () => page.getByTestId('devices-labels').click());
+      const labels = await printLabelSheet(page, home, async () => {
+        await page.getByTestId('labels-cols').fill('2');
+        await page.getByTestId('labels-rows').fill('4');
+        await expect.poll(() => page.getByTestId('labels-summary').textContent()).toContain('每页 8 张');
+      });
+      expect(labels.pages).toHaveLength(2);
+      expect(labels.tagsOn(0)).toHaveLength(8);
+      expect(labels.tagsOn(1)).toEqual(['PR-0009']);
       expect(labels.text).toContain('PR-0001');
-      expect(labels.text).toContain('PR-0009');
       expect(labels.text).toContain('责任人：李娜');
       expect(labels.text).not.toContain('PC-0002');
+
+      step('labels remembered');
+      // The next print starts from that sheet; two ticked rows print on their own.
+      await row(page, 'PR-0003').locator('.ant-table-selection-column input').check();
+      await row(page, 'PR-0007').locator('.ant-table-selection-column input').check();
+      await expect.poll(() => page.getByTestId('devices-count').textContent()).toContain('已勾选 2 台');
+      const ticked = await printLabelSheet(page, home, async () => {
+        expect(await page.getByTestId('labels-cols').inputValue()).toBe('2');
+        expect(await page.getByTestId('labels-rows').inputValue()).toBe('4');
+        expect(await page.getByTestId('labels-which-selected').isChecked()).toBe(true);
+      });
+      expect(ticked.pages).toHaveLength(1);
+      expect(ticked.tagsOn(0).sort()).toEqual(['PR-0003', 'PR-0007']);
+      await page.screenshot({ path: join(outputDir, 'devices-labels-ticked.png') });
 
       step('work request');
       await workRequest(page, home, 'PC-0001');

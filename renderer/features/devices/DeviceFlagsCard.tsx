@@ -11,6 +11,7 @@ import {
   WARRANTY_WARNING_DAYS,
   warrantyEndingSoon,
 } from '../../../shared/devices/flags';
+import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import { deviceLabel } from './device-format';
@@ -37,7 +38,7 @@ export function DeviceFlagsCard() {
       warranty: warrantyEndingSoon(ending, now),
       repeat: repeated.flatMap((f) => {
         const device = byId.get(f.deviceId);
-        return device && !device.deletedAt ? [{ ...f, device }] : [];
+        return isListed(device) ? [{ ...f, device: device! }] : [];
       }),
     };
   }, [db]);

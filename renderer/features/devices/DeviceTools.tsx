@@ -1,8 +1,9 @@
 // The device list's toolbar extras: import from the supervisor's spreadsheets (CSV or XLSX), the
-// label sheet of the devices on screen, and the export of the whole ledger to Excel for the
+// label sheet of the devices on screen or the ticked ones (on the sheet chosen in
+// LabelSheetDialog.tsx), and the export of the whole ledger to Excel for the
 // annual inventory (admin secrets only when asked for, after a warning). Each comes from its own
 // module (import/, print-labels.ts, export.ts); this file only places them.
-// Test ids: devices-import, devices-labels, devices-export, devices-export-more,
+// Test ids: devices-import, devices-labels (opens LabelSheetDialog: its ids there), devices-export, devices-export-more,
 // devices-export-secrets, devices-export-secrets-confirm.
 import { DownOutlined, DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space } from 'antd';
@@ -13,16 +14,30 @@ import { useLedger } from '../../app/ledger';
 import { describeError } from '../../i18n/errors';
 import { devicesExportFileName, downloadXlsx, exportDevicesXlsx } from './export';
 import { DeviceImport } from './import/DeviceImport';
-import { printLabels } from './print-labels';
+import { LabelSheetDialog, type LabelTarget } from './LabelSheetDialog';
+import { printLabels, type LabelPrintChoice } from './print-labels';
 import type { DeviceLedger } from './use-device-ledger';
 
-export function DeviceTools({ ledger, shown }: { ledger: DeviceLedger; shown: DeviceRow[] }) {
+export function DeviceTools({
+  ledger,
+  shown,
+  selected,
+}: {
+  ledger: DeviceLedger;
+  /** The rows the list shows (all pages), in its order. */
+  shown: DeviceRow[];
+  /** The rows ticked in the list, in its order. */
+  selected: DeviceRow[];
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { db } = useLedger();
   const [printing, setPrinting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [choosingSheet, setChoosingSheet] = useState(false);
+  // Each opening mounts the dialog anew, from the remembered sheet.
+  const [sheetDialogKey, setSheetDialogKey] = useState(0);
 
   const exportXlsx = async (includeSecrets: boolean) => {
     if (includeSecrets) {
@@ -47,12 +62,13 @@ export function DeviceTools({ ledger, shown }: { ledger: DeviceLedger; shown: De
     }
   };
 
-  const labels = async () => {
+  const labels = async (choice: LabelPrintChoice, target: LabelTarget) => {
     setPrinting(true);
     try {
       const printed = await printLabels(
-        shown,
+        target === 'selected' ? selected : shown,
         ledger.directory.personById,
+        choice,
         async (chars) =>
           await modal.confirm({
             title: t('evaluations.missingTitle'),
@@ -63,6 +79,7 @@ export function DeviceTools({ ledger, shown }: { ledger: DeviceLedger; shown: De
       );
       if (printed?.ok && printed.saved)
         void message.success(t('evaluations.printed', { file: printed.fileName ?? '' }));
+      if (printed) setChoosingSheet(false);
     } catch (err) {
       void message.error(t('evaluations.printFailed', { detail: describeError(err, t) }));
     } finally {
@@ -82,10 +99,22 @@ export function DeviceTools({ ledger, shown }: { ledger: DeviceLedger; shown: De
         title={t('devices.labelsHint', { count: shown.length })}
         disabled={shown.length === 0}
         loading={printing}
-        onClick={() => void labels()}
+        onClick={() => {
+          setSheetDialogKey((k) => k + 1);
+          setChoosingSheet(true);
+        }}
       >
         {t('devices.labels')}
       </Button>
+      <LabelSheetDialog
+        key={sheetDialogKey}
+        open={choosingSheet}
+        shownCount={shown.length}
+        selectedCount={selected.length}
+        printing={printing}
+        onCancel={() => setChoosingSheet(false)}
+        onPrint={(choice, target) => void labels(choice, target)}
+      />
       <Space.Compact>
         <Button
           icon={<DownloadOutlined />}

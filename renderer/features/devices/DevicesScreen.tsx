@@ -76,7 +76,9 @@ export function DevicesScreen() {
                     onEdit={(device) => setEditing({ device })}
                     onHandover={setHandover}
                     busy={busy}
-                    tools={(shown) => <DeviceTools ledger={ledger} shown={shown} />}
+                    tools={(shown, selected) => (
+                      <DeviceTools ledger={ledger} shown={shown} selected={selected} />
+                    )}
                   />
                 ),
               },

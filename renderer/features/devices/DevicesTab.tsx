@@ -1,7 +1,7 @@
 // 设备台账 — the device list: search over tag, name, brand, model, serial, IP, location and the
 // responsible person (debounced; the index is rebuilt only when the ledger changes), filters by
 // type, status and department, the responsible person with the reason, and the row actions
-// (details, edit, 交接 for computers, delete with undo). A label scanner types the tag and Enter
+// (details, edit, 交接 for computers, delete with undo); rows can be ticked to print their labels. A label scanner types the tag and Enter
 // into the search box: that device's card opens. Ctrl+K or "/" puts the cursor in the search.
 // Test ids: devices-search, devices-type-filter, devices-status-filter, devices-department-filter,
 // add-device, devices-count, devices-table, device-row (each row; data-tag holds its asset tag),
@@ -60,8 +60,8 @@ export interface DevicesTabProps {
   onHandover: (device: Device) => void;
   /** True while a dialog or the drawer holds the keyboard. */
   busy: boolean;
-  /** Extra toolbar buttons (import, export, labels) given the rows on screen. */
-  tools?: (shown: DeviceRow[]) => ReactNode;
+  /** Extra toolbar buttons (import, export, labels) given the rows on screen and the ticked ones. */
+  tools?: (shown: DeviceRow[], selected: DeviceRow[]) => ReactNode;
 }
 
 export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: DevicesTabProps) {
@@ -76,6 +76,8 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
   const [type, setType] = useState<DeviceType | null>(null);
   const [status, setStatus] = useState<DeviceStatus | null>(null);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
+  // Ticked rows (for labels); kept across pages and searches, acted on where they are shown.
+  const [tickedIds, setTickedIds] = useState<readonly string[]>([]);
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(searchText), SEARCH_DEBOUNCE_MS);
@@ -89,6 +91,10 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
     () => filterDevices(ledger.index, { query, type, status, departmentId }),
     [ledger.index, query, type, status, departmentId],
   );
+  const selected = useMemo(() => {
+    const ticked = new Set(tickedIds);
+    return ticked.size === 0 ? [] : shown.filter((r) => ticked.has(r.device.id));
+  }, [shown, tickedIds]);
 
   // Enter: a scanned (or typed) exact tag opens that device; otherwise search at once.
   const onEnter = () => {
@@ -264,7 +270,7 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
           />
         </Space>
         <Space wrap>
-          {tools?.(shown)}
+          {tools?.(shown, selected)}
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -277,12 +283,19 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       </Space>
       <Typography.Text type="secondary" data-testid="devices-count">
         {t('devices.shown', { total, shown: shown.length })}
+        {selected.length > 0 && t('devices.selectedCount', { count: selected.length })}
       </Typography.Text>
       <Table<DeviceRow>
         data-testid="devices-table"
         style={{ marginTop: 8 }}
         size="middle"
         rowKey={(r) => r.device.id}
+        rowSelection={{
+          selectedRowKeys: tickedIds as string[],
+          onChange: (keys) => setTickedIds(keys.map(String)),
+          preserveSelectedRowKeys: true,
+          getCheckboxProps: (r) => ({ title: r.device.assetTag }),
+        }}
         columns={columns}
         dataSource={shown}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
@@ -293,7 +306,10 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
             'data-tag': r.device.assetTag,
             tabIndex: 0,
             style: { cursor: 'pointer' },
-            onClick: () => onOpen(r.device.id),
+            onClick: (e: React.MouseEvent) => {
+              // Ticking a row's box is not opening its card.
+              if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) onOpen(r.device.id);
+            },
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter' && e.target === e.currentTarget) onOpen(r.device.id);
             },

@@ -1,9 +1,13 @@
 // Pickers of the device screens: a person of the directory (by name, employee no., department)
 // and a device (by asset tag or name). A label scanner types the tag and Enter into a device
-// picker: the typed tag filters the options to that device and Enter selects it.
+// picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
+// spaces) is listed first and Enter selects it, even when another device's name holds the tag
+// and even when Enter comes before the list has caught up with the last key. That behaviour is
+// useTagScan, so every device picker (the repair screens' too) can share it.
 import { Select } from 'antd';
-import type { Ref } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
+import { foldSearch } from '../../../shared/devices/device-list';
 import type { Device } from '../../../shared/schemas';
 import type { Directory } from '../people/directory';
 import { deviceLabel } from './device-format';
@@ -49,21 +53,90 @@ export function PersonSelect({ directory, selectRef, ...props }: PickerProps & {
   );
 }
 
+/** A device as a picker lists it. */
+export interface DeviceOption {
+  value: string;
+  label: string;
+  /** Folded tag and name: what typing filters on. */
+  search: string;
+  /** Folded tag: what a scan must equal. */
+  tag: string;
+}
+
+export function deviceOptions(devices: readonly Device[]): DeviceOption[] {
+  return devices.map((d) => {
+    const label = deviceLabel(d);
+    return { value: d.id, label, search: foldSearch(label), tag: foldSearch(d.assetTag) };
+  });
+}
+
+/** The option whose tag is exactly the typed text (folded); the first such when tags repeat. */
+export function scannedOption<T extends { tag: string }>(
+  options: readonly T[],
+  typed: string,
+): T | undefined {
+  const q = foldSearch(typed);
+  return q ? options.find((o) => o.tag === q) : undefined;
+}
+
+/**
+ * What makes an antd Select a device picker a label scanner can fill: spread the result into the
+ * Select. `options` is every selectable device, flat (a grouped list passes its leaves).
+ */
+export function useTagScan(options: readonly DeviceOption[], onChange: (id: string | null) => void) {
+  const latest = useRef(onChange);
+  useEffect(() => {
+    latest.current = onChange;
+  });
+  // The device a scan asked for, from the Enter key until the select reports its choice.
+  const scanned = useRef<string | null>(null);
+
+  return {
+    onInputKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+      const hit = scannedOption(options, e.currentTarget.value);
+      if (!hit) return;
+      scanned.current = hit.value;
+      // The select picks its active option on this Enter; should it pick none, the scan still counts.
+      setTimeout(() => {
+        if (scanned.current === null) return;
+        scanned.current = null;
+        latest.current(hit.value);
+      }, 0);
+    },
+    onChange: (value: string | undefined) => {
+      const chosen = scanned.current ?? value ?? null;
+      scanned.current = null;
+      latest.current(chosen);
+    },
+    showSearch: {
+      filterOption: (input: string, option?: DeviceOption) =>
+        !!option && option.search.includes(foldSearch(input)),
+      // The exact tag first: it is the option Enter takes.
+      filterSort: (a: DeviceOption, b: DeviceOption, { searchValue }: { searchValue: string }) => {
+        const q = foldSearch(searchValue);
+        return Number(b.tag === q) - Number(a.tag === q);
+      },
+    },
+  };
+}
+
 export function DeviceSelect({ devices, selectRef, ...props }: PickerProps & { devices: readonly Device[] }) {
+  const options = useMemo(() => deviceOptions(devices), [devices]);
+  const scan = useTagScan(options, props.onChange);
   return (
-    <Select
+    <Select<string, DeviceOption>
       ref={selectRef}
       id={props.id}
       data-testid={props.testId}
       value={props.value ?? undefined}
-      onChange={(v: string | undefined) => props.onChange(v ?? null)}
+      {...scan}
       onBlur={props.onBlur}
       allowClear
-      showSearch={{ optionFilterProp: 'label' }}
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
-      options={devices.map((d) => ({ value: d.id, label: deviceLabel(d) }))}
+      options={options}
       style={{ width: '100%' }}
     />
   );

@@ -21,7 +21,6 @@ import { App, Button, Input, Select, Space, Table, Tag, Typography, type TableCo
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldSearch } from '../../../shared/devices/device-list';
 import { canMoveEvaluation, type EvaluationStatus } from '../../../shared/devices/evaluation-flow';
 import { EVALUATION_STATUSES, type PurchaseEvaluation } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
@@ -31,6 +30,7 @@ import { formatPrice } from '../devices/device-format';
 import type { DeviceLedger } from '../devices/use-device-ledger';
 import { DecisionForm, type Decision } from './DecisionForm';
 import { EvaluationForm } from './EvaluationForm';
+import { filterEvaluations, listedEvaluations } from './evaluation-list';
 import { printEvaluation } from './print-evaluation';
 
 const STATUS_COLORS: Record<EvaluationStatus, string> = {
@@ -65,31 +65,22 @@ export function EvaluationsTab(props: {
 
   // A few requests a month: read whole, newest first.
   const evaluations = useLiveQuery(
-    async () =>
-      (await db.purchaseEvaluations.orderBy('requestedOn').reverse().toArray()).filter((e) => !e.deletedAt),
+    async () => listedEvaluations(await db.purchaseEvaluations.orderBy('requestedOn').reverse().toArray()),
     [db],
   );
 
   const tagOf = (id: string | null) => (id ? (ledger.all.get(id)?.assetTag ?? '') : '');
-  const shown = useMemo(() => {
-    const q = foldSearch(query);
-    return (evaluations ?? []).filter(
-      (e) =>
-        (!status || e.status === status) &&
-        (!q ||
-          foldSearch(
-            [
-              e.item,
-              e.reason,
-              personById.get(e.requesterId ?? '')?.name ?? '',
-              tagOf(e.replacesDeviceId),
-              tagOf(e.boughtDeviceId),
-            ].join('\u0001'),
-          ).includes(q)),
-    );
+  const shown = useMemo(
+    () =>
+      filterEvaluations(
+        evaluations ?? [],
+        { query, status },
+        { personName: (id) => (id ? (personById.get(id)?.name ?? '') : ''), deviceTag: tagOf },
+      ),
     // tagOf reads ledger.all, which changes with ledger.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluations, query, status, personById, ledger]);
+    [evaluations, query, status, personById, ledger],
+  );
 
   const move = async (evaluation: PurchaseEvaluation, to: EvaluationStatus) => {
     if (to === 'approved' || to === 'rejected') {

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+// A USB label scanner in a device picker: it types the tag (any case, maybe with spaces) and
+// Enter, as fast as it can. The device with exactly that tag is the one selected, even when
+// another device's name holds the tag and comes first in the list.
+import { act, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { device } from '../../../shared/devices/test-records';
+import { DeviceSelect, deviceOptions, scannedOption } from './pickers';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+let root: Root | undefined;
+
+beforeAll(() => {
+  // antd asks for media queries and element sizes that jsdom does not compute.
+  const matchMedia = (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  });
+  if (typeof window.matchMedia !== 'function') Object.assign(window, { matchMedia });
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  document.body.innerHTML = '';
+});
+
+// Sorted by tag as the list gives them: the monitor comes first and its name holds PC-0101.
+const devices = [
+  device('mn', { assetTag: 'MN-0001', type: 'peripheral', name: '接 PC-0101 的显示器' }),
+  device('pc', { assetTag: 'PC-0101', type: 'computer', name: '张伟的电脑' }),
+  device('pc2', { assetTag: 'PC-01011', type: 'computer' }),
+];
+
+function Picker({ onPicked }: { onPicked: (id: string | null) => void }) {
+  const [value, setValue] = useState<string | null>(null);
+  return (
+    <DeviceSelect
+      testId="picker"
+      devices={devices}
+      value={value}
+      onChange={(id) => {
+        setValue(id);
+        onPicked(id);
+      }}
+    />
+  );
+}
+
+/** Set an input's value past React's tracker, as the browser does when a key is typed. */
+function setInputValue(input: HTMLInputElement, value: string) {
+  Reflect.set(HTMLInputElement.prototype, 'value', value, input);
+}
+
+/** Type as a scanner does: each character an input event, then Enter, with no pause. */
+function scan(input: HTMLInputElement, text: string) {
+  act(() => {
+    input.focus();
+    for (let i = 1; i <= text.length; i++) {
+      setInputValue(input, text.slice(0, i));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }),
+    );
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }));
+  });
+}
+
+describe('device picker and a label scanner', () => {
+  it('selects the device whose tag was scanned, not the first one that mentions it', async () => {
+    const onPicked = vi.fn();
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    act(() => root!.render(<Picker onPicked={onPicked} />));
+    const input = container.querySelector<HTMLInputElement>('[data-testid="picker"] input, input')!;
+    expect(input).toBeTruthy();
+
+    scan(input, ' pc-0101 ');
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(onPicked).toHaveBeenLastCalledWith('pc');
+    expect(container.textContent).toContain('PC-0101  张伟的电脑');
+
+    // Full-width characters from a Chinese input method fold to the same tag.
+    scan(input, 'ＰＣ－０１０１１');
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(onPicked).toHaveBeenLastCalledWith('pc2');
+  });
+
+  it('finds the exact tag among the options, folding case, width and spaces', () => {
+    const options = deviceOptions(devices);
+    expect(scannedOption(options, '  Pc-0101\t')?.value).toBe('pc');
+    expect(scannedOption(options, 'PC-010')).toBeUndefined();
+    expect(scannedOption(options, '   ')).toBeUndefined();
+  });
+});
