@@ -23,7 +23,6 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { SyncProvider } from '../features/sync/SyncProvider';
@@ -121,6 +120,9 @@ const DevicesScreen = lazy(() =>
 );
 const PeopleScreen = lazy(() =>
   import('../features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })),
+);
+const PlaceholderScreen = lazy(() =>
+  import('../features/placeholder/PlaceholderScreen').then((m) => ({ default: m.PlaceholderScreen })),
 );
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),

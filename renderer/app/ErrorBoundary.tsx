@@ -1,6 +1,6 @@
 // Keeps one broken screen from blanking the whole window: the navigation stays usable and the
 // error is shown in words. Keyed by route in the shell, so moving to another screen resets it.
-import { Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -23,11 +23,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
 function ScreenError({ error }: { error: Error }) {
   const { t } = useTranslation();
   return (
-    <Result
-      status="error"
+    // Alert, not Result: this module is on the start path, and Result carries large illustrations.
+    <Alert
+      type="error"
+      showIcon
+      style={{ margin: 24 }}
       title={t('app.crashed')}
-      subTitle={t('app.crashedHint', { detail: error.message })}
-      extra={<Button onClick={() => location.reload()}>{t('app.reload')}</Button>}
+      description={t('app.crashedHint', { detail: error.message })}
+      action={<Button onClick={() => location.reload()}>{t('app.reload')}</Button>}
     />
   );
 }
