@@ -10,7 +10,8 @@ describe('records that arrived in part', () => {
   it('a whole record is listed until it is deleted', () => {
     const at = '2026-11-27T08:00:00.000Z';
     expect(isListed({ createdAt: at, deletedAt: null })).toBe(true);
-    expect(isListed({ createdAt: at, deletedAt: at })).toBe(false);
-    expect(hasArrived({ createdAt: at, deletedAt: at })).toBe(true);
+    const deleted = { createdAt: at, deletedAt: at };
+    expect(isListed(deleted)).toBe(false);
+    expect(hasArrived(deleted)).toBe(true);
   });
 });
