@@ -143,6 +143,8 @@ export interface BackupEntry {
   size: number;
   /** The file's time from its name: YYYY-MM-DD HH:mm (this PC's local time when written). */
   takenAt: string;
+  /** It holds device passwords (this PC's choice; never so on the shared folder). */
+  includesSecrets: boolean;
 }
 
 export interface BackupListResult {
