@@ -9,6 +9,11 @@ export interface SyncFs {
   readFile(path: string): Promise<Uint8Array>;
   /** Create or replace a file and flush it to the disk (fsync) before resolving. */
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Add to the end of a file (created if missing) and flush it (fsync) before resolving. Only
+   * for a temp file being built in parts (a large snapshot), which is renamed into place whole.
+   */
+  appendFile(path: string, data: Uint8Array | string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Names in a folder; rejects with ENOENT when the folder is missing. */
   readdir(path: string): Promise<string[]>;
@@ -24,6 +29,15 @@ export const nodeFs: SyncFs = {
   readFile: (path) => readFile(path),
   async writeFile(path, data) {
     const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async appendFile(path, data) {
+    const handle = await open(path, 'a');
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -85,6 +99,7 @@ export function withTimeout(fs: SyncFs, ms: number): SyncFs {
   return {
     readFile: bound('read', (p: string) => fs.readFile(p)),
     writeFile: bound('write', (p: string, d: Uint8Array | string) => fs.writeFile(p, d)),
+    appendFile: bound('append', (p: string, d: Uint8Array | string) => fs.appendFile(p, d)),
     rename: bound('rename', (a: string, b: string) => fs.rename(a, b)),
     readdir: bound('list', (p: string) => fs.readdir(p)),
     mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),
@@ -137,8 +152,27 @@ export async function writeAtomic(
     if (sameBytes(await fs.readFile(path), bytes)) return;
     throw new FileExistsError(`a different file already has this name: ${path}`);
   }
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+  const temp = tempNameFor(path);
   await fs.writeFile(temp, data);
+  await renameIntoPlace(fs, temp, path, { backoffMs, sleep });
+}
+
+/** The temp file beside `path` that a write goes to first: `.<name>.<random>.tmp`. */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+}
+
+/**
+ * Rename a finished, flushed temp file to its final name, retrying with growing waits while the
+ * share or an antivirus scanner holds it (EPERM/EBUSY/EACCES). On failure the temp is removed.
+ */
+export async function renameIntoPlace(
+  fs: SyncFs,
+  temp: string,
+  path: string,
+  options: Pick<AtomicWriteOptions, 'backoffMs' | 'sleep'> = {},
+): Promise<void> {
+  const { backoffMs = DEFAULT_BACKOFF_MS, sleep = realSleep } = options;
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(temp, path);

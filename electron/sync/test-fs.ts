@@ -31,6 +31,17 @@ export class MemoryFs implements SyncFs {
     return Promise.resolve();
   }
 
+  appendFile(path: string, data: Uint8Array | string): Promise<void> {
+    if (!this.parentExists(path)) return Promise.reject(fsError('ENOENT', path));
+    const before = this.files.get(posix.normalize(path)) ?? new Uint8Array();
+    const added = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const joined = new Uint8Array(before.byteLength + added.byteLength);
+    joined.set(before);
+    joined.set(added, before.byteLength);
+    this.files.set(posix.normalize(path), joined);
+    return Promise.resolve();
+  }
+
   rename(from: string, to: string): Promise<void> {
     const data = this.files.get(posix.normalize(from));
     if (!data || !this.parentExists(to)) return Promise.reject(fsError('ENOENT', from));
@@ -132,6 +143,16 @@ export function faultyFs(inner: SyncFs, faults: Faults): SyncFs {
         throw fsError('EIO', path);
       }
       return inner.writeFile(path, data);
+    },
+    async appendFile(path, data) {
+      gate(path);
+      if (faults.cutWrite?.(path)) {
+        faults.cutWrite = null;
+        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+        await inner.appendFile(path, bytes.slice(0, Math.floor(bytes.byteLength / 2)));
+        throw fsError('EIO', path);
+      }
+      return inner.appendFile(path, data);
     },
     async rename(from, to) {
       gate(from);
