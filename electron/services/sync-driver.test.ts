@@ -1,7 +1,7 @@
-// The renderer's sync driver (renderer/sync/driver.ts) against this service publishing a snapshot in parts: each sync:exchange carries at most
-// the part size, the folder then holds one whole snapshot covering what this PC had, and a new PC
-// joins from it to the same ledger. Requests travel as browser mode carries them (wire-encoded
-// JSON) and pass the IPC schema, as in the app.
+// The renderer's sync driver (renderer/sync/driver.ts) against this service, publishing a snapshot
+// in parts: each sync:exchange carries at most the part size, the folder then holds one whole
+// snapshot covering what this PC had, and a new PC joins from it to the same ledger. Requests
+// travel as browser mode carries them (wire-encoded JSON) and pass the IPC schema, as in the app.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
