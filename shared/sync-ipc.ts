@@ -54,6 +54,15 @@ export const syncCursorsSchema = z
     missingBlobs: z.array(attachmentMetaSchema).max(100_000),
     snapshotTotal: countSchema,
     snapshotCovers: z.record(nodeIdSchema, countSchema),
+    joining: z
+      .object({
+        name: z.string().max(200),
+        offset: countSchema,
+        table: z.string().max(64).nullable(),
+        inSetAside: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 // The renderer's sync driver (renderer/sync/driver.ts) against this service, publishing a snapshot
 // in parts: each sync:exchange carries at most the part size, the folder then holds one whole
-// snapshot covering what this PC had, and a new PC joins from it to the same ledger. Requests
-// travel as browser mode carries them (wire-encoded JSON) and pass the IPC schema, as in the app.
+// snapshot covering what this PC had, and a new PC joins from it, a piece per round, to the same
+// ledger. Requests travel as browser mode carries them (wire-encoded JSON) and pass the IPC
+// schema, as in the app.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,12 @@ describe('publishing a snapshot in parts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netdesk-driver-snap-'));
     dirs.push(dir);
     const clock = manualClock();
-    const svc = createSyncService({ syncFolder: () => Promise.resolve(dir), now: clock.now });
+    // Rounds of at most 10 incoming changes or snapshot records: B joins over several rounds.
+    const svc = createSyncService({
+      syncFolder: () => Promise.resolve(dir),
+      now: clock.now,
+      roundMaxChanges: 10,
+    });
     const parts: NonNullable<IpcRequest<'sync:exchange'>['snapshotPart']>[] = [];
     const api: SyncApi = {
       syncExchange: async (req) => {
@@ -95,6 +101,8 @@ describe('publishing a snapshot in parts', () => {
     const b = await pc(clock);
     const onB = await run(b);
     expect(onB.status.connected).toBe(true);
+    expect(onB.rounds).toBeGreaterThanOrEqual(4);
+    expect((await b.ledger.readCursors()).joining).toBeUndefined();
     expect(await b.db.people.count()).toBe(30);
     expect(await dump(b.db)).toBe(await dump(a.db));
   });

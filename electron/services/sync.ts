@@ -12,6 +12,11 @@
 // A round is bounded: at most ROUND_MAX_CHANGES incoming changes (one batch is always taken) and
 // EXCHANGE_MAX_BLOB_BYTES of attachments; the rest comes in the next round (`more`).
 //
+// A new PC joins from a snapshot in pieces too: the engine picks it by its head; it is checked
+// against its hash once (read in ranges, never whole), then each round hands the renderer at
+// most ROUND_MAX_CHANGES of its records as a 'snapshot' step, and the position of the next
+// piece travels in the cursors the renderer saves after merging it (SyncCursors.joining).
+//
 // Snapshots come from the renderer in parts (`snapshotPart`, shared/sync-ipc.ts) before a round:
 // one upload per PC at a time, streamed into a temp file in the folder's snapshots/ and renamed
 // into place after the last part (electron/sync/snapshot-stream.ts). The snapshot covers exactly
@@ -34,16 +39,23 @@ import {
   type ApplyResult,
   type LedgerSide,
   type LedgerSnapshot,
+  type SnapshotJoinPosition,
   type SyncChange,
   type SyncCursors,
   type SyncStatus,
 } from '../../shared/sync/types';
 import { formatHlc } from '../../shared/hlc';
 import { parseSnapshotName, SNAPSHOT_DIR } from '../../shared/sync/format';
-import { readSyncStatus, syncOnce } from '../sync/engine';
+import { readSyncStatus, syncOnce, type SnapshotLoad } from '../sync/engine';
 import { SyncFolder } from '../sync/folder';
 import { errorCode, nodeFs, withTimeout, type SyncFs } from '../sync/fs';
-import { SnapshotStream, SnapshotStreamError } from '../sync/snapshot-stream';
+import {
+  readSnapshotChunk,
+  SnapshotStream,
+  SnapshotStreamError,
+  verifySnapshotFile,
+  type SnapshotHead,
+} from '../sync/snapshot-stream';
 import { ServiceError } from './errors';
 
 /** Incoming changes one round hands back (then `more`). */
@@ -80,12 +92,16 @@ export class RecordingLedger implements LedgerSide {
   full = false;
   /** The outbox the renderer did not send (the engine asked for more): another round is needed. */
   outboxShort = false;
-  private incoming = 0;
+  /** Incoming changes (and snapshot records) this round carries so far. */
+  incoming = 0;
   private blobBytes = 0;
   private readonly stored = new Set<string>();
   private cursors: SyncCursors;
 
-  constructor(private readonly req: Omit<ExchangeRequest, 'initFolder' | 'joinOtherRoot'>) {
+  constructor(
+    private readonly req: Omit<ExchangeRequest, 'initFolder' | 'joinOtherRoot'>,
+    private readonly roundMax: number = ROUND_MAX_CHANGES,
+  ) {
     this.cursors = structuredClone({ ...EMPTY_CURSORS, ...req.cursors });
   }
 
@@ -112,7 +128,7 @@ export class RecordingLedger implements LedgerSide {
   }
 
   applyRemote(from: string, changes: SyncChange[], _nowMs: number, cursors?: SyncCursors) {
-    if (this.incoming > 0 && this.incoming + changes.length > ROUND_MAX_CHANGES) {
+    if (this.incoming > 0 && this.incoming + changes.length > this.roundMax) {
       this.full = true;
       throw new RoundFull('this round carries enough; the rest comes next round');
     }
@@ -145,6 +161,11 @@ export class RecordingLedger implements LedgerSide {
   snapshot(): Promise<LedgerSnapshot> {
     // Never asked: the engine runs with snapshotEvery 0, and snapshots arrive in parts instead.
     return Promise.reject(new Error('snapshots are uploaded in parts (snapshotPart)'));
+  }
+
+  /** Room left this round for incoming changes or snapshot records (one at least). */
+  get room(): number {
+    return Math.max(1, this.roundMax - this.incoming);
   }
 
   loadSnapshot(from: string, snapshot: LedgerSnapshot): Promise<ApplyResult> {
@@ -201,6 +222,8 @@ export interface SyncServiceOptions {
   now: () => Date;
   fs?: SyncFs;
   platform?: string;
+  /** Incoming changes one round hands back (default ROUND_MAX_CHANGES); tests set it low. */
+  roundMaxChanges?: number;
 }
 
 /** A status for "sync is not set up" or "the setting is unusable". */
@@ -247,6 +270,8 @@ export function createSyncService(options: SyncServiceOptions) {
   const fs = withTimeout(options.fs ?? nodeFs, FOLDER_CALL_TIMEOUT_MS);
   /** Snapshot uploads in progress, by PC (node id). */
   const uploads = new Map<string, SnapshotUpload>();
+  /** Snapshots (folder + name) being joined whose whole file passed its hash check. */
+  const verified = new Set<string>();
   // One round at a time: two windows syncing at once would each publish the same outbox seqs.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T>): Promise<T> => {
@@ -274,7 +299,7 @@ export function createSyncService(options: SyncServiceOptions) {
         compacted: 0,
       };
     if (req.snapshotPart) return snapshotPart(req, req.snapshotPart, where.folder);
-    const ledger = new RecordingLedger(req);
+    const ledger = new RecordingLedger(req, options.roundMaxChanges);
     const report = await syncOnce(ledger, where.folder, {
       name: req.name || req.nodeId,
       now: options.now,
@@ -283,6 +308,7 @@ export function createSyncService(options: SyncServiceOptions) {
       timeBudgetMs: ROUND_TIME_BUDGET_MS,
       // Snapshots arrive from the renderer in parts (snapshotPart).
       snapshotEvery: 0,
+      loadSnapshot: (folder, _rootId, name, head, resume) => loadInPieces(ledger, folder, name, head, resume),
     });
     let status = report.status;
     if (ledger.full) status = await readSyncStatus(ledger, where.folder);
@@ -294,6 +320,49 @@ export function createSyncService(options: SyncServiceOptions) {
       more: report.more || ledger.full || ledger.outboxShort,
       compacted: report.compacted,
     };
+  }
+
+  /**
+   * Hand the renderer the next piece of a snapshot to join from, as a 'snapshot' step of at most
+   * the round's room. The whole file is checked against its hash before its first piece (and
+   * again after NetDesk restarted, before going on).
+   */
+  async function loadInPieces(
+    ledger: RecordingLedger,
+    folder: SyncFolder,
+    name: string,
+    head: SnapshotHead,
+    resume: SnapshotJoinPosition | undefined,
+  ): Promise<SnapshotLoad> {
+    const key = `${folder.dir}\u0000${name}`;
+    if (!resume || !verified.has(key)) {
+      const checked = await verifySnapshotFile(folder, head, name);
+      if (!checked.ok) return checked;
+      verified.add(key);
+    }
+    const from = resume ?? { name, offset: head.bodyStart, table: null, inSetAside: false };
+    let chunk;
+    try {
+      chunk = await readSnapshotChunk(folder, name, from, ledger.room);
+    } catch (err) {
+      verified.delete(key);
+      if (err instanceof SnapshotStreamError || err instanceof SyntaxError)
+        return { ok: false, detail: err.message };
+      if (errorCode(err) === 'ENOENT') return { ok: false, detail: 'removed while being joined' };
+      throw err;
+    }
+    ledger.incoming += chunk.records;
+    ledger.steps.push({
+      kind: 'snapshot',
+      from: head.nodeId,
+      snapshot: { tables: chunk.tables, setAside: chunk.setAside },
+    });
+    if (chunk.done) {
+      verified.delete(key);
+      return { ok: true, done: true };
+    }
+    const position = { name, offset: chunk.next, table: chunk.table, inSetAside: chunk.inSetAside };
+    return { ok: true, done: false, position };
   }
 
   /** Take one part of a snapshot upload (see the header); throws a refusal as 'bad-request'. */

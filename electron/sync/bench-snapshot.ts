@@ -1,7 +1,10 @@
-// Measures publishing a ten-year ledger's snapshot through sync:exchange parts on this machine
-// (run: npx tsx electron/sync/bench-snapshot.ts [records]). Not a test: it prints figures. The
-// records are repair-card-sized (~700 characters of JSON with their clock stamps); each part is
-// validated with the IPC schema as the main process does, then streamed into the folder.
+// Measures a ten-year ledger's snapshot through sync:exchange on this machine (run:
+// npx tsx electron/sync/bench-snapshot.ts [records]). Not a test: it prints figures.
+//   1. PC A publishes it in parts: each part validated with the IPC schema as the main process
+//      does, then streamed into the folder. Records are repair-card-sized (~1 KB of JSON with
+//      their clock stamps).
+//   2. PC B, new to the folder, joins from it: rounds of sync:exchange until nothing more waits
+//      (the answers' records are counted, not stored: the renderer's IndexedDB is not measured).
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,9 +79,43 @@ async function main() {
     const used = process.cpuUsage(cpu);
     const size = (await stat(join(dir, 'snapshots', name))).size;
     console.log(
-      `${COUNT.toLocaleString()} records in ${parts} parts → ${name}: ${(size / 1e6).toFixed(0)} MB, ` +
+      `publish: ${COUNT.toLocaleString()} records in ${parts} parts → ${name}: ${(size / 1e6).toFixed(0)} MB, ` +
         `${(wallMs / 1000).toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU, ` +
         `peak heap ${(peakHeap / 1e6).toFixed(0)} MB`,
+    );
+
+    // B joins: its cursors carry the position of the next piece from round to round.
+    const b = 'bbbbbbbbbbbbbbbb';
+    let bCursors: SyncCursors = EMPTY_CURSORS;
+    let rounds = 0;
+    let received = 0;
+    let firstRoundMs = 0;
+    let biggest = 0;
+    peakHeap = 0;
+    const tb = performance.now();
+    const cpuB = process.cpuUsage();
+    for (;;) {
+      const tr = performance.now();
+      const answer = await svc.exchange(parse({ ...base(bCursors), nodeId: b, name: 'B' }));
+      if (rounds === 0) firstRoundMs = performance.now() - tr;
+      rounds++;
+      for (const s of answer.steps) {
+        if (s.kind === 'snapshot') {
+          const n = Object.values(s.snapshot.tables).reduce((k, list) => k + (list?.length ?? 0), 0);
+          received += n;
+          biggest = Math.max(biggest, n);
+        }
+        if (s.kind === 'cursors' || (s.kind === 'apply' && s.cursors)) bCursors = s.cursors!;
+      }
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      if (!answer.more) break;
+    }
+    const usedB = process.cpuUsage(cpuB);
+    console.log(
+      `join: ${received.toLocaleString()} records in ${rounds} rounds (at most ${biggest.toLocaleString()} a round), ` +
+        `first round (hash check of the whole file) ${(firstRoundMs / 1000).toFixed(1)} s, ` +
+        `${((performance.now() - tb) / 1000).toFixed(1)} s wall, ${((usedB.user + usedB.system) / 1e6).toFixed(1)} s CPU, ` +
+        `peak heap ${(peakHeap / 1e6).toFixed(0)} MB, read cursor of A: ${bCursors.read[node] ?? 0}`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

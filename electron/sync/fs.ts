@@ -14,6 +14,13 @@ export interface SyncFs {
    * for a temp file being built in parts (a large snapshot), which is renamed into place whole.
    */
   appendFile(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Up to `length` bytes of a file from byte `start` (fewer at its end). For reading a large
+   * snapshot a piece at a time, never whole.
+   */
+  readRange(path: string, start: number, length: number): Promise<Uint8Array>;
+  /** A file's size in bytes (rejects with ENOENT when it is missing). */
+  size(path: string): Promise<number>;
   rename(from: string, to: string): Promise<void>;
   /** Names in a folder; rejects with ENOENT when the folder is missing. */
   readdir(path: string): Promise<string[]>;
@@ -45,6 +52,17 @@ export const nodeFs: SyncFs = {
       await handle.close();
     }
   },
+  async readRange(path, start, length) {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, start);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  },
+  size: async (path) => (await stat(path)).size,
   rename: (from, to) => rename(from, to),
   readdir: (path) => readdir(path),
   mkdir: async (path) => {
@@ -100,6 +118,8 @@ export function withTimeout(fs: SyncFs, ms: number): SyncFs {
     readFile: bound('read', (p: string) => fs.readFile(p)),
     writeFile: bound('write', (p: string, d: Uint8Array | string) => fs.writeFile(p, d)),
     appendFile: bound('append', (p: string, d: Uint8Array | string) => fs.appendFile(p, d)),
+    readRange: bound('read', (p: string, start: number, length: number) => fs.readRange(p, start, length)),
+    size: bound('stat', (p: string) => fs.size(p)),
     rename: bound('rename', (a: string, b: string) => fs.rename(a, b)),
     readdir: bound('list', (p: string) => fs.readdir(p)),
     mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),

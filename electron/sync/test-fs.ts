@@ -31,6 +31,18 @@ export class MemoryFs implements SyncFs {
     return Promise.resolve();
   }
 
+  readRange(path: string, start: number, length: number): Promise<Uint8Array> {
+    const data = this.files.get(posix.normalize(path));
+    return data
+      ? Promise.resolve(data.slice(start, start + length))
+      : Promise.reject(fsError('ENOENT', path));
+  }
+
+  size(path: string): Promise<number> {
+    const data = this.files.get(posix.normalize(path));
+    return data ? Promise.resolve(data.byteLength) : Promise.reject(fsError('ENOENT', path));
+  }
+
   appendFile(path: string, data: Uint8Array | string): Promise<void> {
     if (!this.parentExists(path)) return Promise.reject(fsError('ENOENT', path));
     const before = this.files.get(posix.normalize(path)) ?? new Uint8Array();
@@ -143,6 +155,16 @@ export function faultyFs(inner: SyncFs, faults: Faults): SyncFs {
         throw fsError('EIO', path);
       }
       return inner.writeFile(path, data);
+    },
+    async readRange(path, start, length) {
+      gate(path);
+      if (!visible(path)) throw fsError('ENOENT', path);
+      return inner.readRange(path, start, length);
+    },
+    async size(path) {
+      gate(path);
+      if (!visible(path)) throw fsError('ENOENT', path);
+      return inner.size(path);
     },
     async appendFile(path, data) {
       gate(path);
