@@ -106,4 +106,34 @@ describe('publishing a snapshot in parts', () => {
     expect(await b.db.people.count()).toBe(30);
     expect(await dump(b.db)).toBe(await dump(a.db));
   });
+
+  it('stops reading the ledger after one part when the folder setting cannot be used', async () => {
+    const clock = manualClock();
+    const svc = createSyncService({ syncFolder: () => Promise.resolve('relative/netdesk'), now: clock.now });
+    let parts = 0;
+    const api: SyncApi = {
+      syncExchange: async (req) => {
+        if (req.snapshotPart) parts++;
+        const parsed = parseIpcRequest('sync:exchange', req);
+        if (!parsed.ok) throw new Error(parsed.error.issues?.join('; '));
+        return svc.exchange(parsed.value);
+      },
+      syncStatus: () => Promise.reject(new Error('not used')),
+    };
+    const a = await pc(clock);
+    const made = await a.repo.bulkCreate(
+      'people',
+      Array.from({ length: 30 }, (_, i) => ({ employeeNo: String(6000 + i), name: `员工${i}` })),
+    );
+    expect(made.ok).toBe(true);
+    // This PC synced with a folder before (a snapshot is due); the setting is now unusable.
+    await a.ledger.saveCursors({ ...(await a.ledger.readCursors()), rootId: 'root-before', written: 30 });
+    const result = await runSync(
+      { db: a.db, ledger: a.ledger, api, drainTouched: () => a.touched.splice(0) },
+      { name: 'A', now: clock.now, snapshotEvery: 20, snapshotPartRecords: 7 },
+    );
+    expect(result.status.connected).toBe(false);
+    expect(result.snapshotWritten).toBeUndefined();
+    expect(parts).toBe(1);
+  });
 });

@@ -168,8 +168,8 @@ async function publishSnapshot(
   );
   let part = 0;
   let pending: { table?: LedgerTable; records: object[]; setAside: object[] } | undefined;
-  const send = async (chunk: NonNullable<typeof pending>, last: boolean) =>
-    api.syncExchange({
+  const send = async (chunk: NonNullable<typeof pending>, last: boolean) => {
+    const answer = await api.syncExchange({
       ...base,
       snapshotPart: {
         uploadId,
@@ -180,6 +180,10 @@ async function publishSnapshot(
         last,
       },
     });
+    // No sync folder (or an unusable one): the part was not taken; stop reading the ledger.
+    if (!answer.snapshotPart) throw new Error('the snapshot part was not taken');
+    return answer;
+  };
   // Parts go one behind the reading, so the last one can say it is the last.
   for await (const chunk of ledger.snapshotParts(perPart, SNAPSHOT_PART_MAX_CHARS / 2)) {
     if (pending) await send(pending, false);
