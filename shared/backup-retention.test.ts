@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupsToRemove, parseBackupName } from './backup-retention';
+import { backupFileName, backupNameHoldsSecrets, backupsToRemove, parseBackupName } from './backup-retention';
 
 /** One backup a day at 09:00 from `from` (YYYY-MM-DD) for `days` days. */
 function daily(from: string, days: number): string[] {
@@ -60,5 +60,13 @@ describe('backup retention', () => {
     expect(removed).not.toContain('README.txt');
     expect(removed).not.toContain('netdesk-backup-latest.json');
     expect(removed.length).toBeGreaterThan(0);
+  });
+
+  it('tells a backup that holds device passwords by its -pw mark', () => {
+    expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600-pw.json')).toBe(true);
+    expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600-pw2.json')).toBe(true);
+    expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600-2.json')).toBe(false);
+    expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600.json')).toBe(false);
+    expect(parseBackupName('netdesk-backup-20260302-1600-pw.json')?.day).toBe('20260302');
   });
 });

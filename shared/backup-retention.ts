@@ -4,7 +4,9 @@
 // apply it to <dataDir>/backups and to the shared folder's backups/.
 //
 // Files are named netdesk-backup-YYYYMMDD-HHmm[-suffix].json (the writing PC's local time), so
-// order and dates come from the names alone; any other file in the folder is never touched.
+// order and dates come from the names alone; any other file in the folder is never touched. The
+// suffix numbers a second backup of the same minute (-2) and marks one that holds device
+// passwords (-pw, -pw2): only this PC's own backups may, never a copy on the shared folder.
 
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
@@ -19,6 +21,15 @@ export interface BackupName {
   month: string;
   /** Sortable: YYYYMMDDHHmm plus the suffix. */
   sortKey: string;
+}
+
+/** The suffix mark of a backup that holds device passwords. */
+export const SECRETS_MARK = 'pw';
+
+/** Whether a backup's name says it holds device passwords (netdesk-backup-…-pw.json). */
+export function backupNameHoldsSecrets(name: string): boolean {
+  const m = NAME.exec(name);
+  return Boolean(m?.[3]?.startsWith(SECRETS_MARK));
 }
 
 export function parseBackupName(name: string): BackupName | null {

@@ -131,3 +131,26 @@ export function serializeBackup(backup: LedgerBackup): string {
   }
   return JSON.stringify({ ...backup, tables }, null, 1);
 }
+
+// ── Device secrets ──────────────────────────────────────────────────────────────────────
+// `devices.secret` holds passwords of network gear. A backup carries them only when the user
+// asked for it (an export or this PC's own backups with "包含设备密码" ticked); a copy on the
+// shared folder never does. See docs/backup-format.md, "Secrets".
+
+/** A device record with its secret blanked. Its clock stamp goes too, so the blank never wins. */
+export function blankDeviceSecret<T extends { secret?: string; hlc: Record<string, string> }>(device: T): T {
+  if (device.secret === '' || device.secret === undefined) return device;
+  const { secret: _stamp, ...hlc } = device.hlc;
+  return { ...device, secret: '', hlc };
+}
+
+/** Whether any device password or config is in the backup (the file must then be kept safe). */
+export function backupHoldsSecrets(backup: Pick<LedgerBackup, 'tables'>): boolean {
+  return (backup.tables.devices ?? []).some((d) => typeof d.secret === 'string' && d.secret !== '');
+}
+
+/** The same backup without any device secret (for the shared folder). */
+export function withoutDeviceSecrets(backup: LedgerBackup): LedgerBackup {
+  if (!backupHoldsSecrets(backup)) return backup;
+  return { ...backup, tables: { ...backup.tables, devices: backup.tables.devices!.map(blankDeviceSecret) } };
+}

@@ -2,19 +2,26 @@
 // answers. The ledger lives in the renderer's IndexedDB and the folder belongs to the main
 // process (or browser mode's server), so the renderer drives a sync round:
 //
-//   sync:exchange  renderer → its cursors, a chunk of its outbox (+ the attachments it refers
-//                  to), and, when due, a snapshot of its ledger;
-//                  main → runs the engine's syncOnce against a recording LedgerSide and answers
-//                  with the ledger calls the engine made (merge these changes with these cursors,
-//                  store this attachment, save these cursors …) for the renderer to replay in
-//                  order, plus the status. The folder path is never sent: it is the syncFolder
-//                  setting.
+//   sync:exchange  renderer → its cursors and a chunk of its outbox (+ the attachments it refers
+//                  to); main → runs the engine's syncOnce against a recording LedgerSide and
+//                  answers with the ledger calls the engine made (merge these changes with these
+//                  cursors, store this attachment, save these cursors …) for the renderer to
+//                  replay in order, plus the status. The folder path is never sent: it is the
+//                  syncFolder setting.
+//                  When a snapshot is due, the renderer first sends it as a sequence of
+//                  `snapshotPart` exchanges (no outbox, no round): part 0 opens an upload named
+//                  by a random uploadId, each part carries at most SNAPSHOT_PART_MAX_RECORDS
+//                  records of one table (or set-aside changes), the last one closes it. The main
+//                  process streams the parts into a temp file in the folder and renames it into
+//                  place after the last; a part of an unknown upload, out of order, or for
+//                  another sync root is refused and the upload dropped. A ten-year ledger
+//                  (~1.5 M records) so publishes a snapshot in ~750 bounded requests.
 //   sync:status    the status without syncing.
 //   backup:save    a backup file in parts (a ten-year ledger outgrows one request), verified by
 //                  reading it back before it counts; copied to the shared folder's backups/.
 //   backup:list    the backups kept on this PC.
 import { z } from 'zod';
-import { attachmentMetaSchema, type AttachmentMeta } from './schemas';
+import { attachmentMetaSchema, LEDGER_TABLES, type AttachmentMeta, type LedgerTable } from './schemas';
 import { syncChangeSchema } from './sync/format';
 import type { LedgerSnapshot, SyncChange, SyncCursors, SyncStatus } from './sync/types';
 
@@ -24,6 +31,16 @@ export const EXCHANGE_MAX_CHANGES = 2000;
 export const EXCHANGE_MAX_BLOB_BYTES = 40 * 1024 * 1024;
 /** Characters of backup text per backup:save part. */
 export const BACKUP_PART_CHARS = 8 * 1024 * 1024;
+/** Records (or set-aside changes) one snapshot part may carry. */
+export const SNAPSHOT_PART_MAX_RECORDS = 2000;
+/**
+ * Characters of JSON the records of one snapshot part may come to (checked by the service as it
+ * writes them). With Chinese text at 3 bytes a character this stays under browser mode's
+ * request limit; the renderer cuts its parts at half of it.
+ */
+export const SNAPSHOT_PART_MAX_CHARS = 16 * 1024 * 1024;
+/** Parts one snapshot may have (a bound on a runaway upload: 20 M records). */
+export const SNAPSHOT_MAX_PARTS = 10_000;
 
 const nodeIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
 const countSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -37,10 +54,49 @@ export const syncCursorsSchema = z
     missingBlobs: z.array(attachmentMetaSchema).max(100_000),
     snapshotTotal: countSchema,
     snapshotCovers: z.record(nodeIdSchema, countSchema),
+    joining: z
+      .object({
+        name: z.string().max(200),
+        offset: countSchema,
+        table: z.string().max(64).nullable(),
+        inSetAside: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 const ledgerCountsSchema = z.object({ conflicts: countSchema, setAside: countSchema }).strict();
+
+const snapshotRecordSchema = z
+  .record(z.string(), z.unknown())
+  .refine((r) => typeof r.id === 'string' && r.id !== '' && r.id.length <= 64, {
+    message: 'a snapshot record needs its id',
+  });
+
+/** One part of a snapshot upload (see the header). */
+export const snapshotPartSchema = z
+  .object({
+    /** Chosen by the renderer for the whole upload; a part of another upload is refused. */
+    uploadId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
+    /** 0, 1, 2 … in order; part 0 opens the upload. */
+    part: z
+      .number()
+      .int()
+      .min(0)
+      .max(SNAPSHOT_MAX_PARTS - 1),
+    /** The table the records belong to; each table's records come in consecutive parts. */
+    table: z.enum(LEDGER_TABLES as [LedgerTable, ...LedgerTable[]]).optional(),
+    records: z.array(snapshotRecordSchema).max(SNAPSHOT_PART_MAX_RECORDS).default([]),
+    /** The maker's set-aside changes, after every table's records. */
+    setAside: z.array(z.record(z.string(), z.unknown())).max(SNAPSHOT_PART_MAX_RECORDS).default([]),
+    /** The last part: the snapshot is complete and goes into place. */
+    last: z.boolean(),
+  })
+  .strict()
+  .refine((p) => p.records.length === 0 || p.table !== undefined, {
+    message: 'snapshot records need their table',
+  });
 
 export const syncExchangeRequestSchema = z
   .object({
@@ -61,19 +117,19 @@ export const syncExchangeRequestSchema = z
       .refine((list) => list.reduce((n, b) => n + b.bytes.byteLength, 0) <= EXCHANGE_MAX_BLOB_BYTES, {
         message: 'attachments exceed the bytes one exchange may carry',
       }),
-    /** The whole ledger, when a snapshot is due; the engine writes it to the folder. */
-    snapshot: z
-      .object({
-        tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
-        setAside: z.array(z.unknown()),
-      })
-      .optional(),
+    /** One part of a snapshot upload; such a request carries nothing else and runs no round. */
+    snapshotPart: snapshotPartSchema.optional(),
     /** Make the folder a new sync root: only on the supervisor's explicit action. */
     initFolder: z.boolean().default(false),
     /** Accept a folder whose root differs from the one this PC synced with: explicit only. */
     joinOtherRoot: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine(
+    (r) =>
+      !r.snapshotPart || (r.outbox.length === 0 && r.blobs.length === 0 && !r.initFolder && !r.joinOtherRoot),
+    { message: 'a snapshot part travels alone (no outbox, attachments or folder actions)' },
+  );
 
 export const syncStatusRequestSchema = z
   .object({ cursors: syncCursorsSchema, lastSeq: countSchema, counts: ledgerCountsSchema })
@@ -118,6 +174,8 @@ export interface SyncExchangeResult {
   more: boolean;
   snapshotWritten?: string;
   compacted: number;
+  /** The answer to a snapshot part: taken; `name` once the last part put the snapshot in place. */
+  snapshotPart?: { uploadId: string; part: number; done: boolean; name?: string };
 }
 
 export interface SyncStatusResult {
@@ -143,6 +201,8 @@ export interface BackupEntry {
   size: number;
   /** The file's time from its name: YYYY-MM-DD HH:mm (this PC's local time when written). */
   takenAt: string;
+  /** It holds device passwords (this PC's choice; never so on the shared folder). */
+  includesSecrets: boolean;
 }
 
 export interface BackupListResult {

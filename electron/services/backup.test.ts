@@ -1,11 +1,25 @@
 // backup:save and backup:list against temp folders: a backup in parts becomes a file only after
 // it read back whole and valid with the counts expected; a damaged one never counts; a copy goes
 // to the shared folder only when it is a reachable NetDesk sync folder; old backups are removed.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type LedgerBackup } from '../../shared/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseBackup,
+  serializeBackup,
+  type LedgerBackup,
+} from '../../shared/backup';
 import { ROOT_FILE } from '../../shared/sync/format';
 import { createBackupService } from './backup';
 
@@ -64,7 +78,9 @@ describe('backup:save', () => {
     expect(done.sharedPath).toBe(join(shared, 'backups', fileName));
     expect(existsSync(done.sharedPath!)).toBe(true);
     const list = await svc.list();
-    expect(list.backups).toEqual([{ name: fileName, size: done.size, takenAt: '2026-03-02 16:00' }]);
+    expect(list.backups).toEqual([
+      { name: fileName, size: done.size, takenAt: '2026-03-02 16:00', includesSecrets: false },
+    ]);
   });
 
   it('never counts a backup that does not read back with what was written', async () => {
@@ -92,6 +108,56 @@ describe('backup:save', () => {
     expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
     // Parts out of order are refused.
     await expect(svc.save({ fileName, part: 3, text: 'x', last: false })).rejects.toThrow(/out of order/);
+  });
+
+  it('keeps device passwords in the -pw backup on this PC and never in the shared folder', async () => {
+    const dataDir = temp();
+    const shared = temp();
+    writeFileSync(join(shared, ROOT_FILE), '{}');
+    const svc = createBackupService({ dataDir, syncFolder: () => Promise.resolve(shared) });
+    const password = 'admin / Netdesk#2026';
+    const withSecret: LedgerBackup = {
+      ...backup,
+      tables: {
+        ...backup.tables,
+        devices: [
+          {
+            id: 'sw1',
+            assetTag: 'SW-CORE-01',
+            type: 'switch',
+            secret: password,
+            createdAt: at,
+            updatedAt: at,
+            deletedAt: null,
+            hlc: { assetTag: stamp, secret: stamp },
+          } as never,
+        ],
+      },
+    };
+    const done = await svc.save({
+      fileName: 'netdesk-backup-20260302-1603.json',
+      part: 0,
+      text: serializeBackup(withSecret),
+      last: true,
+      expect: { records: 2, attachments: 0 },
+    });
+    const read = (path: string) => {
+      const parsed = parseBackup(readFileSync(path, 'utf8'));
+      if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+      return parsed.backup.tables.devices![0]!;
+    };
+    expect(done.path).toBe(join(dataDir, 'backups', 'netdesk-backup-20260302-1603-pw.json'));
+    expect(read(done.path!).secret).toBe(password);
+    expect(done.sharedPath).toBe(join(shared, 'backups', 'netdesk-backup-20260302-1603.json'));
+    const onShare = read(done.sharedPath!);
+    expect(onShare.secret).toBe('');
+    // Without its stamp the blank never overwrites a password when that copy is restored.
+    expect(onShare.hlc.secret).toBeUndefined();
+    expect(onShare.assetTag).toBe('SW-CORE-01');
+    expect(readFileSync(done.sharedPath!, 'utf8')).not.toContain('Netdesk#2026');
+    expect((await svc.list()).backups.map((b) => [b.name, b.includesSecrets])).toEqual([
+      ['netdesk-backup-20260302-1603-pw.json', true],
+    ]);
   });
 
   it('does not copy into a shared folder that holds no NetDesk sync root (an unmounted share)', async () => {

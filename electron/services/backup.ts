@@ -3,6 +3,11 @@
 // folder's backups/ when that folder is reachable, and old backups removed by the retention rule
 // (shared/backup-retention.ts) in both places.
 //
+// Device secrets (docs/backup-format.md, "Secrets"): a backup that holds device passwords (the
+// supervisor ticked "包含设备密码" for this PC's backups) is kept under a name marked `-pw` in
+// <dataDir>/backups, and its copy on the shared folder is written from the same document with
+// every secret blanked: what lies on the file server never carries a password.
+//
 // A backup arrives in parts (a ten-year ledger with its scans is larger than one request may
 // be) into `.<name>.partial`; it becomes `<name>` only after the whole file parsed, passed
 // validateBackup and held the record and attachment counts the renderer said it wrote. A backup
@@ -19,8 +24,19 @@ import {
   appendFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateBackup } from '../../shared/backup';
-import { backupsToRemove, parseBackupName } from '../../shared/backup-retention';
+import {
+  backupHoldsSecrets,
+  serializeBackup,
+  validateBackup,
+  withoutDeviceSecrets,
+  type LedgerBackup,
+} from '../../shared/backup';
+import {
+  backupNameHoldsSecrets,
+  backupsToRemove,
+  parseBackupName,
+  SECRETS_MARK,
+} from '../../shared/backup-retention';
 import { LEDGER_TABLES } from '../../shared/schemas';
 import { ROOT_FILE } from '../../shared/sync/format';
 import type { IpcParsedRequest } from '../../shared/ipc';
@@ -39,11 +55,14 @@ export interface BackupServiceOptions {
   log?: (message: string) => void;
 }
 
-/** Count what a backup file holds after parsing and validating it; throws a readable problem. */
+/**
+ * Parse and validate a backup file and check it holds what was written; returns the backup, or
+ * throws a readable problem.
+ */
 export async function verifyBackupFile(
   path: string,
   expect: { records: number; attachments: number },
-): Promise<void> {
+): Promise<LedgerBackup> {
   let doc: unknown;
   try {
     doc = JSON.parse(await readFile(path, 'utf8'));
@@ -67,6 +86,7 @@ export async function verifyBackupFile(
       `备份文件内容不完整 / the backup holds ${records} records and ${attachments} attachments, ` +
         `expected ${expect.records} and ${expect.attachments}`,
     );
+  return checked.backup;
 }
 
 async function removeOld(dir: string): Promise<string[]> {
@@ -91,6 +111,8 @@ export function createBackupService(options: BackupServiceOptions) {
   async function copyToShared(
     path: string,
     name: string,
+    backup: LedgerBackup,
+    expect: { records: number; attachments: number },
   ): Promise<Pick<BackupSaveResult, 'sharedPath' | 'sharedProblem' | 'removed'>> {
     const folder = (await options.syncFolder()).trim();
     if (folder === '') return {};
@@ -108,9 +130,17 @@ export function createBackupService(options: BackupServiceOptions) {
     const temp = join(sharedDir, `.${name}.${process.pid}.tmp`);
     try {
       await mkdir(sharedDir, { recursive: true });
-      await copyFile(path, temp);
-      const [a, b] = await Promise.all([stat(path), stat(temp)]);
-      if (a.size !== b.size) throw new Error('the copy is incomplete');
+      if (backupHoldsSecrets(backup)) {
+        // Never a password on the file server: the copy is the same backup, secrets blanked,
+        // and it must read back whole like the original before it replaces anything.
+        await writeFile(temp, serializeBackup(withoutDeviceSecrets(backup)), 'utf8');
+        const copy = await verifyBackupFile(temp, expect);
+        if (backupHoldsSecrets(copy)) throw new Error('the copy still holds device passwords');
+      } else {
+        await copyFile(path, temp);
+        const [a, b] = await Promise.all([stat(path), stat(temp)]);
+        if (a.size !== b.size) throw new Error('the copy is incomplete');
+      }
       await rename(temp, target);
       return { sharedPath: target, removed: (await removeOld(sharedDir)).map((n) => `shared:${n}`) };
     } catch (err) {
@@ -137,20 +167,30 @@ export function createBackupService(options: BackupServiceOptions) {
     nextPart.set(req.fileName, req.part + 1);
     if (!req.last) return { done: false };
     nextPart.delete(req.fileName);
+    let backup: LedgerBackup;
     try {
-      await verifyBackupFile(partial, req.expect!);
+      backup = await verifyBackupFile(partial, req.expect!);
     } catch (err) {
       await unlink(partial).catch(() => undefined);
       throw err;
     }
-    let name = req.fileName;
-    // A second backup in the same minute gets a suffix, never replaces the first.
-    for (let n = 2; await exists(join(dir, name)); n++) name = req.fileName.replace(/\.json$/, `-${n}.json`);
+    const secrets = backupHoldsSecrets(backup);
+    // The name says whether the file holds passwords; a second backup in the same minute gets a
+    // number, never replaces the first. The shared copy's name never carries the mark.
+    const base = req.fileName.replace(/\.json$/, '');
+    const nameWith = (n: number) => {
+      const suffix = `${secrets ? SECRETS_MARK : ''}${n > 1 ? n : ''}`;
+      return `${base}${suffix ? `-${suffix}` : ''}.json`;
+    };
+    let n = 1;
+    while (await exists(join(dir, nameWith(n)))) n++;
+    const name = nameWith(n);
     const path = join(dir, name);
     await rename(partial, path);
     const size = (await stat(path)).size;
     const removed = await removeOld(dir);
-    const shared = await copyToShared(path, name);
+    const sharedName = `${base}${n > 1 ? `-${n}` : ''}.json`;
+    const shared = await copyToShared(path, sharedName, backup, req.expect!);
     if (shared.sharedProblem) options.log?.(shared.sharedProblem);
     return { done: true, path, size, ...shared, removed: [...removed, ...(shared.removed ?? [])] };
   }
@@ -167,6 +207,7 @@ export function createBackupService(options: BackupServiceOptions) {
       backups.push({
         name,
         size,
+        includesSecrets: backupNameHoldsSecrets(name),
         takenAt: `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6, 8)} ${k.slice(8, 10)}:${k.slice(10, 12)}`,
       });
     }

@@ -3,8 +3,7 @@
 //
 // The ledger (the truth) is in the renderer's IndexedDB, so it cannot be handed to the engine
 // directly. Instead the engine runs against a RecordingLedger: it answers from what the renderer
-// sent (cursors, a chunk of the outbox, the attachments that chunk needs, counts, and a snapshot
-// when one is due) and records every call that would change the ledger — merge these changes
+// sent (cursors, a chunk of the outbox, the attachments that chunk needs, counts) and records every call that would change the ledger — merge these changes
 // with these cursors, load this snapshot, store this attachment, save these cursors — as steps
 // the renderer replays in order in its own transactions (renderer/sync/driver.ts). The engine's
 // guarantees carry over: cursors in a step never run ahead of the changes in the same or an
@@ -12,10 +11,24 @@
 //
 // A round is bounded: at most ROUND_MAX_CHANGES incoming changes (one batch is always taken) and
 // EXCHANGE_MAX_BLOB_BYTES of attachments; the rest comes in the next round (`more`).
-import { isAbsolute, win32 } from 'node:path';
+//
+// A new PC joins from a snapshot in pieces too: the engine picks it by its head; it is checked
+// against its hash once (read in ranges, never whole), then each round hands the renderer at
+// most ROUND_MAX_CHANGES of its records as a 'snapshot' step, and the position of the next
+// piece travels in the cursors the renderer saves after merging it (SyncCursors.joining).
+//
+// Snapshots come from the renderer in parts (`snapshotPart`, shared/sync-ipc.ts) before a round:
+// one upload per PC at a time, streamed into a temp file in the folder's snapshots/ and renamed
+// into place after the last part (electron/sync/snapshot-stream.ts). The snapshot covers exactly
+// the cursors the renderer had at part 0 (it reads its records after them, and merges only ever
+// add newer stamps), and the last answer saves that in the cursors (snapshotTotal/Covers). A part
+// of an unknown upload, out of order, for another PC or another sync root, or too large is
+// refused and the upload dropped with its temp file; the renderer then syncs without a snapshot.
+import { join, isAbsolute, win32 } from 'node:path';
 import type { AttachmentMeta } from '../../shared/schemas';
 import {
   EXCHANGE_MAX_BLOB_BYTES,
+  SNAPSHOT_PART_MAX_CHARS,
   type SyncExchangeResult,
   type SyncStatusResult,
   type SyncStep,
@@ -26,14 +39,24 @@ import {
   type ApplyResult,
   type LedgerSide,
   type LedgerSnapshot,
+  type SnapshotJoinPosition,
   type SyncChange,
   type SyncCursors,
   type SyncStatus,
 } from '../../shared/sync/types';
 import { formatHlc } from '../../shared/hlc';
-import { readSyncStatus, syncOnce } from '../sync/engine';
+import { parseSnapshotName, SNAPSHOT_DIR } from '../../shared/sync/format';
+import { readSyncStatus, syncOnce, type SnapshotLoad } from '../sync/engine';
 import { SyncFolder } from '../sync/folder';
-import { nodeFs, withTimeout, type SyncFs } from '../sync/fs';
+import { errorCode, nodeFs, withTimeout, type SyncFs } from '../sync/fs';
+import {
+  readSnapshotChunk,
+  SnapshotStream,
+  SnapshotStreamError,
+  verifySnapshotFile,
+  type SnapshotHead,
+} from '../sync/snapshot-stream';
+import { ServiceError } from './errors';
 
 /** Incoming changes one round hands back (then `more`). */
 export const ROUND_MAX_CHANGES = 20_000;
@@ -69,12 +92,16 @@ export class RecordingLedger implements LedgerSide {
   full = false;
   /** The outbox the renderer did not send (the engine asked for more): another round is needed. */
   outboxShort = false;
-  private incoming = 0;
+  /** Incoming changes (and snapshot records) this round carries so far. */
+  incoming = 0;
   private blobBytes = 0;
   private readonly stored = new Set<string>();
   private cursors: SyncCursors;
 
-  constructor(private readonly req: Omit<ExchangeRequest, 'initFolder' | 'joinOtherRoot'>) {
+  constructor(
+    private readonly req: Omit<ExchangeRequest, 'initFolder' | 'joinOtherRoot'>,
+    private readonly roundMax: number = ROUND_MAX_CHANGES,
+  ) {
     this.cursors = structuredClone({ ...EMPTY_CURSORS, ...req.cursors });
   }
 
@@ -101,7 +128,7 @@ export class RecordingLedger implements LedgerSide {
   }
 
   applyRemote(from: string, changes: SyncChange[], _nowMs: number, cursors?: SyncCursors) {
-    if (this.incoming > 0 && this.incoming + changes.length > ROUND_MAX_CHANGES) {
+    if (this.incoming > 0 && this.incoming + changes.length > this.roundMax) {
       this.full = true;
       throw new RoundFull('this round carries enough; the rest comes next round');
     }
@@ -132,9 +159,13 @@ export class RecordingLedger implements LedgerSide {
   }
 
   snapshot(): Promise<LedgerSnapshot> {
-    // Only asked when the renderer sent one (forceSnapshot) — see exchange().
-    const snapshot = this.req.snapshot as unknown as LedgerSnapshot | undefined;
-    return Promise.resolve(snapshot ?? { tables: {}, setAside: [] });
+    // Never asked: the engine runs with snapshotEvery 0, and snapshots arrive in parts instead.
+    return Promise.reject(new Error('snapshots are uploaded in parts (snapshotPart)'));
+  }
+
+  /** Room left this round for incoming changes or snapshot records (one at least). */
+  get room(): number {
+    return Math.max(1, this.roundMax - this.incoming);
   }
 
   loadSnapshot(from: string, snapshot: LedgerSnapshot): Promise<ApplyResult> {
@@ -170,41 +201,20 @@ export class RecordingLedger implements LedgerSide {
   }
 }
 
-/**
- * Write the renderer's snapshot before the round, covering exactly the cursors it was taken
- * with: the engine's own snapshot step would say it covers what this round reads too, which the
- * renderer's copy does not hold yet. Any failure only skips the snapshot (the next round tries
- * again); sync goes on.
- */
-async function writeSnapshot(
-  folder: SyncFolder,
-  req: ExchangeRequest,
-  ledger: RecordingLedger,
-  now: Date,
-): Promise<string | undefined> {
-  const cursors = await ledger.readCursors();
-  try {
-    const root = await folder.readRoot();
-    if (!root.ok || root.root.rootId !== cursors.rootId) return undefined;
-    const covers = { ...cursors.read, [req.nodeId]: cursors.written };
-    const stamp = formatHlc({ wallMs: now.getTime(), counter: 0, nodeId: req.nodeId });
-    const name = await folder.writeSnapshot(
-      root.root.rootId,
-      req.nodeId,
-      stamp,
-      now,
-      covers,
-      req.snapshot as unknown as LedgerSnapshot,
-    );
-    const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
-    await ledger.saveCursors({ ...cursors, snapshotTotal: total, snapshotCovers: covers });
-    const own = (await folder.listSnapshots()).filter((s) => s.nodeId === req.nodeId);
-    for (const old of own.slice(2)) await folder.removeSnapshot(old.name);
-    return name;
-  } catch {
-    return undefined;
-  }
+/** One snapshot upload in progress (one per PC). */
+interface SnapshotUpload {
+  uploadId: string;
+  folderDir: string;
+  rootId: string;
+  next: number;
+  stream: SnapshotStream;
+  covers: Record<string, number>;
+  /** Changes (all PCs) the snapshot holds: the cursors' snapshotTotal once it is in place. */
+  total: number;
 }
+
+const refused = (detail: string) =>
+  new ServiceError('bad-request', `快照上传被拒绝 / snapshot part refused: ${detail}`);
 
 export interface SyncServiceOptions {
   /** The syncFolder setting, read at each call (it may change while NetDesk runs). */
@@ -212,6 +222,8 @@ export interface SyncServiceOptions {
   now: () => Date;
   fs?: SyncFs;
   platform?: string;
+  /** Incoming changes one round hands back (default ROUND_MAX_CHANGES); tests set it low. */
+  roundMaxChanges?: number;
 }
 
 /** A status for "sync is not set up" or "the setting is unusable". */
@@ -232,8 +244,34 @@ function offStatus(
   };
 }
 
+const partOf = (part: { uploadId: string; part: number }) => ({ uploadId: part.uploadId, part: part.part });
+
+/**
+ * Remove temp files of this PC's own unfinished snapshot uploads (an app closed mid-upload).
+ * Another PC's temp files are never touched: that PC may be writing right now.
+ */
+async function removeOwnLeftovers(folder: SyncFolder, nodeId: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await folder.fs.readdir(join(folder.dir, SNAPSHOT_DIR));
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return;
+    throw err;
+  }
+  for (const name of names) {
+    // `.<snapshot name>.<random>.tmp`, the snapshot name being `<nodeId>-<stamp>.json`.
+    const m = /^\.(.+)\.[0-9a-f-]{8}\.tmp$/.exec(name);
+    if (m && parseSnapshotName(m[1]!)?.nodeId === nodeId)
+      await folder.fs.unlink(join(folder.dir, SNAPSHOT_DIR, name)).catch(() => undefined);
+  }
+}
+
 export function createSyncService(options: SyncServiceOptions) {
   const fs = withTimeout(options.fs ?? nodeFs, FOLDER_CALL_TIMEOUT_MS);
+  /** Snapshot uploads in progress, by PC (node id). */
+  const uploads = new Map<string, SnapshotUpload>();
+  /** Snapshots (folder + name) being joined whose whole file passed its hash check. */
+  const verified = new Set<string>();
   // One round at a time: two windows syncing at once would each publish the same outbox seqs.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(run: () => Promise<T>): Promise<T> => {
@@ -260,18 +298,17 @@ export function createSyncService(options: SyncServiceOptions) {
         more: false,
         compacted: 0,
       };
-    const ledger = new RecordingLedger(req);
-    const snapshotWritten = req.snapshot
-      ? await writeSnapshot(where.folder, req, ledger, options.now())
-      : undefined;
+    if (req.snapshotPart) return snapshotPart(req, req.snapshotPart, where.folder);
+    const ledger = new RecordingLedger(req, options.roundMaxChanges);
     const report = await syncOnce(ledger, where.folder, {
       name: req.name || req.nodeId,
       now: options.now,
       initFolder: req.initFolder,
       joinOtherRoot: req.joinOtherRoot,
       timeBudgetMs: ROUND_TIME_BUDGET_MS,
-      // Snapshots are written above, from the ledger the renderer sent (see writeSnapshot).
+      // Snapshots arrive from the renderer in parts (snapshotPart).
       snapshotEvery: 0,
+      loadSnapshot: (folder, _rootId, name, head, resume) => loadInPieces(ledger, folder, name, head, resume),
     });
     let status = report.status;
     if (ledger.full) status = await readSyncStatus(ledger, where.folder);
@@ -281,9 +318,150 @@ export function createSyncService(options: SyncServiceOptions) {
       steps: ledger.steps,
       published: report.published,
       more: report.more || ledger.full || ledger.outboxShort,
-      ...(snapshotWritten ? { snapshotWritten } : {}),
       compacted: report.compacted,
     };
+  }
+
+  /**
+   * Hand the renderer the next piece of a snapshot to join from, as a 'snapshot' step of at most
+   * the round's room. The whole file is checked against its hash before its first piece (and
+   * again after NetDesk restarted, before going on).
+   */
+  async function loadInPieces(
+    ledger: RecordingLedger,
+    folder: SyncFolder,
+    name: string,
+    head: SnapshotHead,
+    resume: SnapshotJoinPosition | undefined,
+  ): Promise<SnapshotLoad> {
+    const key = `${folder.dir}\u0000${name}`;
+    if (!resume || !verified.has(key)) {
+      const checked = await verifySnapshotFile(folder, head, name);
+      if (!checked.ok) return checked;
+      verified.add(key);
+    }
+    const from = resume ?? { name, offset: head.bodyStart, table: null, inSetAside: false };
+    let chunk;
+    try {
+      chunk = await readSnapshotChunk(folder, name, from, ledger.room);
+    } catch (err) {
+      verified.delete(key);
+      if (err instanceof SnapshotStreamError || err instanceof SyntaxError)
+        return { ok: false, detail: err.message };
+      if (errorCode(err) === 'ENOENT') return { ok: false, detail: 'removed while being joined' };
+      throw err;
+    }
+    ledger.incoming += chunk.records;
+    ledger.steps.push({
+      kind: 'snapshot',
+      from: head.nodeId,
+      snapshot: { tables: chunk.tables, setAside: chunk.setAside },
+    });
+    if (chunk.done) {
+      verified.delete(key);
+      return { ok: true, done: true };
+    }
+    const position = { name, offset: chunk.next, table: chunk.table, inSetAside: chunk.inSetAside };
+    return { ok: true, done: false, position };
+  }
+
+  /** Take one part of a snapshot upload (see the header); throws a refusal as 'bad-request'. */
+  async function snapshotPart(
+    req: ExchangeRequest,
+    part: NonNullable<ExchangeRequest['snapshotPart']>,
+    folder: SyncFolder,
+  ): Promise<SyncExchangeResult> {
+    let upload = uploads.get(req.nodeId);
+    if (part.part === 0) {
+      if (upload) await drop(req.nodeId);
+      upload = await openUpload(req, part.uploadId, folder);
+    } else if (!upload || upload.uploadId !== part.uploadId) {
+      throw refused(`upload ${part.uploadId} of ${req.nodeId} is not open (it was never begun, or dropped)`);
+    }
+    if (part.part !== upload.next) {
+      await drop(req.nodeId);
+      throw refused(`part ${part.part} arrived, part ${upload.next} was expected`);
+    }
+    if (folder.dir !== upload.folderDir) {
+      await drop(req.nodeId);
+      throw refused('the shared folder setting changed during the upload');
+    }
+    const size = part.records.reduce((n, r) => n + JSON.stringify(r).length, 0);
+    if (size > SNAPSHOT_PART_MAX_CHARS) {
+      await drop(req.nodeId);
+      throw refused(`part ${part.part} holds ${size} characters, more than ${SNAPSHOT_PART_MAX_CHARS}`);
+    }
+    try {
+      if (part.records.length > 0) await upload.stream.addRecords(part.table!, part.records);
+      if (part.setAside.length > 0) await upload.stream.addSetAside(part.setAside);
+      upload.next++;
+      const answer = {
+        folderSet: true,
+        status: offStatus(req),
+        published: 0,
+        more: false,
+        compacted: 0,
+      };
+      if (!part.last) return { ...answer, steps: [], snapshotPart: { ...partOf(part), done: false } };
+      // The folder may have been replaced during the upload (a share remounted, a new root).
+      const root = await folder.readRoot();
+      if (!root.ok || root.root.rootId !== upload.rootId)
+        throw refused('the sync root changed during the upload');
+      const name = await upload.stream.finish();
+      uploads.delete(req.nodeId);
+      const own = (await folder.listSnapshots()).filter((s) => s.nodeId === req.nodeId);
+      for (const old of own.slice(2)) await folder.removeSnapshot(old.name).catch(() => undefined);
+      const cursors = { ...req.cursors, snapshotTotal: upload.total, snapshotCovers: upload.covers };
+      return {
+        ...answer,
+        status: { ...answer.status, connected: true, rootId: upload.rootId },
+        steps: [{ kind: 'cursors', cursors }],
+        snapshotWritten: name,
+        snapshotPart: { ...partOf(part), done: true, name },
+      };
+    } catch (err) {
+      await drop(req.nodeId);
+      if (err instanceof SnapshotStreamError) throw refused(err.message);
+      throw err;
+    }
+  }
+
+  /** Part 0: check the folder is this PC's sync root, clear its own leftovers, open the file. */
+  async function openUpload(req: ExchangeRequest, uploadId: string, folder: SyncFolder) {
+    const { cursors } = req;
+    if (!cursors.rootId) throw refused('this PC has not synced with this folder yet');
+    const root = await folder.readRoot();
+    if (!root.ok) throw refused(`the folder is not connected (${root.reason}): ${root.detail}`);
+    if (root.root.rootId !== cursors.rootId)
+      throw refused(`the folder holds sync root ${root.root.rootId}, this PC syncs with ${cursors.rootId}`);
+    await removeOwnLeftovers(folder, req.nodeId);
+    const covers = { ...cursors.read, [req.nodeId]: cursors.written };
+    const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
+    const now = options.now();
+    const stream = await SnapshotStream.start(folder, {
+      rootId: cursors.rootId,
+      nodeId: req.nodeId,
+      stamp: formatHlc({ wallMs: now.getTime(), counter: 0, nodeId: req.nodeId }),
+      takenAt: now,
+      covers,
+    });
+    const upload: SnapshotUpload = {
+      uploadId,
+      folderDir: folder.dir,
+      rootId: cursors.rootId,
+      next: 0,
+      stream,
+      covers,
+      total,
+    };
+    uploads.set(req.nodeId, upload);
+    return upload;
+  }
+
+  async function drop(nodeId: string) {
+    const upload = uploads.get(nodeId);
+    uploads.delete(nodeId);
+    await upload?.stream.abort();
   }
 
   async function status(req: StatusRequest): Promise<SyncStatusResult> {

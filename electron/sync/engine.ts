@@ -10,6 +10,8 @@
 //   2. publish first: local changes reach the folder even if reading takes long. Blobs before
 //      the journal file that refers to them.
 //   3. join from a snapshot when this PC is new to the root or history it needs was compacted.
+//      The covers are read from the snapshot's head alone; a large snapshot may be loaded over
+//      several syncs (SyncOptions.loadSnapshot), the cursors moving only once it is all in.
 //   4. read other PCs' journals in seq order; a file not whole yet stops that PC's reading
 //      until next time (cursors are one number per PC).
 //   5. set-aside changes re-examined; peers file written; snapshot and compaction.
@@ -22,14 +24,26 @@ import {
   EMPTY_CURSORS,
   type ApplyResult,
   type LedgerSide,
+  type LedgerSnapshot,
   type NotConnectedReason,
   type SyncChange,
   type SyncConflict,
+  type SnapshotJoinPosition,
   type SyncCursors,
   type SyncStatus,
 } from '../../shared/sync/types';
 import { errorCode } from './fs';
 import type { JournalFileRef, SyncFolder } from './folder';
+import { readSnapshotHead, type SnapshotHead } from './snapshot-stream';
+
+/**
+ * How a snapshot chosen to join from went in: all of it; part of it, the rest starting at
+ * `position` next time; or not at all (a damaged or vanished file).
+ */
+export type SnapshotLoad =
+  | { ok: true; done: true }
+  | { ok: true; done: false; position: SnapshotJoinPosition }
+  | { ok: false; detail: string };
 
 export interface SyncOptions {
   /** This PC's readable name, shown to the other PCs. */
@@ -49,6 +63,19 @@ export interface SyncOptions {
   forceSnapshot?: boolean;
   /** Own snapshots kept in the folder (default 2). */
   keepSnapshots?: number;
+  /**
+   * Load a snapshot chosen to join from (its head already read). By default it is read whole
+   * and merged with ledger.loadSnapshot; the app loads it in bounded pieces over several
+   * rounds instead (electron/services/sync.ts), answering done: false until the last piece.
+   */
+  loadSnapshot?: (
+    folder: SyncFolder,
+    rootId: string,
+    name: string,
+    head: SnapshotHead,
+    /** Where the previous sync stopped in this snapshot, if it is the one being joined. */
+    resume: SnapshotJoinPosition | undefined,
+  ) => Promise<SnapshotLoad>;
 }
 
 export interface SyncReport {
@@ -216,24 +243,67 @@ export async function syncOnce(
       return gapped;
     };
     const gapped = gaps(journals);
-    const snapshots = fresh || gapped.length > 0 ? await folder.listSnapshots() : [];
+    // A join begun by an earlier sync goes on with that snapshot while it is there.
+    const joining = cursors.joining?.name;
+    const snapshots =
+      fresh || gapped.length > 0 || joining !== undefined
+        ? (await folder.listSnapshots()).sort(
+            (x, y) => Number(y.name === joining) - Number(x.name === joining),
+          )
+        : [];
+    if (joining !== undefined && !snapshots.some((s) => s.name === joining)) delete cursors.joining;
     for (const candidate of snapshots) {
       if (candidate.nodeId === me) continue;
-      const read = await folder.readSnapshot(rootId, candidate.name);
-      if (!read.ok) {
-        warnings.push(`snapshot ${candidate.name} skipped: ${read.detail}`);
-        continue;
+      const skip = (detail: string) => warnings.push(`snapshot ${candidate.name} skipped: ${detail}`);
+      // The covers come from the head: a large snapshot is not read whole just to choose it.
+      const head = await readSnapshotHead(folder, rootId, candidate.name);
+      let whole: { nodeId: string; covers: Record<string, number>; snapshot: LedgerSnapshot } | undefined;
+      if (!head.ok) {
+        // Only a snapshot written on one line (an older NetDesk) is read whole to learn its covers.
+        if (!('oneLine' in head)) {
+          skip(head.detail);
+          continue;
+        }
+        const read = await folder.readSnapshot(rootId, candidate.name);
+        if (!read.ok) {
+          skip(read.detail);
+          continue;
+        }
+        const { nodeId, covers, tables, setAside } = read.file;
+        whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
       }
-      const covers = read.file.covers;
+      const covers = whole?.covers ?? (head.ok ? head.head.covers : {});
       // Useful only if it covers every gap (a new PC takes the newest one).
       if (!gapped.every((g) => (covers[g.nodeId] ?? 0) >= g.needs)) continue;
-      absorb(
-        await ledger.loadSnapshot(
-          read.file.nodeId,
-          { tables: read.file.tables, setAside: read.file.setAside as never },
-          now().getTime(),
-        ),
-      );
+      if (head.ok && options.loadSnapshot) {
+        const resume = cursors.joining?.name === candidate.name ? cursors.joining : undefined;
+        const loaded = await options.loadSnapshot(folder, rootId, candidate.name, head.head, resume);
+        if (!loaded.ok) {
+          delete cursors.joining;
+          skip(loaded.detail);
+          continue;
+        }
+        if (!loaded.done) {
+          // Part of it went in: remember where the rest starts; the read cursors move only once
+          // all of it is in. The next sync goes on from there.
+          cursors.joining = loaded.position;
+          await save();
+          report.more = true;
+          break;
+        }
+        delete cursors.joining;
+      } else {
+        if (!whole) {
+          const read = await folder.readSnapshot(rootId, candidate.name);
+          if (!read.ok) {
+            skip(read.detail);
+            continue;
+          }
+          const { nodeId, tables, setAside } = read.file;
+          whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
+        }
+        absorb(await ledger.loadSnapshot(whole.nodeId, whole.snapshot, now().getTime()));
+      }
       for (const [nodeId, seq] of Object.entries(covers))
         if (nodeId !== me) cursors.read[nodeId] = Math.max(cursors.read[nodeId] ?? 0, seq);
       report.snapshotLoaded = candidate.name;

@@ -33,6 +33,7 @@ import {
 } from '../../shared/sync/format';
 import type { LedgerSnapshot, NotConnectedReason, SyncChange } from '../../shared/sync/types';
 import { errorCode, writeAtomic, type AtomicWriteOptions, type SyncFs } from './fs';
+import { encodeSnapshot } from './snapshot-stream';
 
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -324,24 +325,11 @@ export class SyncFolder {
     snapshot: LedgerSnapshot,
   ): Promise<string> {
     parseHlc(stamp); // throws HlcError for a malformed stamp
-    const body = {
-      covers,
-      tables: snapshot.tables as SnapshotFile['tables'],
-      setAside: snapshot.setAside as unknown[],
-    };
-    const file: SnapshotFile = {
-      format: SYNC_FORMAT,
-      version: SYNC_VERSION,
-      kind: 'snapshot',
-      rootId,
-      nodeId,
-      takenAt: takenAt.toISOString(),
-      ...body,
-      sha256: snapshotHash(body),
-    };
+    // The same layout as a snapshot written in parts, so any snapshot can be read in parts.
+    const text = await encodeSnapshot({ rootId, nodeId, stamp, takenAt, covers }, snapshot);
     const name = snapshotName(nodeId, stamp);
     await this.fs.mkdir(this.path(SNAPSHOT_DIR));
-    await writeAtomic(this.fs, this.path(SNAPSHOT_DIR, name), JSON.stringify(file), {
+    await writeAtomic(this.fs, this.path(SNAPSHOT_DIR, name), text, {
       ...this.writeOptions,
       newNameOnly: true,
     });

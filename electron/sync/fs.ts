@@ -9,6 +9,18 @@ export interface SyncFs {
   readFile(path: string): Promise<Uint8Array>;
   /** Create or replace a file and flush it to the disk (fsync) before resolving. */
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Add to the end of a file (created if missing) and flush it (fsync) before resolving. Only
+   * for a temp file being built in parts (a large snapshot), which is renamed into place whole.
+   */
+  appendFile(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Up to `length` bytes of a file from byte `start` (fewer at its end). For reading a large
+   * snapshot a piece at a time, never whole.
+   */
+  readRange(path: string, start: number, length: number): Promise<Uint8Array>;
+  /** A file's size in bytes (rejects with ENOENT when it is missing). */
+  size(path: string): Promise<number>;
   rename(from: string, to: string): Promise<void>;
   /** Names in a folder; rejects with ENOENT when the folder is missing. */
   readdir(path: string): Promise<string[]>;
@@ -31,6 +43,26 @@ export const nodeFs: SyncFs = {
       await handle.close();
     }
   },
+  async appendFile(path, data) {
+    const handle = await open(path, 'a');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async readRange(path, start, length) {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, start);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  },
+  size: async (path) => (await stat(path)).size,
   rename: (from, to) => rename(from, to),
   readdir: (path) => readdir(path),
   mkdir: async (path) => {
@@ -85,6 +117,9 @@ export function withTimeout(fs: SyncFs, ms: number): SyncFs {
   return {
     readFile: bound('read', (p: string) => fs.readFile(p)),
     writeFile: bound('write', (p: string, d: Uint8Array | string) => fs.writeFile(p, d)),
+    appendFile: bound('append', (p: string, d: Uint8Array | string) => fs.appendFile(p, d)),
+    readRange: bound('read', (p: string, start: number, length: number) => fs.readRange(p, start, length)),
+    size: bound('stat', (p: string) => fs.size(p)),
     rename: bound('rename', (a: string, b: string) => fs.rename(a, b)),
     readdir: bound('list', (p: string) => fs.readdir(p)),
     mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),
@@ -137,8 +172,27 @@ export async function writeAtomic(
     if (sameBytes(await fs.readFile(path), bytes)) return;
     throw new FileExistsError(`a different file already has this name: ${path}`);
   }
-  const temp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+  const temp = tempNameFor(path);
   await fs.writeFile(temp, data);
+  await renameIntoPlace(fs, temp, path, { backoffMs, sleep });
+}
+
+/** The temp file beside `path` that a write goes to first: `.<name>.<random>.tmp`. */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
+}
+
+/**
+ * Rename a finished, flushed temp file to its final name, retrying with growing waits while the
+ * share or an antivirus scanner holds it (EPERM/EBUSY/EACCES). On failure the temp is removed.
+ */
+export async function renameIntoPlace(
+  fs: SyncFs,
+  temp: string,
+  path: string,
+  options: Pick<AtomicWriteOptions, 'backoffMs' | 'sleep'> = {},
+): Promise<void> {
+  const { backoffMs = DEFAULT_BACKOFF_MS, sleep = realSleep } = options;
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(temp, path);

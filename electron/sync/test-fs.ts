@@ -31,6 +31,29 @@ export class MemoryFs implements SyncFs {
     return Promise.resolve();
   }
 
+  readRange(path: string, start: number, length: number): Promise<Uint8Array> {
+    const data = this.files.get(posix.normalize(path));
+    return data
+      ? Promise.resolve(data.slice(start, start + length))
+      : Promise.reject(fsError('ENOENT', path));
+  }
+
+  size(path: string): Promise<number> {
+    const data = this.files.get(posix.normalize(path));
+    return data ? Promise.resolve(data.byteLength) : Promise.reject(fsError('ENOENT', path));
+  }
+
+  appendFile(path: string, data: Uint8Array | string): Promise<void> {
+    if (!this.parentExists(path)) return Promise.reject(fsError('ENOENT', path));
+    const before = this.files.get(posix.normalize(path)) ?? new Uint8Array();
+    const added = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const joined = new Uint8Array(before.byteLength + added.byteLength);
+    joined.set(before);
+    joined.set(added, before.byteLength);
+    this.files.set(posix.normalize(path), joined);
+    return Promise.resolve();
+  }
+
   rename(from: string, to: string): Promise<void> {
     const data = this.files.get(posix.normalize(from));
     if (!data || !this.parentExists(to)) return Promise.reject(fsError('ENOENT', from));
@@ -132,6 +155,26 @@ export function faultyFs(inner: SyncFs, faults: Faults): SyncFs {
         throw fsError('EIO', path);
       }
       return inner.writeFile(path, data);
+    },
+    async readRange(path, start, length) {
+      gate(path);
+      if (!visible(path)) throw fsError('ENOENT', path);
+      return inner.readRange(path, start, length);
+    },
+    async size(path) {
+      gate(path);
+      if (!visible(path)) throw fsError('ENOENT', path);
+      return inner.size(path);
+    },
+    async appendFile(path, data) {
+      gate(path);
+      if (faults.cutWrite?.(path)) {
+        faults.cutWrite = null;
+        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+        await inner.appendFile(path, bytes.slice(0, Math.floor(bytes.byteLength / 2)));
+        throw fsError('EIO', path);
+      }
+      return inner.appendFile(path, data);
     },
     async rename(from, to) {
       gate(from);

@@ -18,6 +18,7 @@ import {
 } from '../../shared/sync/format';
 import { decodeJournal, decodeSnapshot, sha256Hex, SyncFolder } from './folder';
 import { errorCode, type SyncFs } from './fs';
+import { readSnapshotHead, verifySnapshotFile } from './snapshot-stream';
 
 export interface FolderProblem {
   /** Path relative to the sync folder, with '/'. */
@@ -104,9 +105,26 @@ export async function verifyFolder(fs: SyncFs, dir: string): Promise<FolderCheck
       strayOr(path, name, 'not a snapshot file name');
       continue;
     }
-    const result = decodeSnapshot(await read(SNAPSHOT_DIR, name), rootId);
+    // Checked in ranges against its hash (a ten-year snapshot is more than one string can
+    // hold); one written on one line by an older NetDesk is read whole.
+    const folder = new SyncFolder(dir, fs);
+    const head = await readSnapshotHead(folder, rootId, name);
+    const result = head.ok
+      ? await verifySnapshotFile(folder, head.head, name)
+      : 'oneLine' in head
+        ? decodeSnapshot(await read(SNAPSHOT_DIR, name), rootId)
+        : head;
     if (result.ok) check.good++;
-    else problem(path, result.detail.startsWith('written for') ? 'foreign' : 'bad', result.detail);
+    else
+      problem(
+        path,
+        result.detail.startsWith('written for')
+          ? 'foreign'
+          : /cut off/.test(result.detail)
+            ? 'partial'
+            : 'bad',
+        result.detail,
+      );
   }
 
   for (const name of (await list(PEER_DIR)) ?? []) {

@@ -18,7 +18,14 @@
 //   leaves the chunks already written, and importing the same backup again completes it (merge
 //   of identical records changes nothing).
 import type { Table } from 'dexie';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupAttachment, type LedgerBackup } from '../../shared/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupHoldsSecrets,
+  blankDeviceSecret,
+  type BackupAttachment,
+  type LedgerBackup,
+} from '../../shared/backup';
 import { compareHlc, isAheadOfClock, isHlc } from '../../shared/hlc';
 import {
   LEDGER_TABLES,
@@ -55,12 +62,6 @@ export interface ExportOptions {
   now?: () => Date;
 }
 
-function withoutSecret(device: Row): Row {
-  if (device.secret === '' || device.secret === undefined) return device;
-  const { secret: _stamp, ...hlc } = device.hlc;
-  return { ...device, secret: '', hlc };
-}
-
 export async function exportLedger(db: NetdeskDb, options: ExportOptions = {}): Promise<LedgerBackup> {
   const { includeSecrets = false, includeAttachments = true, sourceName, now = () => new Date() } = options;
   // One read transaction: the backup is a consistent picture even while the user keeps working.
@@ -69,7 +70,10 @@ export async function exportLedger(db: NetdeskDb, options: ExportOptions = {}): 
     const tables: Record<string, Row[]> = {};
     for (const table of LEDGER_TABLES) {
       const all = await rows(db, table).toArray();
-      tables[table] = table === 'devices' && !includeSecrets ? all.map(withoutSecret) : all;
+      tables[table] =
+        table === 'devices' && !includeSecrets
+          ? all.map((d) => blankDeviceSecret(d as Row & { secret?: string }))
+          : all;
     }
     const files: StoredAttachment[] = includeAttachments ? await db.attachments.toArray() : [];
     return { tables, files, nodeId: await readNodeId(db) };
@@ -122,7 +126,7 @@ export function previewBackup(backup: LedgerBackup): BackupPreview {
     totalRecords,
     attachments: attachments.length,
     attachmentBytes: attachments.reduce((sum, a) => sum + a.size, 0),
-    includesSecrets: (backup.tables.devices ?? []).some((d) => d.secret !== ''),
+    includesSecrets: backupHoldsSecrets(backup),
   };
 }
 

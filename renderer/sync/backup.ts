@@ -1,9 +1,13 @@
 // Backups from the renderer's side: export the whole ledger with its attachments
 // (renderer/db/backup.ts), send it in parts to backup:save, which writes it, reads it back and
-// verifies it before it counts; and the daily rule: one automatic backup a day, checked at start
-// and every few hours.
-import { serializeBackup } from '../../shared/backup';
-import { backupFileName } from '../../shared/backup-retention';
+// verifies it before it counts; the daily rule: one automatic backup a day, checked at start
+// and every few hours; and an export to a file the supervisor saves where they like.
+//
+// Device passwords: this PC's own backups carry them only when the supervisor ticked
+// "本机备份包含设备密码" (kept per PC in localMeta, off by default); an export asks each time
+// (off by default). The main process never lets them onto the shared folder.
+import { backupHoldsSecrets, serializeBackup } from '../../shared/backup';
+import { backupFileName, SECRETS_MARK } from '../../shared/backup-retention';
 import type { NetdeskApi } from '../../shared/ipc';
 import { LEDGER_TABLES } from '../../shared/schemas';
 import { BACKUP_PART_CHARS, type BackupSaveResult } from '../../shared/sync-ipc';
@@ -11,6 +15,28 @@ import { exportLedger, firstNonEmptyTable } from '../db/backup';
 import type { NetdeskDb } from '../db/schema';
 
 export type BackupApi = Pick<NetdeskApi, 'saveBackup' | 'listBackups'>;
+
+/** localMeta key of this PC's choice: its own backups include device passwords. */
+const SECRETS_CHOICE_KEY = 'backupIncludeSecrets';
+
+/** Whether this PC's own backups (daily and on demand) include device passwords; off unless set. */
+export async function readBackupSecretsChoice(db: NetdeskDb): Promise<boolean> {
+  return (await db.localMeta.get(SECRETS_CHOICE_KEY))?.value === true;
+}
+
+export async function saveBackupSecretsChoice(db: NetdeskDb, include: boolean): Promise<void> {
+  await db.localMeta.put({ key: SECRETS_CHOICE_KEY, value: include });
+}
+
+function fileNameAt(t: Date): string {
+  return backupFileName({
+    year: t.getFullYear(),
+    month: t.getMonth() + 1,
+    day: t.getDate(),
+    hour: t.getHours(),
+    minute: t.getMinutes(),
+  });
+}
 
 /** Today's date as backup names carry it (YYYYMMDD, this PC's local time). */
 export function localDay(now: Date): string {
@@ -23,28 +49,30 @@ export function localDay(now: Date): string {
   }).slice('netdesk-backup-'.length, 'netdesk-backup-'.length + 8);
 }
 
+export interface SaveBackupOptions {
+  sourceName?: string;
+  /** Include device passwords; by default this PC's choice (readBackupSecretsChoice). */
+  includeSecrets?: boolean;
+  now?: () => Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
 export async function saveLedgerBackup(
   db: NetdeskDb,
   api: BackupApi,
-  options: { sourceName?: string; now?: () => Date; onProgress?: (done: number, total: number) => void } = {},
+  options: SaveBackupOptions = {},
 ): Promise<BackupSaveResult> {
   const now = options.now ?? (() => new Date());
   const backup = await exportLedger(db, {
     includeAttachments: true,
+    includeSecrets: options.includeSecrets ?? (await readBackupSecretsChoice(db)),
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
     now,
   });
   const text = serializeBackup(backup);
   const records = LEDGER_TABLES.reduce((n, t) => n + (backup.tables[t]?.length ?? 0), 0);
   const attachments = backup.attachments?.length ?? 0;
-  const t = now();
-  const fileName = backupFileName({
-    year: t.getFullYear(),
-    month: t.getMonth() + 1,
-    day: t.getDate(),
-    hour: t.getHours(),
-    minute: t.getMinutes(),
-  });
+  const fileName = fileNameAt(now());
   const parts = Math.max(1, Math.ceil(text.length / BACKUP_PART_CHARS));
   let result: BackupSaveResult = { done: false };
   for (let part = 0; part < parts; part++) {
@@ -68,7 +96,7 @@ export async function saveLedgerBackup(
 export async function backupIfDue(
   db: NetdeskDb,
   api: BackupApi,
-  options: { sourceName?: string; now?: () => Date } = {},
+  options: Omit<SaveBackupOptions, 'onProgress'> = {},
 ): Promise<BackupSaveResult | null> {
   const now = options.now ?? (() => new Date());
   const today = localDay(now());
@@ -76,4 +104,24 @@ export async function backupIfDue(
   if (backups.some((b) => b.name.startsWith(`netdesk-backup-${today}-`))) return null;
   if ((await firstNonEmptyTable(db)) === null) return null;
   return saveLedgerBackup(db, api, options);
+}
+
+/**
+ * The whole ledger as a backup file to save anywhere ("导出备份"): with attachments, and with
+ * device passwords only when asked (the name then ends in -pw, so the file says what it holds).
+ */
+export async function exportBackupFile(
+  db: NetdeskDb,
+  options: { includeSecrets: boolean; sourceName?: string; now?: () => Date },
+): Promise<{ fileName: string; text: string }> {
+  const now = options.now ?? (() => new Date());
+  const backup = await exportLedger(db, {
+    includeAttachments: true,
+    includeSecrets: options.includeSecrets,
+    ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+    now,
+  });
+  const plain = fileNameAt(now());
+  const fileName = backupHoldsSecrets(backup) ? plain.replace(/\.json$/, `-${SECRETS_MARK}.json`) : plain;
+  return { fileName, text: serializeBackup(backup) };
 }

@@ -75,6 +75,25 @@ export function toSyncChange(entry: ChangeLogEntry, attachments: AttachmentMeta[
   };
 }
 
+/** Split a page so each piece's JSON stays under `maxChars` (a piece holds one item at least). */
+function cutBySize<T>(items: T[], maxChars: number): T[][] {
+  const pieces: T[][] = [];
+  let piece: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
+    if (piece.length > 0 && chars + size > maxChars) {
+      pieces.push(piece);
+      piece = [];
+      chars = 0;
+    }
+    piece.push(item);
+    chars += size;
+  }
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
+}
+
 export class DexieLedger implements LedgerSide {
   private constructor(
     private readonly db: NetdeskDb,
@@ -338,6 +357,41 @@ export class DexieLedger implements LedgerSide {
         return { tables, setAside };
       },
     );
+  }
+
+  /**
+   * The ledger as snapshot parts: each table's records in id order, then the set-aside changes,
+   * at most `maxRecords` and about `maxChars` characters of JSON a part, each page its own short
+   * read (a ten-year ledger never sits in memory whole). Records merged meanwhile only ever carry
+   * newer stamps, so the parts hold at least what the cursors read before the first one cover.
+   */
+  async *snapshotParts(
+    maxRecords: number,
+    maxChars: number,
+  ): AsyncGenerator<{ table?: LedgerTable; records: object[]; setAside: object[] }> {
+    for (const table of LEDGER_TABLES) {
+      let after: string | undefined;
+      for (;;) {
+        const page = await (after === undefined
+          ? rows(this.db, table).orderBy(':id').limit(maxRecords).toArray()
+          : rows(this.db, table).where(':id').above(after).limit(maxRecords).toArray());
+        if (page.length === 0) break;
+        after = page[page.length - 1]!.id;
+        for (const records of cutBySize(page, maxChars)) yield { table, records, setAside: [] };
+        if (page.length < maxRecords) break;
+      }
+    }
+    let afterKey: string | undefined;
+    for (;;) {
+      const page = await (afterKey === undefined
+        ? this.db.syncSetAside.orderBy(':id').limit(maxRecords).toArray()
+        : this.db.syncSetAside.where(':id').above(afterKey).limit(maxRecords).toArray());
+      if (page.length === 0) break;
+      afterKey = page[page.length - 1]!.key;
+      const setAside: SetAsideChange[] = page.map(({ key: _key, ...s }) => s);
+      for (const list of cutBySize(setAside, maxChars)) yield { records: [], setAside: list };
+      if (page.length < maxRecords) break;
+    }
   }
 
   async loadSnapshot(from: string, snapshot: LedgerSnapshot, nowMs: number): Promise<ApplyResult> {

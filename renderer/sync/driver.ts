@@ -1,16 +1,23 @@
 // One sync of this PC's ledger with the shared folder, driven from the renderer: rounds of
 // sync:exchange (shared/sync-ipc.ts) until the main process says nothing more is waiting. Each
-// round sends the cursors, the next chunk of the outbox with the attachments it refers to, and
-// a snapshot when one is due; the answer's steps (merge, load snapshot, store attachment, save
-// cursors) are replayed here in order, each in its own IndexedDB transaction.
+// round sends the cursors and the next chunk of the outbox with the attachments it refers to;
+// the answer's steps (merge, load snapshot, store attachment, save cursors) are replayed here in
+// order, each in its own IndexedDB transaction.
+//
+// When a snapshot is due (SNAPSHOT_EVERY changes came or went since the last), it is sent first,
+// in parts of at most SNAPSHOT_PART_MAX_RECORDS records (snapshotPart exchanges), so a ledger of
+// any size publishes one in bounded requests. A refused or failed upload costs only the snapshot:
+// the sync goes on without it and the next sync tries again.
 //
 // Afterwards the repair cards' derived data (search copy, counters) is refreshed for the cards
 // that changed, so the list, the search and the dashboard stay right.
 import type { NetdeskApi } from '../../shared/ipc';
-import type { AttachmentMeta } from '../../shared/schemas';
+import type { AttachmentMeta, LedgerTable } from '../../shared/schemas';
 import {
   EXCHANGE_MAX_BLOB_BYTES,
   EXCHANGE_MAX_CHANGES,
+  SNAPSHOT_PART_MAX_CHARS,
+  SNAPSHOT_PART_MAX_RECORDS,
   type SyncExchangeResult,
 } from '../../shared/sync-ipc';
 import type { SyncCursors, SyncStatus } from '../../shared/sync/types';
@@ -20,8 +27,6 @@ import type { DexieLedger, TouchedRecord } from './dexie-ledger';
 
 /** The engine's rule: a snapshot once this many changes came or went since the last one. */
 export const SNAPSHOT_EVERY = 5000;
-/** Records beyond which this PC does not send snapshots (too large for one request). */
-export const SNAPSHOT_MAX_RECORDS = 150_000;
 /** Rounds of one sync before it stops and lets the next timer tick go on. */
 const MAX_ROUNDS = 50;
 
@@ -34,6 +39,10 @@ export interface SyncRunOptions {
   initFolder?: boolean;
   joinOtherRoot?: boolean;
   now?: () => Date;
+  /** Changes between snapshots (default SNAPSHOT_EVERY); tests set it low. */
+  snapshotEvery?: number;
+  /** Records per snapshot part (default and at most SNAPSHOT_PART_MAX_RECORDS). */
+  snapshotPartRecords?: number;
 }
 
 export interface SyncRunResult {
@@ -43,12 +52,14 @@ export interface SyncRunResult {
   /** Records merged from other PCs. */
   touched: TouchedRecord[];
   rounds: number;
+  /** The snapshot this sync put in the folder, if any. */
+  snapshotWritten?: string;
 }
 
-function snapshotDue(cursors: SyncCursors): boolean {
+function snapshotDue(cursors: SyncCursors, every: number): boolean {
   if (!cursors.rootId) return false;
   const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
-  return total - cursors.snapshotTotal >= SNAPSHOT_EVERY;
+  return total - cursors.snapshotTotal >= every;
 }
 
 /** The next outbox chunk and the attachments it needs, within one request's limits. */
@@ -128,6 +139,61 @@ async function localStatus(ledger: DexieLedger, status: SyncStatus): Promise<Syn
   };
 }
 
+/**
+ * Send the whole ledger as a snapshot, part by part, and replay the last answer (which saves
+ * what the snapshot covers in the cursors). Returns the snapshot's name; throws when the main
+ * process refused a part or the folder failed (the upload is then dropped there).
+ */
+async function publishSnapshot(
+  ledger: DexieLedger,
+  api: SyncApi,
+  options: SyncRunOptions,
+  nowMs: () => number,
+): Promise<string | undefined> {
+  // Read before any record: the snapshot covers these cursors (records only get newer).
+  const cursors = await ledger.readCursors();
+  const base = {
+    nodeId: ledger.nodeId,
+    name: options.name,
+    cursors,
+    lastSeq: await ledger.lastSeq(),
+    counts: await ledger.counts(),
+    outbox: [],
+    blobs: [],
+  };
+  const uploadId = crypto.randomUUID();
+  const perPart = Math.min(
+    options.snapshotPartRecords ?? SNAPSHOT_PART_MAX_RECORDS,
+    SNAPSHOT_PART_MAX_RECORDS,
+  );
+  let part = 0;
+  let pending: { table?: LedgerTable; records: object[]; setAside: object[] } | undefined;
+  const send = async (chunk: NonNullable<typeof pending>, last: boolean) => {
+    const answer = await api.syncExchange({
+      ...base,
+      snapshotPart: {
+        uploadId,
+        part: part++,
+        ...(chunk.table ? { table: chunk.table } : {}),
+        records: chunk.records as Record<string, unknown>[],
+        setAside: chunk.setAside as Record<string, unknown>[],
+        last,
+      },
+    });
+    // No sync folder (or an unusable one): the part was not taken; stop reading the ledger.
+    if (!answer.snapshotPart) throw new Error('the snapshot part was not taken');
+    return answer;
+  };
+  // Parts go one behind the reading, so the last one can say it is the last.
+  for await (const chunk of ledger.snapshotParts(perPart, SNAPSHOT_PART_MAX_CHARS / 2)) {
+    if (pending) await send(pending, false);
+    pending = chunk;
+  }
+  const answer = await send(pending ?? { records: [], setAside: [] }, true);
+  await replay(ledger, answer, nowMs);
+  return answer.snapshotPart?.name;
+}
+
 export interface SyncDriverDeps {
   db: NetdeskDb;
   ledger: DexieLedger;
@@ -140,22 +206,26 @@ export interface SyncDriverDeps {
 export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Promise<SyncRunResult> {
   const { ledger, api, db } = deps;
   const now = options.now ?? (() => new Date());
-  let snapshotFailed = false;
+  const nowMs = () => now().getTime();
+  let snapshotTried = false;
+  let snapshotWritten: string | undefined;
   let published = 0;
   let rounds = 0;
   let answer: SyncExchangeResult | undefined;
   const touched: TouchedRecord[] = [];
   try {
     for (; rounds < MAX_ROUNDS;) {
+      if (
+        !snapshotTried &&
+        snapshotDue(await ledger.readCursors(), options.snapshotEvery ?? SNAPSHOT_EVERY)
+      ) {
+        // Once a sync: a refused upload waits for the next sync, the rounds go on meanwhile.
+        snapshotTried = true;
+        snapshotWritten = await publishSnapshot(ledger, api, options, nowMs).catch(() => undefined);
+      }
       const cursors = await ledger.readCursors();
       const lastSeq = await ledger.lastSeq();
       const { changes, blobs } = await outboxChunk(ledger, cursors.written);
-      let snapshot;
-      if (!snapshotFailed && snapshotDue(cursors)) {
-        const taken = await ledger.snapshot();
-        const records = Object.values(taken.tables).reduce((n, list) => n + (list?.length ?? 0), 0);
-        if (records <= SNAPSHOT_MAX_RECORDS) snapshot = taken;
-      }
       const request = {
         nodeId: ledger.nodeId,
         name: options.name,
@@ -164,21 +234,13 @@ export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Pr
         counts: await ledger.counts(),
         outbox: changes,
         blobs,
-        ...(snapshot ? { snapshot: snapshot as never } : {}),
         initFolder: rounds === 0 && options.initFolder === true,
         joinOtherRoot: rounds === 0 && options.joinOtherRoot === true,
       };
-      try {
-        answer = await api.syncExchange(request);
-      } catch (err) {
-        // A snapshot too large for the service: go on without one this time.
-        if (!snapshot) throw err;
-        snapshotFailed = true;
-        continue;
-      }
+      answer = await api.syncExchange(request);
       rounds++;
       published += answer.published;
-      await replay(ledger, answer, () => now().getTime());
+      await replay(ledger, answer, nowMs);
       touched.push(...deps.drainTouched());
       if (!answer.folderSet || !answer.status.connected || !answer.more) break;
     }
@@ -195,7 +257,14 @@ export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Pr
     }
   }
   const status = await localStatus(ledger, answer!.status);
-  return { folderSet: answer!.folderSet, status, published, touched, rounds };
+  return {
+    folderSet: answer!.folderSet,
+    status,
+    published,
+    touched,
+    rounds,
+    ...(snapshotWritten ? { snapshotWritten } : {}),
+  };
 }
 
 /** The status without syncing (cheap): root file, peers, and this PC's own figures. */

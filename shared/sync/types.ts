@@ -82,6 +82,23 @@ export interface SyncCursors {
   /** Changes (all PCs) this PC had taken in when it last wrote a snapshot, and what it covered. */
   snapshotTotal: number;
   snapshotCovers: Record<string, number>;
+  /**
+   * A join from a large snapshot in progress, loaded a piece per sync: which snapshot and where
+   * its next piece starts. Saved only after the piece before it was merged, so a sync cut off
+   * in the middle loads that piece again (harmless) and never skips one.
+   */
+  joining?: SnapshotJoinPosition;
+}
+
+/** Where the next piece of a snapshot starts (electron/sync/snapshot-stream.ts). */
+export interface SnapshotJoinPosition {
+  name: string;
+  /** Byte offset of the next line. */
+  offset: number;
+  /** The table the next records belong to. */
+  table: string | null;
+  /** The next lines are set-aside changes. */
+  inSetAside: boolean;
 }
 
 export const EMPTY_CURSORS: SyncCursors = {

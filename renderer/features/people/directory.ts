@@ -1,8 +1,13 @@
 // The company directory as the People screens read it: live people and departments for the
 // tables, plus every record by id (deleted ones too) so a link to a deleted department or head
 // still shows a name marked "(deleted)" instead of a bare id.
+//
+// A record that folder sync delivered in part (a later edit arrived before the change that
+// created it, so it has no createdAt yet) is left out everywhere here — tables, pickers, head
+// counts and the by-id maps — until the rest arrives: it may lack its name or number.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Department, Person } from '../../../shared/schemas';
+import { hasArrived, isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 
 export interface Directory {
@@ -18,10 +23,10 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 export function buildDirectory(allPeople: Person[], allDepartments: Department[]): Directory {
   const people = allPeople
-    .filter((p) => !p.deletedAt)
+    .filter((p) => isListed(p))
     .sort((a, b) => collator.compare(a.employeeNo, b.employeeNo));
   const departments = allDepartments
-    .filter((d) => !d.deletedAt)
+    .filter((d) => isListed(d))
     .sort((a, b) => collator.compare(a.company, b.company) || collator.compare(a.name, b.name));
   const headCount = new Map<string, number>();
   for (const p of people) {
@@ -30,8 +35,8 @@ export function buildDirectory(allPeople: Person[], allDepartments: Department[]
   return {
     people,
     departments,
-    personById: new Map(allPeople.map((p) => [p.id, p])),
-    departmentById: new Map(allDepartments.map((d) => [d.id, d])),
+    personById: new Map(allPeople.filter((p) => hasArrived(p)).map((p) => [p.id, p])),
+    departmentById: new Map(allDepartments.filter((d) => hasArrived(d)).map((d) => [d.id, d])),
     headCount,
   };
 }

@@ -1,9 +1,28 @@
 // The backups screen (Settings → Backups): back up now (written, read back and verified by the
-// main process), the backups kept on this PC, and importing a backup file: pick → check →
-// preview → choose "into an empty ledger" or "merge" → import with progress → summary.
-// Test ids: backup-now, backup-list, backup-row, backup-import-file, backup-preview,
-// backup-import-mode, backup-import-start, backup-import-summary, backup-import-error.
-import { Alert, App, Button, Card, Descriptions, Progress, Radio, Space, Table, Typography } from 'antd';
+// main process), this PC's choice whether its own backups include device passwords (off by
+// default), the backups kept on this PC, exporting a backup file (passwords only when ticked,
+// each time), and importing a backup file: pick → check → preview (which says whether it holds
+// device passwords) → choose "into an empty ledger" or "merge" → import with progress → summary.
+// Test ids: backup-now, backup-include-secrets, backup-list, backup-row (data-secrets),
+// backup-export, backup-export-secrets, backup-export-go, backup-import-file, backup-preview,
+// backup-preview-secrets (data-included), backup-import-mode, backup-import-start,
+// backup-import-summary, backup-import-error.
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Modal,
+  Progress,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseBackup, type LedgerBackup } from '../../../shared/backup';
@@ -12,7 +31,12 @@ import { getNetdesk } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
 import { importLedger, previewBackup, type ImportMode, type ImportSummary } from '../../db/backup';
 import { describeError } from '../../i18n/errors';
-import { saveLedgerBackup } from '../../sync/backup';
+import {
+  exportBackupFile,
+  readBackupSecretsChoice,
+  saveBackupSecretsChoice,
+  saveLedgerBackup,
+} from '../../sync/backup';
 import { rebuildRepairDerivedData } from '../repair/data';
 import { formatBytes, formatWhen } from './format';
 import { usePcName, useSyncController } from './SyncProvider';
@@ -33,6 +57,9 @@ function BackupsCard() {
   const name = usePcName();
   const [list, setList] = useState<BackupListResult | null>(null);
   const [running, setRunning] = useState(false);
+
+  const [exporting, setExporting] = useState(false);
+  const includeSecrets = useLiveQuery(() => readBackupSecretsChoice(db), [db]);
 
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
@@ -71,12 +98,35 @@ function BackupsCard() {
     <Card
       title={t('backup.title')}
       extra={
-        <Button type="primary" data-testid="backup-now" loading={running} onClick={() => void backupNow()}>
-          {running ? t('backup.running') : t('backup.now')}
-        </Button>
+        <Space>
+          <Button data-testid="backup-export" onClick={() => setExporting(true)}>
+            {t('backup.export.button')}
+          </Button>
+          <Button type="primary" data-testid="backup-now" loading={running} onClick={() => void backupNow()}>
+            {running ? t('backup.running') : t('backup.now')}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('backup.hint')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Checkbox
+          data-testid="backup-include-secrets"
+          checked={includeSecrets === true}
+          disabled={includeSecrets === undefined}
+          onChange={(e) => {
+            const on = e.target.checked;
+            saveBackupSecretsChoice(db, on).then(
+              () => void message.info(on ? t('backup.includeSecretsOn') : t('backup.includeSecretsOff')),
+              (err: unknown) => void message.error(describeError(err, t)),
+            );
+          }}
+        >
+          {t('backup.includeSecrets')}
+        </Checkbox>
+        <br />
+        <Typography.Text type="secondary">{t('backup.includeSecretsHelp')}</Typography.Text>
+      </Typography.Paragraph>
       {list && (
         <Typography.Paragraph>
           <Typography.Text copyable={{ text: list.dir }}>
@@ -91,15 +141,85 @@ function BackupsCard() {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('backup.empty') }}
         dataSource={list?.backups ?? []}
-        onRow={() => ({ 'data-testid': 'backup-row' }) as object}
+        onRow={(b) => ({ 'data-testid': 'backup-row', 'data-secrets': String(b.includesSecrets) }) as object}
         columns={[
           { title: t('backup.takenAt'), dataIndex: 'takenAt' },
-          { title: t('backup.name'), dataIndex: 'name' },
+          {
+            title: t('backup.name'),
+            dataIndex: 'name',
+            render: (v: string, b) => (
+              <span>
+                {v} {b.includesSecrets && <Tag color="orange">{t('backup.secretsTag')}</Tag>}
+              </span>
+            ),
+          },
           { title: t('backup.size'), dataIndex: 'size', render: (v: number) => formatBytes(v) },
         ]}
       />
+      {exporting && <ExportDialog sourceName={name} onClose={() => setExporting(false)} />}
     </Card>
   );
+}
+
+/** Export a backup file; device passwords only when ticked, off each time the dialog opens. */
+function ExportDialog({ sourceName, onClose }: { sourceName: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { db } = useLedger();
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const go = async () => {
+    setBusy(true);
+    try {
+      const { fileName, text } = await exportBackupFile(db, { includeSecrets, sourceName });
+      downloadText(text, fileName);
+      void message.success(t('backup.export.done', { file: fileName }));
+      onClose();
+    } catch (err) {
+      void message.error(t('backup.export.failed', { detail: describeError(err, t) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('backup.export.title')}
+      okText={t('backup.export.go')}
+      okButtonProps={{ 'data-testid': 'backup-export-go', loading: busy, danger: includeSecrets }}
+      cancelText={t('backup.import.cancel')}
+      onOk={() => void go()}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{t('backup.export.body')}</Typography.Paragraph>
+      <Checkbox
+        data-testid="backup-export-secrets"
+        checked={includeSecrets}
+        onChange={(e) => setIncludeSecrets(e.target.checked)}
+      >
+        {t('backup.export.includeSecrets')}
+      </Checkbox>
+      {includeSecrets && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('backup.export.secretsWarning')} />
+      )}
+    </Modal>
+  );
+}
+
+/** Offer text as a file download from the page (Electron window and browser mode alike). */
+function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 type ImportState =
@@ -251,9 +371,20 @@ function Preview({
             label: t('backup.import.attachments'),
             children: `${preview.attachments} (${formatBytes(preview.attachmentBytes)})`,
           },
-          ...(preview.includesSecrets
-            ? [{ key: 'secrets', label: t('backup.import.secrets'), children: '✓' }]
-            : []),
+          {
+            key: 'secrets',
+            label: t('backup.import.secrets'),
+            span: 2,
+            children: (
+              <Typography.Text
+                data-testid="backup-preview-secrets"
+                data-included={String(preview.includesSecrets)}
+                type={preview.includesSecrets ? 'warning' : 'secondary'}
+              >
+                {preview.includesSecrets ? t('backup.import.secretsYes') : t('backup.import.secretsNo')}
+              </Typography.Text>
+            ),
+          },
           ...tables.map(([table, n]) => ({
             key: table,
             label: table,

@@ -3,7 +3,9 @@
 // conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review.
 // Test ids: sync-folder, sync-folder-save, sync-folder-error, sync-now, sync-init, sync-join,
 // sync-status (data-connected), sync-status-reason, sync-waiting, sync-conflict-count,
-// sync-peers, conflict-row, conflict-restore, conflict-keep.
+// sync-peers, conflict-row, conflict-record (conflict-table: the kind of record, conflict-record-name:
+// its number or name), conflict-field (the field's label), conflict-losing, conflict-winning,
+// conflict-restore, conflict-keep.
 import {
   Alert,
   App,
@@ -27,7 +29,9 @@ import { describeError } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
 import { refreshRepairDerivedData } from '../repair/data';
-import { formatWhen } from './format';
+import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isSecretField } from './format';
+
+type Fields = Record<string, unknown> | undefined;
 import { usePcName, useSyncController } from './SyncProvider';
 
 /** Absolute path: a drive (C:\ or C:/), a UNC path (\\server\share), or a POSIX path (/mnt/…). */
@@ -245,15 +249,6 @@ function StatusCard() {
   );
 }
 
-/** A short name of the record a conflict is about (its number or name), else its id. */
-function recordLabel(record: Record<string, unknown> | undefined, id: string): string {
-  for (const key of ['cardNo', 'assetTag', 'name', 'title', 'employeeNo']) {
-    const value = record?.[key];
-    if (typeof value === 'string' && value) return value;
-  }
-  return id.slice(0, 8);
-}
-
 function ConflictsCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -262,13 +257,26 @@ function ConflictsCard() {
   const rows = useLiveQuery(async () => {
     const open = await db.syncConflicts.where('state').equals('open').toArray();
     open.sort((a, b) => (a.detectedAt < b.detectedAt ? 1 : -1));
-    const labels = await Promise.all(
-      open.map(async (c) =>
-        recordLabel((await db.table(c.table).get(c.recordId)) as Record<string, unknown>, c.recordId),
-      ),
+    const names = await Promise.all(
+      open.map(async (c) => {
+        const record = (await db.table(c.table).get(c.recordId)) as Fields;
+        const link = CONFLICT_PARENT[c.table];
+        const parentId = link ? record?.[link.field] : undefined;
+        const parent =
+          link && typeof parentId === 'string'
+            ? ((await db.table(link.table).get(parentId)) as Fields)
+            : undefined;
+        return conflictRecordName(c.table, record, parent);
+      }),
     );
-    return open.map((c, i) => ({ ...c, label: labels[i]! }));
+    return open.map((c, i) => ({ ...c, name: names[i] ?? null }));
   }, [db]);
+  const shown = (c: StoredSyncConflict, value: unknown) =>
+    isSecretField(c.table, c.field)
+      ? t('sync.conflicts.secretHidden')
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
 
   const resolve = async (conflict: StoredSyncConflict, restore: boolean) => {
     try {
@@ -304,24 +312,32 @@ function ConflictsCard() {
             title: t('sync.conflicts.record'),
             key: 'record',
             render: (_, c) => (
-              <span>
-                <Tag>{c.table}</Tag>
-                {c.label}
+              <span data-testid="conflict-record">
+                <Tag data-testid="conflict-table">{t(`sync.tables.${c.table}`)}</Tag>
+                <span data-testid="conflict-record-name">
+                  {c.name ?? t('sync.conflicts.notHere', { id: c.recordId.slice(0, 8) })}
+                </span>
               </span>
             ),
           },
-          { title: t('sync.conflicts.field'), dataIndex: 'field' },
+          {
+            title: t('sync.conflicts.field'),
+            key: 'field',
+            render: (_, c) => (
+              <span data-testid="conflict-field">
+                {t(conflictFieldKeys(c.table, c.field), { defaultValue: c.field })}
+              </span>
+            ),
+          },
           {
             title: t('sync.conflicts.losing'),
-            dataIndex: 'losingValue',
-            render: (v: string) => <span data-testid="conflict-losing">{v}</span>,
+            key: 'losing',
+            render: (_, c) => <span data-testid="conflict-losing">{shown(c, c.losingValue)}</span>,
           },
           {
             title: t('sync.conflicts.winning'),
-            dataIndex: 'winningValue',
-            render: (v: unknown) => (
-              <span data-testid="conflict-winning">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
-            ),
+            key: 'winning',
+            render: (_, c) => <span data-testid="conflict-winning">{shown(c, c.winningValue)}</span>,
           },
           {
             title: t('sync.conflicts.detectedAt'),

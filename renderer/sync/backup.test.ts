@@ -1,0 +1,71 @@
+// This PC's backups and device passwords: off unless the supervisor ticked the choice; the
+// daily/on-demand backup follows the choice; an export carries them only when asked, and its
+// name then says so.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBackup } from '../../shared/backup';
+import type { IpcRequest } from '../../shared/ipc';
+import type { BackupSaveResult } from '../../shared/sync-ipc';
+import { createRepository } from '../db/repository';
+import type { NetdeskDb } from '../db/schema';
+import { freshDb, manualClock } from '../db/test-support';
+import {
+  exportBackupFile,
+  readBackupSecretsChoice,
+  saveBackupSecretsChoice,
+  saveLedgerBackup,
+  type BackupApi,
+} from './backup';
+
+const PASSWORD = 'admin / Netdesk#2026';
+let db: NetdeskDb;
+const clock = manualClock('2026-03-02T08:00:00.000Z');
+
+beforeEach(async () => {
+  db = await freshDb();
+  const repo = createRepository(db, { now: clock.now });
+  await repo.create('devices', { assetTag: 'SW-CORE-01', type: 'switch', secret: PASSWORD });
+});
+afterEach(() => db.close());
+
+/** A backup:save that keeps the text it was sent, as the main process would write it. */
+function recordingApi() {
+  let text = '';
+  const api: BackupApi = {
+    saveBackup(req: IpcRequest<'backup:save'>): Promise<BackupSaveResult> {
+      text = req.part === 0 ? req.text : text + req.text;
+      return Promise.resolve({ done: req.last });
+    },
+    listBackups: () => Promise.resolve({ dir: '', backups: [] }),
+  };
+  return { api, sent: () => text };
+}
+
+function secretOf(text: string): string | undefined {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.backup.tables.devices?.[0]?.secret;
+}
+
+describe("this PC's backups and device passwords", () => {
+  it('leave passwords out until the supervisor ticks the choice', async () => {
+    expect(await readBackupSecretsChoice(db)).toBe(false);
+    const plain = recordingApi();
+    await saveLedgerBackup(db, plain.api, { now: clock.now });
+    expect(secretOf(plain.sent())).toBe('');
+
+    await saveBackupSecretsChoice(db, true);
+    expect(await readBackupSecretsChoice(db)).toBe(true);
+    const withSecrets = recordingApi();
+    await saveLedgerBackup(db, withSecrets.api, { now: clock.now });
+    expect(secretOf(withSecrets.sent())).toBe(PASSWORD);
+  });
+
+  it('export a file with passwords only when asked, its name marked -pw', async () => {
+    const plain = await exportBackupFile(db, { includeSecrets: false, now: clock.now });
+    expect(plain.fileName).toMatch(/^netdesk-backup-\d{8}-\d{4}\.json$/);
+    expect(secretOf(plain.text)).toBe('');
+    const withSecrets = await exportBackupFile(db, { includeSecrets: true, now: clock.now });
+    expect(withSecrets.fileName).toMatch(/^netdesk-backup-\d{8}-\d{4}-pw\.json$/);
+    expect(secretOf(withSecrets.text)).toBe(PASSWORD);
+  });
+});
