@@ -11,6 +11,6 @@ describe('records that arrived in part', () => {
     const at = '2026-11-27T08:00:00.000Z';
     expect(isListed({ createdAt: at, deletedAt: null })).toBe(true);
     expect(isListed({ createdAt: at, deletedAt: at })).toBe(false);
-    expect(hasArrived({ createdAt: at, deletedAt: at })).toBe(true);
+    expect(hasArrived({ createdAt: at })).toBe(true);
   });
 });
