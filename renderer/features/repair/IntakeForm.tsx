@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { responsiblePerson } from '../../../shared/devices/responsible';
 import { FAULT_CATEGORIES, repairCardSchema, type Device, type RepairCard } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
 import { zodIssueMessage } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
@@ -158,7 +159,7 @@ export function IntakeForm(props: {
     if (device && !getValues('requesterId')) {
       const { personId } = responsiblePerson(device, (id) => props.devices.byId.get(id));
       const person = personId ? props.directory.personById.get(personId) : undefined;
-      if (person && !person.deletedAt) {
+      if (person && isListed(person)) {
         setValue('requesterId', person.id);
         clearErrors('requesterId');
       }
@@ -170,7 +171,7 @@ export function IntakeForm(props: {
     const typed = getValues('deviceTag').trim();
     if (!typed) return;
     const wanted = typed.toUpperCase();
-    const device = props.devices.list.find((d) => !d.deletedAt && d.assetTag.toUpperCase() === wanted);
+    const device = props.devices.list.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted);
     if (!device) {
       setTagFound(null);
       setValue('deviceId', null);
