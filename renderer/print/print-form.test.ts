@@ -173,12 +173,11 @@ describe('printForm', () => {
     });
   });
 
-  it('prints a batch of blank cards continuing after the numbers this PC has used', async () => {
+  it('prints a batch of blank cards with the numbers reserved for it', async () => {
     const { api, saves } = fakeApi();
-    const { backup, choice } = await blankCardsPrintSource(db, { count: 2, pcCode: 'A', year: 2026 }, now);
-    const used = demo.tables.repairCards!.filter((c) => c.cardNo.startsWith('WX-2026-A-')).length;
-    const next = (n: number) => `WX-2026-A-${String(used + n).padStart(4, '0')}`;
-    expect(choice).toEqual({ count: 2, firstCardNo: next(1) });
+    const reserved = ['WX-2026-A-0101', 'WX-2026-A-0102'];
+    const { backup, choice } = await blankCardsPrintSource(db, reserved, now);
+    expect(choice).toEqual({ count: 2, firstCardNo: 'WX-2026-A-0101' });
     const result = await printForm('blank-cards', backup, {
       now,
       api,
@@ -188,8 +187,16 @@ describe('printForm', () => {
     });
     expect(result.ok).toBe(true);
     const text = pdfText(saves[0]!.bytes);
-    expect(text).toContain(next(1));
-    expect(text).toContain(next(2));
+    expect(text).toContain('WX-2026-A-0101');
+    expect(text).toContain('WX-2026-A-0102');
+    expect(text).not.toContain('WX-2026-A-0103');
+  });
+
+  it('refuses blank-card numbers that are not one run, which the form could not print as reserved', async () => {
+    await expect(blankCardsPrintSource(db, ['WX-2026-A-0101', 'WX-2026-A-0103'], now)).rejects.toThrow(
+      RangeError,
+    );
+    await expect(blankCardsPrintSource(db, [], now)).rejects.toThrow(RangeError);
   });
 
   it('makes file names the save channel accepts', () => {
