@@ -13,7 +13,7 @@ import type { IpcRequest, NetdeskApi, PdfSaveResult } from '../../shared/ipc';
 import type { NetdeskDb } from '../db/schema';
 import { freshDb } from '../db/test-support';
 import { blankCardsPrintSource, cardPrintSource } from './card-source';
-import { clearPrintFontCache, pdfFileName, printForm } from './print-form';
+import { clearPrintFontCache, pdfFileName, preparePrintFont, printForm } from './print-form';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -141,9 +141,24 @@ describe('printForm', () => {
     const result = await printForm('card', otherSource, { id: other.cardNo, now, api, mode: 'electron' });
     expect(result.ok).toBe(true);
     expect(api.pdfFont).toHaveBeenCalledTimes(2);
-    // The second subset serves both cards now.
+    // Each card's subset is kept for a reprint; the second was asked for its own characters only.
     await printForm('card', source, { id: first.cardNo, now, api, mode: 'electron' });
     expect(api.pdfFont).toHaveBeenCalledTimes(2);
+    expect(api.pdfFont.mock.calls[1]![0].text).not.toContain('硬');
+  });
+
+  it('prints with the font asked for while the print dialog was open, without asking again', async () => {
+    const { api } = fakeApi();
+    const card = cardOf('弹窗广告');
+    const source = (await cardPrintSource(db, card.cardNo, now))!;
+    await preparePrintFont('card', source, { id: card.cardNo, api });
+    expect(api.pdfFont).toHaveBeenCalledTimes(1);
+    expect(await printForm('card', source, { id: card.cardNo, now, api, mode: 'electron' })).toMatchObject({
+      ok: true,
+    });
+    expect(api.pdfFont).toHaveBeenCalledTimes(1);
+    // Nothing to prepare for a card that is not there: the print reports it.
+    await preparePrintFont('card', source, { id: 'no-such-card', api });
   });
 
   it('in browser mode saves into the reports folder and opens the PDF in a new tab', async () => {

@@ -43,6 +43,8 @@ import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
+import { cardPrintSource } from '../../print/card-source';
+import { preparePrintFont } from '../../print/print-form';
 import { useUiStore } from '../../store/ui';
 import { describeError } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
@@ -576,6 +578,13 @@ function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void 
   const [paper, setPaper] = useState<Paper>('a4');
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<{ chars: string[]; answer: (go: boolean) => void } | null>(null);
+
+  // While the paper is chosen, the card's font is fetched, so 打印 finds it ready.
+  useEffect(() => {
+    void cardPrintSource(db, card.id).then(
+      (source) => source && preparePrintFont('card', source, { id: card.id }),
+    );
+  }, [db, card.id]);
 
   const print = async () => {
     setBusy(true);
