@@ -230,7 +230,13 @@ describe('repair cards', () => {
       );
       for (const no of blankNumbers) expect(blankText).toContain(no);
       expect(blankText).toContain('维修申请卡');
-      await page.screenshot({ path: join(outputDir, 'repair-blank-cards.png') });
+      // The PDF opened in a tab of its own, in front; the supervisor comes back to NetDesk's tab (a
+      // tab in the background gets no animation frames: its dialogs would never finish opening).
+      await page.bringToFront();
+      // The dialog itself, once its opening animation has settled.
+      await page
+        .locator('.ant-modal', { has: reserved })
+        .screenshot({ path: join(outputDir, 'repair-blank-cards.png') });
       await page.getByTestId('blank-close').click();
       await expect.poll(() => page.getByTestId('blank-cards-form').count()).toBe(0);
 
