@@ -42,6 +42,16 @@ describe('the pdf:font service', () => {
     expect(loads).toBe(1);
   });
 
+  it('answers the same characters asked again from what it kept, in whatever order they come', async () => {
+    const service = createFontService({ loadFont: () => Promise.resolve(fullFont) });
+    const first = await service({ text: '维修申请卡 张伟' });
+    const again = await service({ text: '张伟 卡请申修维' });
+    expect(again).toBe(first);
+    const other = await service({ text: '维修申请卡 李娜' });
+    expect(other).not.toBe(first);
+    expect(has(fontCodepoints(other.bytes), '娜')).toBe(true);
+  });
+
   it('tries the font file again after a failed read', async () => {
     let calls = 0;
     const service = createFontService({

@@ -186,14 +186,20 @@ export interface FontServiceOptions {
 
 export type FontService = (req: IpcParsedRequest<'pdf:font'>) => Promise<IpcResponses['pdf:font']>;
 
+/** Answers kept for the same characters asked again (another window, a reload, the same card). */
+const SUBSET_CACHE_ENTRIES = 16;
+
 /**
  * The `pdf:font` service: the subset font for the text a form will draw, and the characters the
  * font lacks, named with their code points (`☑ (U+2611)`) so the renderer can show them before
- * printing. The full font is read and parsed on the first request and kept for the next ones.
+ * printing. The full font is read and parsed on the first request and kept for the next ones, and
+ * the last answers are kept by character set: asked for the same characters again (in any order,
+ * any number of times), the service answers without cutting the font again.
  */
 export function createFontService(options: FontServiceOptions = {}): FontService {
   const loadFont = options.loadFont ?? (() => readFontFile());
   let subsetter: Promise<FontSubsetter> | undefined;
+  const answers = new Map<string, IpcResponses['pdf:font']>();
   const ready = () => {
     subsetter ??= loadFont().then(openFontSubsetter);
     // A failed load (file missing, disk error) is tried again on the next request.
@@ -201,11 +207,22 @@ export function createFontService(options: FontServiceOptions = {}): FontService
     return subsetter;
   };
   return async ({ text }) => {
+    const key = [...distinctCharacters(text)].sort().join('');
+    const kept = answers.get(key);
+    if (kept) {
+      // Most recently used last, so the oldest is the first key.
+      answers.delete(key);
+      answers.set(key, kept);
+      return kept;
+    }
     const font = await ready();
     // ASCII always comes along: card numbers, asset tags and dates print without another trip.
     const bytes = font.subset(text + PRINTABLE_ASCII);
     const missing = findMissingGlyphs(text, font.codepoints).map(describeCharacter);
-    return { bytes, missing };
+    const answer = { bytes, missing };
+    answers.set(key, answer);
+    if (answers.size > SUBSET_CACHE_ENTRIES) answers.delete(answers.keys().next().value!);
+    return answer;
   };
 }
 

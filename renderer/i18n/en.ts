@@ -451,6 +451,52 @@ export const en: Messages = {
       failed: 'Printing failed: {{detail}}',
       unavailable: 'Printing is not finished in this version.',
     },
+    blank: {
+      button: 'Print blank cards',
+      title: 'Print blank repair cards',
+      count: 'Number of cards',
+      countHelp:
+        '1 to {{max}} cards. Their numbers are reserved and never given to another card; when a filled-in card is logged, type the number printed on it.',
+      go: 'Reserve numbers and print',
+      keys: 'Enter prints, Esc cancels',
+      reserved: 'Reserved numbers {{first}} to {{last}} ({{count}} cards)',
+      reservedOne: 'Reserved number {{first}}',
+      notSaved: 'No PDF was saved. The numbers stay reserved and are not given to another card.',
+    },
+    edit: {
+      button: 'Correct intake details',
+      title: 'Correct intake details — {{no}}',
+      hint: 'Only for details typed wrongly at intake; each change is recorded on the timeline (who, when, from what to what).',
+      typedRequester:
+        'Requester as typed at intake: {{name}} (not in the directory; kept unless you choose someone)',
+      receivedAtHelp: 'May not be after any later step of this card.',
+      saved: 'Repair card {{no}} corrected',
+      nothing: 'Nothing was changed',
+    },
+    remove: {
+      button: 'Delete card',
+      confirmTitle: 'Delete repair card {{no}}?',
+      confirmBody:
+        'Only for a card logged by mistake. It leaves the list and its number is never given out again; you can undo for a few seconds.',
+      confirmOk: 'Delete',
+      done: 'Repair card {{no}} deleted',
+      undo: 'Undo',
+      restored: 'Repair card {{no}} restored',
+    },
+    correction: {
+      label: 'Corrected',
+      change: '{{field}}: {{from}} → {{to}}',
+      empty: '(empty)',
+      fields: {
+        requester: 'requester',
+        department: 'department',
+        device: 'device',
+        faultCategory: 'fault category',
+        description: 'description',
+        receivedAt: 'received at',
+        deptHeadSignedAt: 'department head signed at',
+      },
+    },
     history: {
       title: 'Repair history',
       empty: 'No repair cards.',
@@ -470,6 +516,8 @@ export const en: Messages = {
         'This step is not possible in the card’s current status (e.g. no approval without a refusal).',
       'bad-time':
         'Wrong time: it may not be in the future, nor before the card was received or its last step.',
+      'received-after-step':
+        'The received time may not be after any later step of this card (started, part ordered, repaired …).',
       'approver-required': 'Give the approver’s role (general manager or chairman) and name.',
       'refusal-reason-required': 'A refusal needs its cause and a reason.',
       'vendor-required': 'Give the vendor you contacted.',

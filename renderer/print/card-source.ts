@@ -4,12 +4,15 @@
 // name. The device goes without its secret (admin passwords): what is never loaded is never printed.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../shared/backup';
 import type { BlankCardsChoice } from '../../shared/pdf/forms/repair-card';
-import { nextCardNo } from '../../shared/repair/card-number';
+import { parseCardNo } from '../../shared/repair/card-number';
 import type { Device, RepairCard } from '../../shared/schemas';
+import { isListed } from '../../shared/sync/arrival';
 import type { NetdeskDb } from '../db/schema';
 
-const alive = <T extends { deletedAt: string | null }>(row: T | undefined): T | undefined =>
-  row && row.deletedAt === null ? row : undefined;
+/** A record as printed: there, whole (sync may deliver a record in parts), and not deleted. */
+const alive = <T extends { createdAt: string; deletedAt: string | null }>(
+  row: T | undefined,
+): T | undefined => (isListed(row) ? row : undefined);
 
 /** A card by its record id, or by its printed number as typed or scanned (case and spaces ignored). */
 export async function findCard(db: NetdeskDb, idOrCardNo: string): Promise<RepairCard | undefined> {
@@ -19,7 +22,7 @@ export async function findCard(db: NetdeskDb, idOrCardNo: string): Promise<Repai
   if (byId) return byId;
   const cardNo = wanted.toUpperCase().replace(/\s+/g, '');
   const matches = await db.repairCards.where('cardNo').equals(cardNo).toArray();
-  return matches.find((c) => c.deletedAt === null);
+  return matches.find((c) => isListed(c));
 }
 
 /**
@@ -49,7 +52,7 @@ export async function cardPrintSource(
     exportedAt: now.toISOString(),
     tables: {
       repairCards: [card],
-      repairEvents: events.filter((e) => e.deletedAt === null),
+      repairEvents: events.filter((e) => isListed(e)),
       people: present(alive(person)),
       departments: present(alive(department)),
       devices: present(printable),
@@ -59,21 +62,26 @@ export async function cardPrintSource(
 }
 
 /**
- * What a batch of blank cards is printed from: the company name, and the batch choice with its
- * first number fixed to the next one after every number this PC has used that year (cards logged
- * and blank cards already logged back), read from the index without loading whole cards.
+ * What a batch of blank cards is printed from: the company name, and the batch of numbers the
+ * data layer reserved for it (reserveBlankCardNumbers: consecutive, never given to another card).
  */
 export async function blankCardsPrintSource(
   db: NetdeskDb,
-  batch: { count: number; pcCode: string; year: number },
+  reserved: readonly string[],
   now: Date = new Date(),
 ): Promise<{ backup: LedgerBackup; choice: BlankCardsChoice }> {
-  const prefix = `WX-${batch.year}-${batch.pcCode}-`;
-  const [used, settings] = await Promise.all([
-    db.repairCards.where('cardNo').startsWith(prefix).uniqueKeys(),
-    db.ledgerSettings.where('key').equals('companyName').toArray(),
-  ]);
-  const firstCardNo = nextCardNo(used.map(String), batch.year, batch.pcCode);
+  const first = reserved[0];
+  const parts = first === undefined ? null : parseCardNo(first);
+  if (!parts)
+    throw new RangeError(`blank cards need reserved numbers like WX-2026-A-0001, got "${first ?? ''}"`);
+  // The form numbers the sheets from the first one on: the batch must be the run it will print.
+  reserved.forEach((no, i) => {
+    const p = parseCardNo(no);
+    if (!p || p.year !== parts.year || p.pcCode !== parts.pcCode || p.seq !== parts.seq + i) {
+      throw new RangeError(`reserved blank-card numbers are not one run: ${reserved.join(', ')}`);
+    }
+  });
+  const settings = await db.ledgerSettings.where('key').equals('companyName').toArray();
   return {
     backup: {
       format: BACKUP_FORMAT,
@@ -81,6 +89,6 @@ export async function blankCardsPrintSource(
       exportedAt: now.toISOString(),
       tables: { ledgerSettings: settings.filter((s) => s.deletedAt === null) },
     },
-    choice: { count: batch.count, firstCardNo },
+    choice: { count: reserved.length, firstCardNo: first! },
   };
 }

@@ -13,7 +13,7 @@ import type { IpcRequest, NetdeskApi, PdfSaveResult } from '../../shared/ipc';
 import type { NetdeskDb } from '../db/schema';
 import { freshDb } from '../db/test-support';
 import { blankCardsPrintSource, cardPrintSource } from './card-source';
-import { clearPrintFontCache, pdfFileName, printForm } from './print-form';
+import { clearPrintFontCache, pdfFileName, preparePrintFont, printForm } from './print-form';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -141,9 +141,24 @@ describe('printForm', () => {
     const result = await printForm('card', otherSource, { id: other.cardNo, now, api, mode: 'electron' });
     expect(result.ok).toBe(true);
     expect(api.pdfFont).toHaveBeenCalledTimes(2);
-    // The second subset serves both cards now.
+    // Each card's subset is kept for a reprint; the second was asked for its own characters only.
     await printForm('card', source, { id: first.cardNo, now, api, mode: 'electron' });
     expect(api.pdfFont).toHaveBeenCalledTimes(2);
+    expect(api.pdfFont.mock.calls[1]![0].text).not.toContain('硬');
+  });
+
+  it('prints with the font asked for while the print dialog was open, without asking again', async () => {
+    const { api } = fakeApi();
+    const card = cardOf('弹窗广告');
+    const source = (await cardPrintSource(db, card.cardNo, now))!;
+    await preparePrintFont('card', source, { id: card.cardNo, api });
+    expect(api.pdfFont).toHaveBeenCalledTimes(1);
+    expect(await printForm('card', source, { id: card.cardNo, now, api, mode: 'electron' })).toMatchObject({
+      ok: true,
+    });
+    expect(api.pdfFont).toHaveBeenCalledTimes(1);
+    // Nothing to prepare for a card that is not there: the print reports it.
+    await preparePrintFont('card', source, { id: 'no-such-card', api });
   });
 
   it('in browser mode saves into the reports folder and opens the PDF in a new tab', async () => {
@@ -173,12 +188,11 @@ describe('printForm', () => {
     });
   });
 
-  it('prints a batch of blank cards continuing after the numbers this PC has used', async () => {
+  it('prints a batch of blank cards with the numbers reserved for it', async () => {
     const { api, saves } = fakeApi();
-    const { backup, choice } = await blankCardsPrintSource(db, { count: 2, pcCode: 'A', year: 2026 }, now);
-    const used = demo.tables.repairCards!.filter((c) => c.cardNo.startsWith('WX-2026-A-')).length;
-    const next = (n: number) => `WX-2026-A-${String(used + n).padStart(4, '0')}`;
-    expect(choice).toEqual({ count: 2, firstCardNo: next(1) });
+    const reserved = ['WX-2026-A-0101', 'WX-2026-A-0102'];
+    const { backup, choice } = await blankCardsPrintSource(db, reserved, now);
+    expect(choice).toEqual({ count: 2, firstCardNo: 'WX-2026-A-0101' });
     const result = await printForm('blank-cards', backup, {
       now,
       api,
@@ -188,8 +202,16 @@ describe('printForm', () => {
     });
     expect(result.ok).toBe(true);
     const text = pdfText(saves[0]!.bytes);
-    expect(text).toContain(next(1));
-    expect(text).toContain(next(2));
+    expect(text).toContain('WX-2026-A-0101');
+    expect(text).toContain('WX-2026-A-0102');
+    expect(text).not.toContain('WX-2026-A-0103');
+  });
+
+  it('refuses blank-card numbers that are not one run, which the form could not print as reserved', async () => {
+    await expect(blankCardsPrintSource(db, ['WX-2026-A-0101', 'WX-2026-A-0103'], now)).rejects.toThrow(
+      RangeError,
+    );
+    await expect(blankCardsPrintSource(db, [], now)).rejects.toThrow(RangeError);
   });
 
   it('makes file names the save channel accepts', () => {

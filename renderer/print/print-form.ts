@@ -50,35 +50,74 @@ export type PrintFormResult =
   /** The font lacks these characters; nothing was drawn or saved. */
   | { ok: false; reason: 'missing-characters'; missing: string[] };
 
-// ── The last font subset, kept for the next print ──────────────────────────────────────
-// Cards printed one after another share most of their characters (the form's own words, digits,
-// common names), so the subset of the last print often serves the next with no round trip. When
-// it does not, the next request asks for both texts' characters, up to a bound that keeps the
-// subset, and so every PDF, small.
-const FONT_CACHE_MAX_CHARACTERS = 3000;
-let lastFont: { characters: Set<string>; text: string; result: PdfFontResult } | null = null;
+// ── Font subsets kept for the next prints ──────────────────────────────────────────────
+// A reprint of the same card is the commonest warm print (at intake for the head's signature, then
+// again when the record is filled, or a second copy), so the last few subsets are kept, each for
+// exactly the characters it was asked for, and any kept subset that covers a text serves it with
+// no round trip to the font service. Subsets are not merged: a font grown over a session's many
+// cards would make every later PDF parse and convert a bigger font, and each round trip carry it.
+// A request still under way is kept too, so a print right after its prefetch waits for the same
+// answer instead of asking twice.
+const FONT_CACHE_ENTRIES = 8;
 
-/** Forget the kept subset (tests; after the font changes). */
-export function clearPrintFontCache(): void {
-  lastFont = null;
+interface KeptFont {
+  characters: Set<string>;
+  result: Promise<PdfFontResult>;
 }
 
-/** The subset font for `text` and the characters it lacks, from the kept subset when it covers them. */
+let keptFonts: KeptFont[] = [];
+
+/** Forget the kept subsets (tests; after the font changes). */
+export function clearPrintFontCache(): void {
+  keptFonts = [];
+}
+
+/** The subset font for `text` and the characters it lacks, from a kept subset when one covers them. */
 async function fontFor(api: Pick<NetdeskApi, 'pdfFont'>, text: string): Promise<PdfFontResult> {
   const wanted = distinctCharacters(text);
-  const covered = lastFont && [...wanted].every((ch) => lastFont!.characters.has(ch));
-  if (!lastFont || !covered) {
-    const union = lastFont ? distinctCharacters(lastFont.text + wanted) : wanted;
-    const request = [...union].length <= FONT_CACHE_MAX_CHARACTERS ? union : wanted;
-    const result = await api.pdfFont({ text: request });
-    lastFont = { characters: new Set(request), text: request, result };
+  const needed = [...wanted];
+  // The smallest kept subset that covers the text: the less font jsPDF reads, the faster.
+  let kept: KeptFont | undefined;
+  for (const font of keptFonts) {
+    if (
+      needed.every((ch) => font.characters.has(ch)) &&
+      (!kept || font.characters.size < kept.characters.size)
+    ) {
+      kept = font;
+    }
   }
-  // The kept subset may lack characters this text does not use: report only this text's.
-  const used = new Set(wanted);
-  const missing = lastFont.result.missing.filter((named) =>
-    used.has(String.fromCodePoint(named.codePointAt(0) ?? 0)),
-  );
-  return { bytes: lastFont.result.bytes, missing };
+  if (!kept) {
+    kept = { characters: new Set(needed), result: api.pdfFont({ text: wanted }) };
+    keptFonts = [kept, ...keptFonts].slice(0, FONT_CACHE_ENTRIES);
+    // A failed request is not kept: the next print asks again.
+    const failed = kept;
+    kept.result.catch(() => (keptFonts = keptFonts.filter((f) => f !== failed)));
+  } else {
+    keptFonts = [kept, ...keptFonts.filter((f) => f !== kept)];
+  }
+  const result = await kept.result;
+  // A kept subset may lack characters this text does not use: report only this text's.
+  const used = new Set(needed);
+  const missing = result.missing.filter((named) => used.has(String.fromCodePoint(named.codePointAt(0) ?? 0)));
+  return { bytes: result.bytes, missing };
+}
+
+/**
+ * Ask for the font of a print ahead of time (the print dialog opens it while the user picks the
+ * paper), so the print itself finds it kept. Errors are left for the print to report.
+ */
+export async function preparePrintFont(
+  formName: string,
+  source: LedgerBackup,
+  options: Pick<PrintFormOptions, 'id' | 'api'> = {},
+): Promise<void> {
+  try {
+    const { pdfForms } = await import('../../shared/pdf/forms');
+    const form = Object.hasOwn(pdfForms, formName) ? pdfForms[formName] : undefined;
+    if (form) await fontFor(options.api ?? getNetdesk(), form.collectText(source, options.id));
+  } catch {
+    // Nothing to do ahead: the print itself will ask again and report what went wrong.
+  }
 }
 
 /** A file name the pdf:save channel accepts: no folder separators or reserved characters. */

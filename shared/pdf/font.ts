@@ -130,12 +130,16 @@ export function fontCodepoints(bytes: Uint8Array): Set<number> {
   throw new FontFormatError('font has no Unicode character map');
 }
 
-/** jsPDF's virtual file system takes fonts as "binary strings" (one char per byte). */
+/**
+ * jsPDF's virtual file system and its stream writer take bytes as "binary strings" (one char per
+ * byte). fromCharCode.apply over a typed array, not a spread: Chromium spreads 8,192 arguments
+ * ~20 times slower (3 ms against 0.15 ms for a card's 47 KB font).
+ */
 export function bytesToBinaryString(bytes: Uint8Array): string {
   const parts: string[] = [];
   const CHUNK = 8192;
   for (let i = 0; i < bytes.length; i += CHUNK) {
-    parts.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
   }
   return parts.join('');
 }

@@ -4,6 +4,7 @@
 // legal record. Forms (directory, repair card, work request, sign-in sheet, KPI report) draw through
 // a FormDocument and list the fixed strings they use, so the caller can subset the font to exactly
 // the characters printed and warn about missing glyphs before anything is drawn.
+import { zlibSync } from 'fflate';
 import { jsPDF } from 'jspdf';
 import { bytesToBinaryString, type PdfFont } from './font';
 
@@ -87,6 +88,20 @@ export interface FormDocumentOptions {
   title: string;
 }
 
+/**
+ * The font as the binary string jsPDF's file system takes, kept per font object: the renderer
+ * hands the same kept subset to every reprint, and converting it again is wasted work.
+ */
+const fontFileStrings = new WeakMap<Uint8Array, string>();
+function fontFileString(bytes: Uint8Array): string {
+  let text = fontFileStrings.get(bytes);
+  if (text === undefined) {
+    text = bytesToBinaryString(bytes);
+    fontFileStrings.set(bytes, text);
+  }
+  return text;
+}
+
 /** A PDF being drawn top to bottom with a cursor `y` (millimetres from the top edge). */
 export class FormDocument {
   readonly pdf: jsPDF;
@@ -109,11 +124,12 @@ export class FormDocument {
     this.title = title;
     this.now = now;
     this.fontName = font.name;
+    useFastCompression();
     this.pdf = new jsPDF({ unit: 'mm', format: paper, orientation: 'portrait', compress: true });
     // Only the regular weight is registered; jsPDF would otherwise fall back to Helvetica (no
     // Chinese) when asked for bold.
     const file = `${font.name}.ttf`;
-    this.pdf.addFileToVFS(file, bytesToBinaryString(font.bytes));
+    this.pdf.addFileToVFS(file, fontFileString(font.bytes));
     this.pdf.addFont(file, font.name, 'normal');
     this.pdf.setFont(font.name, 'normal');
     this.pdf.setDocumentProperties({ title, creator: 'NetDesk 网管工作台' });
@@ -400,6 +416,70 @@ export class FormDocument {
     this.pdf.setFontSize(sizePt);
     this.pdf.text(value, x, y, { baseline: 'top', align });
   }
+}
+
+// ── Faster stream compression ───────────────────────────────────────────────────────────
+// With `compress: true` jsPDF deflates every stream (page content, the font file, its ToUnicode
+// map) with fflate, then turns the compressed bytes back into a string one byte at a time through
+// Array.reduce: in Chromium that conversion cost about as much as the deflate itself (~5 ms of a
+// card). useFastCompression() gives jsPDF's stream writer a FlateEncode that calls the same fflate
+// function with the same (default) options, so the bytes are identical, and converts in chunks.
+// It also keeps the last few results: a reprint of the same card writes the same font file and
+// map, and deflating them again is the largest part of what is left of a warm print.
+
+type ProcessDataByFilters = (data: string, filters: unknown) => { data: string; reverseChain: string };
+
+/** Results kept for reprints: a few documents' worth, and no stream larger than a big form's. */
+const FLATE_MEMO_ENTRIES = 12;
+const FLATE_MEMO_MAX_CHARS = 256 * 1024;
+const flateMemo = new Map<string, string>();
+
+function flateEncode(data: string): string {
+  const kept = flateMemo.get(data);
+  if (kept !== undefined) {
+    // Most recently used last, so the oldest is the first key.
+    flateMemo.delete(data);
+    flateMemo.set(data, kept);
+    return kept;
+  }
+  const bytes = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
+  const encoded = bytesToBinaryString(zlibSync(bytes));
+  if (data.length <= FLATE_MEMO_MAX_CHARS) {
+    flateMemo.set(data, encoded);
+    if (flateMemo.size > FLATE_MEMO_ENTRIES) flateMemo.delete(flateMemo.keys().next().value!);
+  }
+  return encoded;
+}
+
+/**
+ * jsPDF's filter chain with FlateEncode alone (the only chain `compress: true` asks for) done
+ * here; every other chain goes to `original` unchanged.
+ */
+export function fastProcessDataByFilters(original: ProcessDataByFilters): ProcessDataByFilters {
+  return (data, filters) => {
+    const chain = typeof filters === 'string' ? [filters] : filters;
+    const flateOnly =
+      Array.isArray(chain) &&
+      chain.length === 1 &&
+      (chain[0] === 'FlateEncode' || chain[0] === '/FlateEncode');
+    return flateOnly
+      ? { data: flateEncode(data || ''), reverseChain: '/FlateDecode' }
+      : original(data, filters);
+  };
+}
+
+let compressionFast = false;
+
+/** Install the fast FlateEncode into jsPDF (once; every document of this process uses it). */
+export function useFastCompression(): void {
+  if (compressionFast) return;
+  const api = jsPDF.API as unknown as { processDataByFilters?: ProcessDataByFilters };
+  const original = api.processDataByFilters;
+  // A jsPDF without this hook compresses its own way: leave it alone.
+  if (typeof original !== 'function') return;
+  api.processDataByFilters = fastProcessDataByFilters(original.bind(api));
+  compressionFast = true;
 }
 
 // ── Faster font embedding ───────────────────────────────────────────────────────────────

@@ -1,13 +1,21 @@
 // One repair card (#/repairs/<id>), in a drawer over the list: the header with its number, status
 // and 24-hour clock; who asked, for which device; the steps it went through as a timeline; the
-// next steps the workflow allows (only those); the repair record; the scanned signed card; print.
+// next steps the workflow allows (only those); the repair record; the scanned signed card; print;
+// correcting the intake fields (更正登记信息) and deleting a card logged by mistake, with undo.
 // Test ids: card-detail, card-detail-no, card-detail-status, card-detail-clock, card-detail-due,
 // card-signature-pending, card-requester, card-department, card-device, card-description,
 // action-<event type> (one per allowed step), card-actions, timeline, timeline-item (data-type),
 // record-edit, record-view, attach-scan, attach-input, attachment (each; data-name),
 // attachment-view, print-card, print-paper-a4 / print-paper-a5, print-go, print-missing,
-// print-anyway, card-not-found.
-import { FileTextOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
+// print-anyway, card-not-found, card-edit, card-delete, card-delete-confirm, card-delete-undo,
+// timeline-correction (a correction's line; data-fields).
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  PaperClipOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -29,14 +37,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '../../../shared/pdf/layout';
+import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
+import { cardPrintSource } from '../../print/card-source';
+import { preparePrintFont } from '../../print/print-form';
+import { useUiStore } from '../../store/ui';
 import { describeError } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
-import { attachSignedCard, getCardTimeline, getRepairCard } from './data';
+import { CardEditForm } from './CardEditForm';
+import {
+  attachSignedCard,
+  getCardTimeline,
+  getRepairCard,
+  removeRepairCard,
+  restoreRepairCard,
+} from './data';
 import { EventActionForm, type ActionType } from './EventActionForm';
 import { printRepairCard } from './print-card';
 import { RepairRecordForm } from './RepairRecordForm';
@@ -80,7 +99,7 @@ export function CardDetail(props: { cardId: string; directory: Directory; onClos
       ) : card === null ? (
         <Empty data-testid="card-not-found" description={t('repair.detail.notFound')} />
       ) : (
-        <CardBody card={card} timeline={timeline} directory={props.directory} />
+        <CardBody card={card} timeline={timeline} directory={props.directory} onDeleted={props.onClose} />
       )}
     </Drawer>
   );
@@ -90,10 +109,12 @@ function CardBody({
   card,
   timeline,
   directory,
+  onDeleted,
 }: {
   card: RepairCard;
   timeline: RepairEvent[];
   directory: Directory;
+  onDeleted: () => void;
 }) {
   const { t } = useTranslation();
   const now = useNow();
@@ -102,6 +123,8 @@ function CardBody({
   const [action, setAction] = useState<ActionType | null>(null);
   const [record, setRecord] = useState<{ focus?: 'suggestion' } | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const confirmDelete = useDeleteCard(card, onDeleted);
 
   // `now` ticks every 30 s; an event just recorded may be stamped after it, and the clock ignores
   // events after the moment it is asked about, so ask no earlier than the latest event.
@@ -228,6 +251,12 @@ function CardBody({
             {t('repair.detail.print')}
           </Button>
           <AttachButton card={card} />
+          <Button icon={<EditOutlined />} data-testid="card-edit" onClick={() => setEditing(true)}>
+            {t('repair.edit.button')}
+          </Button>
+          <Button danger icon={<DeleteOutlined />} data-testid="card-delete" onClick={confirmDelete}>
+            {t('repair.remove.button')}
+          </Button>
         </Space>
       </div>
 
@@ -260,6 +289,9 @@ function CardBody({
       )}
       {record && <RepairRecordForm card={card} focus={record.focus} onClose={() => setRecord(null)} />}
       {printing && <PrintDialog card={card} onClose={() => setPrinting(false)} />}
+      {editing && devices && (
+        <CardEditForm card={card} directory={directory} devices={devices} onClose={() => setEditing(false)} />
+      )}
     </div>
   );
 }
@@ -271,9 +303,97 @@ function eventColor(type: RepairEvent['type']): string {
   return 'blue';
 }
 
+/**
+ * Delete the card after a confirmation, then offer undo for a few seconds: the card is a
+ * tombstone until then (and after: its number is never given out again).
+ */
+function useDeleteCard(card: RepairCard, onDeleted: () => void): () => void {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const ctx = useRepairContext();
+  const navigate = useUiStore((s) => s.navigate);
+  return () => {
+    modal.confirm({
+      title: t('repair.remove.confirmTitle', { no: card.cardNo }),
+      content: t('repair.remove.confirmBody'),
+      okText: t('repair.remove.confirmOk'),
+      okButtonProps: { danger: true, 'data-testid': 'card-delete-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await removeRepairCard(ctx, card.id);
+        } catch (err) {
+          void message.error(repairErrorText(err, t).message);
+          return;
+        }
+        onDeleted();
+        const key = `deleted-${card.id}`;
+        const undo = async () => {
+          message.destroy(key);
+          try {
+            await restoreRepairCard(ctx, card.id);
+            void message.success(t('repair.remove.restored', { no: card.cardNo }));
+            navigate('repairs', encodeURIComponent(card.id));
+          } catch (err) {
+            void message.error(repairErrorText(err, t).message);
+          }
+        };
+        void message.open({
+          key,
+          type: 'success',
+          duration: 8,
+          content: (
+            <span data-testid="card-deleted">
+              {t('repair.remove.done', { no: card.cardNo })}{' '}
+              <Button size="small" type="link" data-testid="card-delete-undo" onClick={() => void undo()}>
+                {t('repair.remove.undo')}
+              </Button>
+            </span>
+          ),
+        });
+      },
+    });
+  };
+}
+
+/** A corrected value as the timeline shows it: times and fault categories in the UI language. */
+function correctionValue(change: CorrectionChange, value: string, t: (key: string) => string): string {
+  if (value === '') return t('repair.correction.empty');
+  if (change.field === 'receivedAt' || change.field === 'deptHeadSignedAt') return formatTime(value);
+  if (change.field === 'faultCategory') return t(`repair.fault.${value}`);
+  return value;
+}
+
 /** One step as a sentence: 2026-11-05 14:30 订配件 · 配件：内存条 8G — 王网管. */
 function EventLine({ event: e }: { event: RepairEvent }) {
   const { t } = useTranslation();
+  const corrected = e.type === 'note' ? parseCorrectionNote(e.note) : null;
+  if (corrected) {
+    // 2026-11-05 14:30 更正 · 故障描述：开机黑屏 → 开机蓝屏 — 王网管
+    return (
+      <div
+        data-testid="timeline-item"
+        data-type="correction"
+        data-fields={corrected.map((c) => c.field).join(' ')}
+      >
+        <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{' '}
+        <Typography.Text strong>{t('repair.correction.label')}</Typography.Text>
+        <span data-testid="timeline-correction">
+          {corrected.map((c) => (
+            <span key={c.field}>
+              {' · '}
+              {t('repair.correction.change', {
+                field: t(`repair.correction.fields.${c.field}`),
+                from: correctionValue(c, c.from, t),
+                to: correctionValue(c, c.to, t),
+              })}
+            </span>
+          ))}
+        </span>
+        <Typography.Text type="secondary"> — {e.by || t('repair.detail.nobody')}</Typography.Text>
+      </div>
+    );
+  }
   const details = [
     e.partName && t('repair.detail.eventPart', { part: e.partName }),
     e.vendor && t('repair.detail.eventVendor', { vendor: e.vendor }),
@@ -458,6 +578,13 @@ function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void 
   const [paper, setPaper] = useState<Paper>('a4');
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<{ chars: string[]; answer: (go: boolean) => void } | null>(null);
+
+  // While the paper is chosen, the card's font is fetched, so 打印 finds it ready.
+  useEffect(() => {
+    void cardPrintSource(db, card.id).then(
+      (source) => source && preparePrintFont('card', source, { id: card.id }),
+    );
+  }, [db, card.id]);
 
   const print = async () => {
     setBusy(true);

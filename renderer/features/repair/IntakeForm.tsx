@@ -10,55 +10,30 @@
 // The parent mounts the form while it is open, so each opening starts from an empty card.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Checkbox, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
-import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { responsiblePerson } from '../../../shared/devices/responsible';
-import { FAULT_CATEGORIES, repairCardSchema, type Device, type RepairCard } from '../../../shared/schemas';
+import { FAULT_CATEGORIES, type Device, type RepairCard } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
-import { zodIssueMessage } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
+import { cardFieldsSchema, cardIssueMessage, checkHeadSignature, FORM_FIELD_OF } from './card-fields';
 import { logRepairCard, peekNextCardNo } from './data';
 import { DevicePicker, PersonPicker } from './pickers';
 import { repairErrorText } from './repair-errors';
 import { deviceLabel, fromLocalInputValue, toLocalInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
-const typedTime = z
-  .string()
-  .refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' });
-
-const intakeSchema = z
-  .object({
-    requesterId: z
-      .string()
-      .nullable()
-      .refine((v) => !!v, { message: 'validation.required' }),
-    deviceId: z.string().nullable(),
-    deviceTag: z.string().trim().max(40),
-    faultCategory: z.enum(FAULT_CATEGORIES),
-    description: repairCardSchema.shape.description,
-    receivedAt: typedTime,
-    headSigned: z.boolean(),
-    headSignedAt: z.string(),
+const intakeSchema = cardFieldsSchema
+  .extend({
+    requesterId: cardFieldsSchema.shape.requesterId.refine((v) => !!v, { message: 'validation.required' }),
     cardNo: z.string().trim().max(30),
   })
-  .superRefine((v, ctx) => {
-    if (v.headSigned && fromLocalInputValue(v.headSignedAt) === null) {
-      ctx.addIssue({ code: 'custom', path: ['headSignedAt'], message: 'repair.errors.badTimeTyped' });
-    }
-  });
+  .superRefine(checkHeadSignature);
 
 type IntakeValues = z.output<typeof intakeSchema>;
-type IntakeField = keyof IntakeValues;
-
-/** Custom issues carry an i18n key as their message; the error map translates the rest. */
-function intakeIssueMessage(issue: Parameters<typeof zodIssueMessage>[0]): string {
-  if (issue.code === 'custom' && typeof issue.message === 'string') return i18next.t(issue.message);
-  return zodIssueMessage(issue);
-}
 
 function emptyValues(now: Date): IntakeValues {
   return {
@@ -73,19 +48,6 @@ function emptyValues(now: Date): IntakeValues {
     cardNo: '',
   };
 }
-
-/** The data layer's field names as this form names them. */
-const FIELD_OF: Record<string, IntakeField> = {
-  requesterId: 'requesterId',
-  requesterName: 'requesterId',
-  deviceId: 'deviceId',
-  deviceTag: 'deviceTag',
-  faultCategory: 'faultCategory',
-  description: 'description',
-  receivedAt: 'receivedAt',
-  deptHeadSignedAt: 'headSignedAt',
-  cardNo: 'cardNo',
-};
 
 export function IntakeForm(props: {
   directory: Directory;
@@ -113,7 +75,7 @@ export function IntakeForm(props: {
     getValues,
     formState: { errors, isSubmitting },
   } = useForm<IntakeValues>({
-    resolver: zodResolver(intakeSchema, { error: intakeIssueMessage }),
+    resolver: zodResolver(intakeSchema, { error: cardIssueMessage }),
     defaultValues: emptyValues(new Date()),
   });
 
@@ -158,7 +120,7 @@ export function IntakeForm(props: {
     if (device && !getValues('requesterId')) {
       const { personId } = responsiblePerson(device, (id) => props.devices.byId.get(id));
       const person = personId ? props.directory.personById.get(personId) : undefined;
-      if (person && !person.deletedAt) {
+      if (person && isListed(person)) {
         setValue('requesterId', person.id);
         clearErrors('requesterId');
       }
@@ -170,7 +132,7 @@ export function IntakeForm(props: {
     const typed = getValues('deviceTag').trim();
     if (!typed) return;
     const wanted = typed.toUpperCase();
-    const device = props.devices.list.find((d) => !d.deletedAt && d.assetTag.toUpperCase() === wanted);
+    const device = props.devices.list.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted);
     if (!device) {
       setTagFound(null);
       setValue('deviceId', null);
@@ -200,7 +162,7 @@ export function IntakeForm(props: {
       setSaved(card);
     } catch (err) {
       const { field, message: text } = repairErrorText(err, t);
-      const formField = field ? FIELD_OF[field] : undefined;
+      const formField = field ? FORM_FIELD_OF[field] : undefined;
       if (formField) {
         setError(formField, { type: 'repository', message: text }, { shouldFocus: true });
       } else {

@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import type { RepairStatus } from '../../../shared/repair/workflow';
 import { REPAIR_STATUSES, type Device, type RepairCard } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import type { Directory } from '../people/directory';
 import {
@@ -321,7 +322,7 @@ export function RepairList(props: {
           onChange={(v: string | undefined) => set('departmentId', v ?? null)}
           placeholder={t('repair.list.departmentFilter')}
           style={{ width: 160 }}
-          options={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
+          options={props.directory.departments.filter(isListed).map((d) => ({ value: d.id, label: d.name }))}
         />
         <DevicePicker
           devices={props.devices.list}

@@ -1,15 +1,16 @@
 // 维修卡 — the repair cards screen: counters, the card list, walk-up logging (N, Ctrl+N or the
-// button) and the card detail as a drawer addressed by #/repairs/<card id>, so a link, the back
+// button), a batch of blank numbered cards for the paper tray, and the card detail as a drawer addressed by #/repairs/<card id>, so a link, the back
 // button or a scanned card number land on the card itself.
-// Test ids: repair-screen, new-card (button), operator-unset; the list's, the intake form's and
+// Test ids: repair-screen, new-card (button), blank-cards (button), operator-unset; the list's, the intake form's and
 // the detail's own ids are listed in RepairList.tsx, IntakeForm.tsx and CardDetail.tsx.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
 import { useDirectory } from '../people/directory';
+import { BlankCardsDialog } from './BlankCardsDialog';
 import { CardDetail } from './CardDetail';
 import { IntakeForm } from './IntakeForm';
 import { RepairList } from './RepairList';
@@ -23,10 +24,11 @@ export function RepairScreen() {
   const directory = useDirectory();
   const devices = useAllDevices();
   const [intakeOpen, setIntakeOpen] = useState(false);
+  const [blankOpen, setBlankOpen] = useState(false);
   const cardId = sub ? decodeURIComponent(sub) : null;
 
   const ready = useRepairDataReady();
-  const dialogOpen = intakeOpen || cardId !== null;
+  const dialogOpen = intakeOpen || blankOpen || cardId !== null;
   useNewCardShortcut(() => setIntakeOpen(true), !dialogOpen);
 
   if (!directory || !devices || !ready) return <Spin />;
@@ -36,18 +38,23 @@ export function RepairScreen() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('repair.title')}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="new-card"
-          onClick={() => setIntakeOpen(true)}
-          title={`${t('repair.newCard')} (${t('repair.newCardKey')})`}
-        >
-          {t('repair.newCard')}{' '}
-          <Typography.Text keyboard style={{ color: 'inherit' }}>
-            {t('repair.newCardKey')}
-          </Typography.Text>
-        </Button>
+        <Space>
+          <Button icon={<PrinterOutlined />} data-testid="blank-cards" onClick={() => setBlankOpen(true)}>
+            {t('repair.blank.button')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="new-card"
+            onClick={() => setIntakeOpen(true)}
+            title={`${t('repair.newCard')} (${t('repair.newCardKey')})`}
+          >
+            {t('repair.newCard')}{' '}
+            <Typography.Text keyboard style={{ color: 'inherit' }}>
+              {t('repair.newCardKey')}
+            </Typography.Text>
+          </Button>
+        </Space>
       </Space>
       {!operatorName && (
         <Alert
@@ -80,6 +87,7 @@ export function RepairScreen() {
           }}
         />
       )}
+      {blankOpen && <BlankCardsDialog onClose={() => setBlankOpen(false)} />}
       {cardId && <CardDetail cardId={cardId} directory={directory} onClose={() => navigate('repairs')} />}
     </div>
   );

@@ -4,6 +4,7 @@ import { Select, type RefSelectProps, type SelectProps } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 import type { Directory } from '../people/directory';
 import { deviceLabel, devicesForRequester } from './repair-format';
 
@@ -26,7 +27,8 @@ function personSearchText(p: Directory['people'][number], department: string): s
 
 export function PersonPicker({ directory, selectRef, ...props }: PickerProps & { directory: Directory }) {
   const { t } = useTranslation();
-  const options = directory.people.map((p) => {
+  // A person sync has delivered only in part has no name yet: not a choice until whole.
+  const options = directory.people.filter(isListed).map((p) => {
     const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
     return {
       value: p.id,

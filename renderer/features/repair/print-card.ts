@@ -1,13 +1,16 @@
-// Printing a repair card from the detail drawer through NetDesk's form printer (renderer/print):
-// the card's print source read from the ledger, the paper chosen, and the printer's
-// missing-character stop turned into a question for the user: print anyway (blanks where the
-// font has no glyph) or stop.
+// Printing repair cards through NetDesk's form printer (renderer/print): one card from the detail
+// drawer, or a batch of blank numbered cards for the paper tray. The print source is read from the
+// ledger, the paper chosen, and the printer's missing-character stop turned into a question for
+// the user: print anyway (blanks where the font has no glyph) or stop.
 import type { Paper } from '../../../shared/pdf/layout';
 import type { RepairCard } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
-import { cardPrintSource } from '../../print/card-source';
+import { blankCardsPrintSource, cardPrintSource } from '../../print/card-source';
 import { pdfFileName, printForm } from '../../print/print-form';
-import { RepairDataError } from './data';
+import { RepairDataError, reserveBlankCardNumbers, type RepairContext } from './data';
+
+/** How many blank cards one batch may hold (a ream's worth of A5 sheets is plenty). */
+export const BLANK_BATCH_MAX = 200;
 
 /**
  * Print `card` on `paper`. `confirmMissing` is asked when the font lacks characters of the card
@@ -34,4 +37,48 @@ export async function printRepairCard(
   }
   if (!result.ok || !result.saved) return null;
   return { fileName: result.fileName ?? options.fileName };
+}
+
+export interface BlankCardsPrinted {
+  /** The numbers reserved for the batch, in print order: never given to another card. */
+  numbers: string[];
+  /** The saved PDF's file name; null when the user stopped or cancelled the save dialog. */
+  fileName: string | null;
+}
+
+/**
+ * Reserve `count` card numbers (1–200) through the data layer and print them as blank cards on
+ * `paper`. The numbers are reserved before printing, so two windows printing at once never share
+ * one, and they stay reserved even when the print is stopped: a number printed or not is never
+ * given to a walk-up card, and logging a printed card later keeps its number.
+ */
+export async function printBlankCards(
+  ctx: RepairContext,
+  batch: { count: number; paper: Paper },
+  confirmMissing: (chars: string[]) => Promise<boolean>,
+): Promise<BlankCardsPrinted> {
+  const count = Math.floor(batch.count);
+  if (!(count >= 1 && count <= BLANK_BATCH_MAX)) {
+    throw new RangeError(`a batch of blank cards holds 1–${BLANK_BATCH_MAX}, not ${batch.count}`);
+  }
+  const numbers = await reserveBlankCardNumbers(ctx, count);
+  const now = ctx.now();
+  const { backup, choice } = await blankCardsPrintSource(ctx.db, numbers, now);
+  const options = {
+    now,
+    paper: batch.paper,
+    blankCards: choice,
+    fileName: pdfFileName(
+      '空白维修申请卡',
+      numbers.length > 1 ? `${numbers[0]}至${numbers.at(-1)!.split('-').at(-1)}` : numbers[0]!,
+      batch.paper.toUpperCase(),
+    ),
+  };
+  let result = await printForm('blank-cards', backup, options);
+  if (!result.ok) {
+    if (!(await confirmMissing(result.missing))) return { numbers, fileName: null };
+    result = await printForm('blank-cards', backup, { ...options, allowMissing: true });
+  }
+  if (!result.ok || !result.saved) return { numbers, fileName: null };
+  return { numbers, fileName: result.fileName ?? options.fileName };
 }

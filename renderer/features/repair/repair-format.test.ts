@@ -22,6 +22,7 @@ function device(id: string, patch: Partial<Device> = {}): Device {
     model: '',
     userPersonId: null,
     attachedToDeviceId: null,
+    createdAt: '2025-06-01T00:00:00.000Z',
     deletedAt: null,
     ...patch,
   } as Device;
@@ -82,6 +83,13 @@ describe("a requester's devices", () => {
   it('puts their computer and the printer attached to it first, then every other device', () => {
     const { mine, others } = devicesForRequester([otherPc, printer, pc, scrapped], 'zhang');
     expect(mine.map((d) => d.id)).toEqual(['pr-1', 'pc-1']);
+    expect(others.map((d) => d.id)).toEqual(['pc-2']);
+  });
+
+  it('does not offer a device sync has delivered only in part (no tag yet)', () => {
+    const arriving = device('pc-4', { userPersonId: 'zhang', createdAt: undefined, assetTag: undefined });
+    const { mine, others } = devicesForRequester([pc, arriving, otherPc], 'zhang');
+    expect(mine.map((d) => d.id)).toEqual(['pc-1']);
     expect(others.map((d) => d.id)).toEqual(['pc-2']);
   });
 

@@ -3,6 +3,7 @@
 // list row shows, and the devices a requester is responsible for. No React, no database.
 import type { RepairStatus } from '../../../shared/repair/workflow';
 import type { Device } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -85,12 +86,13 @@ export function rowClock(card: { status: RepairStatus; slaDueAt: string | null }
 /**
  * The devices a requester answers for (brief §1: a computer belongs to its user, a printer or
  * other peripheral to the user of the computer it is attached to), then every other live device.
+ * A device sync has delivered only in part (no tag yet) is not offered.
  */
 export function devicesForRequester(
   devices: readonly Device[],
   requesterId: string | null,
 ): { mine: Device[]; others: Device[] } {
-  const live = devices.filter((d) => !d.deletedAt);
+  const live = devices.filter(isListed);
   if (!requesterId) return { mine: [], others: live };
   const computers = new Set(live.filter((d) => d.userPersonId === requesterId).map((d) => d.id));
   const isMine = (d: Device) =>

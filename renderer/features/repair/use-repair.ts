@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarginLang } from '../../../shared/repair/sla-margin';
 import type { Device } from '../../../shared/schemas';
+import { hasArrived } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import type { NetdeskDb } from '../../db/schema';
 import { useSettingsStore } from '../../store/settings';
@@ -34,11 +35,14 @@ export function useMarginLang(): MarginLang {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
 }
 
-/** Every device of the ledger (deleted ones too, so an old card still names its device). */
+/**
+ * Every device of the ledger (deleted ones too, so an old card still names its device), except
+ * those sync has delivered only in part: they have no asset tag to show yet.
+ */
 export function useAllDevices(): { list: Device[]; byId: Map<string, Device> } | undefined {
   const { db } = useLedger();
   return useLiveQuery(async () => {
-    const list = await db.devices.toArray();
+    const list = (await db.devices.toArray()).filter(hasArrived);
     list.sort((a, b) => a.assetTag.localeCompare(b.assetTag, 'en', { numeric: true }));
     return { list, byId: new Map(list.map((d) => [d.id, d])) };
   }, [db]);

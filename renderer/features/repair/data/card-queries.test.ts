@@ -5,6 +5,9 @@ import {
   cardsOfDevice,
   cardsOfRequester,
   countRepairCards,
+  findRepairCardByNo,
+  getCardTimeline,
+  getRepairCard,
   logRepairCard,
   queryRepairCards,
   readRepairCounters,
@@ -264,5 +267,99 @@ describe('derived data written by others', () => {
         )
       ).rows,
     ).toHaveLength(1);
+  });
+});
+
+describe('cards sync has delivered only in part', () => {
+  let other: Awaited<ReturnType<typeof repairLedger>>;
+  afterEach(() => other.db.close());
+
+  it('stay out of the list, search, counters, histories and look-ups until the rest arrives', async () => {
+    other = await repairLedger('A', NOW.toISOString());
+    const { db } = other;
+    const whole = await logRepairCard(other.ctx, {
+      requesterId: other.people.zhang.id,
+      deviceId: other.devices.pc153.id,
+      faultCategory: 'hardware',
+      description: '开机黑屏',
+      receivedAt: '2026-03-20T01:00:00.000Z',
+    });
+    // Another PC's card: its status, times, requester and device came in one journal file; the
+    // change that created it (number, description, createdAt) is still on its way.
+    const { cardNo, description, createdAt, ...rest } = { ...whole, id: 'card-from-pc-b' };
+    const parts = { ...rest, cardNo: undefined, description: undefined, createdAt: undefined };
+    await db.repairCards.put(parts as unknown as RepairCard);
+    await db.repairEvents.put({
+      id: 'event-from-pc-b',
+      cardId: 'card-from-pc-b',
+      type: 'started',
+      at: '2026-03-20T02:00:00.000Z',
+      deletedAt: null,
+      hlc: {},
+    } as never);
+    await refreshRepairDerivedData(db, ['card-from-pc-b']);
+
+    const shown = async () => {
+      const list = await queryRepairCards(
+        db,
+        {},
+        { by: 'receivedAt', dir: 'desc' },
+        { offset: 0, limit: 10 },
+      );
+      const byDevice = await queryRepairCards(
+        db,
+        { deviceId: other.devices.pc153.id },
+        { by: 'receivedAt', dir: 'desc' },
+        { offset: 0, limit: 10 },
+      );
+      const overdue = await queryRepairCards(
+        db,
+        { overdue: true },
+        { by: 'slaDueAt', dir: 'asc' },
+        { offset: 0, limit: 10 },
+        { now: new Date('2026-03-22T00:00:00.000Z') },
+      );
+      return {
+        list: list.rows.map((c) => c.id),
+        byDevice: byDevice.rows.map((c) => c.id),
+        overdue: overdue.rows.map((c) => c.id),
+        searched: (
+          await queryRepairCards(db, { text: '张伟' }, { by: 'cardNo', dir: 'asc' }, { offset: 0, limit: 10 })
+        ).rows.map((c) => c.id),
+        counted: await countRepairCards(db, { deviceId: other.devices.pc153.id }),
+        total: (await readRepairCounters(db, NOW)).total,
+        overdueCount: (await readRepairCounters(db, new Date('2026-03-22T00:00:00.000Z'))).overdue,
+        ofDevice: (await cardsOfDevice(db, other.devices.pc153.id)).map((c) => c.id),
+        ofRequester: (await cardsOfRequester(db, other.people.zhang.id)).map((c) => c.id),
+        opened: (await getRepairCard(db, 'card-from-pc-b'))?.id ?? null,
+      };
+    };
+    expect(await shown()).toEqual({
+      list: [whole.id],
+      byDevice: [whole.id],
+      overdue: [whole.id],
+      searched: [whole.id],
+      counted: 1,
+      total: 1,
+      overdueCount: 1,
+      ofDevice: [whole.id],
+      ofRequester: [whole.id],
+      opened: null,
+    });
+    await rebuildRepairDerivedData(db);
+    expect((await readRepairCounters(db, NOW)).total).toBe(1);
+
+    // The creating change arrives: the card is whole and shows everywhere.
+    await db.repairCards.update('card-from-pc-b', { cardNo: 'WX-2026-B-0001', description, createdAt });
+    await db.repairEvents.update('event-from-pc-b', { createdAt });
+    await refreshRepairDerivedData(db, ['card-from-pc-b']);
+    const after = await shown();
+    expect(after.list).toHaveLength(2);
+    expect(after.searched).toContain('card-from-pc-b');
+    expect(after).toMatchObject({ counted: 2, total: 2, opened: 'card-from-pc-b' });
+    expect(after.ofDevice).toContain('card-from-pc-b');
+    expect((await findRepairCardByNo(db, 'wx-2026-b-0001'))?.id).toBe('card-from-pc-b');
+    expect((await getCardTimeline(db, 'card-from-pc-b')).map((e) => e.type)).toEqual(['started']);
+    void cardNo;
   });
 });

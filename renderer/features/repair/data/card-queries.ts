@@ -20,6 +20,7 @@ import {
 } from '../../../../shared/repair/search-lines';
 import type { RepairStatus } from '../../../../shared/repair/workflow';
 import { REPAIR_STATUSES, type RepairCard, type RepairEvent } from '../../../../shared/schemas';
+import { isListed } from '../../../../shared/sync/arrival';
 import type { NetdeskDb } from '../../../db/schema';
 import { overdueCollections } from './counters';
 import { forEachSearchHit, isRepairSearchWarm, storedStatusCounts } from './derived';
@@ -91,13 +92,13 @@ function indexAnswers(filter: RepairCardFilter, sort: RepairCardSort): boolean {
 type ListFields = Pick<
   RepairCard,
   'id' | 'status' | 'receivedAt' | 'slaDueAt' | 'departmentId' | 'deviceId' | 'requesterId' | 'cardNo'
-> & { deletedAt?: string | null };
+> & { createdAt?: string | null; deletedAt?: string | null };
 
 function predicate(filter: RepairCardFilter, now: Date): (c: ListFields) => boolean {
   const statuses = filter.status?.length ? new Set(filter.status) : null;
   const { departmentId, deviceId, requesterId, receivedFrom, receivedTo } = filter;
   return (c) =>
-    !c.deletedAt &&
+    isListed(c) &&
     (!statuses || statuses.has(c.status)) &&
     (!filter.overdue || isOverdue(c, now)) &&
     (!departmentId || c.departmentId === departmentId) &&
@@ -322,7 +323,8 @@ async function searchTop(
 
 /**
  * One page of the card list. Rows are whole cards, in the sort order, ties broken by id so
- * pages never overlap or skip. Deleted cards never appear.
+ * pages never overlap or skip. Deleted cards, and cards sync has delivered only in part, never
+ * appear.
  */
 export async function queryRepairCards(
   db: NetdeskDb,
@@ -340,7 +342,7 @@ export async function queryRepairCards(
   if (query) {
     const { top, total } = await searchTop(db, query, filter, sort, need, now);
     const ids = top.slice(offset, offset + limit).map((line) => parseSearchLine(line).id);
-    const rows = (await db.repairCards.bulkGet(ids)).filter((c): c is RepairCard => !!c && !c.deletedAt);
+    const rows = (await db.repairCards.bulkGet(ids)).filter((c): c is RepairCard => isListed(c));
     return { rows, hasMore: total > offset + limit };
   }
   const byOwner = filter.deviceId || filter.requesterId || filter.overdue;
@@ -353,7 +355,7 @@ export async function queryRepairCards(
     // The list fields of every card are in memory: filter there and read only the page.
     const { top, total } = await searchTop(db, '', filter, sort, need, now);
     const ids = top.slice(offset, offset + limit).map((line) => parseSearchLine(line).id);
-    const rows = (await db.repairCards.bulkGet(ids)).filter((c): c is RepairCard => !!c && !c.deletedAt);
+    const rows = (await db.repairCards.bulkGet(ids)).filter((c): c is RepairCard => isListed(c));
     return { rows, hasMore: total > offset + limit };
   }
   const candidates =
@@ -396,7 +398,7 @@ export async function countRepairCards(
 /** A live card by id. */
 export async function getRepairCard(db: NetdeskDb, cardId: string): Promise<RepairCard | undefined> {
   const card = await db.repairCards.get(cardId);
-  return card && !card.deletedAt ? card : undefined;
+  return isListed(card) ? card : undefined;
 }
 
 /** A live card by its printed number (the QR code, the search box, the CLI). */
@@ -405,7 +407,7 @@ export async function findRepairCardByNo(db: NetdeskDb, cardNo: string): Promise
   const found = await db.repairCards
     .where('cardNo')
     .anyOf([...new Set([no, no.toUpperCase()])])
-    .filter((c) => !c.deletedAt)
+    .filter(isListed)
     .first();
   return found;
 }
@@ -418,7 +420,7 @@ export async function getCardTimeline(db: NetdeskDb, cardId: string): Promise<Re
   const events = await db.repairEvents
     .where('[cardId+at]')
     .between([cardId, Dexie.minKey], [cardId, Dexie.maxKey])
-    .filter((e) => !e.deletedAt)
+    .filter(isListed)
     .toArray();
   const recorded = (e: RepairEvent) => e.hlc.type ?? e.createdAt;
   return events.sort((a, b) =>
@@ -432,11 +434,11 @@ const newestFirst = (a: RepairCard, b: RepairCard) =>
 /** A device's repair history, newest first. */
 export async function cardsOfDevice(db: NetdeskDb, deviceId: string): Promise<RepairCard[]> {
   const cards = await db.repairCards.where('deviceId').equals(deviceId).toArray();
-  return cards.filter((c) => !c.deletedAt).sort(newestFirst);
+  return cards.filter(isListed).sort(newestFirst);
 }
 
 /** The cards a person asked for, newest first. */
 export async function cardsOfRequester(db: NetdeskDb, personId: string): Promise<RepairCard[]> {
   const cards = await db.repairCards.where('requesterId').equals(personId).toArray();
-  return cards.filter((c) => !c.deletedAt).sort(newestFirst);
+  return cards.filter(isListed).sort(newestFirst);
 }

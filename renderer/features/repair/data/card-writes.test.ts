@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCorrectionNote } from '../../../../shared/repair/corrections';
 import type { RepairCard } from '../../../../shared/schemas';
 import { RepositoryError } from '../../../db/repository';
 import {
@@ -7,6 +8,7 @@ import {
   getCardTimeline,
   logRepairCard,
   peekNextCardNo,
+  queryRepairCards,
   readRepairCounters,
   recordRepairEvent,
   removeRepairCard,
@@ -352,5 +354,164 @@ describe('repair record, signed card and corrections', () => {
       deviceTag: 'PR-0007',
     });
     expect((await getCardTimeline(t.db, card.id))[0]!.at).toBe('2026-03-02T06:00:00.000Z');
+  });
+});
+
+describe('blank cards', () => {
+  it('reserves numbers that no walk-up card, deleted card or later batch takes again', async () => {
+    expect(await reserveBlankCardNumbers(t.ctx, 3)).toEqual([
+      'WX-2026-A-0001',
+      'WX-2026-A-0002',
+      'WX-2026-A-0003',
+    ]);
+    // A printed blank card comes back filled in: logged with its own number, kept.
+    const filled = await logRepairCard(t.ctx, { ...walkUp, cardNo: 'WX-2026-A-0002' });
+    expect(filled.cardNo).toBe('WX-2026-A-0002');
+    const walkIn = await logRepairCard(t.ctx, walkUp);
+    expect(walkIn.cardNo).toBe('WX-2026-A-0004');
+    // A deleted card's paper may still be around: its number is not handed out again.
+    await removeRepairCard(t.ctx, walkIn.id);
+    expect(await reserveBlankCardNumbers(t.ctx, 2)).toEqual(['WX-2026-A-0005', 'WX-2026-A-0006']);
+    expect((await logRepairCard(t.ctx, walkUp)).cardNo).toBe('WX-2026-A-0007');
+  });
+
+  it('refuses a batch without a PC letter or outside 1–1000, reserving nothing', async () => {
+    expect(await rejection(reserveBlankCardNumbers({ ...t.ctx, pcCode: '' }, 3))).toMatchObject({
+      code: 'no-pc-code',
+    });
+    await expect(reserveBlankCardNumbers(t.ctx, 0)).rejects.toThrow(RangeError);
+    expect(await peekNextCardNo(t.ctx)).toBe('WX-2026-A-0001');
+  });
+});
+
+describe('correcting and deleting a card', () => {
+  const search = async (text: string) =>
+    (await queryRepairCards(t.db, { text }, { by: 'cardNo', dir: 'asc' }, { offset: 0, limit: 10 })).rows.map(
+      (c) => c.cardNo,
+    );
+
+  it('corrects intake fields, says on the timeline who changed what, and updates the search copy', async () => {
+    const card = await logRepairCard(t.ctx, {
+      ...walkUp,
+      requesterId: t.people.zhang.id,
+      deviceTag: 'PC-0153',
+    });
+    t.clock.advance(HOUR);
+    const fixed = await correctRepairCard({ ...t.ctx, operator: '李主管' }, card.id, {
+      requesterId: t.people.li.id,
+      deviceTag: 'pc-0200',
+      faultCategory: 'network',
+      description: '无法上网，网线指示灯不亮',
+    });
+    expect(fixed).toMatchObject({
+      cardNo: card.cardNo,
+      requesterId: t.people.li.id,
+      requesterName: '李娜',
+      departmentId: t.departments.sales.id,
+      deviceId: t.devices.pc200.id,
+      deviceTag: 'PC-0200',
+      faultCategory: 'network',
+      description: '无法上网，网线指示灯不亮',
+      status: 'received',
+    });
+
+    const correction = (await getCardTimeline(t.db, card.id)).at(-1)!;
+    expect(correction).toMatchObject({ type: 'note', by: '李主管', at: '2026-03-02T09:00:00.000Z' });
+    expect(parseCorrectionNote(correction.note)).toEqual([
+      { field: 'requester', from: '张伟', to: '李娜' },
+      { field: 'department', from: '财务部', to: '销售部' },
+      { field: 'device', from: 'PC-0153', to: 'PC-0200' },
+      { field: 'faultCategory', from: 'hardware', to: 'network' },
+      { field: 'description', from: '开机黑屏', to: '无法上网，网线指示灯不亮' },
+    ]);
+
+    expect(await search('网线指示灯')).toEqual([card.cardNo]);
+    expect(await search('开机黑屏')).toEqual([]);
+    expect(await search('李娜')).toEqual([card.cardNo]);
+    expect((await readRepairCounters(t.db, t.ctx.now())).byStatus.received).toBe(1);
+  });
+
+  it('moves the received event and due time, and refuses a received time after a later step', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    t.clock.advance(2 * HOUR);
+    await recordRepairEvent(t.ctx, card.id, { type: 'started', at: '2026-03-02T09:00:00.000Z' });
+
+    const before = await snapshot();
+    const late = await rejection(
+      correctRepairCard(t.ctx, card.id, { receivedAt: '2026-03-02T09:30:00.000Z' }),
+    );
+    expect(late).toMatchObject({ code: 'received-after-step', field: 'receivedAt' });
+    expect(await snapshot()).toEqual(before);
+
+    // At the same minute as the first step is still in order; earlier moves the clock back.
+    const fixed = await correctRepairCard(t.ctx, card.id, { receivedAt: '2026-03-02T07:00:00.000Z' });
+    expect(fixed).toMatchObject({
+      receivedAt: '2026-03-02T07:00:00.000Z',
+      slaDueAt: '2026-03-03T07:00:00.000Z',
+    });
+    const timeline = await getCardTimeline(t.db, card.id);
+    expect(timeline[0]).toMatchObject({ type: 'received', at: '2026-03-02T07:00:00.000Z' });
+    expect(parseCorrectionNote(timeline.at(-1)!.note)).toEqual([
+      { field: 'receivedAt', from: '2026-03-02T08:00:00.000Z', to: '2026-03-02T07:00:00.000Z' },
+    ]);
+  });
+
+  it('refuses an unknown asset tag, a description over the limit and a future time, changing nothing', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const before = await snapshot();
+    expect(await rejection(correctRepairCard(t.ctx, card.id, { deviceTag: 'PC-9999' }))).toMatchObject({
+      code: 'unknown-asset-tag',
+      field: 'deviceTag',
+    });
+    expect(
+      await rejection(correctRepairCard(t.ctx, card.id, { description: '很长的故障描述'.repeat(400) })),
+    ).toMatchObject({ code: 'invalid', field: 'description' });
+    expect(
+      await rejection(correctRepairCard(t.ctx, card.id, { receivedAt: '2026-03-05T08:00:00.000Z' })),
+    ).toMatchObject({ code: 'bad-time', field: 'receivedAt' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps the head-signed step in step with the signature time', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const signedSteps = async () =>
+      (await getCardTimeline(t.db, card.id)).filter((e) => e.type === 'head-signed').map((e) => e.at);
+
+    await correctRepairCard(t.ctx, card.id, { deptHeadSignedAt: '2026-03-02T07:30:00.000Z' });
+    expect(await signedSteps()).toEqual(['2026-03-02T07:30:00.000Z']);
+    await correctRepairCard(t.ctx, card.id, { deptHeadSignedAt: '2026-03-02T07:45:00.000Z' });
+    expect(await signedSteps()).toEqual(['2026-03-02T07:45:00.000Z']);
+    const pending = await correctRepairCard(t.ctx, card.id, { deptHeadSignedAt: null });
+    expect(pending.deptHeadSignedAt).toBeNull();
+    expect(await signedSteps()).toEqual([]);
+  });
+
+  it('writes nothing when nothing changes', async () => {
+    const card = await logRepairCard(t.ctx, { ...walkUp, requesterId: t.people.zhang.id });
+    const before = await snapshot();
+    const same = await correctRepairCard(t.ctx, card.id, {
+      requesterId: t.people.zhang.id,
+      description: '开机黑屏',
+      faultCategory: 'hardware',
+      receivedAt: card.receivedAt,
+      deptHeadSignedAt: null,
+    });
+    expect(same).toEqual(card);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('deletes a card out of the list, search and counters, and brings it back on undo', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    await removeRepairCard(t.ctx, card.id);
+    expect(await search('开机黑屏')).toEqual([]);
+    expect((await readRepairCounters(t.db, t.ctx.now())).total).toBe(0);
+    expect(await rejection(correctRepairCard(t.ctx, card.id, { description: '改' }))).toMatchObject({
+      code: 'not-found',
+    });
+    expect(await rejection(removeRepairCard(t.ctx, card.id))).toMatchObject({ code: 'not-found' });
+
+    await restoreRepairCard(t.ctx, card.id);
+    expect(await search('开机黑屏')).toEqual([card.cardNo]);
+    expect((await readRepairCounters(t.db, t.ctx.now())).total).toBe(1);
   });
 });

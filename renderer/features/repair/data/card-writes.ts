@@ -5,9 +5,15 @@
 // Times are stored as Date.toISOString() (UTC, 'Z') whatever form they arrive in, so that the
 // indexes order them and the list's date range compares them as strings.
 import { formatCardNo, nextCardNo, parseCardNo } from '../../../../shared/repair/card-number';
+import {
+  correctionNote,
+  parseCorrectionNote,
+  type CorrectionChange,
+} from '../../../../shared/repair/corrections';
 import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
+import { isListed } from '../../../../shared/sync/arrival';
 import { validateInput } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { getCardTimeline } from './card-queries';
@@ -123,7 +129,9 @@ function normalizeCardNo(typed: string): string {
 
 async function liveCard(db: NetdeskDb, cardId: string): Promise<RepairCard> {
   const card = await db.repairCards.get(cardId);
-  if (!card || card.deletedAt) throw new RepairDataError('not-found', `repair card ${cardId} does not exist`);
+  if (!card || !isListed(card)) {
+    throw new RepairDataError('not-found', `repair card ${cardId} does not exist`);
+  }
   return card;
 }
 
@@ -133,7 +141,7 @@ async function deviceByTag(db: NetdeskDb, tag: string) {
   const found = await db.devices
     .where('assetTag')
     .anyOf([...new Set([typed, typed.toUpperCase()])])
-    .filter((d) => !d.deletedAt)
+    .filter(isListed)
     .first();
   if (!found) {
     throw new RepairDataError('unknown-asset-tag', `no device has asset tag "${typed}"`, 'deviceTag');
@@ -141,13 +149,14 @@ async function deviceByTag(db: NetdeskDb, tag: string) {
   return found;
 }
 
-async function liveRecord<T extends { deletedAt: string | null }>(
+async function liveRecord<T extends { createdAt: string; deletedAt: string | null }>(
   get: Promise<T | undefined>,
   field: string,
   id: string,
 ): Promise<T> {
   const record = await get;
-  if (!record || record.deletedAt) {
+  // A person or device sync has delivered only in part is not there yet for a new card.
+  if (!record || !isListed(record)) {
     throw new RepairDataError('unknown-reference', `${field} ${id} does not exist`, field);
   }
   return record;
@@ -398,8 +407,98 @@ export async function attachSignedCard(
 }
 
 /**
- * Correct intake fields typed wrongly at the counter. A new received time moves the "received"
- * event and the due time with it, and may not fall after the card's first step.
+ * The requester, device and department fields a correction changes, each looked up only when it
+ * changes (correcting the description of an old card never trips over a device retired since).
+ * A new requester brings their department unless one is given.
+ */
+async function correctedParties(
+  db: NetdeskDb,
+  card: RepairCard,
+  correction: CardCorrection,
+): Promise<Partial<RepairCard>> {
+  const out: Partial<RepairCard> = {};
+
+  let personDepartment: string | null | undefined;
+  const requesterId = correction.requesterId === undefined ? card.requesterId : correction.requesterId;
+  const typedName = correction.requesterName?.trim();
+  if (requesterId !== card.requesterId || (typedName !== undefined && typedName !== card.requesterName)) {
+    let name = typedName ?? '';
+    personDepartment = null;
+    if (requesterId) {
+      const person = await liveRecord(db.people.get(requesterId), 'requesterId', requesterId);
+      name ||= person.name;
+      personDepartment = person.departmentId;
+    }
+    if (!name) {
+      throw new RepairDataError('requester-required', 'a repair card needs the requester', 'requesterName');
+    }
+    out.requesterId = requesterId;
+    out.requesterName = name;
+  }
+
+  let deviceDepartment: string | null = null;
+  const typedTag = correction.deviceTag?.trim() ?? '';
+  if (typedTag && !correction.deviceId) {
+    if (typedTag.toUpperCase() !== card.deviceTag.toUpperCase()) {
+      const device = await deviceByTag(db, typedTag);
+      out.deviceId = device.id;
+      out.deviceTag = device.assetTag;
+      deviceDepartment = device.departmentId;
+    }
+  } else if (correction.deviceId !== undefined && correction.deviceId !== card.deviceId) {
+    const id = correction.deviceId;
+    const device = id ? await liveRecord(db.devices.get(id), 'deviceId', id) : null;
+    if (device && typedTag && typedTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+      throw new RepairDataError(
+        'unknown-asset-tag',
+        `asset tag "${typedTag}" is not the chosen device's (${device.assetTag})`,
+        'deviceTag',
+      );
+    }
+    out.deviceId = device?.id ?? null;
+    out.deviceTag = device?.assetTag ?? '';
+    deviceDepartment = device?.departmentId ?? null;
+  }
+
+  if (correction.departmentId !== undefined) {
+    const id = correction.departmentId;
+    if (id !== card.departmentId) {
+      if (id) await liveRecord(db.departments.get(id), 'departmentId', id);
+      out.departmentId = id;
+    }
+  } else if (personDepartment !== undefined) {
+    out.departmentId = personDepartment ?? deviceDepartment;
+  }
+  return out;
+}
+
+/** A department's name for the timeline ('' for none). */
+async function departmentName(db: NetdeskDb, id: string | null): Promise<string> {
+  return id ? ((await db.departments.get(id))?.name ?? '') : '';
+}
+
+/** Events a corrected received time may not come after: every step but the receipt itself, the
+ * department head's signature (given before the card is handed over) and earlier corrections. */
+function boundsReceipt(e: RepairEvent): boolean {
+  if (e.type === 'received' || e.type === 'head-signed') return false;
+  return !(e.type === 'note' && parseCorrectionNote(e.note) !== null);
+}
+
+/**
+ * Correct intake fields typed wrongly at the counter: requester, department, device, fault
+ * category, description, received time, the department head's signature. A field left undefined
+ * keeps its value; null clears it (no device, signature pending). The card is validated whole as
+ * at intake (a description over the limit is refused), an unknown asset tag is refused, and a new
+ * received time may not fall after any later step of the card.
+ *
+ * The card's timeline gets a note "更正登记信息" by this PC's user listing each field's old and new
+ * value (shared/repair/corrections); the received event, the head-signed event and the due time
+ * move with the fields they belong to; the list's search copy and counters follow. Correcting
+ * nothing writes nothing.
+ *
+ * Refused (nothing written): RepositoryError 'invalid'; RepairDataError 'unknown-asset-tag',
+ * 'unknown-reference', 'requester-required', 'bad-time' (a time in the future),
+ * 'received-after-step', 'not-found'.
  */
 export async function correctRepairCard(
   ctx: RepairContext,
@@ -408,39 +507,30 @@ export async function correctRepairCard(
 ): Promise<RepairCard> {
   const { db, repo } = ctx;
   const now = ctx.now();
-  const receivedAt = correction.receivedAt ? storedTime(correction.receivedAt, now, 'receivedAt') : undefined;
+  const receivedAt =
+    correction.receivedAt === undefined ? undefined : storedTime(correction.receivedAt, now, 'receivedAt');
   const deptHeadSignedAt =
     correction.deptHeadSignedAt === undefined || correction.deptHeadSignedAt === null
       ? correction.deptHeadSignedAt
       : storedTime(correction.deptHeadSignedAt, now, 'deptHeadSignedAt');
   return db.transaction('rw', writeScope(db), async () => {
     const card = await liveCard(db, cardId);
-    const partiesTouched = ['requesterId', 'requesterName', 'departmentId', 'deviceId', 'deviceTag'].some(
-      (k) => k in correction,
-    );
-    const parties = partiesTouched
-      ? await resolveParties(db, {
-          requesterId: 'requesterId' in correction ? correction.requesterId : card.requesterId,
-          requesterName: correction.requesterName ?? ('requesterId' in correction ? '' : card.requesterName),
-          departmentId: 'departmentId' in correction ? correction.departmentId : card.departmentId,
-          deviceId:
-            'deviceId' in correction ? correction.deviceId : correction.deviceTag ? null : card.deviceId,
-          deviceTag: correction.deviceTag ?? ('deviceId' in correction ? '' : card.deviceTag),
-        })
-      : {};
+
+    const parties = await correctedParties(db, card, correction);
     const patch: Partial<RepairCard> = {
       ...parties,
       faultCategory: correction.faultCategory,
       description: correction.description,
       deptHeadSignedAt,
     };
-    if (receivedAt && receivedAt !== card.receivedAt) {
-      const timeline = await getCardTimeline(db, cardId);
-      const firstStep = timeline.find((e) => e.type !== 'received' && !SIDE_EVENTS.has(e.type));
+
+    const timeline = await getCardTimeline(db, cardId);
+    if (receivedAt !== undefined && receivedAt !== card.receivedAt) {
+      const firstStep = timeline.find(boundsReceipt);
       if (firstStep && firstStep.at < receivedAt) {
         throw new RepairDataError(
-          'bad-time',
-          `received ${receivedAt} would be after the card's first step (${firstStep.at})`,
+          'received-after-step',
+          `received ${receivedAt} would be after the card's step "${firstStep.type}" (${firstStep.at})`,
           'receivedAt',
         );
       }
@@ -454,16 +544,63 @@ export async function correctRepairCard(
         new Date(Math.max(now.getTime(), Date.parse(receivedAt))),
       ).dueAt;
     }
+
     const updated = await repo.update('repairCards', cardId, patch);
+
+    // The head-signed step follows the signature time: added, moved or taken back.
+    if (updated.deptHeadSignedAt !== card.deptHeadSignedAt) {
+      const signed = timeline.filter((e) => e.type === 'head-signed');
+      if (updated.deptHeadSignedAt === null) {
+        for (const e of signed) await repo.remove('repairEvents', e.id);
+      } else if (signed.length > 0) {
+        await repo.update('repairEvents', signed.at(-1)!.id, { at: updated.deptHeadSignedAt });
+      } else {
+        await repo.create('repairEvents', {
+          cardId,
+          type: 'head-signed',
+          at: updated.deptHeadSignedAt,
+          by: ctx.operator,
+        });
+      }
+    }
+
+    const changes: CorrectionChange[] = [];
+    const note = (field: CorrectionChange['field'], from: string, to: string) => {
+      if (from !== to) changes.push({ field, from, to });
+    };
+    note('requester', card.requesterName, updated.requesterName);
+    note(
+      'department',
+      await departmentName(db, card.departmentId),
+      await departmentName(db, updated.departmentId),
+    );
+    note('device', card.deviceTag, updated.deviceTag);
+    note('faultCategory', card.faultCategory, updated.faultCategory);
+    note('description', card.description, updated.description);
+    note('receivedAt', card.receivedAt, updated.receivedAt);
+    note('deptHeadSignedAt', card.deptHeadSignedAt ?? '', updated.deptHeadSignedAt ?? '');
+    if (changes.length > 0) {
+      await repo.create('repairEvents', {
+        cardId,
+        type: 'note',
+        at: now.toISOString(),
+        by: ctx.operator,
+        note: correctionNote(changes),
+      });
+    }
     await updateDerived(db, [updated]);
     return updated;
   });
 }
 
-/** Delete a card logged by mistake (a tombstone: restoreRepairCard undoes it). Its number stays used. */
+/**
+ * Delete a card logged by mistake: a tombstone (restoreRepairCard undoes it), so the deletion
+ * reaches the other PCs by sync. Its number stays used: no walk-up card gets it again.
+ */
 export async function removeRepairCard(ctx: RepairContext, cardId: string): Promise<RepairCard> {
   const { db, repo } = ctx;
   return db.transaction('rw', writeScope(db), async () => {
+    await liveCard(db, cardId);
     const removed = await repo.remove('repairCards', cardId);
     await updateDerived(db, [removed]);
     return removed;

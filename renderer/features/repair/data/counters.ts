@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/repair/status-groups';
 import type { RepairStatus } from '../../../../shared/repair/workflow';
 import { REPAIR_STATUSES, type RepairCard } from '../../../../shared/schemas';
+import { isListed } from '../../../../shared/sync/arrival';
 import type { NetdeskDb } from '../../../db/schema';
 import { storedStatusCounts } from './derived';
 
@@ -38,7 +39,7 @@ export function overdueCollections(
       db.repairCards
         .where('[status+slaDueAt]')
         .between([s, Dexie.minKey], [s, nowIso], true, false)
-        .filter((c: RepairCard) => !c.deletedAt),
+        .filter((c: RepairCard) => isListed(c)),
     );
 }
 

@@ -25,6 +25,7 @@ import {
   SEARCH_CHUNK_COUNT,
 } from '../../../../shared/repair/search-lines';
 import type { RepairStatus } from '../../../../shared/repair/workflow';
+import { isListed } from '../../../../shared/sync/arrival';
 import type { RepairCard } from '../../../../shared/schemas';
 import type { NetdeskDb, RepairSearchChunk } from '../../../db/schema';
 
@@ -41,7 +42,7 @@ function emptyRevs(): number[] {
 
 /**
  * Bring the search copy and counters up to date with the stored state of `cards` (a deleted
- * card leaves both). Must run inside a read-write transaction including derivedTables(db).
+ * card, or one sync has delivered only in part, leaves both). Must run inside a read-write transaction including derivedTables(db).
  */
 export async function updateDerived(db: NetdeskDb, cards: readonly RepairCard[]): Promise<void> {
   if (cards.length === 0) return;
@@ -62,7 +63,8 @@ export async function updateDerived(db: NetdeskDb, cards: readonly RepairCard[])
     for (const card of byChunk.get(k)!) {
       const old = lineOf(text, card.id);
       if (old !== null) move(parseSearchLine(old).status, -1);
-      const live = !card.deletedAt;
+      // A card sync delivered in part (no createdAt yet) is not listed until the rest arrives.
+      const live = isListed(card);
       if (live) move(card.status, +1);
       text = replaceLine(text, card.id, live ? packSearchLine(card) : null);
     }
@@ -118,7 +120,7 @@ export function rebuildRepairDerivedData(
         const page: RepairCard[] = await range.limit(READ_PAGE).toArray();
         if (page.length === 0) break;
         for (const card of page) {
-          if (card.deletedAt) continue;
+          if (!isListed(card)) continue;
           lines[searchChunkOf(card.id)]!.push(packSearchLine(card));
           counts.set(card.status, (counts.get(card.status) ?? 0) + 1);
         }

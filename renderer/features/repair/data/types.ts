@@ -73,7 +73,10 @@ export interface SignedCardInput {
   mime: AttachmentMeta['mime'];
 }
 
-/** Intake fields that may be corrected after logging (typing mistakes at the counter). */
+/**
+ * Intake fields that may be corrected after logging (typing mistakes at the counter). Undefined
+ * keeps a field; null clears it. A device is given by id (a picker) or by a typed or scanned tag.
+ */
 export interface CardCorrection {
   requesterId?: string | null;
   requesterName?: string;
@@ -95,6 +98,8 @@ export type RepairDataErrorCode =
   | 'not-allowed'
   /** A time in the future, before the card was received, or before the card's last step. */
   | 'bad-time'
+  /** A corrected received time after a later step of the card (started, repaired …). */
+  | 'received-after-step'
   /** Approval or denial without the approver's role and name. */
   | 'approver-required'
   /** Refusal without its cause and reason. */

@@ -1,0 +1,356 @@
+// 更正登记信息 — correcting what was typed wrongly at the counter: requester, device, fault,
+// description, received time, the department head's signature. The same fields and checks as
+// walk-up logging (card-fields.ts); only the fields the supervisor changed are sent, and the data
+// layer writes them with a timeline note saying who changed which field from what to what.
+// Keyboard: the cursor starts in the description (the usual mistake); Enter in a one-line field
+// or Ctrl+Enter anywhere saves, Enter in the tag field looks the tag up, Esc cancels.
+// Test ids: edit-form, edit-requester, edit-tag, edit-tag-found, edit-device, edit-fault,
+// edit-description, edit-received-at, edit-head-signed, edit-head-signed-at, edit-submit,
+// edit-form-cancel, error-<field>.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FAULT_CATEGORIES, type Device, type RepairCard } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
+import { FormField } from '../../components/FormField';
+import { FormModal } from '../../components/FormModal';
+import type { Directory } from '../people/directory';
+import {
+  cardFieldsSchema,
+  cardIssueMessage,
+  checkHeadSignature,
+  FORM_FIELD_OF,
+  type CardFieldValues,
+} from './card-fields';
+import { correctRepairCard, type CardCorrection } from './data';
+import { DevicePicker, PersonPicker } from './pickers';
+import { repairErrorText } from './repair-errors';
+import { deviceLabel, fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { useRepairContext } from './use-repair';
+
+/** A card's intake fields as the form shows them. */
+function valuesOf(card: RepairCard): CardFieldValues {
+  return {
+    requesterId: card.requesterId,
+    deviceId: card.deviceId,
+    deviceTag: card.deviceTag,
+    faultCategory: card.faultCategory,
+    description: card.description,
+    receivedAt: toLocalInputValue(new Date(card.receivedAt)),
+    headSigned: card.deptHeadSignedAt !== null,
+    headSignedAt: toLocalInputValue(new Date(card.deptHeadSignedAt ?? card.receivedAt)),
+  };
+}
+
+/**
+ * The form's rules: those of walk-up logging, except that a card logged with a typed name only
+ * (imported, or from before the directory) may keep it; one that names a person must keep one.
+ */
+function editSchema(card: RepairCard) {
+  return cardFieldsSchema.superRefine((v, ctx) => {
+    checkHeadSignature(v, ctx);
+    if (card.requesterId && !v.requesterId) {
+      ctx.addIssue({ code: 'custom', path: ['requesterId'], message: 'validation.required' });
+    }
+  });
+}
+
+export function CardEditForm(props: {
+  card: RepairCard;
+  directory: Directory;
+  devices: { list: Device[]; byId: Map<string, Device> };
+  onClose: () => void;
+}) {
+  const { card } = props;
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ctx = useRepairContext();
+  const [tagFound, setTagFound] = useState<Device | null>(null);
+  const {
+    control,
+    handleSubmit,
+    setError,
+    clearErrors,
+    setFocus,
+    setValue,
+    getValues,
+    formState: { errors, isSubmitting, dirtyFields },
+  } = useForm<CardFieldValues>({
+    resolver: zodResolver(editSchema(card), { error: cardIssueMessage }),
+    defaultValues: valuesOf(card),
+  });
+  const requesterId = useWatch({ control, name: 'requesterId' });
+  const headSigned = useWatch({ control, name: 'headSigned' });
+
+  const chooseDevice = (device: Device | null) => {
+    setValue('deviceId', device?.id ?? null, { shouldDirty: true });
+    setValue('deviceTag', device?.assetTag ?? '', { shouldDirty: true });
+    setTagFound(device);
+    clearErrors(['deviceTag', 'deviceId']);
+  };
+
+  /** Enter in the tag field (a scanner ends with it): find the device here, do not save. */
+  const resolveTag = () => {
+    const wanted = getValues('deviceTag').trim().toUpperCase();
+    if (!wanted) return chooseDevice(null);
+    const device = props.devices.list.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted);
+    if (!device) {
+      setTagFound(null);
+      setError('deviceTag', { type: 'repository', message: t('repair.errors.unknown-asset-tag') });
+      return;
+    }
+    chooseDevice(device);
+    setFocus('description');
+  };
+
+  const onSubmit = async (values: CardFieldValues) => {
+    // Only what the supervisor changed: a field shown to the minute is not rewritten by saving.
+    const correction: CardCorrection = {};
+    if (dirtyFields.requesterId) correction.requesterId = values.requesterId;
+    if (dirtyFields.deviceId || dirtyFields.deviceTag) {
+      const chosen = values.deviceId ? props.devices.byId.get(values.deviceId) : undefined;
+      const typedTag = values.deviceTag.trim();
+      const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
+      if (byTag) correction.deviceTag = typedTag;
+      else correction.deviceId = chosen?.id ?? null;
+    }
+    if (dirtyFields.faultCategory) correction.faultCategory = values.faultCategory;
+    if (dirtyFields.description) correction.description = values.description;
+    if (dirtyFields.receivedAt) correction.receivedAt = fromLocalInputValue(values.receivedAt) ?? undefined;
+    if (dirtyFields.headSigned || dirtyFields.headSignedAt) {
+      correction.deptHeadSignedAt = values.headSigned ? fromLocalInputValue(values.headSignedAt) : null;
+    }
+    if (Object.keys(correction).length === 0) {
+      void message.info(t('repair.edit.nothing'));
+      props.onClose();
+      return;
+    }
+    try {
+      await correctRepairCard(ctx, card.id, correction);
+      void message.success(t('repair.edit.saved', { no: card.cardNo }));
+      props.onClose();
+    } catch (err) {
+      const { field, message: text } = repairErrorText(err, t);
+      const formField = field ? FORM_FIELD_OF[field] : undefined;
+      if (formField && formField !== 'cardNo') {
+        setError(formField, { type: 'repository', message: text }, { shouldFocus: true });
+      } else {
+        void message.error(text);
+      }
+    }
+  };
+
+  return (
+    <FormModal
+      open
+      title={t('repair.edit.title', { no: card.cardNo })}
+      formId="edit-form"
+      submitTestId="edit-submit"
+      submitting={isSubmitting}
+      onCancel={props.onClose}
+      onOpened={() => setFocus('description')}
+      onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      width={680}
+    >
+      <div
+        onKeyDown={(e) => {
+          // Ctrl+Enter saves from the description too.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.closest('form')?.requestSubmit();
+          }
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('repair.edit.hint')}</Typography.Paragraph>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <FormField
+            name="requesterId"
+            label={t('repair.fields.requester')}
+            error={errors.requesterId}
+            required={card.requesterId !== null}
+            help={
+              !requesterId && card.requesterName
+                ? t('repair.edit.typedRequester', { name: card.requesterName })
+                : undefined
+            }
+          >
+            <Controller
+              control={control}
+              name="requesterId"
+              render={({ field }) => (
+                <PersonPicker
+                  directory={props.directory}
+                  selectRef={field.ref}
+                  id="field-requesterId"
+                  testId="edit-requester"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  placeholder={t('repair.intake.requesterPlaceholder')}
+                  status={errors.requesterId ? 'error' : undefined}
+                />
+              )}
+            />
+          </FormField>
+          <FormField
+            name="deviceTag"
+            label={t('repair.fields.deviceTag')}
+            error={errors.deviceTag}
+            help={
+              tagFound ? (
+                <span data-testid="edit-tag-found">
+                  {t('repair.intake.tagFound', { device: deviceLabel(tagFound) })}
+                </span>
+              ) : undefined
+            }
+          >
+            <Controller
+              control={control}
+              name="deviceTag"
+              render={({ field }) => (
+                <Input
+                  {...field}
+                  id="field-deviceTag"
+                  data-testid="edit-tag"
+                  autoComplete="off"
+                  placeholder={t('repair.intake.tagPlaceholder')}
+                  onChange={(e) => {
+                    field.onChange(e.target.value);
+                    setTagFound(null);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+                      e.preventDefault();
+                      resolveTag();
+                    }
+                  }}
+                />
+              )}
+            />
+          </FormField>
+        </div>
+        <FormField name="deviceId" label={t('repair.fields.device')} error={errors.deviceId}>
+          <Controller
+            control={control}
+            name="deviceId"
+            render={({ field }) => (
+              <DevicePicker
+                devices={props.devices.list}
+                requesterId={requesterId}
+                selectRef={field.ref}
+                id="field-deviceId"
+                testId="edit-device"
+                value={field.value}
+                onChange={(id) => chooseDevice(id ? (props.devices.byId.get(id) ?? null) : null)}
+                onBlur={field.onBlur}
+                placeholder={t('repair.intake.devicePlaceholder')}
+              />
+            )}
+          />
+        </FormField>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', columnGap: 16 }}>
+          <FormField
+            name="faultCategory"
+            label={t('repair.fields.faultCategory')}
+            error={errors.faultCategory}
+            required
+          >
+            <Controller
+              control={control}
+              name="faultCategory"
+              render={({ field }) => (
+                <Select
+                  ref={field.ref}
+                  id="field-faultCategory"
+                  data-testid="edit-fault"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
+                />
+              )}
+            />
+          </FormField>
+          <FormField
+            name="receivedAt"
+            label={t('repair.fields.receivedAt')}
+            error={errors.receivedAt}
+            required
+            help={t('repair.edit.receivedAtHelp')}
+          >
+            <Controller
+              control={control}
+              name="receivedAt"
+              render={({ field }) => (
+                <Input
+                  {...field}
+                  type="datetime-local"
+                  id="field-receivedAt"
+                  data-testid="edit-received-at"
+                />
+              )}
+            />
+          </FormField>
+        </div>
+        <FormField
+          name="description"
+          label={t('repair.fields.description')}
+          error={errors.description}
+          required
+        >
+          <Controller
+            control={control}
+            name="description"
+            render={({ field }) => (
+              <Input.TextArea
+                {...field}
+                id="field-description"
+                data-testid="edit-description"
+                autoSize={{ minRows: 2, maxRows: 6 }}
+              />
+            )}
+          />
+        </FormField>
+        <FormField name="headSignedAt" label={t('repair.fields.headSigned')} error={errors.headSignedAt}>
+          <Space.Compact style={{ width: '50%' }}>
+            <Controller
+              control={control}
+              name="headSigned"
+              render={({ field }) => (
+                <Checkbox
+                  ref={field.ref}
+                  data-testid="edit-head-signed"
+                  checked={field.value}
+                  onChange={(e) => field.onChange(e.target.checked)}
+                  style={{ alignSelf: 'center', marginRight: 12 }}
+                >
+                  {t('common.yes')}
+                </Checkbox>
+              )}
+            />
+            <Controller
+              control={control}
+              name="headSignedAt"
+              render={({ field }) => (
+                <Input
+                  {...field}
+                  type="datetime-local"
+                  id="field-headSignedAt"
+                  data-testid="edit-head-signed-at"
+                  disabled={!headSigned}
+                />
+              )}
+            />
+          </Space.Compact>
+          {!headSigned && (
+            <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }}>
+              {t('repair.signaturePending')}
+            </Typography.Text>
+          )}
+        </FormField>
+      </div>
+    </FormModal>
+  );
+}

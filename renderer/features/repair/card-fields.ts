@@ -1,0 +1,57 @@
+// The intake fields of a repair card as the walk-up form and the correction form both validate
+// them: one zod schema, so a correction is held to exactly the rules of logging (the description's
+// limit is the ledger schema's own, a typed time must be a whole date and time, a signature needs
+// its time). The data layer checks the rest (unknown tag, times against the card's steps).
+import i18next from 'i18next';
+import { z } from 'zod';
+import { FAULT_CATEGORIES, repairCardSchema } from '../../../shared/schemas';
+import { zodIssueMessage } from '../../i18n/errors';
+import { fromLocalInputValue } from './repair-format';
+
+/** A datetime-local value that holds a whole date and time. */
+export const typedTime = z
+  .string()
+  .refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' });
+
+/** Requester, device, fault and times of a card, as typed (times in local datetime-local form). */
+export const cardFieldsSchema = z.object({
+  requesterId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  deviceTag: z.string().trim().max(40),
+  faultCategory: z.enum(FAULT_CATEGORIES),
+  description: repairCardSchema.shape.description,
+  receivedAt: typedTime,
+  headSigned: z.boolean(),
+  headSignedAt: z.string(),
+});
+
+export type CardFieldValues = z.output<typeof cardFieldsSchema>;
+
+/** A signature marked as given needs the time it was given. */
+export function checkHeadSignature(
+  v: Pick<CardFieldValues, 'headSigned' | 'headSignedAt'>,
+  ctx: z.RefinementCtx,
+): void {
+  if (v.headSigned && fromLocalInputValue(v.headSignedAt) === null) {
+    ctx.addIssue({ code: 'custom', path: ['headSignedAt'], message: 'repair.errors.badTimeTyped' });
+  }
+}
+
+/** Custom issues carry an i18n key as their message; the error map translates the rest. */
+export function cardIssueMessage(issue: Parameters<typeof zodIssueMessage>[0]): string {
+  if (issue.code === 'custom' && typeof issue.message === 'string') return i18next.t(issue.message);
+  return zodIssueMessage(issue);
+}
+
+/** The data layer's field names as the card forms name their fields. */
+export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
+  requesterId: 'requesterId',
+  requesterName: 'requesterId',
+  deviceId: 'deviceId',
+  deviceTag: 'deviceTag',
+  faultCategory: 'faultCategory',
+  description: 'description',
+  receivedAt: 'receivedAt',
+  deptHeadSignedAt: 'headSignedAt',
+  cardNo: 'cardNo',
+};
