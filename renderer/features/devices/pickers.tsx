@@ -110,8 +110,9 @@ export function useTagScan(options: readonly DeviceOption[], onChange: (id: stri
       latest.current(chosen);
     },
     showSearch: {
+      // A group heading (the repair picker groups the requester's devices) has no search text.
       filterOption: (input: string, option?: DeviceOption) =>
-        !!option && option.search.includes(foldSearch(input)),
+        typeof option?.search === 'string' && option.search.includes(foldSearch(input)),
       // The exact tag first: it is the option Enter takes.
       filterSort: (a: DeviceOption, b: DeviceOption, { searchValue }: { searchValue: string }) => {
         const q = foldSearch(searchValue);

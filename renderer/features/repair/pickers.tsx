@@ -1,10 +1,12 @@
 // Pickers the repair screens share: a person of the directory by name, employee no. or phone
 // (type-ahead), and a device by tag or name with the requester's own devices listed first.
 import { Select, type RefSelectProps, type SelectProps } from 'antd';
-import type { Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
+import { foldSearch } from '../../../shared/devices/device-list';
 import { isListed } from '../../../shared/sync/arrival';
+import { useTagScan, type DeviceOption } from '../devices/pickers';
 import type { Directory } from '../people/directory';
 import { deviceLabel, devicesForRequester } from './repair-format';
 
@@ -62,28 +64,43 @@ export function DevicePicker({
   ...props
 }: PickerProps & { devices: readonly Device[]; requesterId: string | null }) {
   const { t } = useTranslation();
-  const { mine, others } = devicesForRequester(devices, requesterId);
-  const option = (d: Device) => ({
-    value: d.id,
-    label: deviceLabel(d),
-    search: `${deviceLabel(d)} ${d.location}`,
-  });
+  const { mine, flat, grouped } = useMemo(() => {
+    const split = devicesForRequester(devices, requesterId);
+    // The location is searchable too ("3F 前台"), beyond the tag and name.
+    const option = (d: Device): DeviceOption => ({
+      value: d.id,
+      label: deviceLabel(d),
+      search: foldSearch(`${deviceLabel(d)} ${d.location}`),
+      tag: foldSearch(d.assetTag),
+    });
+    const mineOptions = split.mine.map(option);
+    const otherOptions = split.others.map(option);
+    return {
+      mine: split.mine,
+      flat: [...mineOptions, ...otherOptions],
+      grouped: { mineOptions, otherOptions },
+    };
+  }, [devices, requesterId]);
+  // A scanned tag and Enter take the device with exactly that tag, as in every device field.
+  const scan = useTagScan(flat, props.onChange);
   const options: SelectProps['options'] = mine.length
     ? [
-        { label: t('repair.intake.myDevices'), options: mine.map(option) },
-        { label: t('repair.intake.otherDevices'), options: others.map(option) },
+        { label: t('repair.intake.myDevices'), options: grouped.mineOptions },
+        { label: t('repair.intake.otherDevices'), options: grouped.otherOptions },
       ]
-    : others.map(option);
+    : grouped.otherOptions;
   return (
-    <Select
+    <Select<string>
       ref={selectRef}
       id={props.id}
       data-testid={props.testId}
       value={props.value ?? undefined}
-      onChange={(v: string | undefined) => props.onChange(v ?? null)}
+      onChange={scan.onChange}
+      onInputKeyDown={scan.onInputKeyDown}
       onBlur={props.onBlur}
       allowClear
-      showSearch={{ optionFilterProp: 'search' }}
+      // Groups (the requester's own devices first) hold the same options the scan looks through.
+      showSearch={scan.showSearch as SelectProps['showSearch']}
       placeholder={props.placeholder}
       style={props.style}
       status={props.status}
