@@ -56,3 +56,20 @@ export async function waitFor<T>(find: () => T | null | undefined, what: string)
   }
   throw new Error(`timed out waiting for ${what}: ${document.body.textContent?.slice(0, 500)}`);
 }
+
+/** Choose a file in an <input type=file>, as the user does in the browser's file chooser. */
+export async function chooseFile(
+  input: HTMLInputElement,
+  name: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  type: string,
+) {
+  const file = new File([bytes], name, { type });
+  // jsdom's File has no arrayBuffer(); every browser NetDesk runs in has.
+  Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.resolve(bytes.buffer) });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await Promise.resolve();
+  });
+}

@@ -5,7 +5,14 @@ import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../i18n';
 import { LedgerProvider } from '../../../app/ledger';
-import { byTestId, cleanup, render, stubBrowserLayout, waitFor } from '../../../components/test-support';
+import {
+  byTestId,
+  chooseFile,
+  cleanup,
+  render,
+  stubBrowserLayout,
+  waitFor,
+} from '../../../components/test-support';
 import { createRepository } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { freshDb } from '../../../db/test-support';
@@ -45,14 +52,7 @@ describe('DeviceImport', () => {
       'X-1,投影幕,,',
     ];
     const bytes = new TextEncoder().encode(csv.join('\r\n'));
-    const file = new File([bytes], '设备台账.csv', { type: 'text/csv' });
-    // jsdom's File has no arrayBuffer(); every browser NetDesk runs in has.
-    Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.resolve(bytes.buffer) });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await Promise.resolve();
-    });
+    await chooseFile(input, '设备台账.csv', bytes, 'text/csv');
 
     await waitFor(() => byTestId('device-import-mapping'), 'the mapping step');
     expect(byTestId('device-import-file-info')?.textContent).toContain('设备台账.csv');
