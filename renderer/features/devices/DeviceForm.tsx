@@ -19,7 +19,8 @@ import { typeFields } from '../../../shared/devices/device-list';
 import { DEVICE_STATUSES, DEVICE_TYPES, deviceSchema, type Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
+import { showUnderField } from '../../components/refusedSave';
+import { zodIssueMessage } from '../../i18n/errors';
 import { deviceErrorText } from './device-format';
 import { buyFromEvaluation, DeviceWriteError, saveDevice } from './device-writes';
 import { DeviceSelect, PersonSelect } from './pickers';
@@ -114,16 +115,7 @@ export function DeviceForm(props: {
         );
         return;
       }
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in EMPTY) {
-        setError(
-          fieldError.field as DeviceField,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(deviceErrorText(err, t));
-      }
+      if (!showUnderField(err, t, EMPTY, setError)) void message.error(deviceErrorText(err, t));
     }
   };
 

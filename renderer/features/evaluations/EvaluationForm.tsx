@@ -18,7 +18,8 @@ import { purchaseEvaluationSchema, type PurchaseEvaluation } from '../../../shar
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { describeError, repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
+import { showUnderField } from '../../components/refusedSave';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { DeviceSelect, PersonSelect } from '../devices/pickers';
 import type { DeviceLedger } from '../devices/use-device-ledger';
 
@@ -85,16 +86,7 @@ export function EvaluationForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in values) {
-        setError(
-          fieldError.field as EvaluationField,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(describeError(err, t));
-      }
+      if (!showUnderField(err, t, values, setError)) void message.error(describeError(err, t));
     }
   };
 
