@@ -1,5 +1,5 @@
-// Pickers of the device screens: a person of the directory (by name, employee no., department)
-// and a device (by asset tag or name). A label scanner types the tag and Enter into a device
+// Pickers of the device screens: a person of the directory (by name, employee no., department),
+// a department, and a device (by asset tag or name). A label scanner types the tag and Enter into a device
 // picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
 // spaces) is listed first and Enter selects it, even when another device's name holds the tag
 // and even when Enter comes before the list has caught up with the last key. That behaviour is
@@ -49,6 +49,30 @@ export function PersonSelect({ directory, selectRef, ...props }: PickerProps & {
       status={props.status}
       options={options}
       style={{ width: '100%' }}
+    />
+  );
+}
+
+/** A department of the directory, by name; empty is null, as the ledger stores it. */
+export function DepartmentSelect({
+  departments,
+  selectRef,
+  ...props
+}: PickerProps & { departments: ReadonlyArray<{ id: string; name: string }> }) {
+  return (
+    <Select
+      ref={selectRef}
+      id={props.id}
+      data-testid={props.testId}
+      value={props.value ?? undefined}
+      onChange={(v: string | undefined) => props.onChange(v ?? null)}
+      onBlur={props.onBlur}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      status={props.status}
+      options={departments.map((d) => ({ value: d.id, label: d.name }))}
     />
   );
 }
