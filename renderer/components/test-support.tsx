@@ -1,8 +1,12 @@
 // Helpers for unit tests that render NetDesk's screens in jsdom: the browser features antd asks
-// for and jsdom lacks, one React root per test, and finding things by test id as the e2e tests
-// do. Imported by tests only.
+// for and jsdom lacks, one React root per test, a fresh in-memory ledger for screens that read
+// and write one, and finding things by test id as the e2e tests do. Imported by tests only.
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { LedgerProvider } from '../app/ledger';
+import { createRepository } from '../db/repository';
+import type { NetdeskDb } from '../db/schema';
+import { freshDb } from '../db/test-support';
 
 // React warns about updates outside act() unless it is told it runs under a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -28,6 +32,7 @@ export function stubBrowserLayout() {
 }
 
 let root: Root | undefined;
+const openLedgers: NetdeskDb[] = [];
 
 /** Render `ui` into a fresh container in the page; returns the container. */
 export function render(ui: ReactNode): HTMLElement {
@@ -38,11 +43,24 @@ export function render(ui: ReactNode): HTMLElement {
   return container;
 }
 
-/** Unmount what render() mounted and empty the page (antd leaves its pop-ups in <body>). */
+/** A new, empty ledger in its own in-memory IndexedDB, closed by cleanup(). */
+export async function testLedger() {
+  const db = await freshDb();
+  openLedgers.push(db);
+  return { db, repo: createRepository(db) };
+}
+
+/** Render `ui` with `db` as the ledger its screens read and write. */
+export function renderWithLedger(db: NetdeskDb, ui: ReactNode): HTMLElement {
+  return render(<LedgerProvider open={() => Promise.resolve(db)}>{ui}</LedgerProvider>);
+}
+
+/** Unmount what render() mounted, empty the page (antd leaves its pop-ups in <body>), close ledgers. */
 export function cleanup() {
   act(() => root?.unmount());
   root = undefined;
   document.body.innerHTML = '';
+  for (const db of openLedgers.splice(0)) db.close();
 }
 
 export const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);

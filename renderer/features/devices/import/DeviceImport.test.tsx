@@ -4,41 +4,27 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../i18n';
-import { LedgerProvider } from '../../../app/ledger';
 import {
   byTestId,
   chooseFile,
   cleanup,
-  render,
+  renderWithLedger,
   stubBrowserLayout,
+  testLedger,
   waitFor,
 } from '../../../components/test-support';
-import { createRepository } from '../../../db/repository';
-import type { NetdeskDb } from '../../../db/schema';
-import { freshDb } from '../../../db/test-support';
 import { DeviceImport } from './DeviceImport';
 
-let db: NetdeskDb | undefined;
-
 beforeAll(stubBrowserLayout);
-afterEach(() => {
-  cleanup();
-  db?.close();
-});
+afterEach(cleanup);
 
 describe('DeviceImport', () => {
   it('maps, previews, writes only the good rows on confirm, and reports the skipped one', async () => {
-    db = await freshDb();
-    const repo = createRepository(db);
+    const { db, repo } = await testLedger();
     const dept = await repo.create('departments', { name: '财务部' });
     await repo.create('people', { employeeNo: 'A001', name: '张三', departmentId: dept.id });
     const onImported = vi.fn();
-    const ledger = db;
-    render(
-      <LedgerProvider open={() => Promise.resolve(ledger)}>
-        <DeviceImport open onClose={() => {}} onImported={onImported} />
-      </LedgerProvider>,
-    );
+    renderWithLedger(db, <DeviceImport open onClose={() => {}} onImported={onImported} />);
     const input = await waitFor(
       () => byTestId('device-import-file') as HTMLInputElement | null,
       'the file input',

@@ -5,44 +5,30 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../../i18n';
-import { LedgerProvider } from '../../../app/ledger';
 import {
   byTestId,
   chooseFile,
   cleanup,
-  render,
+  renderWithLedger,
   stubBrowserLayout,
+  testLedger,
   waitFor,
 } from '../../../components/test-support';
-import { createRepository } from '../../../db/repository';
-import type { NetdeskDb } from '../../../db/schema';
-import { freshDb } from '../../../db/test-support';
 import { buildDirectory } from '../directory';
 import { PeopleImport } from './PeopleImport';
 
-let db: NetdeskDb | undefined;
-
 beforeAll(stubBrowserLayout);
-afterEach(() => {
-  cleanup();
-  db?.close();
-});
+afterEach(cleanup);
 
 const rowStatuses = () =>
   [...document.querySelectorAll('[data-testid="import-row"]')].map((r) => r.getAttribute('data-status'));
 
 describe('PeopleImport', () => {
   it('previews, writes only the good rows on confirm, and reports what it did', async () => {
-    db = await freshDb();
-    const repo = createRepository(db);
+    const { db, repo } = await testLedger();
     await repo.create('departments', { name: '财务部' });
     const directory = buildDirectory(await repo.list('people'), await repo.list('departments'));
-    const ledger = db;
-    render(
-      <LedgerProvider open={() => Promise.resolve(ledger)}>
-        <PeopleImport open directory={directory} onClose={() => {}} />
-      </LedgerProvider>,
-    );
+    renderWithLedger(db, <PeopleImport open directory={directory} onClose={() => {}} />);
     const input = await waitFor(() => byTestId('import-file') as HTMLInputElement | null, 'the file input');
     expect(byTestId('import-pick')!.textContent).toContain('选择 CSV 文件');
 
