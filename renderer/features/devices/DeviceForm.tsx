@@ -19,10 +19,11 @@ import { typeFields } from '../../../shared/devices/device-list';
 import { DEVICE_STATUSES, DEVICE_TYPES, deviceSchema, type Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
+import { showUnderField } from '../../components/refusedSave';
+import { zodIssueMessage } from '../../i18n/errors';
 import { deviceErrorText } from './device-format';
 import { buyFromEvaluation, DeviceWriteError, saveDevice } from './device-writes';
-import { DeviceSelect, PersonSelect } from './pickers';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from './pickers';
 import { SecretInput } from './SecretInput';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 
@@ -114,16 +115,7 @@ export function DeviceForm(props: {
         );
         return;
       }
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in EMPTY) {
-        setError(
-          fieldError.field as DeviceField,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(deviceErrorText(err, t));
-      }
+      if (!showUnderField(err, t, EMPTY, setError)) void message.error(deviceErrorText(err, t));
     }
   };
 
@@ -258,17 +250,15 @@ export function DeviceForm(props: {
             control={control}
             name="departmentId"
             render={({ field }) => (
-              <Select
-                ref={field.ref}
+              <DepartmentSelect
+                selectRef={field.ref}
                 id="field-departmentId"
-                data-testid="device-department"
-                value={field.value ?? undefined}
-                onChange={(v: string | undefined) => field.onChange(v ?? null)}
+                testId="device-department"
+                departments={ledger.directory.departments}
+                value={field.value ?? null}
+                onChange={field.onChange}
                 onBlur={field.onBlur}
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('devices.pickDepartment')}
-                options={ledger.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
               />
             )}
           />

@@ -47,6 +47,7 @@ import type { DeviceType } from '../../../shared/devices/responsible';
 import { DEVICE_STATUSES, DEVICE_TYPES, type Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { responsibleReason } from './device-format';
 import { DeviceStatusTag } from './DeviceDrawer';
 import type { DeviceLedger } from './use-device-ledger';
@@ -318,27 +319,4 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       />
     </div>
   );
-}
-
-/** Ctrl+K (or ⌘K) anywhere, or "/" when not typing in a field, focuses the search box. */
-function useSearchShortcut(focus: () => void, enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing =
-        target instanceof HTMLInputElement ||
-        target instanceof HTMLTextAreaElement ||
-        target?.isContentEditable;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        focus();
-      } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focus, enabled]);
 }

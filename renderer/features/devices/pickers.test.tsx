@@ -3,37 +3,13 @@
 // Enter, as fast as it can. The device with exactly that tag is the one selected, even when
 // another device's name holds the tag and comes first in the list.
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { device } from '../../../shared/devices/test-records';
+import { cleanup, render, stubBrowserLayout } from '../../components/test-support';
 import { DeviceSelect, deviceOptions, scannedOption } from './pickers';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let root: Root | undefined;
-
-beforeAll(() => {
-  // antd asks for media queries and element sizes that jsdom does not compute.
-  const matchMedia = (query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  });
-  if (typeof window.matchMedia !== 'function') Object.assign(window, { matchMedia });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
-});
+beforeAll(stubBrowserLayout);
+afterEach(cleanup);
 
 // Sorted by tag as the list gives them: the monitor comes first and its name holds PC-0101.
 const devices = [
@@ -80,10 +56,7 @@ function scan(input: HTMLInputElement, text: string) {
 describe('device picker and a label scanner', () => {
   it('selects the device whose tag was scanned, not the first one that mentions it', async () => {
     const onPicked = vi.fn();
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    act(() => root!.render(<Picker onPicked={onPicked} />));
+    const container = render(<Picker onPicked={onPicked} />);
     const input = container.querySelector<HTMLInputElement>('[data-testid="picker"] input, input')!;
     expect(input).toBeTruthy();
 

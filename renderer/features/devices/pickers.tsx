@@ -1,11 +1,11 @@
-// Pickers of the device screens: a person of the directory (by name, employee no., department)
-// and a device (by asset tag or name). A label scanner types the tag and Enter into a device
+// Pickers of the device screens: a person of the directory (by name, employee no., department),
+// a department, and a device (by asset tag or name). A label scanner types the tag and Enter into a device
 // picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
 // spaces) is listed first and Enter selects it, even when another device's name holds the tag
 // and even when Enter comes before the list has caught up with the last key. That behaviour is
 // useTagScan, so every device picker (the repair screens' too) can share it.
 import { Select } from 'antd';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
 import { foldSearch } from '../../../shared/devices/device-list';
 import type { Device } from '../../../shared/schemas';
@@ -24,16 +24,13 @@ interface PickerProps {
   selectRef?: Ref<RefSelectProps>;
 }
 
-export function PersonSelect({ directory, selectRef, ...props }: PickerProps & { directory: Directory }) {
-  const options = directory.people
-    .filter((p) => p.active || p.id === props.value)
-    .map((p) => {
-      const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
-      return {
-        value: p.id,
-        label: [p.name, p.employeeNo, department].filter(Boolean).join('  '),
-      };
-    });
+/** A searchable, clearable choice of one record by id; empty is null, as the ledger stores it. */
+function RecordSelect({
+  options,
+  selectRef,
+  style,
+  ...props
+}: PickerProps & { options: { value: string; label: string }[]; style?: CSSProperties }) {
   return (
     <Select
       ref={selectRef}
@@ -48,9 +45,30 @@ export function PersonSelect({ directory, selectRef, ...props }: PickerProps & {
       disabled={props.disabled}
       status={props.status}
       options={options}
-      style={{ width: '100%' }}
+      style={style}
     />
   );
+}
+
+export function PersonSelect({ directory, ...props }: PickerProps & { directory: Directory }) {
+  const options = directory.people
+    .filter((p) => p.active || p.id === props.value)
+    .map((p) => {
+      const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
+      return {
+        value: p.id,
+        label: [p.name, p.employeeNo, department].filter(Boolean).join('  '),
+      };
+    });
+  return <RecordSelect {...props} options={options} style={{ width: '100%' }} />;
+}
+
+/** A department of the directory, by name. */
+export function DepartmentSelect({
+  departments,
+  ...props
+}: PickerProps & { departments: ReadonlyArray<{ id: string; name: string }> }) {
+  return <RecordSelect {...props} options={departments.map((d) => ({ value: d.id, label: d.name }))} />;
 }
 
 /** A device as a picker lists it. */

@@ -7,7 +7,7 @@
 // evaluation-feasibility, evaluation-necessity, evaluation-recommendation, evaluation-cost),
 // evaluation-submit, evaluation-form-cancel, error-<field>.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, DatePicker, Input, InputNumber, Select } from 'antd';
+import { App, DatePicker, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -18,8 +18,9 @@ import { purchaseEvaluationSchema, type PurchaseEvaluation } from '../../../shar
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { describeError, repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
-import { DeviceSelect, PersonSelect } from '../devices/pickers';
+import { showUnderField } from '../../components/refusedSave';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from '../devices/pickers';
 import type { DeviceLedger } from '../devices/use-device-ledger';
 
 type EvaluationInput = z.input<typeof purchaseEvaluationSchema>;
@@ -85,16 +86,7 @@ export function EvaluationForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in values) {
-        setError(
-          fieldError.field as EvaluationField,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(describeError(err, t));
-      }
+      if (!showUnderField(err, t, values, setError)) void message.error(describeError(err, t));
     }
   };
 
@@ -195,17 +187,15 @@ export function EvaluationForm(props: {
             control={control}
             name="departmentId"
             render={({ field }) => (
-              <Select
-                ref={field.ref}
+              <DepartmentSelect
+                selectRef={field.ref}
                 id="field-departmentId"
-                data-testid="evaluation-department"
-                value={field.value ?? undefined}
-                onChange={(v: string | undefined) => field.onChange(v ?? null)}
+                testId="evaluation-department"
+                departments={ledger.directory.departments}
+                value={field.value ?? null}
+                onChange={field.onChange}
                 onBlur={field.onBlur}
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('devices.pickDepartment')}
-                options={ledger.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
               />
             )}
           />

@@ -13,7 +13,8 @@ import { departmentSchema, type Department, type Person } from '../../../shared/
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { describeError, repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
+import { showUnderField } from '../../components/refusedSave';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
 
 type DepartmentInput = z.input<typeof departmentSchema>;
 type DepartmentValues = z.output<typeof departmentSchema>;
@@ -68,16 +69,7 @@ export function DepartmentForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in EMPTY) {
-        setError(
-          fieldError.field as keyof DepartmentValues,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(describeError(err, t));
-      }
+      if (!showUnderField(err, t, EMPTY, setError)) void message.error(describeError(err, t));
     }
   };
 

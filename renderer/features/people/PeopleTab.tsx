@@ -36,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { PersonRepairDrawer } from '../repair/PersonRepairDrawer';
 import type { Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
@@ -225,27 +226,4 @@ export function PeopleTab({ directory }: { directory: Directory }) {
       <PersonRepairDrawer person={repairsOf} onClose={() => setRepairsOf(null)} />
     </div>
   );
-}
-
-/** Ctrl+K (or ⌘K) anywhere, or "/" when not typing in a field, focuses the search box. */
-function useSearchShortcut(focus: () => void, enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing =
-        target instanceof HTMLInputElement ||
-        target instanceof HTMLTextAreaElement ||
-        target?.isContentEditable;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        focus();
-      } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focus, enabled]);
 }

@@ -14,11 +14,11 @@ import { personSchema, type Department, type Person } from '../../../shared/sche
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
-import { describeError, repositoryFieldError, zodIssueMessage } from '../../i18n/errors';
+import { showUnderField } from '../../components/refusedSave';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
 
 type PersonInput = z.input<typeof personSchema>;
 type PersonValues = z.output<typeof personSchema>;
-type PersonField = keyof PersonValues;
 
 const EMPTY: PersonValues = {
   employeeNo: '',
@@ -74,16 +74,7 @@ export function PersonForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      const fieldError = repositoryFieldError(err, t);
-      if (fieldError && fieldError.field in EMPTY) {
-        setError(
-          fieldError.field as PersonField,
-          { type: 'repository', message: fieldError.message },
-          { shouldFocus: true },
-        );
-      } else {
-        void message.error(describeError(err, t));
-      }
+      if (!showUnderField(err, t, EMPTY, setError)) void message.error(describeError(err, t));
     }
   };
 

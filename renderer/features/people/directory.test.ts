@@ -2,44 +2,10 @@
 // departments that folder sync delivered in part (no createdAt yet) must not show anywhere until
 // the rest arrives; deleted ones stay out of the lists but still name a link.
 import { describe, expect, it } from 'vitest';
-import type { Department, Person } from '../../../shared/schemas';
 import { buildDirectory } from './directory';
+import { department, person } from './test-records';
 
 const at = '2026-01-01T00:00:00.000Z';
-
-function person(id: string, fields: Partial<Person>): Person {
-  return {
-    id,
-    employeeNo: id.toUpperCase(),
-    name: id,
-    departmentId: null,
-    title: '',
-    phone: '',
-    computerTag: '',
-    active: true,
-    note: '',
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    hlc: {},
-    ...fields,
-  };
-}
-
-function department(id: string, fields: Partial<Department>): Department {
-  return {
-    id,
-    name: id,
-    company: '鸿泰置业集团',
-    headPersonId: null,
-    note: '',
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    hlc: {},
-    ...fields,
-  };
-}
 
 /** What sync leaves when only a later edit (the phone) of a new person has arrived. */
 function inPart<T extends { createdAt: string }>(record: T): T {

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/schemas';
 import { filterPeople, NO_DEPARTMENT } from './search';
-
-function person(id: string, fields: Partial<Person>): Person {
-  return {
-    id,
-    employeeNo: id.toUpperCase(),
-    name: '',
-    departmentId: null,
-    title: '',
-    phone: '',
-    computerTag: '',
-    active: true,
-    note: '',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    deletedAt: null,
-    hlc: {},
-    ...fields,
-  };
-}
+import { person } from './test-records';
 
 const people = [
   person('a001', { name: '张伟', departmentId: 'finance', phone: '138 0013 8000', computerTag: 'PC-CW-01' }),

@@ -2,72 +2,29 @@
 // The dialog in a DOM: a CSV with a good row, a warned row and a bad one goes through mapping,
 // preview, confirmation and the report, and only the confirmed rows reach the ledger.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../i18n';
-import { LedgerProvider } from '../../../app/ledger';
-import { createRepository } from '../../../db/repository';
-import type { NetdeskDb } from '../../../db/schema';
-import { freshDb } from '../../../db/test-support';
+import {
+  byTestId,
+  chooseFile,
+  cleanup,
+  renderWithLedger,
+  stubBrowserLayout,
+  testLedger,
+  waitFor,
+} from '../../../components/test-support';
 import { DeviceImport } from './DeviceImport';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let root: Root | undefined;
-let db: NetdeskDb | undefined;
-
-beforeAll(() => {
-  // antd asks for media queries and element sizes that jsdom does not compute.
-  const matchMedia = (query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  });
-  if (typeof window.matchMedia !== 'function') Object.assign(window, { matchMedia });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
-afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
-  db?.close();
-});
-
-const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-async function waitFor<T>(find: () => T | null | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await act(() => new Promise((r) => setTimeout(r, 20)));
-  }
-  throw new Error(`timed out waiting for ${what}: ${document.body.textContent?.slice(0, 500)}`);
-}
+beforeAll(stubBrowserLayout);
+afterEach(cleanup);
 
 describe('DeviceImport', () => {
   it('maps, previews, writes only the good rows on confirm, and reports the skipped one', async () => {
-    db = await freshDb();
-    const repo = createRepository(db);
+    const { db, repo } = await testLedger();
     const dept = await repo.create('departments', { name: '财务部' });
     await repo.create('people', { employeeNo: 'A001', name: '张三', departmentId: dept.id });
     const onImported = vi.fn();
-    const ledger = db;
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    act(() =>
-      root!.render(
-        <LedgerProvider open={() => Promise.resolve(ledger)}>
-          <DeviceImport open onClose={() => {}} onImported={onImported} />
-        </LedgerProvider>,
-      ),
-    );
+    renderWithLedger(db, <DeviceImport open onClose={() => {}} onImported={onImported} />);
     const input = await waitFor(
       () => byTestId('device-import-file') as HTMLInputElement | null,
       'the file input',
@@ -81,14 +38,7 @@ describe('DeviceImport', () => {
       'X-1,投影幕,,',
     ];
     const bytes = new TextEncoder().encode(csv.join('\r\n'));
-    const file = new File([bytes], '设备台账.csv', { type: 'text/csv' });
-    // jsdom's File has no arrayBuffer(); every browser NetDesk runs in has.
-    Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.resolve(bytes.buffer) });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await Promise.resolve();
-    });
+    await chooseFile(input, '设备台账.csv', bytes, 'text/csv');
 
     await waitFor(() => byTestId('device-import-mapping'), 'the mapping step');
     expect(byTestId('device-import-file-info')?.textContent).toContain('设备台账.csv');

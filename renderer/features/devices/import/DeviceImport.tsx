@@ -12,23 +12,12 @@
 // device-import-counts, device-import-only-errors, device-import-preview-table, device-import-row
 // (each row; data-status ok|warning|error, data-line), device-import-back, device-import-confirm,
 // device-import-write-error, device-import-progress, device-import-done, device-import-imported,
-// device-import-skipped, device-import-skipped-row, device-import-another.
-import { UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Modal,
-  Progress,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+// device-import-skipped, device-import-skipped-row, device-import-another. The dialog's frame and
+// the steps every import shares are components/ImportDialog.tsx; the file reading, the column
+// mapping, the preview's columns and the report are here.
+import { Alert, Button, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import { useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   checkDeviceMapping,
@@ -50,11 +39,23 @@ import {
   type SheetRow,
 } from '../../../../shared/import/devices';
 import { useLedger } from '../../../app/ledger';
+import {
+  ImportDialog,
+  ImportDoneStep,
+  importPercent,
+  ImportPickStep,
+  ImportPreviewStep,
+  ImportProgress,
+  importStatusColumn,
+  useImportSteps,
+  type ImportNames,
+} from '../../../components/ImportDialog';
 import { describeError } from '../../../i18n/errors';
 import { readXlsxSheets, type WorkbookSheet } from './read-xlsx';
 import { deviceImportContext, writeDeviceImport, type DeviceImportSummary } from './write-device-import';
 
 const MAX_FILE_MB = 30;
+const NAMES: ImportNames = { testId: 'device-import', i18n: 'deviceImport' };
 
 type Preview = Extract<DeviceImportResult, { ok: true }>;
 
@@ -86,19 +87,9 @@ export interface DeviceImportProps {
 export function DeviceImport(props: DeviceImportProps) {
   const { t } = useTranslation();
   const { db, repo } = useLedger();
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const { step, setStep, onlyErrors, setOnlyErrors, writeError, setWriteError, writing, close } =
+    useImportSteps<Step>({ kind: 'pick' }, props.onClose);
   const [context, setContext] = useState<DeviceImportContext | null>(null);
-  const [onlyErrors, setOnlyErrors] = useState(false);
-  const [writeError, setWriteError] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  const close = () => {
-    if (step.kind === 'writing') return; // the write finishes (or rolls back) first
-    setStep({ kind: 'pick' });
-    setWriteError(null);
-    setOnlyErrors(false);
-    props.onClose();
-  };
 
   const pickFailed = (fileError: string) => setStep({ kind: 'pick', fileError });
 
@@ -174,7 +165,7 @@ export function DeviceImport(props: DeviceImportProps) {
     setStep({ kind: 'writing', file, preview, percent: 0 });
     try {
       const summary = await writeDeviceImport(db, repo, preview, (done, total) =>
-        setStep({ kind: 'writing', file, preview, percent: total ? Math.round((done / total) * 100) : 100 }),
+        setStep({ kind: 'writing', file, preview, percent: importPercent(done, total) }),
       );
       setStep({ kind: 'done', preview, summary });
       props.onImported?.(summary);
@@ -189,94 +180,76 @@ export function DeviceImport(props: DeviceImportProps) {
   };
 
   return (
-    <Modal
+    <ImportDialog
+      names={NAMES}
       open={props.open}
       title={t('deviceImport.title')}
-      onCancel={close}
-      footer={null}
       width={1100}
-      destroyOnHidden
-      mask={{ closable: false }}
-      keyboard={step.kind !== 'writing'}
-      closable={step.kind !== 'writing'}
+      accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      writing={writing}
+      onFile={(file) => void readFile(file)}
+      onClose={close}
     >
-      <div data-testid="device-import-dialog">
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="device-import-file"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // choosing the same file again must fire again
-            if (file) void readFile(file);
-          }}
-        />
-        {step.kind === 'pick' && (
-          <PickStep fileError={step.fileError} onPick={() => fileInput.current?.click()} />
-        )}
-        {step.kind === 'mapping' && (
-          <MappingStep
-            file={step.file}
-            mappingError={step.mappingError}
-            onSheet={(i) => chooseSheet(step.file, i)}
-            onMapping={(mapping) => setStep({ kind: 'mapping', file: { ...step.file, mapping } })}
-            onNext={() => toPreview(step.file)}
-            onAnother={() => fileInput.current?.click()}
-          />
-        )}
-        {step.kind === 'preview' && (
-          <PreviewStep
-            file={step.file}
-            preview={step.preview}
-            onlyErrors={onlyErrors}
-            setOnlyErrors={setOnlyErrors}
-            writeError={writeError}
-            onConfirm={() => void confirm()}
-            onBack={() => setStep({ kind: 'mapping', file: step.file })}
-          />
-        )}
-        {step.kind === 'writing' && (
-          <div data-testid="device-import-progress" style={{ padding: '24px 0' }}>
-            <Typography.Text>{t('deviceImport.writing')}</Typography.Text>
-            <Progress percent={step.percent} />
-          </div>
-        )}
-        {step.kind === 'done' && (
-          <DoneStep
-            preview={step.preview}
-            summary={step.summary}
-            onClose={close}
-            onAnother={() => setStep({ kind: 'pick' })}
-          />
-        )}
-      </div>
-    </Modal>
-  );
-}
-
-function PickStep({ fileError, onPick }: { fileError: string | undefined; onPick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph style={{ marginBottom: 0 }}>{t('deviceImport.intro')}</Typography.Paragraph>
-      <ul style={{ marginTop: 0 }}>
-        <li>{t('deviceImport.columnsRequired')}</li>
-        <li>{t('deviceImport.columnsOptional')}</li>
-        <li>{t('deviceImport.columnsWords')}</li>
-      </ul>
-      {fileError && <Alert type="error" showIcon data-testid="device-import-file-error" title={fileError} />}
-      <Button
-        type="primary"
-        icon={<UploadOutlined />}
-        onClick={onPick}
-        data-testid="device-import-pick"
-        autoFocus
-      >
-        {t('deviceImport.pick')}
-      </Button>
-    </Space>
+      {(pickFile) => (
+        <>
+          {step.kind === 'pick' && (
+            <ImportPickStep
+              names={NAMES}
+              hints={[
+                t('deviceImport.columnsRequired'),
+                t('deviceImport.columnsOptional'),
+                t('deviceImport.columnsWords'),
+              ]}
+              fileError={step.fileError}
+              onPick={pickFile}
+            />
+          )}
+          {step.kind === 'mapping' && (
+            <MappingStep
+              file={step.file}
+              mappingError={step.mappingError}
+              onSheet={(i) => chooseSheet(step.file, i)}
+              onMapping={(mapping) => setStep({ kind: 'mapping', file: { ...step.file, mapping } })}
+              onNext={() => toPreview(step.file)}
+              onAnother={pickFile}
+            />
+          )}
+          {step.kind === 'preview' && (
+            <ImportPreviewStep<DeviceImportRow>
+              names={NAMES}
+              fileInfo={<FileInfo file={step.file} />}
+              counts={step.preview.counts}
+              countsTestId="device-import-counts"
+              writeError={writeError}
+              onlyErrors={onlyErrors}
+              onOnlyErrorsChange={setOnlyErrors}
+              rows={step.preview.rows}
+              columns={previewColumns(step.preview, t)}
+              scroll={{ x: 'max-content', y: 360 }}
+              rowStatus={statusOf}
+              onConfirm={() => void confirm()}
+              secondary={
+                <Button
+                  onClick={() => setStep({ kind: 'mapping', file: step.file })}
+                  data-testid="device-import-back"
+                >
+                  {t('deviceImport.back')}
+                </Button>
+              }
+            />
+          )}
+          {step.kind === 'writing' && <ImportProgress names={NAMES} percent={step.percent} />}
+          {step.kind === 'done' && (
+            <DoneStep
+              preview={step.preview}
+              summary={step.summary}
+              onClose={close}
+              onAnother={() => setStep({ kind: 'pick' })}
+            />
+          )}
+        </>
+      )}
+    </ImportDialog>
   );
 }
 
@@ -411,80 +384,6 @@ function mappingProblem(file: LoadedFile, t: TFunction): string | null {
 
 const statusOf = (r: DeviceImportRow) => (r.errors.length ? 'error' : r.warnings.length ? 'warning' : 'ok');
 
-function PreviewStep(props: {
-  file: LoadedFile;
-  preview: Preview;
-  onlyErrors: boolean;
-  setOnlyErrors: (v: boolean) => void;
-  writeError: string | null;
-  onConfirm: () => void;
-  onBack: () => void;
-}) {
-  const { t } = useTranslation();
-  const { preview } = props;
-  const shown = useMemo(
-    () => (props.onlyErrors ? preview.rows.filter((r) => r.errors.length > 0) : preview.rows),
-    [preview.rows, props.onlyErrors],
-  );
-  const importable = preview.counts.ok;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <FileInfo file={props.file} />
-      <Alert
-        data-testid="device-import-counts"
-        type={preview.counts.error > 0 ? 'warning' : 'info'}
-        showIcon
-        title={t('deviceImport.counts', { ...preview.counts })}
-      />
-      {props.writeError && (
-        <Alert type="error" showIcon title={props.writeError} data-testid="device-import-write-error" />
-      )}
-      <Space>
-        <Switch
-          size="small"
-          checked={props.onlyErrors}
-          onChange={props.setOnlyErrors}
-          data-testid="device-import-only-errors"
-          disabled={preview.counts.error === 0}
-        />
-        <Typography.Text>{t('deviceImport.onlyErrors')}</Typography.Text>
-      </Space>
-      <Table<DeviceImportRow>
-        data-testid="device-import-preview-table"
-        size="small"
-        rowKey="line"
-        columns={previewColumns(preview, t)}
-        dataSource={shown}
-        pagination={{ defaultPageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 'max-content', y: 360 }}
-        onRow={(r) =>
-          ({
-            'data-testid': 'device-import-row',
-            'data-status': statusOf(r),
-            'data-line': r.line,
-          }) as HTMLAttributes<HTMLElement>
-        }
-      />
-      <Space>
-        <Button
-          type="primary"
-          data-testid="device-import-confirm"
-          disabled={importable === 0}
-          onClick={props.onConfirm}
-          autoFocus
-        >
-          {importable === 0
-            ? t('deviceImport.nothingToImport')
-            : t('deviceImport.confirm', { count: importable })}
-        </Button>
-        <Button onClick={props.onBack} data-testid="device-import-back">
-          {t('deviceImport.back')}
-        </Button>
-      </Space>
-    </Space>
-  );
-}
-
 /** The columns worth a glance in the preview; the rest are on the device card after import. */
 const PREVIEW_FIELDS: DeviceColumn[] = [
   'assetTag',
@@ -511,28 +410,11 @@ function previewColumns(preview: Preview, t: TFunction): TableColumnsType<Device
       width: col === 'name' || col === 'model' ? 140 : 100,
       render: (_: unknown, r: DeviceImportRow) => r.cells[col] ?? '',
     })),
-    {
-      title: t('deviceImport.status'),
-      key: 'status',
+    importStatusColumn<DeviceImportRow>(NAMES, t, {
       width: 320,
-      render: (_: unknown, r: DeviceImportRow) => (
-        <div>
-          {r.errors.length === 0 && <Tag color="green">{t('deviceImport.ok')}</Tag>}
-          {r.errors.map((e, i) => (
-            <div key={`e${i}`}>
-              <Typography.Text type="danger">{rowErrorText(e, t)}</Typography.Text>
-            </div>
-          ))}
-          {r.warnings.map((w, i) => (
-            <div key={`w${i}`}>
-              <Typography.Text type="warning">
-                {t(`deviceImport.rowWarnings.${w.code}`, { value: w.value })}
-              </Typography.Text>
-            </div>
-          ))}
-        </div>
-      ),
-    },
+      errorText: (e) => rowErrorText(e, t),
+      warningText: (w) => t(`deviceImport.rowWarnings.${w.code}`, { value: w.value }),
+    }),
   ];
 }
 
@@ -546,7 +428,7 @@ function DoneStep(props: {
   const { summary, preview } = props;
   const skipped = preview.rows.filter((r) => r.errors.length > 0);
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    <ImportDoneStep names={NAMES} onClose={props.onClose} onAnother={props.onAnother}>
       <Alert
         type={skipped.length > 0 ? 'warning' : 'success'}
         showIcon
@@ -577,15 +459,7 @@ function DoneStep(props: {
           </ul>
         </div>
       )}
-      <Space>
-        <Button type="primary" onClick={props.onClose} autoFocus>
-          {t('common.close')}
-        </Button>
-        <Button data-testid="device-import-another" onClick={props.onAnother}>
-          {t('deviceImport.anotherFile')}
-        </Button>
-      </Space>
-    </Space>
+    </ImportDoneStep>
   );
 }
 
