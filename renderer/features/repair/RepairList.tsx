@@ -45,6 +45,7 @@ import { DevicePicker, PersonPicker } from './pickers';
 import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';
 import { useMarginLang, useNow } from './use-repair';
+import { useSearchShortcut } from '../../components/useSearchShortcut';
 
 const PAGE = 100;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -463,27 +464,4 @@ function RowClockText({ card, now, lang }: { card: RepairCard; now: Date; lang: 
         </Typography.Text>
       );
   }
-}
-
-/** Ctrl+K (or ⌘K) anywhere, or "/" when not typing in a field, focuses the search box. */
-function useSearchShortcut(focus: () => void, enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing =
-        target instanceof HTMLInputElement ||
-        target instanceof HTMLTextAreaElement ||
-        target?.isContentEditable;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        focus();
-      } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focus, enabled]);
 }
