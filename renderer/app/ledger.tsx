@@ -20,10 +20,11 @@ let early: Promise<NetdeskDb> | null = null;
  * Start opening the ledger before React renders (called from main.tsx), so IndexedDB opens while
  * the first screen is being built instead of after it.
  */
-export function startOpeningLedger(): void {
+export function startOpeningLedger(): Promise<NetdeskDb> {
   early ??= openNetdeskDb();
   // A failure is reported by the provider that takes this promise; do not warn twice.
   early.catch(() => undefined);
+  return early;
 }
 
 /** The ledger opened early, handed out once; later mounts (and tests) open their own. */

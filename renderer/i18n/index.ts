@@ -41,7 +41,9 @@ export async function applyLanguage(language: Language): Promise<void> {
   } catch {
     // Storage refused (private mode, quota): the settings file still holds the choice.
   }
-  await i18next.changeLanguage(language);
+  // Usually the language remembered for the first frame already is the saved one: changing it to
+  // itself would still re-render every translated component (the whole window) during start-up.
+  if (i18next.language !== language) await i18next.changeLanguage(language);
 }
 
 export default i18next;

@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../app/ledger';
+import type { NetdeskDb } from '../../db/schema';
 import { describeError } from '../../i18n/errors';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { rebuildRepairDerivedData } from '../repair/data';
@@ -16,23 +17,52 @@ import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
 import { isLedgerEmpty, loadDemoLedger } from './demo-data';
 
+export interface LedgerCounts {
+  people: number;
+  departments: number;
+  devices: number;
+}
+
+/** Live people, departments and devices: key counts on each table and on its tombstone-only
+ * deletedAt index, so no record is read. */
+export async function readLedgerCounts(db: NetdeskDb): Promise<LedgerCounts> {
+  const live = async (table: typeof db.people | typeof db.departments | typeof db.devices) =>
+    (await table.count()) - (await table.where('deletedAt').above('').count());
+  const [people, departments, devices] = await Promise.all([
+    live(db.people),
+    live(db.departments),
+    live(db.devices),
+  ]);
+  return { people, departments, devices };
+}
+
+let early: { db: NetdeskDb; counts: LedgerCounts } | null = null;
+
+/**
+ * Read the counts as soon as the ledger is open, before React has drawn anything (main.tsx): the
+ * dashboard's own live query only starts after the first screen is on, and its reads then queue
+ * behind the other cards'. Its first frame shows these; the live query keeps them current.
+ */
+export function prefetchLedgerCounts(db: NetdeskDb): void {
+  readLedgerCounts(db).then(
+    (counts) => {
+      early = { db, counts };
+    },
+    () => undefined, // the live query reads again and reports
+  );
+}
+
+function earlyCounts(db: NetdeskDb): LedgerCounts | undefined {
+  return early?.db === db ? early.counts : undefined;
+}
+
 export function DashboardScreen() {
   const { t } = useTranslation();
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
 
-  // A few hundred to a few thousand rows: a filtered count is cheap at this size.
-  const counts = useLiveQuery(async () => {
-    // Key counts on the table and on the tombstone-only deletedAt index: no record is read.
-    const live = async (table: typeof db.people | typeof db.departments | typeof db.devices) =>
-      (await table.count()) - (await table.where('deletedAt').above('').count());
-    const [people, departments, devices] = await Promise.all([
-      live(db.people),
-      live(db.departments),
-      live(db.devices),
-    ]);
-    return { people, departments, devices };
-  }, [db]);
+  // The live counts; the first value may already be in from the start-up read (main.tsx).
+  const counts = useLiveQuery(() => readLedgerCounts(db), [db], earlyCounts(db));
 
   const empty = counts !== undefined && counts.people + counts.departments + counts.devices === 0;
 
