@@ -121,6 +121,17 @@ describe('BackupScanner', () => {
     });
   });
 
+  it('says which sections are there, empty ones included', () => {
+    const events = scan(serializeBackup({ ...backup, attachments: [] }), [3]);
+    expect(events.filter((e) => e.kind === 'section').map((e) => (e as { where: string }).where)).toEqual([
+      'tables',
+      'tables.departments',
+      'tables.people',
+      'tables.devices',
+      'attachments',
+    ]);
+  });
+
   it('reports a document of the wrong shape as problems, not records', () => {
     const events = scan(
       JSON.stringify({ format: 'netdesk-backup', tables: { people: 'nobody' }, attachments: 3 }),

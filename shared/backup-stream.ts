@@ -95,6 +95,11 @@ export type BackupStreamEvent =
   /** One record of a table, as parsed JSON (not yet checked against the table's schema). */
   | { kind: 'record'; table: string; index: number; value: unknown }
   | { kind: 'attachment'; index: number; value: unknown }
+  /**
+   * A section opens: 'tables', 'tables.<name>' (one table's array) or 'attachments'. Says that a
+   * section is there even when it holds nothing (an empty table, no attachments).
+   */
+  | { kind: 'section'; where: string }
   /** The document's shape is wrong at this place (e.g. a table that is not an array). */
   | { kind: 'problem'; where: string; message: string };
 
@@ -229,6 +234,7 @@ export class BackupScanner {
         (path.length === 2 && path[0] === 'tables' && c === 0x5b) ||
         (where === 'attachments' && c === 0x5b);
       if (structural) {
+        this.events.push({ kind: 'section', where });
         this.stack.push({ kind: c === 0x7b ? 'obj' : 'arr', path, key: null, index: 0 });
         continue;
       }
