@@ -36,7 +36,7 @@ describe('a backup checked in pieces', () => {
     // The records handed on are the checked ones, defaults filled in, as validateBackup gives them.
     const people = items.flatMap((i) => (i.kind === 'record' && i.table === 'people' ? [i.record] : []));
     expect(people).toEqual(whole.backup.tables.people);
-    expect(result.tablesListed).toEqual(Object.keys(JSON.parse(text).tables));
+    expect(result.tablesListed).toEqual(Object.keys((JSON.parse(text) as LedgerBackup).tables));
   });
 
   it('reports bad records with their table and index, exactly as validateBackup does', async () => {
