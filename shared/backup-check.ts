@@ -64,6 +64,8 @@ export class BackupChecker {
   private attachments = 0;
   private attachmentBytes = 0;
   private includesSecrets = false;
+  /** One schema per table: building one (and zod's first parse of it) costs far more than a record. */
+  private schemas = new Map<LedgerTable, ReturnType<typeof storedRecordSchema>>();
 
   /** Take one event; returns the record or attachment it carried once checked, otherwise null. */
   take(e: BackupStreamEvent): CheckedItem | null {
@@ -105,7 +107,9 @@ export class BackupChecker {
   private record(name: string, index: number, value: unknown): CheckedItem | null {
     if (!(LEDGER_TABLES as string[]).includes(name)) return null; // reported once, as unknown
     const table = name as LedgerTable;
-    const r = storedRecordSchema(table).safeParse(value);
+    let schema = this.schemas.get(table);
+    if (!schema) this.schemas.set(table, (schema = storedRecordSchema(table)));
+    const r = schema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0];
       this.problem(`tables.${name}[${index}]${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`);
