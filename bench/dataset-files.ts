@@ -1,10 +1,22 @@
-// Writes the bench dataset (shared/dataset/generate.ts) to bench/tmp as backup-format chunk files
-// and reuses them while the generator and the options are unchanged. At ten years the ledger is
-// ~1.3 GB of JSON, over the longest string V8 makes, so it is never one document: the directory
-// tables form one chunk, then repair cards and repair events come in chunks of their own table
-// (tens of MB each), which the page reads and restores one after another.
+// Writes the bench dataset (shared/dataset/generate.ts) to bench/tmp as ONE backup file, the
+// ten-year backup a supervisor would restore, and reuses it while the generator and the options
+// are unchanged. At ten years the ledger is ~1.3 GB of JSON, over the longest string V8 makes, so
+// the file is written part by part (backupTextPartsSync, the app's own layout) and the page
+// restores it by streaming, as the app does. The cards are generated twice (once for the cards
+// table, once for the events table: the file lists each table whole); the generator is
+// deterministic, so both passes see the same cards. A small sample file (the first cards with
+// their events) is written beside it for the raw-Dexie baseline.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import {
   createDataset,
@@ -13,7 +25,8 @@ import {
   type DatasetPlan,
 } from '../shared/dataset/generate';
 import type { BackupTables } from '../shared/backup';
-import type { StoredRecord } from '../shared/schemas';
+import { backupTextPartsSync } from '../shared/backup-stream';
+import type { LedgerTable } from '../shared/schemas';
 
 export interface DatasetChunk {
   file: string;
@@ -24,6 +37,7 @@ export interface DatasetChunk {
 export interface DatasetFiles {
   dir: string;
   plan: DatasetPlan;
+  /** The backup: one file (a list, as the page restores the files it is given in turn). */
   chunks: DatasetChunk[];
   /** A small sample (the first cards with their events) for the raw-Dexie baseline. */
   sample: DatasetChunk;
@@ -33,8 +47,10 @@ export interface DatasetFiles {
   generatedMs: number;
 }
 
-const CARDS_PER_CHUNK = 40_000;
-const EVENTS_PER_CHUNK = 150_000;
+/** Cards generated at a time. */
+const CARD_BATCH = 2000;
+/** The layout of the files: a manifest of another layout (chunk files) is not reused. */
+const LAYOUT = 'one-backup-file';
 
 export function datasetFiles(
   root: string,
@@ -44,6 +60,7 @@ export function datasetFiles(
   const generator = readFileSync(new URL('../shared/dataset/generate.ts', import.meta.url));
   const key = createHash('sha256')
     .update(generator)
+    .update(LAYOUT)
     .update(JSON.stringify({ ...options, now: options.now.toISOString() }))
     .digest('hex')
     .slice(0, 12);
@@ -57,49 +74,63 @@ export function datasetFiles(
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const dataset = createDataset(options);
-  const chunks: DatasetChunk[] = [];
-  const write = (name: string, tables: BackupTables): DatasetChunk => {
+  const writeSmall = (name: string, tables: BackupTables): DatasetChunk => {
     const text = JSON.stringify(datasetEnvelope(dataset, tables));
     writeFileSync(join(dir, name), text);
     const records = Object.values(tables).reduce((n, rows) => n + (rows?.length ?? 0), 0);
     return { file: name, records, bytes: Buffer.byteLength(text) };
   };
-  chunks.push(write('00-directory.json', dataset.directory));
-  let cards: StoredRecord<'repairCards'>[] = [];
-  let events: StoredRecord<'repairEvents'>[] = [];
-  let cardFiles = 0;
-  let eventFiles = 0;
   let sample: DatasetChunk | null = null;
-  let made = 0;
-  const flushCards = () => {
-    if (cards.length)
-      chunks.push(write(`cards-${String(++cardFiles).padStart(3, '0')}.json`, { repairCards: cards }));
-    cards = [];
-  };
-  const flushEvents = () => {
-    if (events.length)
-      chunks.push(write(`events-${String(++eventFiles).padStart(3, '0')}.json`, { repairEvents: events }));
-    events = [];
-  };
-  for (const batch of dataset.cardBatches(2000)) {
-    if (!sample) {
-      const cut = batch.repairCards.slice(0, options.sampleCards);
-      const ids = new Set(cut.map((c) => c.id));
-      sample = write('sample.json', {
-        repairCards: cut,
-        repairEvents: batch.repairEvents.filter((e) => ids.has(e.cardId)),
-      });
+  let records = 0;
+  const cards = dataset.plan.cards;
+  function* cardTable(table: 'repairCards' | 'repairEvents') {
+    let made = 0;
+    for (const batch of dataset.cardBatches(CARD_BATCH)) {
+      if (!sample) {
+        const cut = batch.repairCards.slice(0, options.sampleCards);
+        const ids = new Set(cut.map((c) => c.id));
+        sample = writeSmall('sample.json', {
+          repairCards: cut,
+          repairEvents: batch.repairEvents.filter((e) => ids.has(e.cardId)),
+        });
+      }
+      made += batch.repairCards.length;
+      records += batch[table].length;
+      if (made % 20_000 === 0) say(`生成数据 / generating ${table}: ${made} / ${cards} cards`);
+      yield batch[table];
     }
-    cards.push(...batch.repairCards);
-    events.push(...batch.repairEvents);
-    made += batch.repairCards.length;
-    if (cards.length >= CARDS_PER_CHUNK) flushCards();
-    if (events.length >= EVENTS_PER_CHUNK) flushEvents();
-    if (made % 20_000 === 0) say(`生成数据 / generating: ${made} / ${dataset.plan.cards} cards`);
   }
-  flushCards();
-  flushEvents();
-  sample ??= write('sample.json', {});
+  const { exportedAt, source } = datasetEnvelope(dataset, {});
+  const tables = [
+    ...(Object.keys(dataset.directory) as LedgerTable[]),
+    'repairCards',
+    'repairEvents',
+  ] as const;
+  const file = 'backup.json';
+  const fd = openSync(join(dir, file), 'w');
+  let bytes = 0;
+  try {
+    for (const part of backupTextPartsSync(
+      { exportedAt, ...(source ? { source } : {}) },
+      tables,
+      (table) => {
+        if (table === 'repairCards' || table === 'repairEvents') return cardTable(table);
+        const rows = dataset.directory[table] ?? [];
+        records += rows.length;
+        return [rows];
+      },
+      undefined,
+      8 << 20,
+    )) {
+      const buffer = Buffer.from(part, 'utf8');
+      writeSync(fd, buffer);
+      bytes += buffer.byteLength;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const chunks: DatasetChunk[] = [{ file, records, bytes }];
+  sample ??= writeSmall('sample.json', {});
   const files: DatasetFiles = {
     dir,
     plan: dataset.plan,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, backupNameHoldsSecrets, backupsToRemove, parseBackupName } from './backup-retention';
+import {
+  backupFileName,
+  backupNameHoldsSecrets,
+  backupsToRemove,
+  parseBackupName,
+  sharedBackupName,
+} from './backup-retention';
 
 /** One backup a day at 09:00 from `from` (YYYY-MM-DD) for `days` days. */
 function daily(from: string, days: number): string[] {
@@ -68,5 +74,30 @@ describe('backup retention', () => {
     expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600-2.json')).toBe(false);
     expect(backupNameHoldsSecrets('netdesk-backup-20260302-1600.json')).toBe(false);
     expect(parseBackupName('netdesk-backup-20260302-1600-pw.json')?.day).toBe('20260302');
+  });
+
+  it("names a shared copy after the PC that wrote it, so two PCs' copies of one minute both stay", () => {
+    const base = 'netdesk-backup-20260302-1600';
+    const a = sharedBackupName(base, 1, '3f9c21ab77e0d412');
+    const b = sharedBackupName(base, 1, 'A0-b1_C2d3e4');
+    expect(a).toBe('netdesk-backup-20260302-1600-pc-3f9c21ab.json');
+    expect(b).toBe('netdesk-backup-20260302-1600-pc-a0b1c2d3.json');
+    expect(sharedBackupName(base, 2, '3f9c21ab77e0d412')).toBe(
+      'netdesk-backup-20260302-1600-2-pc-3f9c21ab.json',
+    );
+    expect(sharedBackupName(base, 1, undefined)).toBe('netdesk-backup-20260302-1600.json');
+    expect(parseBackupName(a)).toMatchObject({ day: '20260302', pc: '3f9c21ab' });
+    expect(backupNameHoldsSecrets(a)).toBe(false);
+  });
+
+  it("applies the rule to each PC's shared copies on their own", () => {
+    const of = (pc: string) => daily('2026-01-01', 40).map((n) => n.replace('.json', `-pc-${pc}.json`));
+    // PC b backs up later each day than PC a: a single rule would keep only b's copies.
+    const a = of('aaaa1111');
+    const b = of('bbbb2222').map((n) => n.replace('-0900-', '-1700-'));
+    const removed = new Set(backupsToRemove([...a, ...b]));
+    // Each PC keeps its own last 14 days (Jan 27 – Feb 9, which hold both months' newest).
+    expect(a.filter((n) => !removed.has(n))).toEqual(a.slice(-14));
+    expect(b.filter((n) => !removed.has(n))).toEqual(b.slice(-14));
   });
 });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { serializeBackup, type LedgerBackup } from './backup';
-import { BackupScanner, BackupStreamError, backupTextParts, type BackupStreamEvent } from './backup-stream';
+import {
+  BackupScanner,
+  BackupStreamError,
+  backupTextParts,
+  backupTextPartsSync,
+  type BackupStreamEvent,
+} from './backup-stream';
 import type { LedgerTable } from './schemas';
 
 const backup: LedgerBackup = {
@@ -81,6 +87,22 @@ describe('backup written in parts', () => {
     delete (bare as Partial<LedgerBackup>).attachments;
     expect(await writeAll(bare)).toBe(serializeBackup(bare));
   });
+
+  it('is the same text when written without waiting (backupTextPartsSync)', () => {
+    for (const b of [backup, { ...backup, tables: {}, attachments: undefined }]) {
+      const parts = [
+        ...backupTextPartsSync(
+          { exportedAt: b.exportedAt, ...(b.source ? { source: b.source } : {}) },
+          Object.keys(b.tables) as LedgerTable[],
+          (t) => [b.tables[t] ?? []],
+          b.attachments ? [b.attachments] : undefined,
+          64,
+        ),
+      ];
+      expect(parts.length).toBeGreaterThan(b.attachments ? 2 : 0);
+      expect(parts.join('')).toBe(serializeBackup(b));
+    }
+  });
 });
 
 describe('BackupScanner', () => {
@@ -119,6 +141,17 @@ describe('BackupScanner', () => {
     expect(events.find((e) => e.kind === 'field' && e.name === 'format')).toMatchObject({
       value: 'netdesk-backup',
     });
+  });
+
+  it('says which sections are there, empty ones included', () => {
+    const events = scan(serializeBackup({ ...backup, attachments: [] }), [3]);
+    expect(events.filter((e) => e.kind === 'section').map((e) => (e as { where: string }).where)).toEqual([
+      'tables',
+      'tables.departments',
+      'tables.people',
+      'tables.devices',
+      'attachments',
+    ]);
   });
 
   it('reports a document of the wrong shape as problems, not records', () => {

@@ -32,6 +32,76 @@ function indented(value: unknown, depth: number): string {
 }
 
 /**
+ * The document's layout around the records, shared by the two writers below so that both write
+ * exactly what serializeBackup writes. Text collects in `part` until the writer hands it on.
+ */
+class BackupLayout {
+  part = '';
+  private first = true;
+  private readonly listed: LedgerTable[];
+
+  constructor(head: BackupHead, tables: readonly LedgerTable[]) {
+    this.listed = LEDGER_TABLES.filter((t) => tables.includes(t));
+    this.part = '{\n';
+    this.part += ` "format": ${JSON.stringify(BACKUP_FORMAT)},\n`;
+    this.part += ` "version": ${BACKUP_VERSION},\n`;
+    this.part += ` "exportedAt": ${JSON.stringify(head.exportedAt)},\n`;
+    if (head.source) this.part += ` "source": ${indented(head.source, 1).trimStart()},\n`;
+    this.part += ' "tables": {';
+    if (this.listed.length === 0) this.part += '}';
+  }
+
+  /** The tables to write, in registry order. */
+  tables(): readonly LedgerTable[] {
+    return this.listed;
+  }
+
+  openTable(index: number, table: LedgerTable): void {
+    this.part += `${index ? ',' : ''}\n  ${JSON.stringify(table)}: [`;
+    this.first = true;
+  }
+
+  /** A record (depth 3) or an attachment (depth 2). */
+  item(value: unknown, depth: number): void {
+    this.part += `${this.first ? '' : ','}\n${indented(value, depth)}`;
+    this.first = false;
+  }
+
+  closeTable(): void {
+    this.part += this.first ? ']' : '\n  ]';
+  }
+
+  closeTables(): void {
+    if (this.listed.length) this.part += '\n }';
+  }
+
+  openAttachments(): void {
+    this.part += ',\n "attachments": [';
+    this.first = true;
+  }
+
+  closeAttachments(): void {
+    this.part += this.first ? ']' : '\n ]';
+  }
+
+  end(): string {
+    this.part += '\n}';
+    return this.take();
+  }
+
+  /** The text collected so far, when it is at least `min` characters (otherwise null). */
+  takeIfOver(min: number): string | null {
+    return this.part.length >= min ? this.take() : null;
+  }
+
+  private take(): string {
+    const out = this.part;
+    this.part = '';
+    return out;
+  }
+}
+
+/**
  * The backup document in parts of roughly `partChars` characters. `tables` lists the tables the
  * backup holds (a table not listed is left out, as in a backup without it); `attachments`, when
  * given, are written after the tables.
@@ -43,47 +113,65 @@ export async function* backupTextParts(
   attachments?: AsyncIterable<readonly BackupAttachment[]> | Iterable<readonly BackupAttachment[]>,
   partChars = 1 << 20,
 ): AsyncGenerator<string> {
-  let part = '{\n';
-  part += ` "format": ${JSON.stringify(BACKUP_FORMAT)},\n`;
-  part += ` "version": ${BACKUP_VERSION},\n`;
-  part += ` "exportedAt": ${JSON.stringify(head.exportedAt)},\n`;
-  if (head.source) part += ` "source": ${indented(head.source, 1).trimStart()},\n`;
-  part += ' "tables": {';
-  const listed = LEDGER_TABLES.filter((t) => tables.includes(t));
-  if (listed.length === 0) part += '}';
-  for (const [ti, table] of listed.entries()) {
-    part += `${ti ? ',' : ''}\n  ${JSON.stringify(table)}: [`;
-    let first = true;
+  const layout = new BackupLayout(head, tables);
+  for (const [ti, table] of layout.tables().entries()) {
+    layout.openTable(ti, table);
     for await (const batch of batches(table)) {
-      for (const record of batch) {
-        part += `${first ? '' : ','}\n${indented(record, 3)}`;
-        first = false;
-      }
-      if (part.length >= partChars) {
-        yield part;
-        part = '';
-      }
+      for (const record of batch) layout.item(record, 3);
+      const part = layout.takeIfOver(partChars);
+      if (part !== null) yield part;
     }
-    part += first ? ']' : '\n  ]';
+    layout.closeTable();
   }
-  if (listed.length) part += '\n }';
+  layout.closeTables();
   if (attachments) {
-    part += ',\n "attachments": [';
-    let first = true;
+    layout.openAttachments();
     for await (const batch of attachments) {
       for (const a of batch) {
-        part += `${first ? '' : ','}\n${indented(a, 2)}`;
-        first = false;
-        if (part.length >= partChars) {
-          yield part;
-          part = '';
-        }
+        layout.item(a, 2);
+        const part = layout.takeIfOver(partChars);
+        if (part !== null) yield part;
       }
     }
-    part += first ? ']' : '\n ]';
+    layout.closeAttachments();
   }
-  part += '\n}';
-  yield part;
+  yield layout.end();
+}
+
+/**
+ * backupTextParts for a writer that has every batch at hand without waiting (a Node tool writing
+ * a generated ledger to disk with synchronous writes): the same text, part by part.
+ */
+export function* backupTextPartsSync(
+  head: BackupHead,
+  tables: readonly LedgerTable[],
+  batches: (table: LedgerTable) => Iterable<readonly unknown[]>,
+  attachments?: Iterable<readonly BackupAttachment[]>,
+  partChars = 1 << 20,
+): Generator<string> {
+  const layout = new BackupLayout(head, tables);
+  for (const [ti, table] of layout.tables().entries()) {
+    layout.openTable(ti, table);
+    for (const batch of batches(table)) {
+      for (const record of batch) layout.item(record, 3);
+      const part = layout.takeIfOver(partChars);
+      if (part !== null) yield part;
+    }
+    layout.closeTable();
+  }
+  layout.closeTables();
+  if (attachments) {
+    layout.openAttachments();
+    for (const batch of attachments) {
+      for (const a of batch) {
+        layout.item(a, 2);
+        const part = layout.takeIfOver(partChars);
+        if (part !== null) yield part;
+      }
+    }
+    layout.closeAttachments();
+  }
+  yield layout.end();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +183,11 @@ export type BackupStreamEvent =
   /** One record of a table, as parsed JSON (not yet checked against the table's schema). */
   | { kind: 'record'; table: string; index: number; value: unknown }
   | { kind: 'attachment'; index: number; value: unknown }
+  /**
+   * A section opens: 'tables', 'tables.<name>' (one table's array) or 'attachments'. Says that a
+   * section is there even when it holds nothing (an empty table, no attachments).
+   */
+  | { kind: 'section'; where: string }
   /** The document's shape is wrong at this place (e.g. a table that is not an array). */
   | { kind: 'problem'; where: string; message: string };
 
@@ -229,6 +322,7 @@ export class BackupScanner {
         (path.length === 2 && path[0] === 'tables' && c === 0x5b) ||
         (where === 'attachments' && c === 0x5b);
       if (structural) {
+        this.events.push({ kind: 'section', where });
         this.stack.push({ kind: c === 0x7b ? 'obj' : 'arr', path, key: null, index: 0 });
         continue;
       }

@@ -31,7 +31,8 @@ export interface LedgerBackup {
   attachments?: BackupAttachment[];
 }
 
-const envelopeSchema = z.object({
+/** The document's frame; each record and attachment is checked by its own schema. */
+export const envelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),

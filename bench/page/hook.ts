@@ -18,6 +18,7 @@ import {
 import type { PdfSaveResult } from '../../shared/ipc';
 import type { Person, RepairCard } from '../../shared/schemas';
 import { importLedger } from '../../renderer/db/backup';
+import { checkBackupFile, restoreBackupFile, type BackupSource } from '../../renderer/db/backup-stream';
 import { createRepository } from '../../renderer/db/repository';
 import { NetdeskDb, openNetdeskDb } from '../../renderer/db/schema';
 import { filterPeople } from '../../renderer/features/people/search';
@@ -48,9 +49,9 @@ export interface ProgressReport {
 }
 
 export interface RestoreTimes {
-  /** Fetching the files and parsing + validating them with the backup schemas. */
+  /** The first pass: fetching the file and checking every record with the backup schemas. */
   readMs: number;
-  /** importLedger: the records, their change-log rows and the clock. */
+  /** The second pass: fetching it again, and importing the records, their change-log rows and the clock. */
   importMs: number;
   /** The repair cards' search copy and counters, rebuilt after a restore ('' when not built yet). */
   derivedMs: number | null;
@@ -156,8 +157,9 @@ const bench = {
   },
 
   /**
-   * Restore the backup (written in chunk files) into the app's empty ledger: the first chunk in
-   * 'empty' mode (refused if the ledger holds anything), the rest merged, as one restore would.
+   * Restore the backup into the app's empty ledger as the backups screen does: the file streamed
+   * from the bench's server (never one string), checked in a first pass, imported in a second.
+   * Given several files, the first is restored in 'empty' mode and the rest merged.
    */
   async restore(urls: string[], totalRecords: number): Promise<RestoreTimes> {
     const db = await open();
@@ -166,12 +168,22 @@ const bench = {
     let done = 0;
     const started = performance.now();
     for (const [i, url] of urls.entries()) {
+      const source: BackupSource = {
+        async stream() {
+          const response = await fetch(url, { cache: 'no-store' });
+          if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+          return response.body;
+        },
+      };
       let t0 = performance.now();
-      const backup = await readChunk(url);
+      const checked = await checkBackupFile(source, {
+        onProgress: (p) => progress({ stage: 'check', done: done + p.records, total: totalRecords }),
+      });
+      if (!checked.ok) throw new Error(`${url}: ${checked.problems.slice(0, 3).join('; ')}`);
       readMs += performance.now() - t0;
       t0 = performance.now();
       const before = done;
-      await importLedger(db, backup, {
+      await restoreBackupFile(db, source, checked, {
         mode: i === 0 ? 'empty' : 'merge',
         onProgress: (p) => {
           done = before + p.done;

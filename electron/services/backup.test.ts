@@ -18,6 +18,7 @@ import {
   BACKUP_VERSION,
   parseBackup,
   serializeBackup,
+  withoutDeviceSecrets,
   type LedgerBackup,
 } from '../../shared/backup';
 import { ROOT_FILE } from '../../shared/sync/format';
@@ -196,5 +197,58 @@ describe('backup:save', () => {
     expect(left).toContain('netdesk-backup-20260302-0900.json');
     expect(left.filter((n) => n.startsWith('netdesk-backup-'))).toHaveLength(14);
     expect(done.removed).toContain('netdesk-backup-20260201-0900.json');
+  });
+
+  it("names the shared copy after the PC, so two PCs' backups of the same minute both stay", async () => {
+    const shared = temp();
+    writeFileSync(join(shared, ROOT_FILE), '{}');
+    const fileName = 'netdesk-backup-20260302-1700.json';
+    const password = 'admin / Netdesk#2026 😀';
+    const made: string[] = [];
+    for (const [nodeId, secret] of [
+      ['3f9c21ab77e0d412', password],
+      ['b7d0e5aa01c2f9e3', ''],
+    ] as const) {
+      const svc = createBackupService({ dataDir: temp(), syncFolder: () => Promise.resolve(shared) });
+      // Laid out as NetDesk writes it: the source before the tables.
+      const fromPc: LedgerBackup = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: at,
+        source: { nodeId, name: '网络中心 主管电脑' },
+        tables: {
+          ...backup.tables,
+          devices: [
+            {
+              id: 'sw1',
+              assetTag: 'SW-CORE-01',
+              type: 'switch',
+              secret,
+              note: '机房 😀 2F',
+              createdAt: at,
+              updatedAt: at,
+              deletedAt: null,
+              hlc: secret ? { assetTag: stamp, secret: stamp } : { assetTag: stamp },
+            } as never,
+          ],
+        },
+        attachments: [],
+      };
+      const done = await svc.save({
+        fileName,
+        part: 0,
+        text: serializeBackup(fromPc),
+        last: true,
+        expect: { records: 2, attachments: 0 },
+      });
+      made.push(done.sharedPath!);
+      // The copy is the same backup but for the passwords, byte for byte.
+      expect(readFileSync(done.sharedPath!, 'utf8')).toBe(serializeBackup(withoutDeviceSecrets(fromPc)));
+    }
+    expect(made).toEqual([
+      join(shared, 'backups', 'netdesk-backup-20260302-1700-pc-3f9c21ab.json'),
+      join(shared, 'backups', 'netdesk-backup-20260302-1700-pc-b7d0e5aa.json'),
+    ]);
+    expect(readdirSync(join(shared, 'backups')).sort()).toEqual(made.map((p) => p.split('/').at(-1)).sort());
   });
 });

@@ -9,14 +9,21 @@
 // every secret blanked: what lies on the file server never carries a password.
 //
 // A backup arrives in parts (a ten-year ledger with its scans is larger than one request may
-// be) into `.<name>.partial`; it becomes `<name>` only after the whole file parsed, passed
-// validateBackup and held the record and attachment counts the renderer said it wrote. A backup
-// that fails this check never counts, and never replaces or pushes out a good one.
+// be) into `.<name>.partial`; it becomes `<name>` only after the whole file read back, passed
+// the checks of validateBackup and held the record and attachment counts the renderer said it
+// wrote. A backup that fails this check never counts, and never replaces or pushes out a good
+// one. The file is read back in pieces (shared/backup-check.ts), never as one string: a ten-year
+// backup is over a gigabyte, more than a string may hold; the shared copy without passwords is
+// written record by record from the verified file the same way.
+//
+// The shared copy's name says which PC wrote it (sharedBackupName), so two PCs backing up in the
+// same minute keep both copies.
+import { createReadStream } from 'node:fs';
 import {
   copyFile,
   mkdir,
+  open,
   readdir,
-  readFile,
   rename,
   stat,
   unlink,
@@ -24,20 +31,22 @@ import {
   appendFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
+import { blankDeviceSecret, type BackupAttachment } from '../../shared/backup';
+import { readBackupPieces, type BackupPreview } from '../../shared/backup-check';
 import {
-  backupHoldsSecrets,
-  serializeBackup,
-  validateBackup,
-  withoutDeviceSecrets,
-  type LedgerBackup,
-} from '../../shared/backup';
+  BackupScanner,
+  backupTextParts,
+  type BackupHead,
+  type BackupStreamEvent,
+} from '../../shared/backup-stream';
 import {
   backupNameHoldsSecrets,
   backupsToRemove,
   parseBackupName,
   SECRETS_MARK,
+  sharedBackupName,
 } from '../../shared/backup-retention';
-import { LEDGER_TABLES } from '../../shared/schemas';
+import type { LedgerTable } from '../../shared/schemas';
 import { ROOT_FILE } from '../../shared/sync/format';
 import type { IpcParsedRequest } from '../../shared/ipc';
 import type { BackupListResult, BackupSaveResult } from '../../shared/sync-ipc';
@@ -55,38 +64,120 @@ export interface BackupServiceOptions {
   log?: (message: string) => void;
 }
 
+/** What a verified backup file holds. */
+export interface VerifiedBackup {
+  preview: BackupPreview;
+  /** The tables the file lists (empty ones included) and whether it has an attachments array. */
+  tablesListed: LedgerTable[];
+  hasAttachments: boolean;
+}
+
+/** A backup file's text in pieces (UTF-8 decoded across the pieces' boundaries). */
+function textOf(path: string): AsyncIterable<string> {
+  return createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>;
+}
+
 /**
- * Parse and validate a backup file and check it holds what was written; returns the backup, or
- * throws a readable problem.
+ * Read a backup file back in pieces, check it as validateBackup would, and check it holds what
+ * was written; returns what it holds, or throws a readable problem.
  */
 export async function verifyBackupFile(
   path: string,
   expect: { records: number; attachments: number },
-): Promise<LedgerBackup> {
-  let doc: unknown;
+): Promise<VerifiedBackup> {
+  let checked;
   try {
-    doc = JSON.parse(await readFile(path, 'utf8'));
+    checked = await readBackupPieces(textOf(path));
   } catch (err) {
     throw new ServiceError(
       'failed',
       `备份文件读回失败 / the backup did not read back: ${(err as Error).message}`,
     );
   }
-  const checked = validateBackup(doc);
-  if (!checked.ok)
+  if (!checked.ok) {
+    const unreadable = checked.problems[0]?.startsWith('not a JSON document');
     throw new ServiceError(
       'failed',
-      `备份文件校验失败 / the backup is not valid: ${checked.problems.slice(0, 3).join('; ')}`,
+      unreadable
+        ? `备份文件读回失败 / the backup did not read back: ${checked.problems[0]}`
+        : `备份文件校验失败 / the backup is not valid: ${checked.problems.slice(0, 3).join('; ')}`,
     );
-  const records = LEDGER_TABLES.reduce((n, t) => n + (checked.backup.tables[t]?.length ?? 0), 0);
-  const attachments = checked.backup.attachments?.length ?? 0;
+  }
+  const { totalRecords: records, attachments } = checked.preview;
   if (records !== expect.records || attachments !== expect.attachments)
     throw new ServiceError(
       'failed',
       `备份文件内容不完整 / the backup holds ${records} records and ${attachments} attachments, ` +
         `expected ${expect.records} and ${expect.attachments}`,
     );
-  return checked.backup;
+  return {
+    preview: checked.preview,
+    tablesListed: checked.tablesListed,
+    hasAttachments: checked.hasAttachments,
+  };
+}
+
+/** A file's events, one at a time, for a writer that pulls them section by section. */
+async function* eventsOf(path: string): AsyncGenerator<BackupStreamEvent> {
+  const scanner = new BackupScanner();
+  for await (const piece of textOf(path)) yield* scanner.push(piece);
+  yield* scanner.end();
+}
+
+/**
+ * Write `target` from the verified backup `path` with every device secret blanked (and its stamp
+ * dropped), record by record: the records are taken as they are in the file, so the copy is the
+ * same backup but for the secrets. The file lists its tables in registry order, as NetDesk
+ * writes them; the copy is verified afterwards, so a file laid out otherwise is refused, not
+ * copied wrong.
+ */
+async function writeWithoutSecrets(path: string, target: string, verified: VerifiedBackup): Promise<void> {
+  const events = eventsOf(path);
+  let held: BackupStreamEvent | null = null;
+  const next = async () => {
+    if (held) {
+      const e = held;
+      held = null;
+      return e;
+    }
+    const r = await events.next();
+    return r.done ? null : r.value;
+  };
+  async function* records(table: LedgerTable): AsyncGenerator<unknown[]> {
+    let batch: unknown[] = [];
+    for (let e = await next(); e; e = await next()) {
+      if (e.kind === 'attachment' || (e.kind === 'record' && e.table !== table)) {
+        held = e;
+        break;
+      }
+      if (e.kind !== 'record') continue;
+      batch.push(table === 'devices' ? blankDeviceSecret(e.value as never) : e.value);
+      if (batch.length >= 500) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+  async function* attachments(): AsyncGenerator<BackupAttachment[]> {
+    for (let e = await next(); e; e = await next())
+      if (e.kind === 'attachment') yield [e.value as BackupAttachment];
+  }
+  const { exportedAt, source } = verified.preview;
+  const head: BackupHead = { exportedAt, ...(source ? { source } : {}) };
+  const file = await open(target, 'w');
+  try {
+    for await (const part of backupTextParts(
+      head,
+      verified.tablesListed,
+      records,
+      verified.hasAttachments ? attachments() : undefined,
+    ))
+      await file.write(part, null, 'utf8');
+  } finally {
+    await file.close();
+    await events.return(undefined);
+  }
 }
 
 async function removeOld(dir: string): Promise<string[]> {
@@ -111,7 +202,7 @@ export function createBackupService(options: BackupServiceOptions) {
   async function copyToShared(
     path: string,
     name: string,
-    backup: LedgerBackup,
+    verified: VerifiedBackup,
     expect: { records: number; attachments: number },
   ): Promise<Pick<BackupSaveResult, 'sharedPath' | 'sharedProblem' | 'removed'>> {
     const folder = (await options.syncFolder()).trim();
@@ -130,12 +221,12 @@ export function createBackupService(options: BackupServiceOptions) {
     const temp = join(sharedDir, `.${name}.${process.pid}.tmp`);
     try {
       await mkdir(sharedDir, { recursive: true });
-      if (backupHoldsSecrets(backup)) {
+      if (verified.preview.includesSecrets) {
         // Never a password on the file server: the copy is the same backup, secrets blanked,
         // and it must read back whole like the original before it replaces anything.
-        await writeFile(temp, serializeBackup(withoutDeviceSecrets(backup)), 'utf8');
+        await writeWithoutSecrets(path, temp, verified);
         const copy = await verifyBackupFile(temp, expect);
-        if (backupHoldsSecrets(copy)) throw new Error('the copy still holds device passwords');
+        if (copy.preview.includesSecrets) throw new Error('the copy still holds device passwords');
       } else {
         await copyFile(path, temp);
         const [a, b] = await Promise.all([stat(path), stat(temp)]);
@@ -167,16 +258,17 @@ export function createBackupService(options: BackupServiceOptions) {
     nextPart.set(req.fileName, req.part + 1);
     if (!req.last) return { done: false };
     nextPart.delete(req.fileName);
-    let backup: LedgerBackup;
+    let verified: VerifiedBackup;
     try {
-      backup = await verifyBackupFile(partial, req.expect!);
+      verified = await verifyBackupFile(partial, req.expect!);
     } catch (err) {
       await unlink(partial).catch(() => undefined);
       throw err;
     }
-    const secrets = backupHoldsSecrets(backup);
+    const secrets = verified.preview.includesSecrets;
     // The name says whether the file holds passwords; a second backup in the same minute gets a
-    // number, never replaces the first. The shared copy's name never carries the mark.
+    // number, never replaces the first. The shared copy's name never carries the mark, and says
+    // which PC wrote it.
     const base = req.fileName.replace(/\.json$/, '');
     const nameWith = (n: number) => {
       const suffix = `${secrets ? SECRETS_MARK : ''}${n > 1 ? n : ''}`;
@@ -189,8 +281,8 @@ export function createBackupService(options: BackupServiceOptions) {
     await rename(partial, path);
     const size = (await stat(path)).size;
     const removed = await removeOld(dir);
-    const sharedName = `${base}${n > 1 ? `-${n}` : ''}.json`;
-    const shared = await copyToShared(path, sharedName, backup, req.expect!);
+    const sharedName = sharedBackupName(base, n, verified.preview.source?.nodeId);
+    const shared = await copyToShared(path, sharedName, verified, req.expect!);
     if (shared.sharedProblem) options.log?.(shared.sharedProblem);
     return { done: true, path, size, ...shared, removed: [...removed, ...(shared.removed ?? [])] };
   }

@@ -26,12 +26,15 @@ import {
   type BackupAttachment,
   type LedgerBackup,
 } from '../../shared/backup';
+import type { BackupPreview } from '../../shared/backup-check';
+import { backupTextParts } from '../../shared/backup-stream';
 import { compareHlc, isAheadOfClock, isHlc } from '../../shared/hlc';
 import {
   LEDGER_TABLES,
   storedRecordSchema,
   type AttachmentMeta,
   type LedgerTable,
+  type StoredRecord,
 } from '../../shared/schemas';
 import { mergeRecord, stampedFields, type StampedRecord } from './merge';
 import { loadNodeClock, readNodeId, type NodeClock } from './node-clock';
@@ -94,19 +97,107 @@ export async function exportLedger(db: NetdeskDb, options: ExportOptions = {}): 
   };
 }
 
+export interface ExportPartsOptions extends ExportOptions {
+  /** Records read from IndexedDB at a time. */
+  batchSize?: number;
+  /** Attachments read (and turned into base64) at a time. */
+  attachmentBatch?: number;
+  /** Roughly how many characters each part of the text holds. */
+  partChars?: number;
+  /** Records and attachments written so far, of those the ledger held at the start. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LedgerExport {
+  /** The backup's text, part by part: byte for byte what serializeBackup(exportLedger()) writes. */
+  parts: AsyncGenerator<string>;
+  /** What was written; complete once `parts` is exhausted. */
+  written: { records: number; attachments: number; includesSecrets: boolean };
+}
+
+/**
+ * The same backup as exportLedger, written in parts so that a ledger larger than one string
+ * (ten years: over a gigabyte of JSON) can be saved: each table is paged out by primary key, and
+ * the attachments a few at a time, so memory holds one batch and one part.
+ *
+ * Unlike exportLedger it is not one read transaction (a transaction cannot stay open while the
+ * parts are sent): a record saved while the export runs may or may not be in it, but every record
+ * in it is whole, and each record is written once. Sync and a later backup carry the rest.
+ */
+export async function exportLedgerParts(
+  db: NetdeskDb,
+  options: ExportPartsOptions = {},
+): Promise<LedgerExport> {
+  const {
+    includeSecrets = false,
+    includeAttachments = true,
+    sourceName,
+    now = () => new Date(),
+    batchSize = 2000,
+    attachmentBatch = 8,
+    partChars,
+    onProgress,
+  } = options;
+  const nodeId = await readNodeId(db);
+  const source = { ...(nodeId ? { nodeId } : {}), ...(sourceName ? { name: sourceName } : {}) };
+  const head = { exportedAt: now().toISOString(), ...(Object.keys(source).length ? { source } : {}) };
+  let total = 0;
+  for (const table of LEDGER_TABLES) total += await rows(db, table).count();
+  if (includeAttachments) total += await db.attachments.count();
+  const written = { records: 0, attachments: 0, includesSecrets: false };
+  const size = Math.max(1, Math.floor(batchSize));
+
+  async function* tableBatches(table: LedgerTable): AsyncGenerator<Row[]> {
+    let after = '';
+    for (;;) {
+      // Primary-key order, as toArray() gives it: the same order exportLedger writes.
+      const page = await rows(db, table).where(':id').above(after).limit(size).toArray();
+      if (page.length === 0) return;
+      after = page[page.length - 1]!.id;
+      written.records += page.length;
+      onProgress?.(written.records + written.attachments, total);
+      if (table !== 'devices') yield page;
+      else if (!includeSecrets) yield page.map((d) => blankDeviceSecret(d as Row & { secret?: string }));
+      else {
+        if (page.some((d) => typeof d.secret === 'string' && d.secret !== '')) written.includesSecrets = true;
+        yield page;
+      }
+      if (page.length < size) return;
+    }
+  }
+
+  async function* attachmentBatches(): AsyncGenerator<BackupAttachment[]> {
+    const step = Math.max(1, Math.floor(attachmentBatch));
+    let after = '';
+    for (;;) {
+      const page = await db.attachments.where(':id').above(after).limit(step).toArray();
+      if (page.length === 0) return;
+      after = page[page.length - 1]!.sha256;
+      const batch: BackupAttachment[] = [];
+      for (const { blob, ...meta } of page)
+        batch.push({ ...meta, base64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+      written.attachments += batch.length;
+      onProgress?.(written.records + written.attachments, total);
+      yield batch;
+      if (page.length < step) return;
+    }
+  }
+
+  return {
+    parts: backupTextParts(
+      head,
+      LEDGER_TABLES,
+      tableBatches,
+      includeAttachments ? attachmentBatches() : undefined,
+      partChars,
+    ),
+    written,
+  };
+}
+
 // ── Preview ─────────────────────────────────────────────────────────────────────────────
 
-export interface BackupPreview {
-  exportedAt: string;
-  source: LedgerBackup['source'];
-  /** Per table: records in use and deleted ones (tombstones). Every table is listed. */
-  tables: Record<LedgerTable, { live: number; deleted: number }>;
-  totalRecords: number;
-  attachments: number;
-  attachmentBytes: number;
-  /** Whether any device password or config is in the file (it must then be kept safe). */
-  includesSecrets: boolean;
-}
+export type { BackupPreview };
 
 /** What a backup holds, for the confirmation before an import. */
 export function previewBackup(backup: LedgerBackup): BackupPreview {
@@ -231,16 +322,29 @@ function logRow(
 }
 
 /**
- * Import a backup that passed `parseBackup`/`validateBackup`. Throws RepositoryError 'not-empty'
- * in 'empty' mode when the ledger already holds records; otherwise returns what it did.
+ * One import under way: the steps shared by importLedger (a backup held in memory) and the
+ * streamed restore (renderer/db/backup-stream.ts, a file read in pieces), so both write exactly
+ * the same records, change-log rows and clock.
  */
-export async function importLedger(
+export interface ImportRun {
+  summary: ImportSummary;
+  /** Merge one batch of checked records of one table, in one transaction. */
+  records(table: LedgerTable, batch: readonly StoredRecord<LedgerTable>[]): Promise<void>;
+  /** Verify (size, checksum) and add the attachments this PC does not have yet. */
+  attachments(batch: readonly BackupAttachment[]): Promise<void>;
+  /** Look for duplicated unique values in the tables the import wrote to; returns the summary. */
+  finish(touched: readonly LedgerTable[]): Promise<ImportSummary>;
+}
+
+/**
+ * Start an import. In 'empty' mode it throws RepositoryError 'not-empty' when the ledger already
+ * holds records, before anything is written.
+ */
+export async function startImport(
   db: NetdeskDb,
-  backup: LedgerBackup,
-  options: ImportOptions,
-): Promise<ImportSummary> {
-  const { mode, onProgress, chunkSize = 500, now = () => new Date() } = options;
-  const size = Math.max(1, Math.floor(chunkSize));
+  options: { mode: ImportMode; now?: () => Date },
+): Promise<ImportRun> {
+  const { mode, now = () => new Date() } = options;
   if (mode === 'empty') {
     const holder = await firstNonEmptyTable(db);
     if (holder) {
@@ -259,75 +363,65 @@ export async function importLedger(
     duplicates: [],
     problems: [],
   };
-  const attachments = backup.attachments ?? [];
-  const total =
-    LEDGER_TABLES.reduce((sum, t) => sum + (backup.tables[t]?.length ?? 0), 0) + attachments.length;
-  let done = 0;
 
-  for (const table of LEDGER_TABLES) {
-    const incoming = (backup.tables[table] ?? []) as unknown as Row[];
+  async function records(table: LedgerTable, batch: readonly StoredRecord<LedgerTable>[]): Promise<void> {
+    const chunk = batch as unknown as readonly Row[];
     const schema = storedRecordSchema(table);
-    for (let start = 0; start < incoming.length; start += size) {
-      const chunk = incoming.slice(start, start + size);
-      await db.transaction('rw', [db.table(table), db.changeLog, db.localMeta], async () => {
-        const clock = await loadNodeClock(db, () => now().getTime());
-        const at = now().toISOString();
-        const local = await rows(db, table).bulkGet(chunk.map((r) => r.id));
-        const toPut: Row[] = [];
-        const logs: ChangeLogEntry[] = [];
-        let newest = '';
-        chunk.forEach((original, i) => {
-          const { row, fixed } = fixStamps(original, clock, now().getTime());
-          summary.fixedStamps += fixed;
-          const existing = local[i];
-          let record: Row;
-          let fields: string[];
-          if (!existing) {
-            record = row;
-            fields = stampedFields(row);
-            summary.added++;
-          } else {
-            const { merged, taken } = mergeRecord(existing, row);
-            if (taken.length === 0) {
-              summary.unchanged++;
-              return;
-            }
-            // Each copy was valid; the mix is checked too before it replaces the local record.
-            const check = schema.safeParse(merged);
-            if (!check.success) {
-              const issue = check.error.issues[0];
-              summary.problems.push(
-                `${table} ${row.id}: merged record invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}; kept this PC's copy`,
-              );
-              return;
-            }
-            record = merged;
-            fields = taken;
-            summary.updated++;
+    await db.transaction('rw', [db.table(table), db.changeLog, db.localMeta], async () => {
+      const clock = await loadNodeClock(db, () => now().getTime());
+      const at = now().toISOString();
+      const local = await rows(db, table).bulkGet(chunk.map((r) => r.id));
+      const toPut: Row[] = [];
+      const logs: ChangeLogEntry[] = [];
+      let newest = '';
+      chunk.forEach((original, i) => {
+        const { row, fixed } = fixStamps(original, clock, now().getTime());
+        summary.fixedStamps += fixed;
+        const existing = local[i];
+        let record: Row;
+        let fields: string[];
+        if (!existing) {
+          record = row;
+          fields = stampedFields(row);
+          summary.added++;
+        } else {
+          const { merged, taken } = mergeRecord(existing, row);
+          if (taken.length === 0) {
+            summary.unchanged++;
+            return;
           }
-          toPut.push(record);
-          const log = logRow(table, record, fields, at, !existing);
-          if (log) {
-            logs.push(log);
-            if (compareHlc(log.hlc, newest) > 0) newest = log.hlc;
+          // Each copy was valid; the mix is checked too before it replaces the local record.
+          const check = schema.safeParse(merged);
+          if (!check.success) {
+            const issue = check.error.issues[0];
+            summary.problems.push(
+              `${table} ${row.id}: merged record invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}; kept this PC's copy`,
+            );
+            return;
           }
-        });
-        await rows(db, table).bulkPut(toPut);
-        await db.changeLog.bulkAdd(logs);
-        // The next local edit must outrank everything imported.
-        if (newest) clock.hlc.receive(newest);
-        await clock.save();
+          record = merged;
+          fields = taken;
+          summary.updated++;
+        }
+        toPut.push(record);
+        const log = logRow(table, record, fields, at, !existing);
+        if (log) {
+          logs.push(log);
+          if (compareHlc(log.hlc, newest) > 0) newest = log.hlc;
+        }
       });
-      done += chunk.length;
-      onProgress?.({ done, total, stage: table });
-    }
+      await rows(db, table).bulkPut(toPut);
+      await db.changeLog.bulkAdd(logs);
+      // The next local edit must outrank everything imported.
+      if (newest) clock.hlc.receive(newest);
+      await clock.save();
+    });
   }
 
-  for (let start = 0; start < attachments.length; start += ATTACHMENT_CHUNK) {
-    const chunk = attachments.slice(start, start + ATTACHMENT_CHUNK);
+  async function attachments(batch: readonly BackupAttachment[]): Promise<void> {
     // Decode and verify outside the transaction (hashing is not an IndexedDB request).
     const verified: StoredAttachment[] = [];
-    for (const { base64, ...meta } of chunk) {
+    for (const { base64, ...meta } of batch) {
       let bytes: Uint8Array<ArrayBuffer>;
       try {
         bytes = base64ToBytes(base64) as Uint8Array<ArrayBuffer>;
@@ -348,20 +442,56 @@ export async function importLedger(
       await db.attachments.bulkAdd(missing);
       summary.attachmentsAdded += missing.length;
     });
+  }
+
+  async function finish(touched: readonly LedgerTable[]): Promise<ImportSummary> {
+    summary.duplicates = await findDuplicates(db, touched);
+    return summary;
+  }
+
+  return { summary, records, attachments, finish };
+}
+
+/**
+ * Import a backup that passed `parseBackup`/`validateBackup`. Throws RepositoryError 'not-empty'
+ * in 'empty' mode when the ledger already holds records; otherwise returns what it did.
+ */
+export async function importLedger(
+  db: NetdeskDb,
+  backup: LedgerBackup,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const { mode, onProgress, chunkSize = 500, now } = options;
+  const size = Math.max(1, Math.floor(chunkSize));
+  const run = await startImport(db, { mode, ...(now ? { now } : {}) });
+  const attachments = backup.attachments ?? [];
+  const total =
+    LEDGER_TABLES.reduce((sum, t) => sum + (backup.tables[t]?.length ?? 0), 0) + attachments.length;
+  let done = 0;
+  for (const table of LEDGER_TABLES) {
+    const incoming: readonly StoredRecord<LedgerTable>[] = backup.tables[table] ?? [];
+    for (let start = 0; start < incoming.length; start += size) {
+      const chunk = incoming.slice(start, start + size);
+      await run.records(table, chunk);
+      done += chunk.length;
+      onProgress?.({ done, total, stage: table });
+    }
+  }
+  for (let start = 0; start < attachments.length; start += ATTACHMENT_CHUNK) {
+    const chunk = attachments.slice(start, start + ATTACHMENT_CHUNK);
+    await run.attachments(chunk);
     done += chunk.length;
     onProgress?.({ done, total, stage: 'attachments' });
   }
-
-  summary.duplicates = await findDuplicates(db, backup);
-  return summary;
+  return run.finish(LEDGER_TABLES.filter((t) => (backup.tables[t]?.length ?? 0) > 0));
 }
 
-/** Live records sharing a unique value, in the tables the backup touched. */
-async function findDuplicates(db: NetdeskDb, backup: LedgerBackup): Promise<ImportDuplicate[]> {
+/** Live records sharing a unique value, in the tables the import wrote to. */
+async function findDuplicates(db: NetdeskDb, touched: readonly LedgerTable[]): Promise<ImportDuplicate[]> {
   const duplicates: ImportDuplicate[] = [];
   for (const table of LEDGER_TABLES) {
     const fields = UNIQUE_FIELDS[table];
-    if (!fields || !backup.tables[table]?.length) continue;
+    if (!fields || !touched.includes(table)) continue;
     const byValue = new Map<string, Map<string, string[]>>(fields.map((f) => [f, new Map()]));
     // Streamed, not loaded whole: ten years of repair cards do not fit in memory twice.
     await rows(db, table).each((record) => {

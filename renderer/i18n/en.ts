@@ -935,6 +935,7 @@ export const en: Messages = {
       title: 'Import from a backup',
       choose: 'Choose a backup file…',
       reading: 'Reading…',
+      checking: 'Checking {{done}} / {{total}} ({{records}} items checked)',
       invalid: 'This is not a valid NetDesk backup: {{detail}}',
       preview: 'What the backup holds',
       exportedAt: 'Exported',

@@ -905,6 +905,7 @@ export const zhCN = {
       title: '从备份导入',
       choose: '选择备份文件…',
       reading: '正在读取…',
+      checking: '正在检查 {{done}} / {{total}}（已检查 {{records}} 项）',
       invalid: '这不是有效的 NetDesk 备份：{{detail}}',
       preview: '备份内容',
       exportedAt: '导出时间',

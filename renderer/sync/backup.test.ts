@@ -11,6 +11,7 @@ import { freshDb, manualClock } from '../db/test-support';
 import {
   exportBackupFile,
   readBackupSecretsChoice,
+  partsOfAtMost,
   saveBackupSecretsChoice,
   saveLedgerBackup,
   type BackupApi,
@@ -63,9 +64,38 @@ describe("this PC's backups and device passwords", () => {
   it('export a file with passwords only when asked, its name marked -pw', async () => {
     const plain = await exportBackupFile(db, { includeSecrets: false, now: clock.now });
     expect(plain.fileName).toMatch(/^netdesk-backup-\d{8}-\d{4}\.json$/);
-    expect(secretOf(plain.text)).toBe('');
+    expect(secretOf(await plain.blob.text())).toBe('');
     const withSecrets = await exportBackupFile(db, { includeSecrets: true, now: clock.now });
     expect(withSecrets.fileName).toMatch(/^netdesk-backup-\d{8}-\d{4}-pw\.json$/);
-    expect(secretOf(withSecrets.text)).toBe(PASSWORD);
+    expect(secretOf(await withSecrets.blob.text())).toBe(PASSWORD);
+  });
+});
+
+describe('a backup sent in parts', () => {
+  it('sends the text as it is written, the last part saying what the file must hold', async () => {
+    const sent: IpcRequest<'backup:save'>[] = [];
+    const api: BackupApi = {
+      saveBackup(req) {
+        sent.push(req);
+        return Promise.resolve({ done: req.last });
+      },
+      listBackups: () => Promise.resolve({ dir: '', backups: [] }),
+    };
+    const steps: string[] = [];
+    await saveLedgerBackup(db, api, { now: clock.now, onProgress: (d, t) => steps.push(`${d}/${t}`) });
+    expect(sent.map((r) => [r.part, r.last])).toEqual(sent.map((_, i) => [i, i === sent.length - 1]));
+    expect(sent.at(-1)?.expect).toEqual({ records: 1, attachments: 0 });
+    expect(steps.at(-1)).toBe('1/1');
+  });
+
+  it('cuts parts to the size a request may carry, never inside an emoji', async () => {
+    const out: string[] = [];
+    for await (const p of partsOfAtMost(['ab😀cd😀', '😀x'], 3)) out.push(p);
+    expect(out.join('')).toBe('ab😀cd😀😀x');
+    for (const p of out) {
+      expect(p.length).toBeLessThanOrEqual(3);
+      // No lone half of a surrogate pair at either end.
+      expect(p).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    }
   });
 });

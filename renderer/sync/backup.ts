@@ -1,17 +1,17 @@
 // Backups from the renderer's side: export the whole ledger with its attachments
-// (renderer/db/backup.ts), send it in parts to backup:save, which writes it, reads it back and
-// verifies it before it counts; the daily rule: one automatic backup a day, checked at start
-// and every few hours; and an export to a file the supervisor saves where they like.
+// (renderer/db/backup.ts), send it in parts to backup:save as the parts are written, which
+// writes it, reads it back and verifies it before it counts; the daily rule: one automatic
+// backup a day, checked at start and every few hours; and an export to a file the supervisor
+// saves where they like. Neither ever holds the whole backup as one string: a ten-year ledger's
+// is over a gigabyte, more than a string may hold (docs/backup-format.md, "Large backups").
 //
 // Device passwords: this PC's own backups carry them only when the supervisor ticked
 // "本机备份包含设备密码" (kept per PC in localMeta, off by default); an export asks each time
 // (off by default). The main process never lets them onto the shared folder.
-import { backupHoldsSecrets, serializeBackup } from '../../shared/backup';
 import { backupFileName, SECRETS_MARK } from '../../shared/backup-retention';
 import type { NetdeskApi } from '../../shared/ipc';
-import { LEDGER_TABLES } from '../../shared/schemas';
 import { BACKUP_PART_CHARS, type BackupSaveResult } from '../../shared/sync-ipc';
-import { exportLedger, firstNonEmptyTable } from '../db/backup';
+import { exportLedgerParts, firstNonEmptyTable } from '../db/backup';
 import type { NetdeskDb } from '../db/schema';
 
 export type BackupApi = Pick<NetdeskApi, 'saveBackup' | 'listBackups'>;
@@ -54,7 +54,30 @@ export interface SaveBackupOptions {
   /** Include device passwords; by default this PC's choice (readBackupSecretsChoice). */
   includeSecrets?: boolean;
   now?: () => Date;
+  /** Records and attachments sent so far, of those the ledger held when the backup started. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The parts cut to at most `max` characters each. A cut never falls between the two halves of a
+ * surrogate pair (an emoji in a note): each part is written to the file as UTF-8 on its own, and a
+ * lone half would become U+FFFD.
+ */
+export async function* partsOfAtMost(
+  parts: AsyncIterable<string> | Iterable<string>,
+  max: number,
+): AsyncGenerator<string> {
+  for await (const part of parts) {
+    let at = 0;
+    while (part.length - at > max) {
+      let end = at + max;
+      const c = part.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end--;
+      yield part.slice(at, end);
+      at = end;
+    }
+    if (at < part.length) yield at === 0 ? part : part.slice(at);
+  }
 }
 
 export async function saveLedgerBackup(
@@ -63,30 +86,32 @@ export async function saveLedgerBackup(
   options: SaveBackupOptions = {},
 ): Promise<BackupSaveResult> {
   const now = options.now ?? (() => new Date());
-  const backup = await exportLedger(db, {
+  const exported = await exportLedgerParts(db, {
     includeAttachments: true,
     includeSecrets: options.includeSecrets ?? (await readBackupSecretsChoice(db)),
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
     now,
+    // Half a request, so that a part rarely needs cutting.
+    partChars: BACKUP_PART_CHARS / 2,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const text = serializeBackup(backup);
-  const records = LEDGER_TABLES.reduce((n, t) => n + (backup.tables[t]?.length ?? 0), 0);
-  const attachments = backup.attachments?.length ?? 0;
   const fileName = fileNameAt(now());
-  const parts = Math.max(1, Math.ceil(text.length / BACKUP_PART_CHARS));
-  let result: BackupSaveResult = { done: false };
-  for (let part = 0; part < parts; part++) {
-    const last = part === parts - 1;
-    result = await api.saveBackup({
-      fileName,
-      part,
-      text: text.slice(part * BACKUP_PART_CHARS, (part + 1) * BACKUP_PART_CHARS),
-      last,
-      ...(last ? { expect: { records, attachments } } : {}),
-    });
-    options.onProgress?.(part + 1, parts);
+  // Each part is sent as soon as the next one exists: the last one must say it is the last, with
+  // the counts the main process checks when it reads the file back.
+  let part = 0;
+  let pending: string | null = null;
+  for await (const text of partsOfAtMost(exported.parts, BACKUP_PART_CHARS)) {
+    if (pending !== null) await api.saveBackup({ fileName, part: part++, text: pending, last: false });
+    pending = text;
   }
-  return result;
+  const { records, attachments } = exported.written;
+  return api.saveBackup({
+    fileName,
+    part,
+    text: pending ?? '',
+    last: true,
+    expect: { records, attachments },
+  });
 }
 
 /**
@@ -109,19 +134,25 @@ export async function backupIfDue(
 /**
  * The whole ledger as a backup file to save anywhere ("导出备份"): with attachments, and with
  * device passwords only when asked (the name then ends in -pw, so the file says what it holds).
+ * The file is a Blob made of the parts (a Blob may be larger than any string).
  */
 export async function exportBackupFile(
   db: NetdeskDb,
   options: { includeSecrets: boolean; sourceName?: string; now?: () => Date },
-): Promise<{ fileName: string; text: string }> {
+): Promise<{ fileName: string; blob: Blob }> {
   const now = options.now ?? (() => new Date());
-  const backup = await exportLedger(db, {
+  const exported = await exportLedgerParts(db, {
     includeAttachments: true,
     includeSecrets: options.includeSecrets,
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
     now,
   });
+  // One Blob per part, so each part's string can go as soon as it is in a Blob.
+  const blobs: Blob[] = [];
+  for await (const part of exported.parts) blobs.push(new Blob([part]));
   const plain = fileNameAt(now());
-  const fileName = backupHoldsSecrets(backup) ? plain.replace(/\.json$/, `-${SECRETS_MARK}.json`) : plain;
-  return { fileName, text: serializeBackup(backup) };
+  const fileName = exported.written.includesSecrets
+    ? plain.replace(/\.json$/, `-${SECRETS_MARK}.json`)
+    : plain;
+  return { fileName, blob: new Blob(blobs, { type: 'application/json' }) };
 }

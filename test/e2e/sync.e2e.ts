@@ -249,6 +249,20 @@ describe('folder sync between two PCs', () => {
       .toBeGreaterThan(rowsBefore);
     const made = backupsOf(join(a.home, 'backups')).filter((n) => !before.has(n));
     expect(made).toHaveLength(1);
-    await expect.poll(() => backupsOf(join(share, 'backups'))).toContain(made[0]);
+    // The shared copy names the PC that wrote it (two PCs' copies of one minute both stay).
+    const sharedCopy = made[0]!.replace(/\.json$/, '-pc-');
+    await expect
+      .poll(() => backupsOf(join(share, 'backups')).some((n) => n.startsWith(sharedCopy)))
+      .toBe(true);
+
+    step('import backup');
+    // The backup just made, picked on the same PC: checked and previewed (read in pieces), then
+    // merged; everything in it is already here, so nothing is added.
+    await a.page.getByTestId('backup-import-file').setInputFiles(join(a.home, 'backups', made[0]!));
+    await a.page.getByTestId('backup-preview').waitFor();
+    await a.page.getByTestId('backup-import-start').click();
+    await expect
+      .poll(() => a.page.getByTestId('backup-import-summary').textContent(), { timeout: 30_000 })
+      .toMatch(/新增 0，|: 0 added/);
   });
 });

@@ -3,6 +3,8 @@
 // default), the backups kept on this PC, exporting a backup file (passwords only when ticked,
 // each time), and importing a backup file: pick → check → preview (which says whether it holds
 // device passwords) → choose "into an empty ledger" or "merge" → import with progress → summary.
+// A backup file of any size: it is read in pieces twice (check, then import; renderer/db/backup-stream.ts),
+// never as one string, and the export is saved from a Blob of parts.
 // Test ids: backup-now, backup-include-secrets, backup-list, backup-row (data-secrets),
 // backup-export, backup-export-secrets, backup-export-go, backup-import-file, backup-preview,
 // backup-preview-secrets (data-included), backup-import-mode, backup-import-start,
@@ -23,13 +25,14 @@ import {
   Typography,
 } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseBackup, type LedgerBackup } from '../../../shared/backup';
+import type { BackupCheckResult, BackupPreview } from '../../../shared/backup-check';
 import type { BackupListResult } from '../../../shared/sync-ipc';
 import { getNetdesk } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
-import { importLedger, previewBackup, type ImportMode, type ImportSummary } from '../../db/backup';
+import type { ImportMode, ImportSummary } from '../../db/backup';
+import { checkBackupFile, restoreBackupFile, type CheckProgress } from '../../db/backup-stream';
 import { describeError } from '../../i18n/errors';
 import {
   exportBackupFile,
@@ -172,8 +175,8 @@ function ExportDialog({ sourceName, onClose }: { sourceName: string; onClose: ()
   const go = async () => {
     setBusy(true);
     try {
-      const { fileName, text } = await exportBackupFile(db, { includeSecrets, sourceName });
-      downloadText(text, fileName);
+      const { fileName, blob } = await exportBackupFile(db, { includeSecrets, sourceName });
+      downloadBlob(blob, fileName);
       void message.success(t('backup.export.done', { file: fileName }));
       onClose();
     } catch (err) {
@@ -208,9 +211,9 @@ function ExportDialog({ sourceName, onClose }: { sourceName: string; onClose: ()
   );
 }
 
-/** Offer text as a file download from the page (Electron window and browser mode alike). */
-function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offer a file download from the page (Electron window and browser mode alike). */
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -222,11 +225,13 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+type CheckedBackup = Extract<BackupCheckResult, { ok: true }>;
+
 type ImportState =
   | { step: 'idle' }
-  | { step: 'reading' }
+  | { step: 'checking'; progress: CheckProgress | null }
   | { step: 'invalid'; problems: string[] }
-  | { step: 'preview'; backup: LedgerBackup; fileName: string }
+  | { step: 'preview'; checked: CheckedBackup; file: File }
   | { step: 'importing'; done: number; total: number }
   | { step: 'done'; summary: ImportSummary }
   | { step: 'failed'; detail: string };
@@ -237,19 +242,33 @@ function ImportCard() {
   const controller = useSyncController();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [mode, setMode] = useState<ImportMode>('merge');
+  // A file picked while another is still being checked wins: the older check's reports are dropped.
+  const picked = useRef(0);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    setState({ step: 'reading' });
-    const parsed = parseBackup(await file.text());
-    if (!parsed.ok) setState({ step: 'invalid', problems: parsed.problems });
-    else setState({ step: 'preview', backup: parsed.backup, fileName: file.name });
+    const turn = ++picked.current;
+    const show = (next: ImportState) => {
+      if (picked.current === turn) setState(next);
+    };
+    show({ step: 'checking', progress: null });
+    try {
+      const checked = await checkBackupFile(file, {
+        onProgress: (progress) => show({ step: 'checking', progress }),
+      });
+      if (!checked.ok) show({ step: 'invalid', problems: checked.problems });
+      else show({ step: 'preview', checked, file });
+    } catch (err) {
+      // The file could not be read at all (removed, unreadable share).
+      show({ step: 'failed', detail: describeError(err, t) });
+    }
   };
 
-  const start = async (backup: LedgerBackup) => {
-    setState({ step: 'importing', done: 0, total: 1 });
+  const start = async (checked: CheckedBackup, file: File) => {
+    const total = checked.preview.totalRecords + checked.preview.attachments;
+    setState({ step: 'importing', done: 0, total });
     try {
-      const summary = await importLedger(db, backup, {
+      const summary = await restoreBackupFile(db, file, checked, {
         mode,
         onProgress: ({ done, total }) => setState({ step: 'importing', done, total }),
       });
@@ -274,7 +293,7 @@ function ImportCard() {
             onChange={(e) => void pick(e.target.files?.[0])}
           />
         </label>
-        {state.step === 'reading' && <Typography.Text>{t('backup.import.reading')}</Typography.Text>}
+        {state.step === 'checking' && <Checking progress={state.progress} />}
         {state.step === 'invalid' && (
           <Alert
             data-testid="backup-import-error"
@@ -285,10 +304,10 @@ function ImportCard() {
         )}
         {state.step === 'preview' && (
           <Preview
-            backup={state.backup}
+            preview={state.checked.preview}
             mode={mode}
             setMode={setMode}
-            onStart={() => void start(state.backup)}
+            onStart={() => void start(state.checked, state.file)}
             onCancel={() => setState({ step: 'idle' })}
           />
         )}
@@ -336,21 +355,39 @@ function ImportCard() {
   );
 }
 
+/** The check pass: the file read so far, and the records checked. */
+function Checking({ progress }: { progress: CheckProgress | null }) {
+  const { t } = useTranslation();
+  if (!progress) return <Typography.Text>{t('backup.import.reading')}</Typography.Text>;
+  const { bytes, totalBytes, records } = progress;
+  return (
+    <div>
+      {totalBytes ? <Progress percent={Math.floor((100 * bytes) / Math.max(1, totalBytes))} /> : null}
+      <Typography.Text>
+        {t('backup.import.checking', {
+          done: formatBytes(bytes),
+          total: totalBytes === null ? '?' : formatBytes(totalBytes),
+          records,
+        })}
+      </Typography.Text>
+    </div>
+  );
+}
+
 function Preview({
-  backup,
+  preview,
   mode,
   setMode,
   onStart,
   onCancel,
 }: {
-  backup: LedgerBackup;
+  preview: BackupPreview;
   mode: ImportMode;
   setMode: (mode: ImportMode) => void;
   onStart: () => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const preview = previewBackup(backup);
   const tables = Object.entries(preview.tables).filter(([, n]) => n.live + n.deleted > 0);
   return (
     <div data-testid="backup-preview">
