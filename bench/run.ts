@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [-- --keep]`: NetDesk's speed at ten years' scale, measured in a real
 // Chromium against the real app (browser mode: the loopback server and its Node services).
 //
-//   1. writes the dataset (shared/dataset) as backup chunks in bench/tmp, or reuses them;
+//   1. writes the dataset (shared/dataset) as one backup file in bench/tmp, or reuses it;
 //   2. builds the page hook (bench/page/hook.ts) into its own bundle, never into the app's;
 //   3. starts browser mode on a temporary NETDESK_HOME and opens a bench page of the app's origin
 //      in Debian's Chromium (persistent profile), restores the backup into the empty ledger
@@ -138,7 +138,7 @@ function failed(figure: string, budget: number | null, err: unknown) {
   say(`${figure}: ERROR ${note}`);
 }
 
-// ── Static files for the bench page (hook bundle, dataset chunks), with CORS ─────────────────
+// ── Static files for the bench page (hook bundle, the backup file), with CORS ─────────────────
 function startFileServer(dirs: Record<string, string>): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
     const [, prefix = '', ...rest] = (req.url ?? '/').split('?')[0]!.split('/');
@@ -280,7 +280,7 @@ async function main(): Promise<number> {
   );
   const data: DatasetFiles = datasetFiles(tmp, { now: NOW, ...scale, sampleCards: quick ? 200 : 2000 }, say);
   say(
-    `数据 / dataset: ${data.totalRecords} records, ${(data.totalBytes / 1e6).toFixed(0)} MB in ${data.chunks.length} files` +
+    `数据 / dataset: ${data.totalRecords} records, ${(data.totalBytes / 1e6).toFixed(0)} MB in one backup file` +
       (data.generatedMs ? `, generated in ${(data.generatedMs / 1000).toFixed(1)} s` : ' (reused)'),
   );
 
