@@ -162,7 +162,8 @@ describe('preview and restore read in pieces', () => {
 
     const [a, b] = [await newLedger(), await newLedger()];
     // Both targets hold the same records, one of them using the new colleague's number already.
-    const clash = { ...before.tables.people![0]!, id: 'clash', employeeNo: '2003' };
+    // A live person's copy (ids are random, so the first in id order may be the deleted one).
+    const clash = { ...before.tables.people!.find((p) => !p.deletedAt)!, id: 'clash', employeeNo: '2003' };
     for (const target of [a, b]) {
       await importLedger(target, before, { mode: 'empty', now: clock.now });
       await target.people.put(clash);
