@@ -18,6 +18,7 @@ import { BLANK_BATCH_MAX, printBlankCards, type BlankCardsPrinted } from './prin
 import { RepairDataError } from './data';
 import { repairErrorText } from './repair-errors';
 import { useRepairContext } from './use-repair';
+import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 
 const blankSchema = z.object({
   count: z.number().int().min(1).max(BLANK_BATCH_MAX),
@@ -30,7 +31,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
   const ctx = useRepairContext();
   const [done, setDone] = useState<BlankCardsPrinted | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [missing, setMissing] = useState<{ chars: string[]; answer: (go: boolean) => void } | null>(null);
+  const [missing, setMissing] = useState<MissingChars | null>(null);
   const {
     control,
     handleSubmit,
@@ -160,29 +161,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
           )}
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
           {missing && (
-            <Alert
-              style={{ marginBottom: 12 }}
-              type="warning"
-              showIcon
-              data-testid="blank-missing"
-              title={t('repair.print.missingTitle')}
-              description={t('repair.print.missingBody', { chars: missing.chars.join(' ') })}
-              action={
-                <Space orientation="vertical">
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid="blank-anyway"
-                    onClick={() => missing.answer(true)}
-                  >
-                    {t('repair.print.printAnyway')}
-                  </Button>
-                  <Button size="small" onClick={() => missing.answer(false)}>
-                    {t('common.cancel')}
-                  </Button>
-                </Space>
-              }
-            />
+            <MissingCharsAlert missing={missing} testIdPrefix="blank" style={{ marginBottom: 12 }} />
           )}
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
             <Typography.Text type="secondary">{t('repair.blank.keys')}</Typography.Text>

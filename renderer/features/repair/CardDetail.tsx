@@ -17,7 +17,6 @@ import {
   PrinterOutlined,
 } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Descriptions,
@@ -38,6 +37,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '../../../shared/pdf/layout';
 import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
+import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents } from '../../../shared/repair/workflow';
@@ -577,7 +577,7 @@ function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void 
   const { db } = useLedger();
   const [paper, setPaper] = useState<Paper>('a4');
   const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState<{ chars: string[]; answer: (go: boolean) => void } | null>(null);
+  const [missing, setMissing] = useState<MissingChars | null>(null);
 
   // While the paper is chosen, the card's font is fetched, so 打印 finds it ready.
   useEffect(() => {
@@ -645,31 +645,7 @@ function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void 
           {t('repair.print.printing')}
         </Typography.Paragraph>
       )}
-      {missing && (
-        <Alert
-          style={{ marginTop: 12 }}
-          type="warning"
-          showIcon
-          data-testid="print-missing"
-          title={t('repair.print.missingTitle')}
-          description={t('repair.print.missingBody', { chars: missing.chars.join(' ') })}
-          action={
-            <Space orientation="vertical">
-              <Button
-                size="small"
-                type="primary"
-                data-testid="print-anyway"
-                onClick={() => missing.answer(true)}
-              >
-                {t('repair.print.printAnyway')}
-              </Button>
-              <Button size="small" onClick={() => missing.answer(false)}>
-                {t('common.cancel')}
-              </Button>
-            </Space>
-          }
-        />
-      )}
+      {missing && <MissingCharsAlert missing={missing} testIdPrefix="print" style={{ marginTop: 12 }} />}
     </Modal>
   );
 }
