@@ -40,12 +40,21 @@ function shanghaiDayFromNow(days: number): string {
 async function pick(page: Page, testId: string, text: string, typed = text) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first()
-    .click();
+  const option = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    { hasText: text },
+  );
+  // The list filters as it is typed into: wait until it holds the one option asked for, so the
+  // click cannot land on a row that is being replaced.
+  await expect.poll(() => option.count()).toBe(1);
+  await option.click();
+}
+
+/** Scan a device field: the tag and Enter, as a barcode scanner sends them. */
+async function scan(page: Page, testId: string, tag: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(tag);
+  await page.keyboard.press('Enter');
 }
 
 const row = (page: Page, tag: string) => page.locator(`[data-testid="device-row"][data-tag="${tag}"]`);
@@ -98,7 +107,7 @@ async function addDepartmentsAndPeople(page: Page, people: { no: string; name: s
 /** Attach `printerTag` to `computerTag` through the asset form, and see the responsible person follow. */
 async function attachPrinter(page: Page, printerTag: string, computerTag: string, userName: string) {
   await row(page, printerTag).getByTestId('device-edit').click();
-  await pick(page, 'device-attached-to', computerTag);
+  await scan(page, 'device-attached-to', computerTag);
   await expect.poll(() => page.getByTestId('device-user-follows').textContent()).toContain(userName);
   await page.getByTestId('device-submit').click();
   await expect.poll(() => page.locator('[data-testid="device-form"]:visible').count()).toBe(0);

@@ -71,12 +71,14 @@ async function syncNow(page: Page) {
 async function pick(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first()
-    .click();
+  const option = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    { hasText: text },
+  );
+  // Wait for the filtered list to hold just the option asked for: a click while it is being
+  // replaced can land on the wrong row.
+  await expect.poll(() => option.count()).toBe(1);
+  await option.click();
 }
 
 const personRow = (page: Page, employeeNo: string) =>
