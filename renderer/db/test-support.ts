@@ -18,3 +18,10 @@ export function manualClock(start = '2026-03-02T08:00:00.000Z') {
     },
   };
 }
+
+/** A second connection to the same in-memory ledger (as a worker opens its own). */
+export function reopenDb(db: NetdeskDb): Promise<NetdeskDb> {
+  const factory = db._options.indexedDB;
+  if (!factory) throw new Error('not a test ledger');
+  return openNetdeskDb(db.name, factory as IDBFactory, IDBKeyRange);
+}

@@ -1,5 +1,5 @@
 // Backups from the renderer's side: export the whole ledger with its attachments
-// (renderer/db/backup.ts), send it in parts to backup:save as the parts are written, which
+// (renderer/db/backup.ts, run in the backup worker: renderer/db/backup-offthread.ts), send it in parts to backup:save as the parts are written, which
 // writes it, reads it back and verifies it before it counts; the daily rule: one automatic
 // backup a day, checked at start and every few hours; and an export to a file the supervisor
 // saves where they like. Neither ever holds the whole backup as one string: a ten-year ledger's
@@ -11,7 +11,8 @@
 import { backupFileName, SECRETS_MARK } from '../../shared/backup-retention';
 import type { NetdeskApi } from '../../shared/ipc';
 import { BACKUP_PART_CHARS, type BackupSaveResult } from '../../shared/sync-ipc';
-import { exportLedgerParts, firstNonEmptyTable } from '../db/backup';
+import { firstNonEmptyTable } from '../db/backup';
+import { exportLedgerOffThread } from '../db/backup-offthread';
 import type { NetdeskDb } from '../db/schema';
 
 export type BackupApi = Pick<NetdeskApi, 'saveBackup' | 'listBackups'>;
@@ -86,7 +87,7 @@ export async function saveLedgerBackup(
   options: SaveBackupOptions = {},
 ): Promise<BackupSaveResult> {
   const now = options.now ?? (() => new Date());
-  const exported = await exportLedgerParts(db, {
+  const exported = await exportLedgerOffThread(db, {
     includeAttachments: true,
     includeSecrets: options.includeSecrets ?? (await readBackupSecretsChoice(db)),
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
@@ -141,7 +142,7 @@ export async function exportBackupFile(
   options: { includeSecrets: boolean; sourceName?: string; now?: () => Date },
 ): Promise<{ fileName: string; blob: Blob }> {
   const now = options.now ?? (() => new Date());
-  const exported = await exportLedgerParts(db, {
+  const exported = await exportLedgerOffThread(db, {
     includeAttachments: true,
     includeSecrets: options.includeSecrets,
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),

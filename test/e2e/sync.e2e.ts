@@ -245,12 +245,16 @@ describe('folder sync between two PCs', () => {
     await expect.poll(() => a.page.getByTestId('backup-include-secrets').isChecked()).toBe(false);
     const before = new Set(backupsOf(join(a.home, 'backups')));
     const rowsBefore = await a.page.getByTestId('backup-row').count();
+    // The export runs in the backup worker, not on the window's thread.
+    const workers: string[] = [];
+    a.page.on('worker', (w) => workers.push(w.url()));
     await a.page.getByTestId('backup-now').click();
     await expect
       .poll(() => a.page.getByTestId('backup-row').count(), { timeout: 30_000 })
       .toBeGreaterThan(rowsBefore);
     const made = backupsOf(join(a.home, 'backups')).filter((n) => !before.has(n));
     expect(made).toHaveLength(1);
+    expect(workers.some((url) => /\/assets\/backup\.worker-[\w-]+\.js$/.test(url))).toBe(true);
     // The shared copy names the PC that wrote it (two PCs' copies of one minute both stay).
     const sharedCopy = made[0]!.replace(/\.json$/, '-pc-');
     await expect
