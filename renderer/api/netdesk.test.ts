@@ -46,7 +46,9 @@ describe('the HTTP client (browser mode)', () => {
       'Content-Type': 'application/json',
       'X-NetDesk-Token': 'tok123',
     });
-    expect(sent[0]!.init.body).toBe('{}');
+    // A Blob body (a string body is copied on the page's thread before it is sent).
+    expect(sent[0]!.init.body).toBeInstanceOf(Blob);
+    expect(await (sent[0]!.init.body as Blob).text()).toBe('{}');
   });
 
   it('sends PDF bytes as base64 that the server turns back into the same bytes', async () => {
@@ -59,7 +61,7 @@ describe('the HTTP client (browser mode)', () => {
     const result = await api.savePdf({ fileName: '维修申请卡.pdf', bytes, target: 'reports', open: true });
     expect(result).toEqual({ saved: true, url: '/files/a.pdf' });
     expect(sent[0]!.url).toBe('/api/pdf:save');
-    const received = decodeWire(JSON.parse(sent[0]!.init.body as string)) as {
+    const received = decodeWire(JSON.parse(await (sent[0]!.init.body as Blob).text())) as {
       bytes: Uint8Array;
       fileName: string;
     };

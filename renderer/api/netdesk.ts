@@ -85,7 +85,9 @@ export function createHttpNetdesk(options: {
       response = await doFetch(`${baseUrl}/api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-NetDesk-Token': options.token },
-        body: JSON.stringify(encodeWire(req ?? {})),
+        // A Blob, not the string: Chromium copies a string body on the page's thread before
+        // sending it (about a second for a backup's 8 MB part), a Blob's without blocking it.
+        body: new Blob([JSON.stringify(encodeWire(req ?? {}))], { type: 'application/json' }),
         credentials: 'same-origin',
         cache: 'no-store',
       });

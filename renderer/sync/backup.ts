@@ -1,21 +1,34 @@
 // Backups from the renderer's side: export the whole ledger with its attachments
-// (renderer/db/backup.ts, run in the backup worker: renderer/db/backup-offthread.ts), send it in parts to backup:save as the parts are written, which
-// writes it, reads it back and verifies it before it counts; the daily rule: one automatic
-// backup a day, checked at start and every few hours; and an export to a file the supervisor
-// saves where they like. Neither ever holds the whole backup as one string: a ten-year ledger's
-// is over a gigabyte, more than a string may hold (docs/backup-format.md, "Large backups").
+// (renderer/db/backup.ts; in the backup worker, renderer/sync/backup-offthread.ts, so the window
+// stays free) and send it in parts to backup:save, which writes it, reads it back and verifies it
+// before it counts; the daily rule: one automatic backup a day, checked at start and every few
+// hours; and an export to a file the supervisor saves where they like. Neither ever holds the
+// whole backup as one string: a ten-year ledger's is over a gigabyte, more than a string may hold
+// (docs/backup-format.md, "Large backups").
 //
 // Device passwords: this PC's own backups carry them only when the supervisor ticked
 // "本机备份包含设备密码" (kept per PC in localMeta, off by default); an export asks each time
 // (off by default). The main process never lets them onto the shared folder.
 import { backupFileName, SECRETS_MARK } from '../../shared/backup-retention';
-import type { NetdeskApi } from '../../shared/ipc';
 import { BACKUP_PART_CHARS, type BackupSaveResult } from '../../shared/sync-ipc';
-import { firstNonEmptyTable } from '../db/backup';
-import { exportLedgerOffThread } from '../db/backup-offthread';
+import { readPageToken, runtimeMode } from '../api/netdesk';
+import {
+  exportLedgerParts,
+  firstNonEmptyTable,
+  type ExportPartsOptions,
+  type LedgerExport,
+} from '../db/backup';
 import type { NetdeskDb } from '../db/schema';
+import {
+  exportThroughWorker,
+  fileThroughWorker,
+  saveThroughWorker,
+  startBackupWorker,
+  type WorkerLike,
+} from './backup-offthread';
+import { backupBlob, sendBackupParts, type BackupApi } from './backup-send';
 
-export type BackupApi = Pick<NetdeskApi, 'saveBackup' | 'listBackups'>;
+export { partsOfAtMost, type BackupApi } from './backup-send';
 
 /** localMeta key of this PC's choice: its own backups include device passwords. */
 const SECRETS_CHOICE_KEY = 'backupIncludeSecrets';
@@ -57,28 +70,14 @@ export interface SaveBackupOptions {
   now?: () => Date;
   /** Records and attachments sent so far, of those the ledger held when the backup started. */
   onProgress?: (done: number, total: number) => void;
+  /** The backup worker (renderer/sync/backup-offthread.ts); null exports in the window. */
+  worker?: () => WorkerLike | null;
 }
 
-/**
- * The parts cut to at most `max` characters each. A cut never falls between the two halves of a
- * surrogate pair (an emoji in a note): each part is written to the file as UTF-8 on its own, and a
- * lone half would become U+FFFD.
- */
-export async function* partsOfAtMost(
-  parts: AsyncIterable<string> | Iterable<string>,
-  max: number,
-): AsyncGenerator<string> {
-  for await (const part of parts) {
-    let at = 0;
-    while (part.length - at > max) {
-      let end = at + max;
-      const c = part.charCodeAt(end - 1);
-      if (c >= 0xd800 && c <= 0xdbff) end--;
-      yield part.slice(at, end);
-      at = end;
-    }
-    if (at < part.length) yield at === 0 ? part : part.slice(at);
-  }
+/** Browser mode's HTTP service, which the backup worker can call itself; null inside Electron. */
+function httpService(): { token: string; baseUrl: string } | null {
+  if (typeof window === 'undefined' || runtimeMode() !== 'browser') return null;
+  return { token: readPageToken(), baseUrl: window.location.origin };
 }
 
 export async function saveLedgerBackup(
@@ -87,7 +86,7 @@ export async function saveLedgerBackup(
   options: SaveBackupOptions = {},
 ): Promise<BackupSaveResult> {
   const now = options.now ?? (() => new Date());
-  const exported = await exportLedgerOffThread(db, {
+  const exportOptions: ExportPartsOptions = {
     includeAttachments: true,
     includeSecrets: options.includeSecrets ?? (await readBackupSecretsChoice(db)),
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
@@ -95,24 +94,13 @@ export async function saveLedgerBackup(
     // Half a request, so that a part rarely needs cutting.
     partChars: BACKUP_PART_CHARS / 2,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  };
   const fileName = fileNameAt(now());
-  // Each part is sent as soon as the next one exists: the last one must say it is the last, with
-  // the counts the main process checks when it reads the file back.
-  let part = 0;
-  let pending: string | null = null;
-  for await (const text of partsOfAtMost(exported.parts, BACKUP_PART_CHARS)) {
-    if (pending !== null) await api.saveBackup({ fileName, part: part++, text: pending, last: false });
-    pending = text;
-  }
-  const { records, attachments } = exported.written;
-  return api.saveBackup({
-    fileName,
-    part,
-    text: pending ?? '',
-    last: true,
-    expect: { records, attachments },
-  });
+  const worker = (options.worker ?? startBackupWorker)();
+  if (!worker) return sendBackupParts(api, fileName, await exportLedgerParts(db, exportOptions));
+  const http = httpService();
+  if (http) return saveThroughWorker(db, worker, exportOptions, { fileName, ...http });
+  return sendBackupParts(api, fileName, exportThroughWorker(db, worker, exportOptions));
 }
 
 /**
@@ -139,21 +127,28 @@ export async function backupIfDue(
  */
 export async function exportBackupFile(
   db: NetdeskDb,
-  options: { includeSecrets: boolean; sourceName?: string; now?: () => Date },
+  options: {
+    includeSecrets: boolean;
+    sourceName?: string;
+    now?: () => Date;
+    worker?: () => WorkerLike | null;
+  },
 ): Promise<{ fileName: string; blob: Blob }> {
   const now = options.now ?? (() => new Date());
-  const exported = await exportLedgerOffThread(db, {
+  const exportOptions: ExportPartsOptions = {
     includeAttachments: true,
     includeSecrets: options.includeSecrets,
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
     now,
-  });
-  // One Blob per part, so each part's string can go as soon as it is in a Blob.
-  const blobs: Blob[] = [];
-  for await (const part of exported.parts) blobs.push(new Blob([part]));
+  };
+  const worker = (options.worker ?? startBackupWorker)();
+  let made: { blob: Blob; written: LedgerExport['written'] };
+  if (worker) made = await fileThroughWorker(db, worker, exportOptions);
+  else {
+    const exported = await exportLedgerParts(db, exportOptions);
+    made = { blob: await backupBlob(exported), written: exported.written };
+  }
   const plain = fileNameAt(now());
-  const fileName = exported.written.includesSecrets
-    ? plain.replace(/\.json$/, `-${SECRETS_MARK}.json`)
-    : plain;
-  return { fileName, blob: new Blob(blobs, { type: 'application/json' }) };
+  const fileName = made.written.includesSecrets ? plain.replace(/\.json$/, `-${SECRETS_MARK}.json`) : plain;
+  return { fileName, blob: made.blob };
 }
