@@ -9,11 +9,20 @@
 // and the sync panel lists the conflict by the card's number and the field's label with the text
 // that lost; restoring it on A reaches B. A backup on demand is listed and copied into the share.
 // The sync screen is kept as a screenshot.
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseBackup } from '../../shared/backup';
 import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 const apps: AppUnderTest[] = [];
@@ -270,5 +279,19 @@ describe('folder sync between two PCs', () => {
     await expect
       .poll(() => a.page.getByTestId('backup-import-summary').textContent(), { timeout: 30_000 })
       .toMatch(/新增 0，|: 0 added/);
+
+    step('export backup');
+    // 导出备份: made in the backup worker and handed over as one file, without device passwords.
+    await a.page.getByTestId('backup-export').click();
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download', { timeout: 30_000 }),
+      a.page.getByTestId('backup-export-go').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^netdesk-backup-\d{8}-\d{4}\.json$/);
+    const exported = join(a.home, 'exported-backup.json');
+    await download.saveAs(exported);
+    const parsed = parseBackup(readFileSync(exported, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.backup.tables.repairCards?.map((c) => c.cardNo)).toContain(cardNo);
   });
 });
