@@ -30,7 +30,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'electron/*/*.mjs', 'test/*.mjs', 'test/*/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'electron/*/*.mjs',
+            'test/*.mjs',
+            'test/*/*.mjs',
+            'renderer/public/*.js',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

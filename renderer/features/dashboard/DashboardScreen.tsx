@@ -26,14 +26,16 @@ export interface LedgerCounts {
 /** Live people, departments and devices: key counts on each table and on its tombstone-only
  * deletedAt index, so no record is read. */
 export async function readLedgerCounts(db: NetdeskDb): Promise<LedgerCounts> {
-  const live = async (table: typeof db.people | typeof db.departments | typeof db.devices) =>
-    (await table.count()) - (await table.where('deletedAt').above('').count());
-  const [people, departments, devices] = await Promise.all([
-    live(db.people),
-    live(db.departments),
-    live(db.devices),
-  ]);
-  return { people, departments, devices };
+  // All six counts asked at once: IndexedDB answers requests in turn, and a count asked only after
+  // the one before it came back would queue behind whatever else the window asked meanwhile.
+  const tables = [db.people, db.departments, db.devices] as const;
+  const [people, departments, devices] = await Promise.all(
+    tables.map(async (table) => {
+      const [all, deleted] = await Promise.all([table.count(), table.where('deletedAt').above('').count()]);
+      return all - deleted;
+    }),
+  );
+  return { people: people!, departments: departments!, devices: devices! };
 }
 
 let early: { db: NetdeskDb; counts: LedgerCounts } | null = null;
@@ -96,8 +98,10 @@ export function DashboardScreen() {
           />
         )}
       </Card>
-      <RepairSummaryCard />
-      <DeviceFlagsCard />
+      {/* Their reads wait until the counts are in: IndexedDB answers in turn, and the flags'
+          ninety days of cards would otherwise keep the counts waiting (seconds at ten years). */}
+      <RepairSummaryCard hold={counts === undefined} />
+      <DeviceFlagsCard hold={counts === undefined} />
       <DemoDataCard />
       <StorageCard />
     </div>

@@ -10,12 +10,13 @@ import { useUiStore } from '../../store/ui';
 import { readRepairCounters } from './data';
 import { useNow, useRepairDataReady } from './use-repair';
 
-export function RepairSummaryCard() {
+/** `hold`: read nothing yet (the dashboard's counts come first; IndexedDB answers in turn). */
+export function RepairSummaryCard({ hold = false }: { hold?: boolean }) {
   const { t } = useTranslation();
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
   const now = useNow(60_000);
-  const ready = useRepairDataReady();
+  const ready = useRepairDataReady(!hold);
   const counters = useLiveQuery(() => (ready ? readRepairCounters(db, now) : undefined), [db, now, ready]);
   return (
     <Card

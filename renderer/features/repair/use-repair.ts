@@ -62,11 +62,13 @@ function warmWhenIdle(db: NetdeskDb): void {
  * True once the repair counters and search copy exist (built here on a PC that never had them).
  * Live queries of counters and the list wait for it: building writes, and a write is not allowed
  * inside a live query. Also loads the search copy into memory, when idle, so the first search is fast.
+ * With `start` false it waits (the dashboard holds it until its counts are on screen).
  */
-export function useRepairDataReady(): boolean {
+export function useRepairDataReady(start = true): boolean {
   const { db } = useLedger();
   const [ready, setReady] = useState<NetdeskDb | null>(null);
   useEffect(() => {
+    if (!start) return;
     let current = true;
     ensureRepairDerivedData(db).then(
       () => {
@@ -79,6 +81,6 @@ export function useRepairDataReady(): boolean {
     return () => {
       current = false;
     };
-  }, [db]);
+  }, [db, start]);
   return ready === db;
 }
