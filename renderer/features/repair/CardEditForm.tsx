@@ -8,13 +8,12 @@
 // edit-description, edit-received-at, edit-head-signed, edit-head-signed-at, edit-submit,
 // edit-form-cancel, error-<field>.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { App, Typography } from 'antd';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FAULT_CATEGORIES, type Device, type RepairCard } from '../../../shared/schemas';
+import type { Device, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
-import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import type { Directory } from '../people/directory';
 import {
@@ -25,9 +24,9 @@ import {
   type CardFieldValues,
 } from './card-fields';
 import { correctRepairCard, type CardCorrection } from './data';
-import { DevicePicker, PersonPicker } from './pickers';
+import { CardIntakeFields } from './CardIntakeFields';
 import { repairErrorText } from './repair-errors';
-import { deviceLabel, fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { fromLocalInputValue, toLocalInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
 /** A card's intake fields as the form shows them. */
@@ -164,192 +163,26 @@ export function CardEditForm(props: {
         }}
       >
         <Typography.Paragraph type="secondary">{t('repair.edit.hint')}</Typography.Paragraph>
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <FormField
-            name="requesterId"
-            label={t('repair.fields.requester')}
-            error={errors.requesterId}
-            required={card.requesterId !== null}
-            help={
-              !requesterId && card.requesterName
-                ? t('repair.edit.typedRequester', { name: card.requesterName })
-                : undefined
-            }
-          >
-            <Controller
-              control={control}
-              name="requesterId"
-              render={({ field }) => (
-                <PersonPicker
-                  directory={props.directory}
-                  selectRef={field.ref}
-                  id="field-requesterId"
-                  testId="edit-requester"
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  placeholder={t('repair.intake.requesterPlaceholder')}
-                  status={errors.requesterId ? 'error' : undefined}
-                />
-              )}
-            />
-          </FormField>
-          <FormField
-            name="deviceTag"
-            label={t('repair.fields.deviceTag')}
-            error={errors.deviceTag}
-            help={
-              tagFound ? (
-                <span data-testid="edit-tag-found">
-                  {t('repair.intake.tagFound', { device: deviceLabel(tagFound) })}
-                </span>
-              ) : undefined
-            }
-          >
-            <Controller
-              control={control}
-              name="deviceTag"
-              render={({ field }) => (
-                <Input
-                  {...field}
-                  id="field-deviceTag"
-                  data-testid="edit-tag"
-                  autoComplete="off"
-                  placeholder={t('repair.intake.tagPlaceholder')}
-                  onChange={(e) => {
-                    field.onChange(e.target.value);
-                    setTagFound(null);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-                      e.preventDefault();
-                      resolveTag();
-                    }
-                  }}
-                />
-              )}
-            />
-          </FormField>
-        </div>
-        <FormField name="deviceId" label={t('repair.fields.device')} error={errors.deviceId}>
-          <Controller
-            control={control}
-            name="deviceId"
-            render={({ field }) => (
-              <DevicePicker
-                devices={props.devices.list}
-                requesterId={requesterId}
-                selectRef={field.ref}
-                id="field-deviceId"
-                testId="edit-device"
-                value={field.value}
-                onChange={(id) => chooseDevice(id ? (props.devices.byId.get(id) ?? null) : null)}
-                onBlur={field.onBlur}
-                placeholder={t('repair.intake.devicePlaceholder')}
-              />
-            )}
-          />
-        </FormField>
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', columnGap: 16 }}>
-          <FormField
-            name="faultCategory"
-            label={t('repair.fields.faultCategory')}
-            error={errors.faultCategory}
-            required
-          >
-            <Controller
-              control={control}
-              name="faultCategory"
-              render={({ field }) => (
-                <Select
-                  ref={field.ref}
-                  id="field-faultCategory"
-                  data-testid="edit-fault"
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
-                />
-              )}
-            />
-          </FormField>
-          <FormField
-            name="receivedAt"
-            label={t('repair.fields.receivedAt')}
-            error={errors.receivedAt}
-            required
-            help={t('repair.edit.receivedAtHelp')}
-          >
-            <Controller
-              control={control}
-              name="receivedAt"
-              render={({ field }) => (
-                <Input
-                  {...field}
-                  type="datetime-local"
-                  id="field-receivedAt"
-                  data-testid="edit-received-at"
-                />
-              )}
-            />
-          </FormField>
-        </div>
-        <FormField
-          name="description"
-          label={t('repair.fields.description')}
-          error={errors.description}
-          required
-        >
-          <Controller
-            control={control}
-            name="description"
-            render={({ field }) => (
-              <Input.TextArea
-                {...field}
-                id="field-description"
-                data-testid="edit-description"
-                autoSize={{ minRows: 2, maxRows: 6 }}
-              />
-            )}
-          />
-        </FormField>
-        <FormField name="headSignedAt" label={t('repair.fields.headSigned')} error={errors.headSignedAt}>
-          <Space.Compact style={{ width: '50%' }}>
-            <Controller
-              control={control}
-              name="headSigned"
-              render={({ field }) => (
-                <Checkbox
-                  ref={field.ref}
-                  data-testid="edit-head-signed"
-                  checked={field.value}
-                  onChange={(e) => field.onChange(e.target.checked)}
-                  style={{ alignSelf: 'center', marginRight: 12 }}
-                >
-                  {t('common.yes')}
-                </Checkbox>
-              )}
-            />
-            <Controller
-              control={control}
-              name="headSignedAt"
-              render={({ field }) => (
-                <Input
-                  {...field}
-                  type="datetime-local"
-                  id="field-headSignedAt"
-                  data-testid="edit-head-signed-at"
-                  disabled={!headSigned}
-                />
-              )}
-            />
-          </Space.Compact>
-          {!headSigned && (
-            <Typography.Text type="warning" style={{ fontSize: 12, display: 'block' }}>
-              {t('repair.signaturePending')}
-            </Typography.Text>
-          )}
-        </FormField>
+        <CardIntakeFields
+          prefix="edit"
+          control={control}
+          errors={errors}
+          directory={props.directory}
+          devices={props.devices}
+          requesterId={requesterId}
+          headSigned={headSigned}
+          tagFound={tagFound}
+          onTagTyped={() => setTagFound(null)}
+          onResolveTag={resolveTag}
+          onChooseDevice={chooseDevice}
+          requesterRequired={card.requesterId !== null}
+          requesterHelp={
+            !requesterId && card.requesterName
+              ? t('repair.edit.typedRequester', { name: card.requesterName })
+              : undefined
+          }
+          receivedAtHelp={t('repair.edit.receivedAtHelp')}
+        />
       </div>
     </FormModal>
   );

@@ -9,21 +9,27 @@
 // intake-saved-no, intake-again, intake-open-card, error-<field>.
 // The parent mounts the form while it is open, so each opening starts from an empty card.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Checkbox, Form, Input, Modal, Result, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Result, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { responsiblePerson } from '../../../shared/devices/responsible';
-import { FAULT_CATEGORIES, type Device, type RepairCard } from '../../../shared/schemas';
+import type { Device, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
-import { cardFieldsSchema, cardIssueMessage, checkHeadSignature, FORM_FIELD_OF } from './card-fields';
+import {
+  cardFieldsSchema,
+  cardIssueMessage,
+  checkHeadSignature,
+  FORM_FIELD_OF,
+  type CardFieldValues,
+} from './card-fields';
+import { CardIntakeFields } from './CardIntakeFields';
 import { logRepairCard, peekNextCardNo } from './data';
-import { DevicePicker, PersonPicker } from './pickers';
 import { repairErrorText } from './repair-errors';
-import { deviceLabel, fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { fromLocalInputValue, toLocalInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
 const intakeSchema = cardFieldsSchema
@@ -217,222 +223,53 @@ export function IntakeForm(props: {
           }}
         >
           <Form layout="vertical" component={false}>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-              <FormField
-                name="requesterId"
-                label={t('repair.fields.requester')}
-                error={errors.requesterId}
-                required
-                help={
-                  department ? (
-                    <span data-testid="intake-department">
-                      {t('repair.fields.department')}：{department}
-                    </span>
-                  ) : (
-                    t('repair.intake.requesterHint')
-                  )
-                }
-              >
-                <Controller
-                  control={control}
-                  name="requesterId"
-                  render={({ field }) => (
-                    <PersonPicker
-                      directory={props.directory}
-                      selectRef={field.ref}
-                      id="field-requesterId"
-                      testId="intake-requester"
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      placeholder={t('repair.intake.requesterPlaceholder')}
-                      status={errors.requesterId ? 'error' : undefined}
-                    />
-                  )}
-                />
-              </FormField>
-              <FormField
-                name="deviceTag"
-                label={t('repair.fields.deviceTag')}
-                error={errors.deviceTag}
-                help={
-                  tagFound ? (
-                    <span data-testid="intake-tag-found">
-                      {t('repair.intake.tagFound', { device: deviceLabel(tagFound) })}
-                    </span>
-                  ) : undefined
-                }
-              >
-                <Controller
-                  control={control}
-                  name="deviceTag"
-                  render={({ field }) => (
-                    <Input
-                      {...field}
-                      id="field-deviceTag"
-                      data-testid="intake-tag"
-                      autoComplete="off"
-                      placeholder={t('repair.intake.tagPlaceholder')}
-                      onChange={(e) => {
-                        field.onChange(e.target.value);
-                        setTagFound(null);
-                      }}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-                          e.preventDefault();
-                          resolveTag();
-                        }
-                      }}
-                    />
-                  )}
-                />
-              </FormField>
-            </div>
-            <FormField name="deviceId" label={t('repair.fields.device')} error={errors.deviceId}>
-              <Controller
-                control={control}
-                name="deviceId"
-                render={({ field }) => (
-                  <DevicePicker
-                    devices={props.devices.list}
-                    requesterId={requesterId}
-                    selectRef={field.ref}
-                    id="field-deviceId"
-                    testId="intake-device"
-                    value={field.value}
-                    onChange={(id) => chooseDevice(id ? (props.devices.byId.get(id) ?? null) : null)}
-                    onBlur={field.onBlur}
-                    placeholder={t('repair.intake.devicePlaceholder')}
-                  />
-                )}
-              />
-            </FormField>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 2fr', columnGap: 16 }}>
-              <FormField
-                name="faultCategory"
-                label={t('repair.fields.faultCategory')}
-                error={errors.faultCategory}
-                required
-              >
-                <Controller
-                  control={control}
-                  name="faultCategory"
-                  render={({ field }) => (
-                    <Select
-                      ref={field.ref}
-                      id="field-faultCategory"
-                      data-testid="intake-fault"
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
-                    />
-                  )}
-                />
-              </FormField>
-              <FormField
-                name="receivedAt"
-                label={t('repair.fields.receivedAt')}
-                error={errors.receivedAt}
-                required
-              >
-                <Controller
-                  control={control}
-                  name="receivedAt"
-                  render={({ field }) => (
-                    <Input
-                      {...field}
-                      type="datetime-local"
-                      id="field-receivedAt"
-                      data-testid="intake-received-at"
-                    />
-                  )}
-                />
-              </FormField>
-            </div>
-            <FormField
-              name="description"
-              label={t('repair.fields.description')}
-              error={errors.description}
-              required
-            >
-              <Controller
-                control={control}
-                name="description"
-                render={({ field }) => (
-                  <Input.TextArea
-                    {...field}
-                    id="field-description"
-                    data-testid="intake-description"
-                    autoSize={{ minRows: 2, maxRows: 6 }}
-                    placeholder={t('repair.intake.descriptionPlaceholder')}
-                  />
-                )}
-              />
-            </FormField>
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-              <FormField
-                name="headSignedAt"
-                label={t('repair.fields.headSigned')}
-                error={errors.headSignedAt}
-              >
-                <Space.Compact style={{ width: '100%' }}>
+            <CardIntakeFields
+              prefix="intake"
+              // The intake form's values are the card fields and the card number.
+              control={control as unknown as Control<CardFieldValues>}
+              errors={errors}
+              directory={props.directory}
+              devices={props.devices}
+              requesterId={requesterId}
+              headSigned={headSigned}
+              tagFound={tagFound}
+              onTagTyped={() => setTagFound(null)}
+              onResolveTag={resolveTag}
+              onChooseDevice={chooseDevice}
+              requesterRequired
+              requesterHelp={
+                department ? (
+                  <span data-testid="intake-department">
+                    {t('repair.fields.department')}：{department}
+                  </span>
+                ) : (
+                  t('repair.intake.requesterHint')
+                )
+              }
+              descriptionPlaceholder={t('repair.intake.descriptionPlaceholder')}
+              besideSignature={
+                <FormField
+                  name="cardNo"
+                  label={t('repair.fields.cardNo')}
+                  error={errors.cardNo}
+                  help={nextNo ? t('repair.intake.nextNo', { no: nextNo }) : undefined}
+                >
                   <Controller
                     control={control}
-                    name="headSigned"
-                    render={({ field }) => (
-                      <Checkbox
-                        ref={field.ref}
-                        data-testid="intake-head-signed"
-                        checked={field.value}
-                        onChange={(e) => field.onChange(e.target.checked)}
-                        style={{ alignSelf: 'center', marginRight: 12 }}
-                      >
-                        {t('common.yes')}
-                      </Checkbox>
-                    )}
-                  />
-                  <Controller
-                    control={control}
-                    name="headSignedAt"
+                    name="cardNo"
                     render={({ field }) => (
                       <Input
                         {...field}
-                        type="datetime-local"
-                        id="field-headSignedAt"
-                        data-testid="intake-head-signed-at"
-                        disabled={!headSigned}
+                        id="field-cardNo"
+                        data-testid="intake-card-no"
+                        autoComplete="off"
+                        placeholder={t('repair.intake.cardNoPlaceholder')}
                       />
                     )}
                   />
-                </Space.Compact>
-                {!headSigned && (
-                  <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                    {t('repair.signaturePending')}
-                  </Typography.Text>
-                )}
-              </FormField>
-              <FormField
-                name="cardNo"
-                label={t('repair.fields.cardNo')}
-                error={errors.cardNo}
-                help={nextNo ? t('repair.intake.nextNo', { no: nextNo }) : undefined}
-              >
-                <Controller
-                  control={control}
-                  name="cardNo"
-                  render={({ field }) => (
-                    <Input
-                      {...field}
-                      id="field-cardNo"
-                      data-testid="intake-card-no"
-                      autoComplete="off"
-                      placeholder={t('repair.intake.cardNoPlaceholder')}
-                    />
-                  )}
-                />
-              </FormField>
-            </div>
+                </FormField>
+              }
+            />
           </Form>
           <div
             style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 8 }}
