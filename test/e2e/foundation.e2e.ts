@@ -98,9 +98,14 @@ describe('foundation', () => {
         },
       )
       .toBeGreaterThanOrEqual(30);
-    expect(
-      Number((await page.getByTestId('dashboard-count-devices').textContent())?.replace(/\D/g, '')),
-    ).toBeGreaterThan(10);
+    // The counts fill in table by table as the load goes on: devices come after people.
+    await expect
+      .poll(
+        async () =>
+          Number((await page.getByTestId('dashboard-count-devices').textContent())?.replace(/\D/g, '')),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(10);
     await page.screenshot({ path: join(outputDir, 'foundation-dashboard-demo.png') });
     // A second load would mix demo records into real ones: refused with a message. The button
     // stays busy while the repair counters and search copy are rebuilt after the import.
