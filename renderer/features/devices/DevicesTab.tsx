@@ -51,6 +51,7 @@ import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { responsibleReason } from './device-format';
 import { DeviceStatusTag } from './DeviceDrawer';
 import type { DeviceLedger } from './use-device-ledger';
+import { RowAction } from '../../components/RowAction';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -178,43 +179,31 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       width: 140,
       render: (_, r) => (
         <Space size={0} onClick={(e) => e.stopPropagation()}>
-          <Button
-            type="link"
-            size="small"
+          <RowAction
             icon={<EyeOutlined />}
-            aria-label={t('devices.actions.open')}
-            title={t('devices.actions.open')}
-            data-testid="device-open"
+            label={t('devices.actions.open')}
+            testId="device-open"
             onClick={() => onOpen(r.device.id)}
           />
-          <Button
-            type="link"
-            size="small"
+          <RowAction
             icon={<EditOutlined />}
-            aria-label={t('devices.actions.edit')}
-            title={t('devices.actions.edit')}
-            data-testid="device-edit"
+            label={t('devices.actions.edit')}
+            testId="device-edit"
             onClick={() => onEdit(r.device)}
           />
           {r.device.type === 'computer' && (
-            <Button
-              type="link"
-              size="small"
+            <RowAction
               icon={<SwapOutlined />}
-              aria-label={t('devices.actions.handover')}
-              title={t('devices.actions.handover')}
-              data-testid="device-handover"
+              label={t('devices.actions.handover')}
+              testId="device-handover"
               onClick={() => onHandover(r.device)}
             />
           )}
-          <Button
-            type="link"
-            size="small"
-            danger
+          <RowAction
             icon={<DeleteOutlined />}
-            aria-label={t('devices.actions.delete')}
-            title={t('devices.actions.delete')}
-            data-testid="device-delete"
+            label={t('devices.actions.delete')}
+            testId="device-delete"
+            danger
             onClick={() => remove(r.device)}
           />
         </Space>

@@ -11,6 +11,7 @@ import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { DepartmentForm } from './DepartmentForm';
 import type { Directory } from './directory';
+import { RowAction } from '../../components/RowAction';
 
 export function DepartmentsTab({ directory }: { directory: Directory }) {
   const { t } = useTranslation();
@@ -54,23 +55,17 @@ export function DepartmentsTab({ directory }: { directory: Directory }) {
       width: 110,
       render: (_, d) => (
         <Space size={0}>
-          <Button
-            type="link"
-            size="small"
+          <RowAction
             icon={<EditOutlined />}
-            aria-label={t('common.edit')}
-            title={t('common.edit')}
-            data-testid="department-edit"
+            label={t('common.edit')}
+            testId="department-edit"
             onClick={() => setEditing({ department: d })}
           />
-          <Button
-            type="link"
-            size="small"
-            danger
+          <RowAction
             icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            title={t('common.delete')}
-            data-testid="department-delete"
+            label={t('common.delete')}
+            testId="department-delete"
+            danger
             onClick={() => remove(d)}
           />
         </Space>

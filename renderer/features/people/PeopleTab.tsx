@@ -42,6 +42,7 @@ import type { Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
+import { RowAction } from '../../components/RowAction';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -119,32 +120,23 @@ export function PeopleTab({ directory }: { directory: Directory }) {
       width: 140,
       render: (_, p) => (
         <Space size={0}>
-          <Button
-            type="link"
-            size="small"
+          <RowAction
             icon={<ToolOutlined />}
-            aria-label={t('repair.history.title')}
-            title={t('repair.history.title')}
-            data-testid="person-repairs"
+            label={t('repair.history.title')}
+            testId="person-repairs"
             onClick={() => setRepairsOf(p)}
           />
-          <Button
-            type="link"
-            size="small"
+          <RowAction
             icon={<EditOutlined />}
-            aria-label={t('common.edit')}
-            title={t('common.edit')}
-            data-testid="person-edit"
+            label={t('common.edit')}
+            testId="person-edit"
             onClick={() => setEditing({ person: p })}
           />
-          <Button
-            type="link"
-            size="small"
-            danger
+          <RowAction
             icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            title={t('common.delete')}
-            data-testid="person-delete"
+            label={t('common.delete')}
+            testId="person-delete"
+            danger
             onClick={() => remove(p)}
           />
         </Space>
