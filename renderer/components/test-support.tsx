@@ -91,3 +91,19 @@ export async function chooseFile(
     await Promise.resolve();
   });
 }
+
+/** Type into `input` as a USB label scanner does: each character an input event, then Enter, no pause. */
+export function scanInto(input: HTMLInputElement, text: string) {
+  act(() => {
+    input.focus();
+    for (let i = 1; i <= text.length; i++) {
+      // Past React's value tracker, as the browser sets it when a key is typed.
+      Reflect.set(HTMLInputElement.prototype, 'value', text.slice(0, i), input);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }),
+    );
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }));
+  });
+}

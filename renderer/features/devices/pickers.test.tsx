@@ -5,7 +5,7 @@
 import { act, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { device } from '../../../shared/devices/test-records';
-import { cleanup, render, stubBrowserLayout } from '../../components/test-support';
+import { cleanup, render, scanInto, stubBrowserLayout } from '../../components/test-support';
 import { DeviceSelect, deviceOptions, scannedOption } from './pickers';
 
 beforeAll(stubBrowserLayout);
@@ -33,26 +33,6 @@ function Picker({ onPicked }: { onPicked: (id: string | null) => void }) {
   );
 }
 
-/** Set an input's value past React's tracker, as the browser does when a key is typed. */
-function setInputValue(input: HTMLInputElement, value: string) {
-  Reflect.set(HTMLInputElement.prototype, 'value', value, input);
-}
-
-/** Type as a scanner does: each character an input event, then Enter, with no pause. */
-function scan(input: HTMLInputElement, text: string) {
-  act(() => {
-    input.focus();
-    for (let i = 1; i <= text.length; i++) {
-      setInputValue(input, text.slice(0, i));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-    input.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }),
-    );
-    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', keyCode: 13, which: 13, bubbles: true }));
-  });
-}
-
 describe('device picker and a label scanner', () => {
   it('selects the device whose tag was scanned, not the first one that mentions it', async () => {
     const onPicked = vi.fn();
@@ -60,13 +40,13 @@ describe('device picker and a label scanner', () => {
     const input = container.querySelector<HTMLInputElement>('[data-testid="picker"] input, input')!;
     expect(input).toBeTruthy();
 
-    scan(input, ' pc-0101 ');
+    scanInto(input, ' pc-0101 ');
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(onPicked).toHaveBeenLastCalledWith('pc');
     expect(container.textContent).toContain('PC-0101  张伟的电脑');
 
     // Full-width characters from a Chinese input method fold to the same tag.
-    scan(input, 'ＰＣ－０１０１１');
+    scanInto(input, 'ＰＣ－０１０１１');
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(onPicked).toHaveBeenLastCalledWith('pc2');
   });
