@@ -3,7 +3,7 @@
 // server and the browser, and the demo data loads into an empty ledger.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { loadDemoLedger, newHome, numberIn, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
 afterEach(async () => {
@@ -86,25 +86,10 @@ describe('foundation', () => {
   it('loads the demo data into an empty ledger and refuses to load it twice', async () => {
     app = await startApp({ home: newHome('demo') });
     const { page } = app;
-    await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('load-demo').click();
-    await page.getByTestId('load-demo-confirm').click();
-    await expect
-      .poll(
-        async () =>
-          Number((await page.getByTestId('dashboard-count-people').textContent())?.replace(/\D/g, '')),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBeGreaterThanOrEqual(30);
+    await loadDemoLedger(page);
     // The counts fill in table by table as the load goes on: devices come after people.
     await expect
-      .poll(
-        async () =>
-          Number((await page.getByTestId('dashboard-count-devices').textContent())?.replace(/\D/g, '')),
-        { timeout: 30_000 },
-      )
+      .poll(() => numberIn(page, 'dashboard-count-devices'), { timeout: 30_000 })
       .toBeGreaterThan(10);
     await page.screenshot({ path: join(outputDir, 'foundation-dashboard-demo.png') });
     // A second load would mix demo records into real ones: refused with a message. The button

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outputDir = join(repoRoot, 'test-output', 'e2e');
@@ -119,4 +120,19 @@ export async function startApp(opts: {
       }
     },
   };
+}
+
+/** The number a screen shows in the element with `testId` (digits only: "1,234 人" → 1234). */
+export async function numberIn(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).textContent())?.replace(/\D/g, ''));
+}
+
+/** Load the demo ledger from the dashboard and wait until its people are counted there. */
+export async function loadDemoLedger(page: Page): Promise<void> {
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('load-demo-confirm').click();
+  await expect
+    .poll(() => numberIn(page, 'dashboard-count-people'), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(30);
 }

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { loadDemoLedger, newHome, numberIn, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
 // Saving, importing and printing take a few seconds on a busy 2-core machine.
@@ -56,22 +56,9 @@ describe('repair cards', () => {
       const { page } = app;
 
       // Demo ledger.
-      await page.getByTestId('nav-dashboard').click();
-      await page.getByTestId('load-demo').click();
-      await page.getByTestId('load-demo-confirm').click();
-      await expect
-        .poll(
-          async () =>
-            Number((await page.getByTestId('dashboard-count-people').textContent())?.replace(/\D/g, '')),
-          { timeout: 30_000 },
-        )
-        .toBeGreaterThanOrEqual(30);
+      await loadDemoLedger(page);
       // The dashboard's repair totals come from the counters, rebuilt after the import.
-      await expect
-        .poll(async () =>
-          Number((await page.getByTestId('dashboard-repairs-open').textContent())?.replace(/\D/g, '')),
-        )
-        .toBeGreaterThan(0);
+      await expect.poll(() => numberIn(page, 'dashboard-repairs-open')).toBeGreaterThan(0);
 
       // The card list.
       await page.getByTestId('nav-repairs').click();
