@@ -5,8 +5,6 @@
 // error; the worker is let go when its job ends, fails or is abandoned.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../shared/backup';
-import type { IpcRequest } from '../../shared/ipc';
-import type { BackupSaveResult } from '../../shared/sync-ipc';
 import { exportLedgerParts } from '../db/backup';
 import { createRepository } from '../db/repository';
 import type { NetdeskDb } from '../db/schema';
@@ -20,7 +18,7 @@ import {
   type WorkerLike,
   type WorkerServices,
 } from './backup-offthread';
-import type { BackupApi } from './backup-send';
+import { recordingBackupApi } from './test-support';
 
 let db: NetdeskDb;
 const clock = manualClock('2026-05-04T09:30:00.000Z');
@@ -36,24 +34,10 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-/** A backup:save that keeps what it was sent, as the main process would write it. */
-function recordingApi() {
-  const sent: { text: string; requests: IpcRequest<'backup:save'>[] } = { text: '', requests: [] };
-  const api: BackupApi = {
-    saveBackup(req: IpcRequest<'backup:save'>): Promise<BackupSaveResult> {
-      sent.requests.push(req);
-      sent.text = req.part === 0 ? req.text : sent.text + req.text;
-      return Promise.resolve({ done: req.last });
-    },
-    listBackups: () => Promise.resolve({ dir: '', backups: [] }),
-  };
-  return { api, sent };
-}
-
 /** A "worker": the serving side on one port of a real MessageChannel. */
 function channelWorker(services: Partial<WorkerServices> = {}) {
   const { port1, port2 } = new MessageChannel();
-  const http = recordingApi();
+  const http = recordingBackupApi();
   serveBackupWorker(port2, {
     open: () => reopenDb(db),
     http: () => http.api,
@@ -171,10 +155,10 @@ describe('backups in the backup worker', () => {
   });
 
   it('the daily backup goes through the worker when one starts, and writes what the window would', async () => {
-    const expected = recordingApi();
+    const expected = recordingBackupApi();
     await saveLedgerBackup(db, expected.api, { now: clock.now, worker: () => null });
     const { worker, state } = channelWorker();
-    const viaWorker = recordingApi();
+    const viaWorker = recordingBackupApi();
     await saveLedgerBackup(db, viaWorker.api, { now: clock.now, worker: () => worker });
     expect(state.asked).toBeGreaterThan(0);
     expect(viaWorker.sent.text).toBe(expected.sent.text);

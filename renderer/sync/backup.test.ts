@@ -3,8 +3,6 @@
 // name then says so.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../shared/backup';
-import type { IpcRequest } from '../../shared/ipc';
-import type { BackupSaveResult } from '../../shared/sync-ipc';
 import { createRepository } from '../db/repository';
 import type { NetdeskDb } from '../db/schema';
 import { freshDb, manualClock } from '../db/test-support';
@@ -14,8 +12,8 @@ import {
   partsOfAtMost,
   saveBackupSecretsChoice,
   saveLedgerBackup,
-  type BackupApi,
 } from './backup';
+import { recordingBackupApi } from './test-support';
 
 const PASSWORD = 'admin / Netdesk#2026';
 let db: NetdeskDb;
@@ -28,19 +26,6 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-/** A backup:save that keeps the text it was sent, as the main process would write it. */
-function recordingApi() {
-  let text = '';
-  const api: BackupApi = {
-    saveBackup(req: IpcRequest<'backup:save'>): Promise<BackupSaveResult> {
-      text = req.part === 0 ? req.text : text + req.text;
-      return Promise.resolve({ done: req.last });
-    },
-    listBackups: () => Promise.resolve({ dir: '', backups: [] }),
-  };
-  return { api, sent: () => text };
-}
-
 function secretOf(text: string): string | undefined {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
@@ -50,15 +35,15 @@ function secretOf(text: string): string | undefined {
 describe("this PC's backups and device passwords", () => {
   it('leave passwords out until the supervisor ticks the choice', async () => {
     expect(await readBackupSecretsChoice(db)).toBe(false);
-    const plain = recordingApi();
+    const plain = recordingBackupApi();
     await saveLedgerBackup(db, plain.api, { now: clock.now });
-    expect(secretOf(plain.sent())).toBe('');
+    expect(secretOf(plain.sent.text)).toBe('');
 
     await saveBackupSecretsChoice(db, true);
     expect(await readBackupSecretsChoice(db)).toBe(true);
-    const withSecrets = recordingApi();
+    const withSecrets = recordingBackupApi();
     await saveLedgerBackup(db, withSecrets.api, { now: clock.now });
-    expect(secretOf(withSecrets.sent())).toBe(PASSWORD);
+    expect(secretOf(withSecrets.sent.text)).toBe(PASSWORD);
   });
 
   it('export a file with passwords only when asked, its name marked -pw', async () => {
@@ -73,14 +58,8 @@ describe("this PC's backups and device passwords", () => {
 
 describe('a backup sent in parts', () => {
   it('sends the text as it is written, the last part saying what the file must hold', async () => {
-    const sent: IpcRequest<'backup:save'>[] = [];
-    const api: BackupApi = {
-      saveBackup(req) {
-        sent.push(req);
-        return Promise.resolve({ done: req.last });
-      },
-      listBackups: () => Promise.resolve({ dir: '', backups: [] }),
-    };
+    const { api, sent: recorded } = recordingBackupApi();
+    const sent = recorded.requests;
     const steps: string[] = [];
     await saveLedgerBackup(db, api, { now: clock.now, onProgress: (d, t) => steps.push(`${d}/${t}`) });
     expect(sent.map((r) => [r.part, r.last])).toEqual(sent.map((_, i) => [i, i === sent.length - 1]));
