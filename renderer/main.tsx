@@ -1,21 +1,29 @@
 // NetDesk's renderer entry: translations, then the React tree at once, while this PC's settings are
 // read and the ledger opens in parallel. The first frame uses the language remembered from last
-// time (i18n); the settings file, once read, has the last word. The dashboard's counts are read as
-// soon as the ledger is open, so they are there for its first frame.
-import { StrictMode } from 'react';
+// time (i18n); the settings file, once read, has the last word. The window's frame does not wait
+// for the ledger; the dashboard's first counts come from public/warm-ledger.js.
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'antd/dist/antd.css';
 import { App } from './app/App';
 import { startOpeningLedger } from './app/ledger';
+import { markStart } from './app/marks';
 import { startApp } from './app/startup';
-import { prefetchLedgerCounts } from './features/dashboard/DashboardScreen';
 import './i18n';
 
-startOpeningLedger().then(prefetchLedgerCounts, () => undefined);
+markStart('script');
+
+void startOpeningLedger();
 startApp().catch((err: unknown) => console.error('NetDesk start-up', err));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Drawn as a transition: React then yields to the browser every few milliseconds, so the ledger's
+// answers to public/warm-ledger.js (its open, then the counts) are taken in while the frame is
+// built, instead of waiting behind one long task.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

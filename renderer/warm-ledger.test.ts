@@ -1,18 +1,30 @@
 // public/warm-ledger.js, the plain script that starts opening the ledger while the app's code
 // loads: on a first start it creates no database (the app creates it with its schema); on a PC
-// with a ledger it opens it, then steps aside when the app upgrades the ledger, and closes itself.
+// with a ledger it opens it, reads the dashboard's counts by the app's own rule, then steps aside
+// when the app upgrades the ledger, and closes itself.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRepository } from './db/repository';
 import { NetdeskDb, openNetdeskDb } from './db/schema';
+import { readLedgerCounts } from './features/dashboard/counts';
 import source from './public/warm-ledger.js?raw';
 
-/** The script as a function of the one global it uses (a test builds it from the file's text). */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the file under test is a plain script
-const warmScript = new Function('indexedDB', source) as (indexedDB: Pick<IDBFactory, 'open'>) => void;
+interface WarmStart {
+  counts: unknown;
+  done: Promise<unknown>;
+}
 
-/** Run the script as the page does, against `factory`; returns once its open has been answered. */
-async function runWarm(factory: IDBFactory): Promise<void> {
+/** The script as a function of the globals it uses (a test builds it from the file's text). */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the file under test is a plain script
+const warmScript = new Function('indexedDB', 'IDBKeyRange', 'self', source) as (
+  indexedDB: Pick<IDBFactory, 'open'>,
+  keyRange: typeof IDBKeyRange,
+  self: { netdeskStart?: WarmStart },
+) => void;
+
+/** Run the script as the page does, against `factory`; returns once its open has been answered,
+ * with what it published for the app. */
+async function runWarm(factory: IDBFactory): Promise<WarmStart> {
   const open = factory.open.bind(factory);
   let answered: Promise<void> = Promise.resolve();
   const spy = {
@@ -25,8 +37,10 @@ async function runWarm(factory: IDBFactory): Promise<void> {
       return request;
     },
   };
-  warmScript(spy);
+  const page: { netdeskStart?: WarmStart } = {};
+  warmScript(spy, IDBKeyRange, page);
   await answered;
+  return page.netdeskStart!;
 }
 
 afterEach(() => {
@@ -36,8 +50,11 @@ afterEach(() => {
 describe('warming the ledger at start', () => {
   it('creates no database on a first start, and the app then creates the ledger as usual', async () => {
     const factory = new IDBFactory();
-    await runWarm(factory);
+    const start = await runWarm(factory);
     expect(await factory.databases()).toEqual([]);
+    // Nothing to count: the dashboard reads the counts itself once the app has made the ledger.
+    expect(await start.done).toBeNull();
+    expect(start.counts).toBeNull();
     const db = await openNetdeskDb('netdesk', factory, IDBKeyRange);
     expect(db.tables.map((t) => t.name)).toContain('repairCards');
     await createRepository(db).create('departments', { name: '信息部' });
@@ -69,6 +86,41 @@ describe('warming the ledger at start', () => {
     next.close();
   });
 
+  it('reads the live counts the dashboard shows, by the same rule as the app', async () => {
+    const factory = new IDBFactory();
+    const db = await openNetdeskDb('netdesk', factory, IDBKeyRange);
+    const repo = createRepository(db);
+    const it1 = await repo.create('departments', { name: '信息部' });
+    await repo.create('departments', { name: '财务部' });
+    const gone = await repo.create('departments', { name: '已撤销' });
+    await repo.remove('departments', gone.id);
+    for (const name of ['张三', '李四', '王五'])
+      await repo.create('people', { name, departmentId: it1.id, employeeNo: name });
+    const expected = await readLedgerCounts(db);
+    db.close();
+    expect(expected).toEqual({ people: 3, departments: 2, devices: 0 });
+
+    const start = await runWarm(factory);
+    expect(await start.done).toEqual(expected);
+    expect(start.counts).toEqual(expected);
+  });
+
+  it('reads no counts from a ledger without those tables, and the app still opens it', async () => {
+    const factory = new IDBFactory();
+    // A ledger from some other program or an unreleased build: no people/devices tables.
+    const other = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open('netdesk', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('departments', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error(String(request.error)));
+    });
+    other.close();
+
+    const start = await runWarm(factory);
+    expect(await start.done).toBeNull();
+    expect(start.counts).toBeNull();
+  });
+
   it('closes its connection by itself', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const factory = new IDBFactory();
@@ -89,7 +141,7 @@ describe('warming the ledger at start', () => {
         return request;
       },
     };
-    warmScript(watching);
+    warmScript(watching, IDBKeyRange, {});
     await vi.waitFor(() => expect(vi.getTimerCount()).toBeGreaterThan(0));
     expect(closed).toEqual([]);
     vi.runAllTimers();

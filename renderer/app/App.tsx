@@ -32,7 +32,8 @@ import { useSettingsStore } from '../store/settings';
 import { ROUTES, useUiStore, type Route } from '../store/ui';
 import type { Language } from '../../shared/settings';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LedgerProvider } from './ledger';
+import { LedgerGate, LedgerProvider } from './ledger';
+import { markStart } from './marks';
 
 const ICONS: Record<Route, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -75,6 +76,9 @@ function Shell() {
   const { t } = useTranslation();
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
+  useEffect(() => {
+    markStart('frame');
+  }, []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -131,15 +135,20 @@ const SettingsScreen = lazy(() =>
 function Screen({ route }: { route: Route }) {
   return (
     <Suspense fallback={<Spin style={{ display: 'block', marginTop: 48 }} />}>
-      <RouteScreen route={route} />
+      {/* The dashboard draws its counts before the ledger is open and gates the rest itself. */}
+      {route === 'dashboard' ? (
+        <DashboardScreen />
+      ) : (
+        <LedgerGate>
+          <RouteScreen route={route} />
+        </LedgerGate>
+      )}
     </Suspense>
   );
 }
 
 function RouteScreen({ route }: { route: Route }) {
   switch (route) {
-    case 'dashboard':
-      return <DashboardScreen />;
     case 'repairs':
       return <RepairScreen />;
     case 'devices':

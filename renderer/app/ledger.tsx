@@ -1,18 +1,23 @@
 // The open ledger (Dexie database + repository) handed to every screen through React context.
 // Opened once at start; screens read with useLiveQuery on `db` and write only through `repo`.
+// The window's frame is drawn while it opens; screens wait inside <LedgerGate>.
 // Tests and the end-to-end harness can pass their own database to <LedgerProvider>.
 import { Alert, Spin } from 'antd';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRepository, type Repository } from '../db/repository';
 import { openNetdeskDb, type NetdeskDb } from '../db/schema';
+import { markStart } from './marks';
 
 export interface Ledger {
   db: NetdeskDb;
   repo: Repository;
 }
 
-const LedgerContext = createContext<Ledger | null>(null);
+export type LedgerState =
+  { status: 'opening' } | { status: 'open'; ledger: Ledger } | { status: 'failed'; detail: string };
+
+const LedgerContext = createContext<LedgerState | null>(null);
 
 let early: Promise<NetdeskDb> | null = null;
 
@@ -34,15 +39,25 @@ function openLedger(): Promise<NetdeskDb> {
   return opening;
 }
 
+/** The open ledger; only for what renders inside <LedgerGate> (every screen does). */
 export function useLedger(): Ledger {
-  const ledger = useContext(LedgerContext);
-  if (!ledger) throw new Error('useLedger() used outside <LedgerProvider>');
-  return ledger;
+  const state = useContext(LedgerContext);
+  if (!state) throw new Error('useLedger() used outside <LedgerProvider>');
+  if (state.status !== 'open') throw new Error('useLedger() used outside <LedgerGate>');
+  return state.ledger;
 }
 
-type OpenState =
-  { status: 'opening' } | { status: 'open'; ledger: Ledger } | { status: 'failed'; detail: string };
+/** The ledger if it is open yet, else null: for the parts of the window drawn before it opens. */
+export function useOpenLedger(): Ledger | null {
+  const state = useContext(LedgerContext);
+  return state?.status === 'open' ? state.ledger : null;
+}
 
+/**
+ * Opens the ledger and tells everything below how far it is. Its children are drawn at once: the
+ * window's frame (menu, header) needs no ledger, so it is on screen while a large ledger opens;
+ * what reads the ledger sits inside <LedgerGate>.
+ */
 export function LedgerProvider({
   children,
   open = openLedger,
@@ -50,8 +65,7 @@ export function LedgerProvider({
   children: ReactNode;
   open?: () => Promise<NetdeskDb>;
 }) {
-  const { t } = useTranslation();
-  const [state, setState] = useState<OpenState>({ status: 'opening' });
+  const [state, setState] = useState<LedgerState>({ status: 'opening' });
 
   useEffect(() => {
     let cancelled = false;
@@ -61,7 +75,10 @@ export function LedgerProvider({
         opened = db;
         // Unmounted while opening (React's development double mount): do not leave it open.
         if (cancelled) db.close();
-        else setState({ status: 'open', ledger: { db, repo: createRepository(db) } });
+        else {
+          markStart('ledger-open');
+          setState({ status: 'open', ledger: { db, repo: createRepository(db) } });
+        }
       },
       (err: unknown) => {
         if (!cancelled)
@@ -74,9 +91,17 @@ export function LedgerProvider({
     };
   }, [open]);
 
+  return <LedgerContext.Provider value={state}>{children}</LedgerContext.Provider>;
+}
+
+/** Draws its children once the ledger is open; until then a spinner, or why it could not open. */
+export function LedgerGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const state = useContext(LedgerContext);
+  if (!state) throw new Error('<LedgerGate> used outside <LedgerProvider>');
   if (state.status === 'opening') {
     return (
-      <div style={{ padding: 48, textAlign: 'center' }}>
+      <div style={{ padding: 48, textAlign: 'center' }} data-testid="ledger-opening">
         <Spin />
         <div style={{ marginTop: 12 }}>{t('app.loading')}</div>
       </div>
@@ -87,11 +112,11 @@ export function LedgerProvider({
       <Alert
         type="error"
         showIcon
-        style={{ margin: 24 }}
+        data-testid="ledger-failed"
         title={t('app.dbFailed')}
         description={t('app.dbFailedHint', { detail: state.detail })}
       />
     );
   }
-  return <LedgerContext.Provider value={state.ledger}>{children}</LedgerContext.Provider>;
+  return <>{children}</>;
 }

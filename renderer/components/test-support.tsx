@@ -3,7 +3,7 @@
 // and write one, and finding things by test id as the e2e tests do. Imported by tests only.
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { LedgerProvider } from '../app/ledger';
+import { LedgerGate, LedgerProvider } from '../app/ledger';
 import { createRepository } from '../db/repository';
 import type { NetdeskDb } from '../db/schema';
 import { freshDb } from '../db/test-support';
@@ -52,7 +52,11 @@ export async function testLedger() {
 
 /** Render `ui` with `db` as the ledger its screens read and write. */
 export function renderWithLedger(db: NetdeskDb, ui: ReactNode): HTMLElement {
-  return render(<LedgerProvider open={() => Promise.resolve(db)}>{ui}</LedgerProvider>);
+  return render(
+    <LedgerProvider open={() => Promise.resolve(db)}>
+      <LedgerGate>{ui}</LedgerGate>
+    </LedgerProvider>,
+  );
 }
 
 /** Unmount what render() mounted, empty the page (antd leaves its pop-ups in <body>), close ledgers. */

@@ -28,6 +28,11 @@ import {
 } from '../../shared/schemas';
 import type { SyncChange } from '../../shared/sync/types';
 
+// Dexie turns its debug mode on by itself for pages served from 127.0.0.1 (browser mode): every
+// table call then records an async stack trace (console.createTask), which made the first screen's
+// reads and every later one measurably slower. NetDesk's ledger runs the same in both shells.
+Dexie.debug = false;
+
 /**
  * Secondary indexes of each ledger table, as the screens query them. Every ledger table is keyed
  * by `id` and also indexes `updatedAt` (recently changed first, sync and backup checks); both are

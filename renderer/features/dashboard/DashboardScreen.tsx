@@ -5,106 +5,110 @@
 // the device alerts' ids are listed in features/devices/DeviceFlagsCard.tsx.
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLedger } from '../../app/ledger';
-import type { NetdeskDb } from '../../db/schema';
+import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
+import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { rebuildRepairDerivedData } from '../repair/data';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
+import {
+  readLedgerCounts,
+  retireStartCounts,
+  startCountsLater,
+  startCountsNow,
+  type LedgerCounts,
+} from './counts';
 import { isLedgerEmpty, loadDemoLedger } from './demo-data';
-
-export interface LedgerCounts {
-  people: number;
-  departments: number;
-  devices: number;
-}
-
-/** Live people, departments and devices: key counts on each table and on its tombstone-only
- * deletedAt index, so no record is read. */
-export async function readLedgerCounts(db: NetdeskDb): Promise<LedgerCounts> {
-  // All six counts asked at once: IndexedDB answers requests in turn, and a count asked only after
-  // the one before it came back would queue behind whatever else the window asked meanwhile.
-  const tables = [db.people, db.departments, db.devices] as const;
-  const [people, departments, devices] = await Promise.all(
-    tables.map(async (table) => {
-      const [all, deleted] = await Promise.all([table.count(), table.where('deletedAt').above('').count()]);
-      return all - deleted;
-    }),
-  );
-  return { people: people!, departments: departments!, devices: devices! };
-}
-
-let early: { db: NetdeskDb; counts: LedgerCounts } | null = null;
-
-/**
- * Read the counts as soon as the ledger is open, before React has drawn anything (main.tsx): the
- * dashboard's own live query only starts after the first screen is on, and its reads then queue
- * behind the other cards'. Its first frame shows these; the live query keeps them current.
- */
-export function prefetchLedgerCounts(db: NetdeskDb): void {
-  readLedgerCounts(db).then(
-    (counts) => {
-      early = { db, counts };
-    },
-    () => undefined, // the live query reads again and reports
-  );
-}
-
-function earlyCounts(db: NetdeskDb): LedgerCounts | undefined {
-  return early?.db === db ? early.counts : undefined;
-}
 
 export function DashboardScreen() {
   const { t } = useTranslation();
-  const { db } = useLedger();
-  const navigate = useUiStore((s) => s.navigate);
-
-  // The live counts; the first value may already be in from the start-up read (main.tsx).
-  const counts = useLiveQuery(() => readLedgerCounts(db), [db], earlyCounts(db));
-
-  const empty = counts !== undefined && counts.people + counts.departments + counts.devices === 0;
+  const counts = useDashboardCounts();
 
   return (
     <div>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
-      <Card title={t('dashboard.counts')} style={{ marginBottom: 16 }}>
-        <Row gutter={16}>
-          {(['people', 'departments', 'devices'] as const).map((key) => (
-            <Col span={8} key={key}>
-              <Statistic
-                title={t(`dashboard.${key}`)}
-                value={counts?.[key] ?? '…'}
-                data-testid={`dashboard-count-${key}`}
-              />
-            </Col>
-          ))}
-        </Row>
-        {empty && (
-          <Alert
-            data-testid="dashboard-empty"
-            style={{ marginTop: 16 }}
-            type="info"
-            showIcon
-            title={t('dashboard.emptyLedger')}
-            action={
-              <Button size="small" onClick={() => navigate('people')}>
-                {t('placeholder.goPeople')}
-              </Button>
-            }
-          />
-        )}
-      </Card>
-      {/* Their reads wait until the counts are in: IndexedDB answers in turn, and the flags'
-          ninety days of cards would otherwise keep the counts waiting (seconds at ten years). */}
-      <RepairSummaryCard hold={counts === undefined} />
-      <DeviceFlagsCard hold={counts === undefined} />
-      <DemoDataCard />
+      <CountsCard counts={counts} />
+      {/* The cards below come once the counts are on screen: IndexedDB answers in turn, and the
+          flags' ninety days of cards would otherwise keep the counts waiting (seconds at ten years). */}
+      {counts !== undefined && (
+        <LedgerGate>
+          <RepairSummaryCard />
+          <DeviceFlagsCard />
+          <DemoDataCard />
+        </LedgerGate>
+      )}
       <StorageCard />
     </div>
+  );
+}
+
+/**
+ * The key counts: at a cold start the ones public/warm-ledger.js read while the code loaded (drawn
+ * before the app's own connection is open), then the live ones, which follow every change.
+ */
+function useDashboardCounts(): LedgerCounts | undefined {
+  const ledger = useOpenLedger();
+  const db = ledger?.db;
+  const [early, setEarly] = useState<LedgerCounts | null>(startCountsNow);
+  useEffect(() => {
+    const reading = early ? null : startCountsLater();
+    if (!reading) return;
+    let current = true;
+    void reading.then((counts) => {
+      if (current && counts) setEarly(counts);
+    });
+    return () => {
+      current = false;
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- asked once, at mount
+  const live = useLiveQuery(() => (db ? readLedgerCounts(db) : undefined), [db]);
+  useEffect(() => {
+    if (live) retireStartCounts();
+  }, [live]);
+  const counts = live ?? early ?? undefined;
+  const shown = counts !== undefined;
+  useEffect(() => {
+    if (shown) markStart('counts-shown');
+  }, [shown]);
+  return counts;
+}
+
+function CountsCard({ counts }: { counts: LedgerCounts | undefined }) {
+  const { t } = useTranslation();
+  const navigate = useUiStore((s) => s.navigate);
+  const empty = counts !== undefined && counts.people + counts.departments + counts.devices === 0;
+  return (
+    <Card title={t('dashboard.counts')} style={{ marginBottom: 16 }}>
+      <Row gutter={16}>
+        {(['people', 'departments', 'devices'] as const).map((key) => (
+          <Col span={8} key={key}>
+            <Statistic
+              title={t(`dashboard.${key}`)}
+              value={counts?.[key] ?? '…'}
+              data-testid={`dashboard-count-${key}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      {empty && (
+        <Alert
+          data-testid="dashboard-empty"
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          title={t('dashboard.emptyLedger')}
+          action={
+            <Button size="small" onClick={() => navigate('people')}>
+              {t('placeholder.goPeople')}
+            </Button>
+          }
+        />
+      )}
+    </Card>
   );
 }
 

@@ -17,14 +17,12 @@ import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import { deviceLabel } from './device-format';
 
-/** `hold`: read nothing yet (the dashboard's counts come first; IndexedDB answers in turn). */
-export function DeviceFlagsCard({ hold = false }: { hold?: boolean }) {
+export function DeviceFlagsCard() {
   const { t } = useTranslation();
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
 
   const flags = useLiveQuery(async () => {
-    if (hold) return undefined;
     const now = new Date();
     // Only indexed ranges: warranties ending in the next 30 days, cards of the last 90 days, and
     // then just the devices those cards flag. The dashboard never reads every device.
@@ -44,7 +42,7 @@ export function DeviceFlagsCard({ hold = false }: { hold?: boolean }) {
         return isListed(device) ? [{ ...f, device: device! }] : [];
       }),
     };
-  }, [db, hold]);
+  }, [db]);
 
   const open = (id: string) => navigate('devices', `device/${id}`);
 

@@ -10,13 +10,12 @@ import { useUiStore } from '../../store/ui';
 import { readRepairCounters } from './data';
 import { useNow, useRepairDataReady } from './use-repair';
 
-/** `hold`: read nothing yet (the dashboard's counts come first; IndexedDB answers in turn). */
-export function RepairSummaryCard({ hold = false }: { hold?: boolean }) {
+export function RepairSummaryCard() {
   const { t } = useTranslation();
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
   const now = useNow(60_000);
-  const ready = useRepairDataReady(!hold);
+  const ready = useRepairDataReady();
   const counters = useLiveQuery(() => (ready ? readRepairCounters(db, now) : undefined), [db, now, ready]);
   return (
     <Card

@@ -53,7 +53,8 @@ export function useAllDevices(): { list: Device[]; byId: Map<string, Device> } |
  * otherwise compete with drawing the first screen (seconds at 200,000 cards on a busy PC).
  */
 function warmWhenIdle(db: NetdeskDb): void {
-  const warm = () => void warmRepairSearch(db);
+  // Only a head start for the first search: a ledger closed meanwhile (window closing) is no error.
+  const warm = () => void warmRepairSearch(db).catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5_000 });
   else setTimeout(warm, 1_000);
 }
@@ -62,13 +63,11 @@ function warmWhenIdle(db: NetdeskDb): void {
  * True once the repair counters and search copy exist (built here on a PC that never had them).
  * Live queries of counters and the list wait for it: building writes, and a write is not allowed
  * inside a live query. Also loads the search copy into memory, when idle, so the first search is fast.
- * With `start` false it waits (the dashboard holds it until its counts are on screen).
  */
-export function useRepairDataReady(start = true): boolean {
+export function useRepairDataReady(): boolean {
   const { db } = useLedger();
   const [ready, setReady] = useState<NetdeskDb | null>(null);
   useEffect(() => {
-    if (!start) return;
     let current = true;
     ensureRepairDerivedData(db).then(
       () => {
@@ -81,6 +80,6 @@ export function useRepairDataReady(start = true): boolean {
     return () => {
       current = false;
     };
-  }, [db, start]);
+  }, [db]);
   return ready === db;
 }

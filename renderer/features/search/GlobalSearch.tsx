@@ -9,6 +9,7 @@ import { Input, type InputRef } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/schemas';
+import { useOpenLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import type { GlobalHit } from './global-results';
 import type { PanelResults } from './GlobalSearchPanel';
@@ -21,6 +22,8 @@ const PersonRepairDrawer = lazy(() =>
 export function GlobalSearch() {
   const { t } = useTranslation();
   const navigate = useUiStore((s) => s.navigate);
+  // The panel searches the ledger: typed before it is open, the search runs once it is.
+  const ledgerOpen = useOpenLedger() !== null;
   const input = useRef<InputRef>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -123,7 +126,7 @@ export function GlobalSearch() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      {mounted && (
+      {mounted && ledgerOpen && (
         <Suspense fallback={null}>
           <div style={{ display: open ? undefined : 'none' }}>
             <GlobalSearchPanel query={query} activeIndex={active} onResults={onResults} onOpen={openHit} />

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getNetdesk } from '../../api/netdesk';
-import { useLedger } from '../../app/ledger';
+import { useOpenLedger } from '../../app/ledger';
 import { useSettingsStore } from '../../store/settings';
 import { backupIfDue } from '../../sync/backup';
 import { createSyncController, type SyncController } from '../../sync/controller';
@@ -30,7 +30,8 @@ export function usePcName(): string {
 }
 
 export function SyncProvider({ children }: { children: ReactNode }) {
-  const { db } = useLedger();
+  // Sync and the backup start once the ledger is open; the window is drawn before that.
+  const db = useOpenLedger()?.db;
   const [controller, setController] = useState<SyncController | null>(null);
   const folder = useSettingsStore((s) => s.settings.syncFolder);
   const loaded = useSettingsStore((s) => s.loaded);
@@ -41,6 +42,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   }, [name]);
 
   useEffect(() => {
+    if (!db) return;
     let cancelled = false;
     createSyncController(db, getNetdesk()).then(
       (c) => {
@@ -78,7 +80,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   }, [controller, loaded, folder]);
 
   // A few seconds after a local write, send it (debounced: a burst of edits is one sync).
-  const lastSeq = useLiveQuery(() => db.changeLog.toCollection().lastKey(), [db]);
+  const lastSeq = useLiveQuery(() => db?.changeLog.toCollection().lastKey(), [db]);
   const seenSeq = useRef<unknown>(undefined);
   useEffect(() => {
     if (!controller || !loaded || folder.trim() === '' || lastSeq === undefined) return;
@@ -94,7 +96,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
 
   // The daily backup: at start and every few hours, if today has none yet.
   useEffect(() => {
-    if (!controller || !loaded) return;
+    if (!controller || !loaded || !db) return;
     const check = () =>
       void backupIfDue(db, getNetdesk(), { sourceName: nameRef.current }).catch(() => undefined);
     const first = setTimeout(check, 5_000);
