@@ -1,6 +1,7 @@
 // The foundation scenario of NetDesk in a real Chromium: the app opens in Chinese, switches to
 // English and back, a department and a person added survive a reload and a full restart of the
-// server and the browser, and the demo data loads into an empty ledger.
+// server and the browser (whose dashboard counts them at once), and the demo data loads into an
+// empty ledger.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoLedger, newHome, numberIn, outputDir, startApp, type AppUnderTest } from './harness';
@@ -71,6 +72,14 @@ describe('foundation', () => {
     await app.close();
     app = await startApp({ home, port });
     page = app.page;
+    // The dashboard's counts at a start: read by the page's first script (public/warm-ledger.js)
+    // from the real IndexedDB while the app's code loaded, then kept current by the live query.
+    await expect.poll(() => numberIn(page, 'dashboard-count-people')).toBe(1);
+    expect(await numberIn(page, 'dashboard-count-departments')).toBe(1);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toEqual(
+      expect.arrayContaining(['netdesk:warm-open', 'netdesk:warm-counts', 'netdesk:frame']),
+    );
     await page.getByTestId('nav-people').click();
     await expect
       .poll(() => page.locator('[data-testid="person-row"][data-employee-no="NT-0001"]').count())
