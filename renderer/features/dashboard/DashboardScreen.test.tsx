@@ -109,6 +109,29 @@ describe('dashboard counts at start', () => {
     await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
   });
 
+  it('says why when the ledger cannot be opened, with or without counts read at start', async () => {
+    render(
+      <LedgerProvider open={() => Promise.reject(new Error('QuotaExceededError: disk full'))}>
+        <DashboardScreen />
+      </LedgerProvider>,
+    );
+    const alone = await waitFor(() => byTestId('ledger-failed'), 'the ledger failure');
+    expect(alone.textContent).toContain('disk full');
+    expect(shown('people')).toBe('');
+    cleanup();
+
+    const counts = { people: 7, departments: 3, devices: 12 };
+    globalThis.netdeskStart = { counts, done: Promise.resolve(counts) };
+    render(
+      <LedgerProvider open={() => Promise.reject(new Error('QuotaExceededError: disk full'))}>
+        <DashboardScreen />
+      </LedgerProvider>,
+    );
+    const failed = await waitFor(() => byTestId('ledger-failed'), 'the ledger failure');
+    expect(failed.textContent).toContain('disk full');
+    expect(shown('people')).toBe('7');
+  });
+
   it('shows the live counts, not the start-up copy, when the dashboard is opened again', async () => {
     const db = await ledgerWithOneDepartment();
     const counts = { people: 7, departments: 3, devices: 12 };

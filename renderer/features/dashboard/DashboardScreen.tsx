@@ -32,15 +32,17 @@ export function DashboardScreen() {
     <div>
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
       <CountsCard counts={counts} />
-      {/* The cards below come once the counts are on screen: IndexedDB answers in turn, and the
-          flags' ninety days of cards would otherwise keep the counts waiting (seconds at ten years). */}
-      {counts !== undefined && (
-        <LedgerGate>
-          <RepairSummaryCard />
-          <DeviceFlagsCard />
-          <DemoDataCard />
-        </LedgerGate>
-      )}
+      <LedgerGate>
+        {/* Once the counts are on screen: IndexedDB answers in turn, and the flags' ninety days
+            of cards would otherwise keep the counts waiting (seconds at ten years). */}
+        {counts !== undefined && (
+          <>
+            <RepairSummaryCard />
+            <DeviceFlagsCard />
+            <DemoDataCard />
+          </>
+        )}
+      </LedgerGate>
       <StorageCard />
     </div>
   );
