@@ -44,6 +44,14 @@ function openingLater(db: NetdeskDb) {
 const shown = (key: 'people' | 'departments' | 'devices') =>
   byTestId(`dashboard-count-${key}`)?.textContent?.replace(/\D/g, '') ?? '';
 
+/** The dashboard as the window draws it: inside the ledger's provider, opened by `open`. */
+const showDashboard = (open: () => Promise<NetdeskDb>) =>
+  render(
+    <LedgerProvider open={open}>
+      <DashboardScreen />
+    </LedgerProvider>,
+  );
+
 async function ledgerWithOneDepartment() {
   const { db, repo } = await testLedger();
   await repo.create('departments', { name: '信息部' });
@@ -56,11 +64,7 @@ describe('dashboard counts at start', () => {
     const counts = { people: 7, departments: 3, devices: 12 };
     globalThis.netdeskStart = { counts, done: Promise.resolve(counts) };
     const ledger = openingLater(db);
-    render(
-      <LedgerProvider open={ledger.open}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
+    showDashboard(ledger.open);
     // The first frame already has them; the cards that read more wait for the ledger.
     expect([shown('people'), shown('departments'), shown('devices')]).toEqual(['7', '3', '12']);
     expect(byTestId('ledger-opening')).not.toBeNull();
@@ -77,11 +81,7 @@ describe('dashboard counts at start', () => {
     let arrive!: (counts: unknown) => void;
     globalThis.netdeskStart = { counts: null, done: new Promise((resolve) => (arrive = resolve)) };
     const ledger = openingLater(db);
-    render(
-      <LedgerProvider open={ledger.open}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
+    showDashboard(ledger.open);
     expect(shown('people')).toBe('');
     expect(byTestId('dashboard-repairs')).toBeNull();
     await act(async () => {
@@ -98,11 +98,7 @@ describe('dashboard counts at start', () => {
     const broken = { people: -1, departments: '2', devices: 3.5 };
     globalThis.netdeskStart = { counts: broken, done: Promise.resolve(broken) };
     const ledger = openingLater(db);
-    render(
-      <LedgerProvider open={ledger.open}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
+    showDashboard(ledger.open);
     await act(async () => {});
     expect(shown('people')).toBe('');
     await ledger.release();
@@ -110,46 +106,27 @@ describe('dashboard counts at start', () => {
   });
 
   it('says why when the ledger cannot be opened, with or without counts read at start', async () => {
-    render(
-      <LedgerProvider open={() => Promise.reject(new Error('QuotaExceededError: disk full'))}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
-    const alone = await waitFor(() => byTestId('ledger-failed'), 'the ledger failure');
-    expect(alone.textContent).toContain('disk full');
-    expect(shown('people')).toBe('');
-    cleanup();
-
     const counts = { people: 7, departments: 3, devices: 12 };
-    globalThis.netdeskStart = { counts, done: Promise.resolve(counts) };
-    render(
-      <LedgerProvider open={() => Promise.reject(new Error('QuotaExceededError: disk full'))}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
-    const failed = await waitFor(() => byTestId('ledger-failed'), 'the ledger failure');
-    expect(failed.textContent).toContain('disk full');
-    expect(shown('people')).toBe('7');
+    for (const start of [undefined, { counts, done: Promise.resolve(counts) }]) {
+      globalThis.netdeskStart = start;
+      showDashboard(() => Promise.reject(new Error('QuotaExceededError: disk full')));
+      const failed = await waitFor(() => byTestId('ledger-failed'), 'the ledger failure');
+      expect(failed.textContent).toContain('disk full');
+      expect(shown('people')).toBe(start ? '7' : '');
+      cleanup();
+    }
   });
 
   it('shows the live counts, not the start-up copy, when the dashboard is opened again', async () => {
     const db = await ledgerWithOneDepartment();
     const counts = { people: 7, departments: 3, devices: 12 };
     globalThis.netdeskStart = { counts, done: Promise.resolve(counts) };
-    render(
-      <LedgerProvider open={() => Promise.resolve(db)}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
+    showDashboard(() => Promise.resolve(db));
     await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
     // Away and back (the provider closed its connection on the way out): a new connection.
     const again = await reopenDb(db);
     cleanup();
-    render(
-      <LedgerProvider open={() => Promise.resolve(again)}>
-        <DashboardScreen />
-      </LedgerProvider>,
-    );
+    showDashboard(() => Promise.resolve(again));
     expect(shown('departments')).not.toBe('3');
     await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
   });
