@@ -14,16 +14,17 @@ const KEYS = ['people', 'departments', 'devices'] as const;
 /** Live people, departments and devices: key counts on each table and on its tombstone-only
  * deletedAt index, so no record is read. public/warm-ledger.js counts by the same rule. */
 export async function readLedgerCounts(db: NetdeskDb): Promise<LedgerCounts> {
-  // All six counts asked at once: IndexedDB answers requests in turn, and a count asked only after
-  // the one before it came back would queue behind whatever else the window asked meanwhile.
-  const [people, departments, devices] = await Promise.all(
-    KEYS.map(async (key) => {
-      const table = db[key];
-      const [all, deleted] = await Promise.all([table.count(), table.where('deletedAt').above('').count()]);
-      return all - deleted;
-    }),
-  );
-  return { people: people!, departments: departments!, devices: devices! };
+  // All six counts asked at once, before the first await: IndexedDB answers requests in turn, and
+  // a count asked only after the one before it came back would queue behind whatever else the
+  // window asked meanwhile. Asked in one go, they are also all inside the live query's own context
+  // (no nested async functions), so the dashboard's live query sees every table it read.
+  const asked = KEYS.flatMap((key) => [db[key].count(), db[key].where('deletedAt').above('').count()]);
+  const n = await Promise.all(asked);
+  return {
+    people: n[0]! - n[1]!,
+    departments: n[2]! - n[3]!,
+    devices: n[4]! - n[5]!,
+  };
 }
 
 function isLedgerCounts(value: unknown): value is LedgerCounts {
