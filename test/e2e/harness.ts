@@ -132,7 +132,18 @@ export async function loadDemoLedger(page: Page): Promise<void> {
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('load-demo').click();
   await page.getByTestId('load-demo-confirm').click();
-  await expect
-    .poll(() => numberIn(page, 'dashboard-count-people'), { timeout: 30_000 })
-    .toBeGreaterThanOrEqual(30);
+  try {
+    await expect
+      .poll(() => numberIn(page, 'dashboard-count-people'), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(30);
+  } catch (err) {
+    // Say what the window showed instead (a message, the counts), and keep a picture of it.
+    await page.screenshot({ path: join(outputDir, `demo-load-failed-${Date.now()}.png`) });
+    const shown = await page
+      .locator('.ant-message, .ant-notification, [data-testid^="dashboard-count-"], [data-testid^="ledger-"]')
+      .allTextContents();
+    throw new Error(`the demo data did not show on the dashboard; the window shows: ${shown.join(' | ')}`, {
+      cause: err,
+    });
+  }
 }
