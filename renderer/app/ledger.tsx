@@ -14,7 +14,7 @@ export interface Ledger {
   repo: Repository;
 }
 
-export type LedgerState =
+type LedgerState =
   { status: 'opening' } | { status: 'open'; ledger: Ledger } | { status: 'failed'; detail: string };
 
 const LedgerContext = createContext<LedgerState | null>(null);

@@ -13,14 +13,15 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Device, RepairCard } from '../../../shared/schemas';
-import { isListed } from '../../../shared/sync/arrival';
 import { FormModal } from '../../components/FormModal';
 import type { Directory } from '../people/directory';
 import {
+  cardDevice,
   cardFieldsSchema,
   cardIssueMessage,
   checkHeadSignature,
   FORM_FIELD_OF,
+  listedDeviceWithTag,
   type CardFieldValues,
 } from './card-fields';
 import { correctRepairCard, type CardCorrection } from './data';
@@ -92,9 +93,9 @@ export function CardEditForm(props: {
 
   /** Enter in the tag field (a scanner ends with it): find the device here, do not save. */
   const resolveTag = () => {
-    const wanted = getValues('deviceTag').trim().toUpperCase();
-    if (!wanted) return chooseDevice(null);
-    const device = props.devices.list.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted);
+    const typed = getValues('deviceTag');
+    if (!typed.trim()) return chooseDevice(null);
+    const device = listedDeviceWithTag(props.devices.list, typed);
     if (!device) {
       setTagFound(null);
       setError('deviceTag', { type: 'repository', message: t('repair.errors.unknown-asset-tag') });
@@ -109,11 +110,9 @@ export function CardEditForm(props: {
     const correction: CardCorrection = {};
     if (dirtyFields.requesterId) correction.requesterId = values.requesterId;
     if (dirtyFields.deviceId || dirtyFields.deviceTag) {
-      const chosen = values.deviceId ? props.devices.byId.get(values.deviceId) : undefined;
-      const typedTag = values.deviceTag.trim();
-      const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
-      if (byTag) correction.deviceTag = typedTag;
-      else correction.deviceId = chosen?.id ?? null;
+      const device = cardDevice(values, props.devices.byId);
+      if ('deviceTag' in device) correction.deviceTag = device.deviceTag;
+      else correction.deviceId = device.deviceId;
     }
     if (dirtyFields.faultCategory) correction.faultCategory = values.faultCategory;
     if (dirtyFields.description) correction.description = values.description;

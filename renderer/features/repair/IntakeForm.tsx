@@ -20,10 +20,12 @@ import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
 import {
+  cardDevice,
   cardFieldsSchema,
   cardIssueMessage,
   checkHeadSignature,
   FORM_FIELD_OF,
+  listedDeviceWithTag,
   type CardFieldValues,
 } from './card-fields';
 import { CardIntakeFields } from './CardIntakeFields';
@@ -135,10 +137,9 @@ export function IntakeForm(props: {
 
   /** Enter in the tag field (a scanner ends with it): find the device here, do not save. */
   const resolveTag = () => {
-    const typed = getValues('deviceTag').trim();
-    if (!typed) return;
-    const wanted = typed.toUpperCase();
-    const device = props.devices.list.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted);
+    const typed = getValues('deviceTag');
+    if (!typed.trim()) return;
+    const device = listedDeviceWithTag(props.devices.list, typed);
     if (!device) {
       setTagFound(null);
       setValue('deviceId', null);
@@ -150,15 +151,10 @@ export function IntakeForm(props: {
   };
 
   const onSubmit = async (values: IntakeValues) => {
-    const chosen = values.deviceId ? props.devices.byId.get(values.deviceId) : undefined;
-    const typedTag = values.deviceTag.trim();
-    // A tag typed but not resolved (or changed after choosing a device) is resolved by the data
-    // layer, which refuses an unknown one.
-    const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
     try {
       const card = await logRepairCard(ctx, {
         requesterId: values.requesterId,
-        ...(byTag ? { deviceTag: typedTag } : { deviceId: chosen?.id ?? null }),
+        ...cardDevice(values, props.devices.byId),
         faultCategory: values.faultCategory,
         description: values.description,
         receivedAt: fromLocalInputValue(values.receivedAt) ?? undefined,

@@ -4,7 +4,8 @@
 // its time). The data layer checks the rest (unknown tag, times against the card's steps).
 import i18next from 'i18next';
 import { z } from 'zod';
-import { FAULT_CATEGORIES, repairCardSchema } from '../../../shared/schemas';
+import { FAULT_CATEGORIES, repairCardSchema, type Device } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
 import { zodIssueMessage } from '../../i18n/errors';
 import { fromLocalInputValue } from './repair-format';
 
@@ -55,3 +56,23 @@ export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
   deptHeadSignedAt: 'headSignedAt',
   cardNo: 'cardNo',
 };
+
+/** The listed device whose asset tag is `typed` (any case, spaces around ignored), if any. */
+export function listedDeviceWithTag(devices: readonly Device[], typed: string): Device | undefined {
+  const wanted = typed.trim().toUpperCase();
+  return wanted ? devices.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted) : undefined;
+}
+
+/**
+ * The device a saved card names: the chosen one, or the typed tag when it was not resolved (or was
+ * changed after choosing), for the data layer to resolve (it refuses an unknown tag).
+ */
+export function cardDevice(
+  values: Pick<CardFieldValues, 'deviceId' | 'deviceTag'>,
+  byId: ReadonlyMap<string, Device>,
+): { deviceTag: string } | { deviceId: string | null } {
+  const chosen = values.deviceId ? byId.get(values.deviceId) : undefined;
+  const typedTag = values.deviceTag.trim();
+  const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
+  return byTag ? { deviceTag: typedTag } : { deviceId: chosen?.id ?? null };
+}
