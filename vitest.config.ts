@@ -11,6 +11,7 @@ export default defineConfig({
       'test/unit/**/*.test.ts',
     ],
     environment: 'node',
+    globalSetup: ['test/unit-tools.setup.mjs'],
     testTimeout: 20000,
   },
 });

@@ -1,6 +1,7 @@
 // App settings of one PC (kept by the main process in settings.json, not synced):
 // UI language, who uses this PC, the PC's letter in card numbers, and its folders.
 import { z } from 'zod';
+import { patchSchemaOf } from './schemas/common';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,8 +22,11 @@ export const appSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
-/** A partial update of the settings, as sent by the Settings screen. */
-export const appSettingsPatchSchema = appSettingsSchema.partial().strict();
+/**
+ * A partial update of the settings, as sent by the Settings screen: only the fields it names
+ * change; the others keep what settings.json holds.
+ */
+export const appSettingsPatchSchema = patchSchemaOf(appSettingsSchema);
 export type AppSettingsPatch = z.infer<typeof appSettingsPatchSchema>;
 
 export const defaultAppSettings: AppSettings = appSettingsSchema.parse({});

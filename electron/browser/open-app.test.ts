@@ -50,6 +50,7 @@ describe('openAppWindow', () => {
       `--user-data-dir=${join('/home/wang/.config/NetDesk', 'browser-profile')}`,
       '--no-first-run',
       '--no-default-browser-check',
+      '--disable-features=Translate',
     ]);
     expect(calls[0]!.options.detached).toBe(true);
     expect(calls[0]!.unrefed).toBe(true);
@@ -85,6 +86,27 @@ describe('openAppWindow', () => {
     expect(result.opened).toBe(false);
     expect(calls).toHaveLength(0);
     expect(lines.join('\n')).toContain(url);
+  });
+
+  it('says plainly that no window opened and gives the one command that installs a browser', async () => {
+    const said = async (platform: NodeJS.Platform, hasAptGet: boolean): Promise<string> => {
+      const lines: string[] = [];
+      await openAppWindow(url, {
+        dataDir: '/d',
+        lookup: () => ({ path: undefined }),
+        spawn: fakeSpawn('spawn').spawn,
+        platform,
+        hasAptGet,
+        log: (l) => lines.push(l),
+      });
+      return lines.join('\n');
+    };
+    const debian = await said('linux', true);
+    expect(debian).toContain('No Chrome, Edge or Chromium was found, so no NetDesk window could be opened.');
+    expect(debian).toContain('未找到 Chrome、Edge 或 Chromium');
+    expect(debian).toContain('sudo apt-get install -y chromium');
+    expect(await said('win32', false)).toContain('Microsoft Edge');
+    expect(await said('linux', false)).not.toContain('apt-get');
   });
 
   it('prints the URL when the browser fails to start', async () => {

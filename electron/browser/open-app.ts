@@ -3,6 +3,7 @@
 // NetDesk's IndexedDB lives apart from the supervisor's everyday browsing. Without such a browser,
 // or when it fails to start, the URL is printed for the supervisor to open by hand.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowser, type BrowserLookup } from './find-browser';
 
@@ -16,6 +17,17 @@ export interface OpenAppOptions {
   /** Chromium refuses to start as root on Linux unless its sandbox is switched off. */
   isRoot?: boolean;
   log?: (message: string) => void;
+  /** Whether Debian/Ubuntu's apt-get is there (decides which install command is printed). */
+  hasAptGet?: boolean;
+}
+
+/** The one thing to do when no Chromium-family browser is installed, as a person would type it. */
+export function browserInstallHint(platform: NodeJS.Platform, hasAptGet: boolean): string {
+  if (platform === 'linux' && hasAptGet) return 'sudo apt-get install -y chromium';
+  if (platform === 'linux')
+    return 'install Chromium or Google Chrome with your distribution’s package manager';
+  if (platform === 'darwin') return 'https://www.google.com/chrome/ (Google Chrome)';
+  return 'https://www.microsoft.com/edge (Microsoft Edge)';
 }
 
 export interface OpenAppResult {
@@ -30,6 +42,8 @@ export function appWindowArgs(url: string, dataDir: string, withoutSandbox: bool
     `--user-data-dir=${join(dataDir, 'browser-profile')}`,
     '--no-first-run',
     '--no-default-browser-check',
+    // The UI is Chinese by design; on an English-locale machine Chromium would offer to translate it.
+    '--disable-features=Translate',
     ...(withoutSandbox ? ['--no-sandbox'] : []),
   ];
 }
@@ -38,16 +52,19 @@ export async function openAppWindow(url: string, options: OpenAppOptions): Promi
   const log = options.log ?? ((message: string) => console.log(message));
   const lookup = (options.lookup ?? (() => findBrowser()))();
   if (lookup.warning) log(lookup.warning);
+  const platform = options.platform ?? process.platform;
   const printUrl = (): void => {
-    log('未找到 Chrome、Edge 或 Chromium，请在浏览器中打开以下地址：');
-    log('No Chrome, Edge or Chromium found; open this address in a browser:');
+    log('请在浏览器中打开以下地址 / open this address in a browser:');
     log(`  ${url}`);
   };
   if (!lookup.path) {
+    log('未找到 Chrome、Edge 或 Chromium，无法打开 NetDesk 窗口。');
+    log('No Chrome, Edge or Chromium was found, so no NetDesk window could be opened.');
+    const install = browserInstallHint(platform, options.hasAptGet ?? existsSync('/usr/bin/apt-get'));
+    log(`安装一个浏览器 / install one: ${install}`);
     printUrl();
     return { opened: false };
   }
-  const platform = options.platform ?? process.platform;
   const isRoot = options.isRoot ?? process.getuid?.() === 0;
   const args = appWindowArgs(url, options.dataDir, platform === 'linux' && isRoot);
   const started = await startDetached(options.spawn ?? spawn, lookup.path, args);

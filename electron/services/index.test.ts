@@ -106,6 +106,16 @@ describe('settings through dispatch', () => {
     });
   });
 
+  it('a save of one field (the language switch in the header) keeps the user and the PC letter', async () => {
+    value(await dispatch(services, 'settings:write', { operatorName: '王工', pcCode: 'B' }));
+    value(await dispatch(services, 'settings:write', { language: 'en' }));
+    const onDisk = JSON.parse(await readFile(join(host.dataDir, 'settings.json'), 'utf8')) as object;
+    expect(onDisk).toMatchObject({ language: 'en', operatorName: '王工', pcCode: 'B' });
+    expect(value(await dispatch(services, 'settings:read', {}))).toMatchObject({
+      settings: { language: 'en', operatorName: '王工', pcCode: 'B' },
+    });
+  });
+
   it('reports a corrupt file as data, not as an error', async () => {
     await writeFile(join(host.dataDir, 'settings.json'), '{oops');
     expect(value(await dispatch(services, 'settings:read', {}))).toMatchObject({

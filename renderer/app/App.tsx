@@ -165,6 +165,7 @@ function RouteScreen({ route }: { route: Route }) {
 function Header() {
   const { t } = useTranslation();
   const operatorName = useSettingsStore((s) => s.settings.operatorName);
+  const pcCode = useSettingsStore((s) => s.settings.pcCode);
   return (
     <Layout.Header
       style={{
@@ -178,6 +179,9 @@ function Header() {
       }}
     >
       <GlobalSearch />
+      <Typography.Text type="secondary" data-testid="header-pc">
+        {t('app.pcCode', { code: pcCode })}
+      </Typography.Text>
       <Typography.Text type="secondary" data-testid="header-operator">
         {operatorName ? t('app.operator', { name: operatorName }) : t('app.operatorUnset')}
       </Typography.Text>

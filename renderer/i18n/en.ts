@@ -8,6 +8,7 @@ export const en: Messages = {
     language: 'Language',
     languageNames: { 'zh-CN': '中文', en: 'English' },
     operator: 'Operator: {{name}}',
+    pcCode: 'PC {{code}}',
     operatorUnset: 'No operator set',
     loading: 'Opening the ledger…',
     dbFailed: 'The ledger database on this PC could not be opened',

@@ -7,6 +7,7 @@ export const zhCN = {
     language: '语言',
     languageNames: { 'zh-CN': '中文', en: 'English' },
     operator: '当前使用人：{{name}}',
+    pcCode: '本机编号 {{code}}',
     operatorUnset: '未设置使用人',
     loading: '正在打开台账…',
     dbFailed: '无法打开本机台账数据库',

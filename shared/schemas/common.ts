@@ -24,3 +24,24 @@ export const recordMetaSchema = z.object({
   hlc: z.record(z.string(), z.string()),
 });
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
+
+/**
+ * The schema of a partial update ("patch") of an object schema: every field optional, unknown keys
+ * refused, and no field's `.default()` applied. zod 4's own `.partial()` keeps the defaults, so a
+ * patch parsed with it comes back with every omitted field reset to its default — a one-field
+ * save would wipe the rest. Parse patches with this instead.
+ */
+export function patchSchemaOf<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries<z.ZodType>(schema.shape)) {
+    shape[key] = withoutDefault(field).optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<S>>>;
+}
+
+function withoutDefault(field: z.ZodType): z.ZodType {
+  if (field instanceof z.ZodDefault || field instanceof z.ZodPrefault) {
+    return withoutDefault(field.unwrap() as z.ZodType);
+  }
+  return field;
+}

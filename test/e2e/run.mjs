@@ -4,13 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureTestBrowser } from './ensure-browser.mjs';
+import { ensureTestTools } from '../tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 if (!process.env.NETDESK_TEST_BROWSER) {
-  const browser = ensureTestBrowser();
-  if (!browser) process.exit(1);
-  process.env.NETDESK_TEST_BROWSER = browser;
+  const tools = ensureTestTools(['browser', 'font', 'poppler']);
+  if (!tools.ok) process.exit(1);
+  process.env.NETDESK_TEST_BROWSER = tools.browser;
 }
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const r = spawnSync(
