@@ -11,7 +11,7 @@ export default defineConfig({
       'test/unit/**/*.test.ts',
     ],
     environment: 'node',
-    globalSetup: ['test/unit-tools.setup.mjs'],
+    globalSetup: ['test/tools.mjs'],
     testTimeout: 20000,
   },
 });

@@ -86,3 +86,13 @@ export function ensureTestTools(needs) {
   }
   return { ok: true, browser: needs.includes('browser') ? findBrowser() : null };
 }
+
+/**
+ * Vitest's global setup (vitest.config.ts): the PDF unit tests read their output with pdftotext
+ * and pdftoppm. `npm test` brings them before its first step; this covers `npm run test:unit`.
+ */
+export function setup() {
+  if (!ensureTestTools(['poppler']).ok) {
+    throw new Error('The PDF unit tests need poppler-utils (pdftotext, pdftoppm); see the command above.');
+  }
+}
