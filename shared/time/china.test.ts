@@ -6,6 +6,7 @@ import {
   addMonths,
   chinaDay,
   chinaMonth,
+  chinaTime,
   dayPeriod,
   dayStart,
   daysFrom,
@@ -27,6 +28,8 @@ describe('the China calendar day of an instant', () => {
     expect(chinaDay('2026-12-31T15:59:59.999Z')).toBe('2026-12-31');
     expect(chinaDay('2026-12-31T16:00:00Z')).toBe('2027-01-01');
     expect(chinaMonth('2026-11-30T16:00:00Z')).toBe('2026-12');
+    expect(chinaTime('2026-12-31T15:59:59.999Z')).toBe('2026-12-31 23:59:59');
+    expect(chinaTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
   });
 
   it('starts a day at 16:00 UTC the day before, whatever zone the machine is in', () => {

@@ -74,6 +74,13 @@ export function chinaMonth(at: Instant): string {
   return chinaDay(at).slice(0, 7);
 }
 
+/** An instant as China wall-clock time, 'YYYY-MM-DD HH:mm' (with ':ss' when the seconds are not 0). */
+export function chinaTime(at: Instant): string {
+  const text = new Date(toMs(at) + CHINA_OFFSET_MS).toISOString();
+  const seconds = text.slice(17, 19);
+  return `${text.slice(0, 10)} ${text.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
+}
+
 /** The instant a China calendar day starts (00:00 in Shanghai = 16:00 UTC the day before). */
 export function dayStart(day: string): Date {
   return new Date(dayNumber(day) * DAY_MS - CHINA_OFFSET_MS);
