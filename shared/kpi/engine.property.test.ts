@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeKpiMonth } from './engine';
+import { computeKpiMonth, kpiRecordWindow } from './engine';
 import { HOUR, LedgerBuilder } from './test-ledger';
 import type { KpiLedger } from './types';
 
-// Times from mid-November to mid-January in whole minutes, so that ties between records happen.
-const BASE = Date.parse('2026-11-15T00:00:00+08:00');
+// Times from late October to mid-January in whole minutes, so that ties between records happen.
+const BASE = Date.parse('2026-10-20T00:00:00+08:00');
 const time = fc
-  .integer({ min: 0, max: 60 * 24 * 60 })
+  .integer({ min: 0, max: 90 * 24 * 60 })
   .map((min) => new Date(BASE + min * 60000).toISOString());
 const day = fc
   .integer({ min: 0, max: 60 })
@@ -116,7 +116,44 @@ function shuffled(ledger: KpiLedger, seed: number): KpiLedger {
   };
 }
 
+/** Only the records kpiRecordWindow says the month needs, as the app reads them by index. */
+function windowed(ledger: KpiLedger, month: string): KpiLedger {
+  const w = kpiRecordWindow(month);
+  const within = (at: string, r: { from: string; to: string }) =>
+    Date.parse(at) >= Date.parse(r.from) && Date.parse(at) < Date.parse(r.to);
+  const cards = ledger.cards.filter((c) => within(c.receivedAt, w.cardsReceived));
+  const ids = new Set(cards.map((c) => c.id));
+  return {
+    cards,
+    cardEvents: ledger.cardEvents.filter((e) => ids.has(e.cardId)),
+    incidents: ledger.incidents.filter((i) => within(i.startAt, w.incidentsStarted)),
+    checks: ledger.checks.filter((c) => within(c.at, w.checksAndUpdates)),
+    devices: ledger.devices,
+    websiteUpdates: ledger.websiteUpdates.filter((u) => within(u.publishedAt, w.checksAndUpdates)),
+    quotes: ledger.quotes,
+    quoteSchedule: ledger.quoteSchedule.filter((s) => s.date <= w.quoteDaysUntil),
+    trainings: ledger.trainings.filter((t) => t.date >= w.trainingDays.from && t.date <= w.trainingDays.to),
+  };
+}
+
 describe('the KPI engine', () => {
+  it('needs only the records of its window: the same answer as from the whole ledger', () => {
+    fc.assert(
+      fc.property(
+        ledgerArb,
+        fc.constantFrom('2026-11', '2026-12'),
+        fc.integer({ min: 0, max: 50 * 24 }),
+        (ledger, month, nowHours) => {
+          const now = new Date(Date.parse('2026-12-01T00:00:00+08:00') + nowHours * HOUR);
+          expect(computeKpiMonth(windowed(ledger, month), month, now)).toEqual(
+            computeKpiMonth(ledger, month, now),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives the same answer whatever the order of the records', () => {
     fc.assert(
       fc.property(

@@ -12,12 +12,14 @@
 // - A month with no record at all gives every indicator pass null ("no records this month"); an
 //   indicator with nothing to judge gives pass null with its reason; never a division by zero.
 // - Records with impossible dates are listed as data problems and not counted.
-// - The answer does not depend on the order of the records: inputs are put in a fixed order first.
+// - The answer does not depend on the order of the records: what is counted is put in a fixed order
+//   (by time, then id) and the exceptions are sorted.
 import { hasOfficialCalendar, workingDaysIn } from '../calendar/workdays';
 import { normalizeQuote } from '../culture/quotes';
 import { evaluateSla, SLA_HOURS } from '../repair/sla';
 import { isListed } from '../sync/arrival';
 import {
+  addDays,
   chinaDay,
   dayStart,
   isChinaMonth,
@@ -82,10 +84,12 @@ export class KpiMonthError extends Error {
 const ms = (iso: string) => Date.parse(iso);
 const iso = (t: number) => new Date(t).toISOString();
 
-/** Live records in a fixed order (by id), so the answer never depends on the input order. */
+/** Records the lists show: not deleted, arrived whole. */
 function live<T extends KpiRecord>(rows: readonly T[]): T[] {
-  return rows.filter(isListed).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.filter(isListed);
 }
+
+const byId = (a: KpiRecord, b: KpiRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function weekRef(w: ChinaWeek): WeekRef {
   return { isoWeek: w.isoWeek, monday: w.monday, sunday: w.sunday };
@@ -100,6 +104,9 @@ interface Month {
   ytdStart: number;
   first: string;
   last: string;
+  /** The day before the 1st and the day after the last: bounds of the written-date pre-test. */
+  dayBefore: string;
+  dayAfter: string;
   /** Weeks of the month that have begun at `now`. */
   weeks: ChinaWeek[];
   /** From the first week's Monday to the last week's end: where week-based records are looked for. */
@@ -123,10 +130,22 @@ function monthContext(month: string, now: Date): Month {
     ytdStart: yearToDatePeriod(month).start.getTime(),
     first,
     last,
+    dayBefore: addDays(first, -1),
+    dayAfter: addDays(last, 1),
     weeks: all.filter((w) => w.start.getTime() <= nowMs),
     weeksStart: all[0]!.start.getTime(),
     weeksEnd: all.at(-1)!.end.getTime(),
   };
+}
+
+/**
+ * A cheap first test on the date written in an ISO time: whatever its offset, its own date is
+ * within a day of its China date, so a record whose written date is further than a day outside the
+ * month cannot be in it. Spares parsing ten years of times to find one month's.
+ */
+function maybeInMonth(m: Month, isoTime: string): boolean {
+  const day = isoTime.slice(0, 10);
+  return day >= m.dayBefore && day <= m.dayAfter;
 }
 
 /** Split the month's begun weeks by the week rule: met, missed (over and not met), in progress. */
@@ -281,17 +300,24 @@ const CLOCK_EVENTS = new Set([
 ]);
 
 function k3(m: Month, ledger: KpiLedger): KpiIndicator<'K3'> {
-  const cards = live(ledger.cards).filter((c) => {
-    const t = ms(c.receivedAt);
-    return t >= m.start && t < m.end && t <= m.nowMs;
-  });
+  // Only the month's cards and their events are put in order: ten years of events are not sorted.
+  const cards = ledger.cards
+    .filter((c) => {
+      if (!maybeInMonth(m, c.receivedAt)) return false;
+      const t = ms(c.receivedAt);
+      return t >= m.start && t < m.end && t <= m.nowMs && isListed(c);
+    })
+    .sort(byId);
   const ids = new Set(cards.map((c) => c.id));
   const eventsOf = new Map<string, KpiCardEvent[]>();
   // Events in time order, ties by id: the SLA clock sorts by time only and keeps the given order
   // for equal times, so this fixes the answer whatever order the ledger lists them in.
-  const events = live(ledger.cardEvents)
-    .filter((e) => ids.has(e.cardId))
-    .sort((a, b) => ms(a.at) - ms(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Each time parsed once, not in every comparison.
+  const events = ledger.cardEvents
+    .filter((e) => ids.has(e.cardId) && isListed(e))
+    .map((e) => ({ e, t: ms(e.at) }))
+    .sort((a, b) => a.t - b.t || byId(a.e, b.e))
+    .map(({ e }) => e);
   for (const e of events) {
     const list = eventsOf.get(e.cardId);
     if (list) list.push(e);
@@ -377,9 +403,9 @@ function k4(m: Month, ledger: KpiLedger): KpiIndicator<'K4'> {
     }
     for (const id of c.deviceIds) covered[i]!.add(id);
   }
-  const servers = live(ledger.devices)
-    .filter((d) => d.type === 'server')
-    .sort((a, b) => a.assetTag.localeCompare(b.assetTag) || (a.id < b.id ? -1 : 1));
+  const servers = ledger.devices
+    .filter((d) => d.type === 'server' && isListed(d))
+    .sort((a, b) => a.assetTag.localeCompare(b.assetTag) || byId(a, b));
   let of = 0;
   let coveredCount = 0;
   m.weeks.forEach((w, i) => {
@@ -513,7 +539,7 @@ function k6(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K6'
   // Every showing up to today, in date order: the earliest day each normalised text was shown.
   const showings = live(ledger.quoteSchedule)
     .filter((s) => s.shown && s.date <= m.today)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b)));
   const firstShown = new Map<string, string>();
   const coveredDays = new Set<string>();
   let repeats = 0;
@@ -617,14 +643,14 @@ function monthHasRecords(m: Month, ledger: KpiLedger): boolean {
     return t >= m.start && t < m.end && t <= m.nowMs;
   };
   const dayInMonth = (day: string) => day >= m.first && day <= m.last && day <= m.today;
+  // Cheap tables first; `some` stops at the first record, so only an empty month reads them all.
   return (
-    live(ledger.cards).some((c) => inMonth(c.receivedAt)) ||
-    live(ledger.cardEvents).some((e) => inMonth(e.at)) ||
-    live(ledger.checks).some((c) => inMonth(c.at)) ||
-    live(ledger.incidents).some((i) => inMonth(i.startAt)) ||
-    live(ledger.websiteUpdates).some((u) => inMonth(u.publishedAt)) ||
-    live(ledger.quoteSchedule).some((s) => dayInMonth(s.date)) ||
-    live(ledger.trainings).some((t) => dayInMonth(t.date))
+    ledger.checks.some((c) => inMonth(c.at) && isListed(c)) ||
+    ledger.quoteSchedule.some((s) => dayInMonth(s.date) && isListed(s)) ||
+    ledger.websiteUpdates.some((u) => inMonth(u.publishedAt) && isListed(u)) ||
+    ledger.incidents.some((i) => inMonth(i.startAt) && isListed(i)) ||
+    ledger.trainings.some((t) => dayInMonth(t.date) && isListed(t)) ||
+    ledger.cards.some((c) => inMonth(c.receivedAt) && isListed(c))
   );
 }
 
@@ -641,6 +667,40 @@ function exceptionKey(e: KpiException): string {
     ('at' in p ? p.at : '') ||
     ('date' in p ? p.date : '');
   return `${when}|${e.kind}|${parts.join('&')}`;
+}
+
+/** Where the records a month's report reads lie, for a caller that fetches them by index. */
+export interface KpiRecordWindow {
+  /** Repair cards received in [from, to); their events are all that is needed of repairEvents. */
+  cardsReceived: { from: string; to: string };
+  /** Network incidents that started in [from, to): the year to date. */
+  incidentsStarted: { from: string; to: string };
+  /** Routine checks and website updates dated in [from, to): the month and its weeks. */
+  checksAndUpdates: { from: string; to: string };
+  /** Trainings dated from..to (days, inclusive): the year to date. */
+  trainingDays: { from: string; to: string };
+  /** Quote showings dated up to this day (every earlier one, to find repeats); all quotes, all devices. */
+  quoteDaysUntil: string;
+}
+
+/**
+ * The records a month's report needs, so that at ten years' scale the app can read only those
+ * through its indexes: computing from just these gives the same answer as from the whole ledger.
+ */
+export function kpiRecordWindow(month: string): KpiRecordWindow {
+  if (!isChinaMonth(month)) throw new KpiMonthError('bad-month', month);
+  const period = monthPeriod(month);
+  const weeks = weeksOfMonth(month);
+  const { last } = monthDays(month);
+  const from = Math.min(period.start.getTime(), weeks[0]!.start.getTime());
+  const to = Math.max(period.end.getTime(), weeks.at(-1)!.end.getTime());
+  return {
+    cardsReceived: { from: period.start.toISOString(), to: period.end.toISOString() },
+    incidentsStarted: { from: yearToDatePeriod(month).start.toISOString(), to: period.end.toISOString() },
+    checksAndUpdates: { from: iso(from), to: iso(to) },
+    trainingDays: { from: `${month.slice(0, 4)}-01-01`, to: last },
+    quoteDaysUntil: last,
+  };
 }
 
 /**
