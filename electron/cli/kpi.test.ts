@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +197,22 @@ describe('netdesk kpi', () => {
       expect(text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
     }
     for (const id of Object.keys(ACTUAL_KEYS)) expect(text).toMatch(new RegExp(`\\b${id}\\b`));
+    // The same backup and --now print the same bytes; the font is a subset, so the file is small.
+    const first = readFileSync(join(cwd, 'report.pdf'));
+    await run(
+      'kpi',
+      '-b',
+      'small.json',
+      '--month',
+      '2026-11',
+      '--now',
+      NOW,
+      '--pdf',
+      'again.pdf',
+      '--remark',
+      '本月打印机故障集中。',
+    );
+    expect(readFileSync(join(cwd, 'again.pdf')).equals(first)).toBe(true);
+    expect(first.byteLength).toBeLessThan(300 * 1024);
   });
 });

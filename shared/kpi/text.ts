@@ -64,7 +64,7 @@ export function actualText(ind: KpiIndicator, lang: KpiLang): string {
       const a = ind.actual as KpiIndicator<'K5'>['actual'];
       return zh
         ? `检查 ${a.weeksChecked}/${a.weeks} 周；故障 ${a.faults} 次，按时报修 ${a.contactsOnTime}`
-        : `${a.weeksChecked}/${a.weeks} weeks checked; ${a.faults} faults, ${a.contactsOnTime} reported in time`;
+        : `${a.weeksChecked}/${a.weeks} weeks checked; faults ${a.faults}, reported in time ${a.contactsOnTime}`;
     }
     case 'K6': {
       const a = ind.actual as KpiIndicator<'K6'>['actual'];
@@ -224,7 +224,7 @@ export function exceptionText(e: KpiException, lang: KpiLang): string {
     case 'website-week-short':
       return zh
         ? `${weekText(e.week, lang)}：网站更新 ${e.updates} 篇，少于 2 篇`
-        : `${weekText(e.week, lang)}: ${e.updates} website updates, fewer than 2`;
+        : `${weekText(e.week, lang)}: website updates ${e.updates}, fewer than 2`;
     case 'website-week-unchecked': {
       const missing = [
         !e.security && (zh ? '安全检查' : 'security check'),
@@ -239,6 +239,6 @@ export function exceptionText(e: KpiException, lang: KpiLang): string {
     case 'trainings-short':
       return zh
         ? `办公软件培训全年累计 ${e.held} 次，少于 ${e.needed} 次`
-        : `${e.held} office-software trainings this year, fewer than ${e.needed}`;
+        : `office-software trainings this year: ${e.held}, fewer than ${e.needed}`;
   }
 }
