@@ -25,6 +25,7 @@ import { writeDatasetBackup } from './dataset';
 // Folder sync (issue 5): the headless replica and the folder check live in their own modules.
 import { replicaCommand } from './replica';
 import { verifyCommand } from './verify';
+import { kpiCommand } from './kpi';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -65,6 +66,8 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
       无界面副本账本与文件夹同步 / headless replica ledger and folder sync (netdesk replica --help)
   netdesk verify --folder DIR
       检查同步文件夹，不做修改 / check a sync folder without changing it
+  netdesk kpi --backup FILE --month YYYY-MM [--now ISO-TIME] [--json] [--pdf OUT.pdf]
+      月度考核指标 K1–K9 与月度考核报告 / the month's KPI K1–K9 and the monthly report PDF
   netdesk --help | --version
 
 选项 / Options:
@@ -120,6 +123,8 @@ export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
         return await replicaCommand(rest, io);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'kpi':
+        return await kpiCommand(rest, io);
       default:
         throw new UsageError(`未知命令 / unknown command: ${command}\n运行 / run: netdesk --help`);
     }
