@@ -96,7 +96,7 @@ export const en: Messages = {
     saved: 'Saved',
     deletedToast: 'Deleted “{{name}}”',
     restoredToast: 'Restored “{{name}}”',
-    escHint: 'Enter saves, Esc cancels',
+    escHint: 'Ctrl+Enter saves, Esc cancels',
   },
   dashboard: {
     title: 'Dashboard',

@@ -95,7 +95,7 @@ export const zhCN = {
     saved: '已保存',
     deletedToast: '已删除“{{name}}”',
     restoredToast: '已恢复“{{name}}”',
-    escHint: 'Enter 保存，Esc 取消',
+    escHint: 'Ctrl+Enter 保存，Esc 取消',
   },
   dashboard: {
     title: '工作台',

@@ -161,15 +161,7 @@ export function EventActionForm(props: {
       onOpened={() => setFocus(fields[0] === 'note' ? 'at' : fields[0]!)}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
     >
-      <div
-        onKeyDown={(e) => {
-          // Ctrl+Enter saves from the multi-line fields too.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         <FormField
           name="at"
           label={type === 'head-signed' ? t('repair.fields.deptHeadSignedAt') : t('repair.fields.at')}
