@@ -651,6 +651,8 @@ export const en: Messages = {
       handoverBy: 'By: {{by}}',
       replacementRequested: 'Work request to replace it: {{item}} ({{status}})',
       bought: 'Bought on the work request: {{item}}',
+      created: 'Entered in the device register',
+      hostHandover: 'Its computer {{tag}} changed hands: responsible person {{from}} → {{to}}',
     },
     errors: {
       'same-user': 'The new user is the current user',

@@ -628,6 +628,8 @@ export const zhCN = {
       handoverBy: '经办人：{{by}}',
       replacementRequested: '工作申请单申请更换：{{item}}（{{status}}）',
       bought: '依据工作申请单购入：{{item}}',
+      created: '建卡：登记入设备台账',
+      hostHandover: '所连电脑 {{tag}} 交接：责任人 {{from}} → {{to}}',
     },
     errors: {
       'same-user': '新使用人和现使用人是同一个人',

@@ -27,13 +27,8 @@ export function fromLocalInputValue(value: string): string | null {
   return at.toISOString();
 }
 
-/** An ISO time as the screens print it: 2026-11-05 14:30 (local time). */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
+// One date format everywhere: the repair screens print times with the app's formatter.
+export { formatTime } from '../../i18n/dates';
 
 /**
  * The list's received-date range (local calendar days 'YYYY-MM-DD', both included) as the data
