@@ -629,6 +629,8 @@ export const en: Messages = {
       current: 'Current user',
       to: 'New user',
       toPlaceholder: 'Pick the new user; leave empty to take it back to the network centre',
+      name: 'Computer name (may now name the new user)',
+      location: 'New location',
       note: 'Handover note',
       moveDepartment: "Move the device to the new user's department",
       followers: 'These peripherals follow to the new user: {{tags}}',

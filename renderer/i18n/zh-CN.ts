@@ -606,6 +606,8 @@ export const zhCN = {
       current: '现使用人',
       to: '新使用人',
       toPlaceholder: '选择新使用人；不选表示收回到网络中心',
+      name: '电脑名称（可改为新使用人的）',
+      location: '新位置',
       note: '交接说明',
       moveDepartment: '设备部门改为新使用人的部门',
       followers: '这些外设的责任人将随之变为新使用人：{{tags}}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Device } from '../schemas';
-import { computersByPerson, computerTagsText } from './person-computers';
+import { computersByPerson, computerTagsText, nameForNewUser } from './person-computers';
 
 const at = '2026-01-01T00:00:00.000Z';
 function device(id: string, fields: Partial<Device>): Device {
@@ -45,5 +45,16 @@ describe("a person's computers, from the device register", () => {
       device('pc-repair', { userPersonId: 'zhang', status: 'in-repair' }),
     ]);
     expect(computerTagsText(byPerson, 'zhang')).toBe('PC-REPAIR');
+  });
+});
+
+describe('the name a handed-over computer is offered', () => {
+  it("says the new user's name where the old one said whose it was", () => {
+    expect(nameForNewUser('卢敏琪的电脑', '卢敏琪', '方廷杰')).toBe('方廷杰的电脑');
+  });
+  it('is kept when it does not name the old user, or nobody new takes it', () => {
+    expect(nameForNewUser('财务部台式机', '卢敏琪', '方廷杰')).toBe('财务部台式机');
+    expect(nameForNewUser('卢敏琪的电脑', '卢敏琪', undefined)).toBe('卢敏琪的电脑');
+    expect(nameForNewUser('', undefined, '方廷杰')).toBe('');
   });
 });
