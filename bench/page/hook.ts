@@ -349,7 +349,11 @@ const bench = {
     const search = buildPeopleSearch(all, computers);
     const buildMs = performance.now() - t0;
     const keystrokes: string[] = [];
-    for (let i = 0; keystrokes.length < runs && i < all.length; i += Math.max(1, Math.floor(all.length / runs))) {
+    for (
+      let i = 0;
+      keystrokes.length < runs && i < all.length;
+      i += Math.max(1, Math.floor(all.length / runs))
+    ) {
       const [full = '', initials = ''] = pinyinKeys(all[i]!.name, 'name').split('\u0001');
       for (const typed of [initials, full.slice(0, 6)])
         for (let n = 1; n <= typed.length; n++) keystrokes.push(typed.slice(0, n));

@@ -55,7 +55,13 @@ function pressEnter(el: HTMLElement, modifiers: KeyboardEventInit = {}): boolean
   act(() => {
     el.focus();
     kept = el.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true, ...modifiers }),
+      new KeyboardEvent('keydown', {
+        key: 'Enter',
+        keyCode: 13,
+        bubbles: true,
+        cancelable: true,
+        ...modifiers,
+      }),
     );
   });
   return kept;

@@ -34,7 +34,10 @@ function pressesItself(el: Element): boolean {
 
 /** What an Enter keydown on `target` inside a form should do. */
 export function formEnterAction(
-  e: Pick<globalThis.KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'isComposing' | 'keyCode' | 'defaultPrevented'>,
+  e: Pick<
+    globalThis.KeyboardEvent,
+    'key' | 'ctrlKey' | 'metaKey' | 'isComposing' | 'keyCode' | 'defaultPrevented'
+  >,
   target: Element,
 ): FormEnter {
   if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return 'pass';

@@ -167,9 +167,10 @@ export const en: Messages = {
       note: 'Note',
     },
     computersHelp: 'From the device register: the computers this person uses; follows every handover',
-    noComputer: 'None (set this person as a computer\'s user in the device register)',
+    noComputer: "None (set this person as a computer's user in the device register)",
     inactive: 'Left',
-    searchPlaceholder: 'Search name (pinyin or initials too), employee no., phone, computer tag (Ctrl+K or /)',
+    searchPlaceholder:
+      'Search name (pinyin or initials too), employee no., phone, computer tag (Ctrl+K or /)',
     departmentFilter: 'Filter by department',
     noDepartment: 'No department',
     empty:

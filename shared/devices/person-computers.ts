@@ -48,7 +48,11 @@ export function computerTagsText(
  * The name a computer takes when it changes hands: a name that says whose it is ("卢敏琪的电脑")
  * says the new user's instead; any other name is kept. Offered in the handover dialog, never forced.
  */
-export function nameForNewUser(name: string, fromName: string | undefined, toName: string | undefined): string {
+export function nameForNewUser(
+  name: string,
+  fromName: string | undefined,
+  toName: string | undefined,
+): string {
   if (!fromName || !toName || !name.includes(fromName)) return name;
   return name.split(fromName).join(toName);
 }

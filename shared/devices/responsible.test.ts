@@ -114,8 +114,26 @@ describe('what a reader loads to apply the rule, and the name it prints', () => 
     expect(hostIdOf({ ...server, attachedToDeviceId: 'pc1' })).toBeNull();
   });
   it("names the printer's computer's user, and nobody when the computer was not loaded", () => {
-    expect(responsibleName(printer, (id) => all.get(id), (id) => names.get(id))).toBe('张伟');
-    expect(responsibleName(server, (id) => all.get(id), (id) => names.get(id))).toBe('王芳');
-    expect(responsibleName(printer, () => undefined, (id) => names.get(id))).toBe('');
+    expect(
+      responsibleName(
+        printer,
+        (id) => all.get(id),
+        (id) => names.get(id),
+      ),
+    ).toBe('张伟');
+    expect(
+      responsibleName(
+        server,
+        (id) => all.get(id),
+        (id) => names.get(id),
+      ),
+    ).toBe('王芳');
+    expect(
+      responsibleName(
+        printer,
+        () => undefined,
+        (id) => names.get(id),
+      ),
+    ).toBe('');
   });
 });

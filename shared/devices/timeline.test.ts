@@ -64,8 +64,8 @@ describe('device timeline', () => {
   });
 });
 
-describe('a printer\'s timeline', () => {
-  it('starts with its entry in the register and holds its computer\'s handovers since then', () => {
+describe("a printer's timeline", () => {
+  it("starts with its entry in the register and holds its computer's handovers since then", () => {
     const timeline = buildDeviceTimeline(
       { id: 'pr1', createdAt: '2026-02-01T00:00:00.000Z', hostId: 'pc1' },
       {

@@ -64,7 +64,11 @@ export function buildDeviceTimeline(
     if (!isListed(handover)) continue;
     const at = new Date(handover.at).toISOString();
     if (handover.deviceId === deviceId) entries.push({ kind: 'handover', at, handover });
-    else if (hostId && handover.deviceId === hostId && (!createdAt || at >= new Date(createdAt).toISOString()))
+    else if (
+      hostId &&
+      handover.deviceId === hostId &&
+      (!createdAt || at >= new Date(createdAt).toISOString())
+    )
       entries.push({ kind: 'host-handover', at, handover });
   }
   for (const evaluation of records.evaluations) {

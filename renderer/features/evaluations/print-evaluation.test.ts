@@ -1,6 +1,8 @@
 // The 工作申请单 as printed from the ledger: replacing a printer, the form names its responsible
 // person by the seed's rule (the user of the computer it is attached to), read from what the
-// print source loads, and checked in the PDF's text as a reader copying it would get it.
+// print source loads, and checked in the PDF's text as a reader copying it would get it. The
+// test stands in for the main process: the real font service (Node) and poppler's pdftotext.
+/* eslint-disable no-restricted-imports */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,11 @@ async function ledgerWithPrinter() {
   const db = await freshDb();
   const repo = createRepository(db);
   const finance = await repo.create('departments', { name: '财务部' });
-  const requester = await repo.create('people', { employeeNo: '1001', name: '王芳', departmentId: finance.id });
+  const requester = await repo.create('people', {
+    employeeNo: '1001',
+    name: '王芳',
+    departmentId: finance.id,
+  });
   const user = await repo.create('people', { employeeNo: '1002', name: '卢敏琪', departmentId: finance.id });
   const computer = await repo.create('devices', {
     assetTag: 'PC-0101',

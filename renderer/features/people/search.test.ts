@@ -15,7 +15,15 @@ const people = [
 ];
 const at = '2026-01-01T00:00:00.000Z';
 const computer = (id: string, assetTag: string, userPersonId: string | null) =>
-  ({ id, type: 'computer', assetTag, userPersonId, status: 'in-use', createdAt: at, deletedAt: null }) as Device;
+  ({
+    id,
+    type: 'computer',
+    assetTag,
+    userPersonId,
+    status: 'in-use',
+    createdAt: at,
+    deletedAt: null,
+  }) as Device;
 const register = computersByPerson([
   computer('d1', 'PC-CW-01', 'a001'),
   computer('d2', 'PC-HR-07', 'a003'),

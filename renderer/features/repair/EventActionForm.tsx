@@ -11,6 +11,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REFUSAL_CAUSES, type RepairCard } from '../../../shared/schemas';
+import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { zodIssueMessage } from '../../i18n/errors';
@@ -173,7 +174,14 @@ export function EventActionForm(props: {
             control={control}
             name="at"
             render={({ field }) => (
-              <Input {...field} type="datetime-local" id="field-at" data-testid="event-at" />
+              <DateTimeInput
+                inputRef={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                id="field-at"
+                testId="event-at"
+              />
             )}
           />
         </FormField>

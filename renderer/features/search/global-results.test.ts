@@ -61,7 +61,7 @@ describe('global search results', () => {
     expect(globalResults('PC-0999', sources()).hits).toEqual([]);
   });
 
-  it('finds a person by pinyin initials, and devices by their responsible person\'s pinyin', () => {
+  it("finds a person by pinyin initials, and devices by their responsible person's pinyin", () => {
     const r = globalResults('zw', sources());
     expect(r.hits.filter((h) => h.kind === 'person').map((h) => h.id)).toEqual(['e001']);
     expect(r.hits.filter((h) => h.kind === 'device').map((h) => h.id)).toEqual(['pc1']);

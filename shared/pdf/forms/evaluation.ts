@@ -87,7 +87,11 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
   let replaced: string[][];
   if (old) {
     // A printer answers to its computer's user: the source carries that computer and person.
-    const who = responsibleName(old, (id) => devices.get(id), (id) => people.get(id)?.name);
+    const who = responsibleName(
+      old,
+      (id) => devices.get(id),
+      (id) => people.get(id)?.name,
+    );
     replaced = [
       ['设备编号', old.assetTag, '设备名称', old.name],
       ['设备类型', DEVICE_TYPE_WORDS[old.type], '品牌型号', [old.brand, old.model].filter(Boolean).join(' ')],
