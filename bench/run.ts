@@ -375,6 +375,14 @@ async function main(): Promise<number> {
       note: `the header search per query: ${global.parts.join(' + ')}`,
     });
     measured('people search (whole directory)', await hook(page, 'peopleSearch', QUERY_RUNS, SEARCH_WORDS));
+    const pinyin = await hook(page, 'pinyinPeopleSearch', QUERY_RUNS * 3);
+    measured(`people search by pinyin at ${pinyin.people} people, per keystroke`, pinyin.ms, {
+      budget: 50,
+      note: 'initials then full pinyin typed letter by letter ("f", "ft", "ftj", "fa", …)',
+    });
+    measured('people search keys (pinyin of every name), made once per directory', [pinyin.buildMs], {
+      note: 'paid when the directory loads or changes; names already read are kept',
+    });
     const devices = await hook(page, 'deviceSearch', QUERY_RUNS, SEARCH_WORDS);
     if (devices) {
       measured(`device search at ${data.plan.devices} devices`, devices.ms, {

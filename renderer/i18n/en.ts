@@ -97,7 +97,7 @@ export const en: Messages = {
     saved: 'Saved',
     deletedToast: 'Deleted “{{name}}”',
     restoredToast: 'Restored “{{name}}”',
-    escHint: 'Enter saves, Esc cancels',
+    escHint: 'Ctrl+Enter saves, Esc cancels',
   },
   dashboard: {
     title: 'Dashboard',
@@ -167,8 +167,11 @@ export const en: Messages = {
       active: 'Employed',
       note: 'Note',
     },
+    computersHelp: 'From the device register: the computers this person uses; follows every handover',
+    noComputer: "None (set this person as a computer's user in the device register)",
     inactive: 'Left',
-    searchPlaceholder: 'Search name, employee no., phone, computer tag (Ctrl+K or /)',
+    searchPlaceholder:
+      'Search name (pinyin or initials too), employee no., phone, computer tag (Ctrl+K or /)',
     departmentFilter: 'Filter by department',
     noDepartment: 'No department',
     empty:
@@ -628,6 +631,8 @@ export const en: Messages = {
       current: 'Current user',
       to: 'New user',
       toPlaceholder: 'Pick the new user; leave empty to take it back to the network centre',
+      name: 'Computer name (may now name the new user)',
+      location: 'New location',
       note: 'Handover note',
       moveDepartment: "Move the device to the new user's department",
       followers: 'These peripherals follow to the new user: {{tags}}',
@@ -650,6 +655,8 @@ export const en: Messages = {
       handoverBy: 'By: {{by}}',
       replacementRequested: 'Work request to replace it: {{item}} ({{status}})',
       bought: 'Bought on the work request: {{item}}',
+      created: 'Entered in the device register',
+      hostHandover: 'Its computer {{tag}} changed hands: responsible person {{from}} → {{to}}',
     },
     errors: {
       'same-user': 'The new user is the current user',

@@ -2,9 +2,11 @@
 // responsible person (derived by the seed's rule, responsible.ts), its department and the
 // computer it hangs on, plus a folded search text per device. Built once when the list opens and
 // then kept current change by change (updateDeviceIndex): a write touches a few rows, not the
-// 20,000, and each keystroke is a plain scan of short strings.
+// 20,000, and each keystroke is a plain scan of short strings. The responsible person is found by
+// name in characters, full pinyin or initials (shared/search/pinyin.ts).
 // Pure: the renderer feeds it the records it read; the admin secret never enters the search text.
 import type { Device } from '../schemas';
+import { pinyinKeys, pinyinQuery } from '../search/pinyin';
 import { hasArrived, isListed } from '../sync/arrival';
 import type { DeviceType } from './responsible';
 import { responsiblePerson, type DeviceLink, type Responsible } from './responsible';
@@ -108,6 +110,8 @@ function deviceRow(
       device.mac,
       device.location,
       responsibleName,
+      // "zw" or "zhangwei" finds 张伟's computer and the printers that follow it.
+      pinyinKeys(responsibleName, 'name'),
       responsible.viaDevice?.assetTag ?? '',
     ].join('\u0001'),
   );
@@ -309,6 +313,9 @@ export function updateDeviceIndex(
 /** Rows matching every part of the filter; the query is a substring of any searchable field. */
 export function filterDevices(index: DeviceIndex, filter: DeviceFilter): DeviceRow[] {
   const q = foldSearch(filter.query);
+  // "zhang wei" typed with spaces is the pinyin "zhangwei".
+  const spaced = pinyinQuery(q);
+  const qPinyin = spaced !== null && spaced !== q ? spaced : null;
   const { type, status, departmentId } = filter;
   if (!q && !type && !status && !departmentId) return index.rows;
   return index.rows.filter(
@@ -319,7 +326,7 @@ export function filterDevices(index: DeviceIndex, filter: DeviceFilter): DeviceR
         (departmentId === NO_DEPARTMENT
           ? device.departmentId === null
           : device.departmentId === departmentId)) &&
-      (!q || searchText.includes(q)),
+      (!q || searchText.includes(q) || (qPinyin !== null && searchText.includes(qPinyin))),
   );
 }
 

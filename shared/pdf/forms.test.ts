@@ -92,6 +92,23 @@ describe('directory (通讯录)', () => {
     expect(all).toContain(people[1]!.employeeNo);
   });
 
+  it("prints each person's computer from the device register: after a handover, on the new user's row", async () => {
+    const backup = structuredClone(demo);
+    const [from, to] = backup.tables.people!.filter((p) => p.active && p.computerTag);
+    const computer = backup.tables.devices!.find(
+      (d) => d.type === 'computer' && d.userPersonId === from!.id,
+    )!;
+    computer.userPersonId = to!.id;
+    const lines = pdfPages(await renderDirectory(backup))
+      .join('\n')
+      .split('\n');
+    const rowOf = (employeeNo: string) => lines.find((l) => l.includes(employeeNo)) ?? '';
+    expect(rowOf(to!.employeeNo)).toContain(computer.assetTag);
+    // The old user's row no longer names it, though their imported tag still says so.
+    expect(from!.computerTag).toBe(computer.assetTag);
+    expect(rowOf(from!.employeeNo)).not.toContain(computer.assetTag);
+  });
+
   it('flows 300 people onto more pages, header on every page, nobody clipped', async () => {
     const big = buildDemoLedger({ now, people: 300 });
     const pages = pdfPages(await renderDirectory(big));

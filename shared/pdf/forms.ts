@@ -3,6 +3,7 @@
 // characters the font lacks, and then renders from a validated backup to PDF bytes.
 // The CLI (`netdesk pdf <form>`), the main process and the renderer all print through this list.
 import type { LedgerBackup } from '../backup';
+import { computersByPerson, computerTagsText } from '../devices/person-computers';
 import type { Department, Person } from '../schemas';
 import type { PdfFont } from './font';
 import { makeEvaluationForm } from './forms/evaluation';
@@ -78,6 +79,8 @@ interface DirectoryContent {
 function directoryContent(backup: LedgerBackup): DirectoryContent {
   const people = live(backup.tables.people).filter((p) => p.active);
   const departments = live(backup.tables.departments);
+  // 电脑编号 is the computer the register says each person uses now, not the imported copy.
+  const computers = computersByPerson(backup.tables.devices ?? []);
   const byId = new Map<string, Person>(live(backup.tables.people).map((p) => [p.id, p]));
   const known = new Set(departments.map((d) => d.id));
   const groups: { dept: Department | null; members: Person[] }[] = departments.map((dept) => ({
@@ -100,7 +103,7 @@ function directoryContent(backup: LedgerBackup): DirectoryContent {
         p.employeeNo,
         p.name,
         p.phone,
-        p.computerTag,
+        computerTagsText(computers, p.id),
       ]);
     }
   }

@@ -46,7 +46,6 @@ describe('foundation', () => {
     await page.getByTestId('person-department').click();
     await page.locator('.ant-select-item-option', { hasText: '网络中心' }).click();
     await page.getByTestId('person-phone').fill('138 0000 1234');
-    await page.getByTestId('person-computer-tag').fill('PC-0101');
     await page.getByTestId('person-phone').press('Enter');
     const row = page.locator('[data-testid="person-row"][data-employee-no="NT-0001"]');
     await expect.poll(() => row.count()).toBe(1);

@@ -1,4 +1,5 @@
-// Pickers of the device screens: a person of the directory (by name, employee no., department),
+// Pickers of the device screens: a person of the directory (by name, its pinyin or initials,
+// employee no., department),
 // a department, and a device (by asset tag or name). A label scanner types the tag and Enter into a device
 // picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
 // spaces) is listed first and Enter selects it, even when another device's name holds the tag
@@ -8,6 +9,7 @@ import { Select } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
 import { foldSearch } from '../../../shared/devices/device-list';
+import { pinyinKeys } from '../../../shared/search/pinyin';
 import type { Device } from '../../../shared/schemas';
 import type { Directory } from '../people/directory';
 import { deviceLabel } from './device-format';
@@ -30,7 +32,7 @@ function RecordSelect({
   selectRef,
   style,
   ...props
-}: PickerProps & { options: { value: string; label: string }[]; style?: CSSProperties }) {
+}: PickerProps & { options: { value: string; label: string; search: string }[]; style?: CSSProperties }) {
   return (
     <Select
       ref={selectRef}
@@ -40,7 +42,7 @@ function RecordSelect({
       onChange={(v: string | undefined) => props.onChange(v ?? null)}
       onBlur={props.onBlur}
       allowClear
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={{ optionFilterProp: 'search' }}
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
@@ -55,10 +57,9 @@ export function PersonSelect({ directory, ...props }: PickerProps & { directory:
     .filter((p) => p.active || p.id === props.value)
     .map((p) => {
       const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
-      return {
-        value: p.id,
-        label: [p.name, p.employeeNo, department].filter(Boolean).join('  '),
-      };
+      const label = [p.name, p.employeeNo, department].filter(Boolean).join('  ');
+      // "ftj" or "fangtingjie" finds 方廷杰.
+      return { value: p.id, label, search: `${label} ${pinyinKeys(p.name, 'name')}` };
     });
   return <RecordSelect {...props} options={options} style={{ width: '100%' }} />;
 }
@@ -68,7 +69,12 @@ export function DepartmentSelect({
   departments,
   ...props
 }: PickerProps & { departments: ReadonlyArray<{ id: string; name: string }> }) {
-  return <RecordSelect {...props} options={departments.map((d) => ({ value: d.id, label: d.name }))} />;
+  return (
+    <RecordSelect
+      {...props}
+      options={departments.map((d) => ({ value: d.id, label: d.name, search: d.name }))}
+    />
+  );
 }
 
 /** A device as a picker lists it. */

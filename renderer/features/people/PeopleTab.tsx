@@ -1,4 +1,5 @@
-// The people table: search (name, employee no., phone, computer tag), department filter,
+// The people table: search (name in characters or pinyin, employee no., phone, the computer the
+// device register says a person uses), department filter,
 // add / edit / delete with undo. Ctrl+K or "/" puts the cursor in the search box.
 // Test ids: people-search, people-department-filter, add-person, import-csv, people-table,
 // person-row (each row; data-employee-no holds its number), person-edit, person-delete, person-repairs
@@ -38,7 +39,8 @@ import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { PersonRepairDrawer } from '../repair/PersonRepairDrawer';
-import type { Directory } from './directory';
+import { computerTagsText } from '../../../shared/devices/person-computers';
+import { peopleSearchOf, type Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
@@ -70,8 +72,8 @@ export function PeopleTab({ directory }: { directory: Directory }) {
 
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(
-    () => filterPeople(directory.people, { query: deferredQuery, departmentId }),
-    [directory.people, deferredQuery, departmentId],
+    () => filterPeople(peopleSearchOf(directory), { query: deferredQuery, departmentId }),
+    [directory, deferredQuery, departmentId],
   );
 
   const departmentName = (id: string | null) => {
@@ -112,7 +114,13 @@ export function PeopleTab({ directory }: { directory: Directory }) {
       render: (_, p) => departmentName(p.departmentId),
     },
     { title: t('people.fields.phone'), dataIndex: 'phone' },
-    { title: t('people.fields.computerTag'), dataIndex: 'computerTag' },
+    {
+      title: t('people.fields.computerTag'),
+      key: 'computers',
+      render: (_, p) => (
+        <span data-testid="person-computers">{computerTagsText(directory.computers, p.id)}</span>
+      ),
+    },
     { title: t('people.fields.title'), dataIndex: 'title' },
     {
       title: t('common.actions'),
@@ -212,6 +220,7 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         person={editing?.person ?? null}
         departments={directory.departments}
         defaultDepartmentId={departmentId && departmentId !== NO_DEPARTMENT ? departmentId : null}
+        computers={editing?.person ? computerTagsText(directory.computers, editing.person.id) : ''}
         onClose={() => setEditing(null)}
       />
       <PeopleImport open={importing} directory={directory} onClose={() => setImporting(false)} />

@@ -13,6 +13,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { BLANK_BATCH_MAX, printBlankCards, type BlankCardsPrinted } from './print-card';
 import { RepairDataError } from './data';
@@ -111,6 +112,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
           data-testid="blank-cards-form"
           noValidate
           onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+          onKeyDown={handleFormKeys}
         >
           <Form layout="vertical" component={false}>
             <FormField

@@ -33,7 +33,7 @@ import {
   Typography,
 } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Paper } from '../../../shared/pdf/layout';
 import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
@@ -43,6 +43,7 @@ import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
+import { FileUpload } from '../../components/FileUpload';
 import { cardPrintSource } from '../../print/card-source';
 import { preparePrintFont } from '../../print/print-form';
 import { useUiStore } from '../../store/ui';
@@ -468,7 +469,6 @@ function AttachButton({ card }: { card: RepairCard }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const ctx = useRepairContext();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File) => {
@@ -489,26 +489,15 @@ function AttachButton({ card }: { card: RepairCard }) {
 
   return (
     <>
-      <Button
-        icon={<PaperClipOutlined />}
-        loading={busy}
-        data-testid="attach-scan"
-        onClick={() => input.current?.click()}
-      >
-        {t('repair.detail.attach')}
-      </Button>
-      <input
-        ref={input}
-        type="file"
+      <FileUpload
         accept={ATTACHMENT_MIME.join(',')}
-        data-testid="attach-input"
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void attach(file);
-        }}
-      />
+        testId="attach-input"
+        onFile={(file) => void attach(file)}
+      >
+        <Button icon={<PaperClipOutlined />} loading={busy} data-testid="attach-scan">
+          {t('repair.detail.attach')}
+        </Button>
+      </FileUpload>
     </>
   );
 }

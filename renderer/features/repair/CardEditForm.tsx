@@ -152,15 +152,7 @@ export function CardEditForm(props: {
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
       width={680}
     >
-      <div
-        onKeyDown={(e) => {
-          // Ctrl+Enter saves from the description too.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         <Typography.Paragraph type="secondary">{t('repair.edit.hint')}</Typography.Paragraph>
         <CardIntakeFields
           prefix="edit"

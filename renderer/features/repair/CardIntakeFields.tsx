@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FAULT_CATEGORIES, type Device } from '../../../shared/schemas';
+import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
 import type { CardFieldValues } from './card-fields';
@@ -160,11 +161,13 @@ export function CardIntakeFields(props: {
             control={control}
             name="receivedAt"
             render={({ field }) => (
-              <Input
-                {...field}
-                type="datetime-local"
+              <DateTimeInput
+                inputRef={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
                 id="field-receivedAt"
-                data-testid={`${prefix}-received-at`}
+                testId={`${prefix}-received-at`}
               />
             )}
           />
@@ -212,11 +215,13 @@ export function CardIntakeFields(props: {
               control={control}
               name="headSignedAt"
               render={({ field }) => (
-                <Input
-                  {...field}
-                  type="datetime-local"
+                <DateTimeInput
+                  inputRef={field.ref}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
                   id="field-headSignedAt"
-                  data-testid={`${prefix}-head-signed-at`}
+                  testId={`${prefix}-head-signed-at`}
                   disabled={!props.headSigned}
                 />
               )}

@@ -18,6 +18,7 @@ import { responsiblePerson } from '../../../shared/devices/responsible';
 import type { Device, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import type { Directory } from '../people/directory';
 import {
   cardDevice,
@@ -173,8 +174,6 @@ export function IntakeForm(props: {
     }
   };
 
-  const submit = () => formRef.current?.requestSubmit();
-
   return (
     <Modal
       open
@@ -211,12 +210,7 @@ export function IntakeForm(props: {
           data-testid="intake-form"
           noValidate
           onSubmit={(e) => void handleSubmit(onSubmit)(e)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              submit();
-            }
-          }}
+          onKeyDown={handleFormKeys}
         >
           <Form layout="vertical" component={false}>
             <CardIntakeFields

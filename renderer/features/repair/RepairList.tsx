@@ -32,6 +32,7 @@ import type { RepairStatus } from '../../../shared/repair/workflow';
 import { REPAIR_STATUSES, type Device, type RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
+import { DayInput } from '../../components/DateInputs';
 import type { Directory } from '../people/directory';
 import {
   countRepairCards,
@@ -342,24 +343,22 @@ export function RepairList(props: {
           placeholder={t('repair.list.requesterFilter')}
           style={{ width: 180 }}
         />
-        <Input
-          type="date"
-          data-testid="repair-date-from"
-          aria-label={t('repair.list.dateFrom')}
+        <DayInput
+          testId="repair-date-from"
           title={t('repair.list.dateFrom')}
+          placeholder={t('repair.list.dateFrom')}
           value={filters.fromDay}
-          onChange={(e) => set('fromDay', e.target.value)}
-          style={{ width: 150 }}
+          onChange={(day) => set('fromDay', day)}
+          width={150}
         />
         <span>–</span>
-        <Input
-          type="date"
-          data-testid="repair-date-to"
-          aria-label={t('repair.list.dateTo')}
+        <DayInput
+          testId="repair-date-to"
           title={t('repair.list.dateTo')}
+          placeholder={t('repair.list.dateTo')}
           value={filters.toDay}
-          onChange={(e) => set('toDay', e.target.value)}
-          style={{ width: 150 }}
+          onChange={(day) => set('toDay', day)}
+          width={150}
         />
         {filtered && (
           <Button

@@ -116,14 +116,7 @@ export function RepairRecordForm(props: {
       onOpened={() => setFocus(props.focus ?? 'diagnosis')}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
     >
-      <div
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         {area('diagnosis', 'record-diagnosis')}
         {area('workDone', 'record-work-done')}
         <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>

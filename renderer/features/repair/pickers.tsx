@@ -5,6 +5,8 @@ import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
 import { foldSearch } from '../../../shared/devices/device-list';
+import { computerTagsText } from '../../../shared/devices/person-computers';
+import { pinyinKeys } from '../../../shared/search/pinyin';
 import { isListed } from '../../../shared/sync/arrival';
 import { useTagScan, type DeviceOption } from '../devices/pickers';
 import type { Directory } from '../people/directory';
@@ -22,9 +24,20 @@ interface PickerProps {
   status?: 'error';
 }
 
-/** Everything a person can be found by, in one string the select's filter looks through. */
-function personSearchText(p: Directory['people'][number], department: string): string {
-  return [p.name, p.employeeNo, p.phone, p.phone.replace(/\D/g, ''), p.computerTag, department].join(' ');
+/**
+ * Everything a person can be found by, in one string the select's filter looks through: the name
+ * in pinyin and initials too, and the computer the device register says they use.
+ */
+function personSearchText(p: Directory['people'][number], department: string, computers: string): string {
+  return [
+    p.name,
+    pinyinKeys(p.name, 'name'),
+    p.employeeNo,
+    p.phone,
+    p.phone.replace(/\D/g, ''),
+    computers,
+    department,
+  ].join(' ');
 }
 
 export function PersonPicker({ directory, selectRef, ...props }: PickerProps & { directory: Directory }) {
@@ -35,7 +48,7 @@ export function PersonPicker({ directory, selectRef, ...props }: PickerProps & {
     return {
       value: p.id,
       label: `${p.name}  ${p.employeeNo}${department ? `  ${department}` : ''}${p.active ? '' : `  ${t('people.inactive')}`}`,
-      search: personSearchText(p, department),
+      search: personSearchText(p, department, computerTagsText(directory.computers, p.id)),
     };
   });
   return (

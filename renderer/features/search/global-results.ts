@@ -8,12 +8,20 @@ import {
   type DeviceIndex,
 } from '../../../shared/devices/device-list';
 import type { Person, RepairCard } from '../../../shared/schemas';
-import { filterPeople } from '../people/search';
+import { isListed } from '../../../shared/sync/arrival';
+import { filterPeople, type PeopleSearch } from '../people/search';
 
 export type GlobalHit =
   | { kind: 'card'; id: string; card: RepairCard }
   | { kind: 'device'; id: string; tag: string; name: string; responsible: string }
-  | { kind: 'person'; id: string; person: Person; departmentName: string };
+  | {
+      kind: 'person';
+      id: string;
+      person: Person;
+      departmentName: string;
+      /** The computers the device register says the person uses ('' when none). */
+      computers: string;
+    };
 
 export interface GlobalResults {
   hits: GlobalHit[];
@@ -22,8 +30,11 @@ export interface GlobalResults {
 }
 
 export interface GlobalSources {
-  people: readonly Person[];
+  /** The directory made searchable (people/directory.ts peopleSearchOf). */
+  people: PeopleSearch;
   departmentName: (id: string | null) => string;
+  /** A person's computers, as one line (shared/devices/person-computers.ts). */
+  computersOf: (personId: string) => string;
   devices: DeviceIndex | null;
   /** Cards matching the query, newest first, as the repair list's search finds them. */
   cards: readonly RepairCard[];
@@ -56,16 +67,15 @@ export function globalResults(query: string, sources: GlobalSources, perKind = P
     if (exactDevice) devices.unshift(exactDevice);
   }
 
-  const people: GlobalHit[] = filterPeople(
-    sources.people.filter((p) => !p.deletedAt && p.createdAt),
-    { query: q, departmentId: null },
-  )
+  const people: GlobalHit[] = filterPeople(sources.people, { query: q, departmentId: null })
+    .filter(isListed)
     .slice(0, perKind)
     .map((person) => ({
       kind: 'person',
       id: person.id,
       person,
       departmentName: sources.departmentName(person.departmentId),
+      computers: sources.computersOf(person.id),
     }));
 
   const exact: GlobalHit | null =

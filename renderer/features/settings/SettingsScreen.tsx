@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { appSettingsSchema, LANGUAGES } from '../../../shared/settings';
 import { getNetdesk } from '../../api/netdesk';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import { applyLanguage } from '../../i18n';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
@@ -99,7 +100,12 @@ function GeneralSettings() {
   return (
     <div style={{ maxWidth: 720 }}>
       <Card style={{ marginBottom: 16 }}>
-        <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate data-testid="settings-form">
+        <form
+          onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+          onKeyDown={handleFormKeys}
+          noValidate
+          data-testid="settings-form"
+        >
           <Form layout="vertical" component={false}>
             <FormField name="language" label={t('settings.language')} error={errors.language}>
               <Controller

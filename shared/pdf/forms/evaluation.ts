@@ -6,7 +6,7 @@
 // page. Everything drawn is first laid out as plain strings, so collectText lists exactly what
 // render() prints. A device's secret is never read here.
 import type { LedgerBackup } from '../../backup';
-import { responsiblePerson } from '../../devices/responsible';
+import { responsibleName } from '../../devices/responsible';
 import type { Device, PurchaseEvaluation } from '../../schemas';
 import type { PdfForm, PdfFormErrorCode } from '../forms';
 import {
@@ -86,11 +86,16 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
   const old = ev.replacesDeviceId ? devices.get(ev.replacesDeviceId) : undefined;
   let replaced: string[][];
   if (old) {
-    const who = responsiblePerson(old, (id) => devices.get(id)).personId;
+    // A printer answers to its computer's user: the source carries that computer and person.
+    const who = responsibleName(
+      old,
+      (id) => devices.get(id),
+      (id) => people.get(id)?.name,
+    );
     replaced = [
       ['设备编号', old.assetTag, '设备名称', old.name],
       ['设备类型', DEVICE_TYPE_WORDS[old.type], '品牌型号', [old.brand, old.model].filter(Boolean).join(' ')],
-      ['责任人', (who && people.get(who)?.name) || '', '购买日期', paperDate(old.purchaseDate)],
+      ['责任人', who, '购买日期', paperDate(old.purchaseDate)],
       ['保修到期', paperDate(old.warrantyEnd), '设备状态', DEVICE_STATUS[old.status]],
     ];
   } else {
