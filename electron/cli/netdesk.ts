@@ -65,6 +65,8 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
       无界面副本账本与文件夹同步 / headless replica ledger and folder sync (netdesk replica --help)
   netdesk verify --folder DIR
       检查同步文件夹，不做修改 / check a sync folder without changing it
+  netdesk verify --backups DIR
+      检查备份文件夹（校验登记的备份，统计半成品）/ check a backups folder and count partial files
   netdesk --help | --version
 
 选项 / Options:
