@@ -235,6 +235,8 @@ export const en: Messages = {
       'duplicate-columns': 'These columns appear more than once in the header: {{columns}}',
       unreadable: 'The file could not be read: {{detail}}',
       tooLarge: 'The file is too large ({{size}} MB); split it into files of at most 20 MB.',
+      encoding:
+        'Line {{line}} holds characters that cannot be read (the file is neither UTF-8 nor GBK, or it is cut short). Save it in Excel as “CSV UTF-8” and import that; nothing was imported.',
     },
     columns: {
       employeeNo: 'Employee no.',
@@ -1001,7 +1003,7 @@ export const en: Messages = {
       'xls-unsupported':
         'This is an old Excel file (.xls). Save it in Excel as an .xlsx workbook or a CSV, then import that.',
       encoding:
-        'The file’s encoding is neither UTF-8 nor GBK. Save it in Excel as “CSV UTF-8” or .xlsx, then import that.',
+        'Line {{line}} holds characters that cannot be read: the file’s encoding is neither UTF-8 nor GBK, or the file is cut short. Save it in Excel as “CSV UTF-8” or .xlsx, then import that.',
       'missing-columns':
         'Required columns are missing: {{columns}}. The file’s headers are: {{headers}}. If they look garbled, the encoding is wrong: save as “CSV UTF-8” or .xlsx.',
       'duplicate-mapping': 'One column cannot feed several fields: {{columns}}',

@@ -224,6 +224,8 @@ export const zhCN = {
       'duplicate-columns': '表头中这些列出现了不止一次：{{columns}}',
       unreadable: '无法读取文件：{{detail}}',
       tooLarge: '文件太大（{{size}} MB），请拆分成不超过 20 MB 的文件。',
+      encoding:
+        '第 {{line}} 行有无法识别的字符（文件不是 UTF-8 也不是 GBK，或者文件不完整）。请在 Excel 中另存为“CSV UTF-8”后再导入，未导入任何内容。',
     },
     columns: {
       employeeNo: '工号',
@@ -967,7 +969,7 @@ export const zhCN = {
       empty: '文件是空的，或者只有表头没有数据行。',
       'xls-unsupported': '这是旧版 Excel 文件（.xls）。请在 Excel 中“另存为” .xlsx 工作簿或 CSV 后再导入。',
       encoding:
-        '无法识别文件的编码（不是 UTF-8 也不是 GBK）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
+        '第 {{line}} 行有无法识别的字符：文件编码不是 UTF-8 也不是 GBK，或者文件不完整。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
       'missing-columns':
         '缺少必需的列：{{columns}}。文件中的表头是：{{headers}}。如果表头是乱码，说明文件编码不对，请另存为“CSV UTF-8”或 .xlsx。',
       'duplicate-mapping': '同一列不能对应多个字段：{{columns}}',

@@ -10,7 +10,7 @@
 // twice. Problems come back as codes the screen translates; nothing here throws on bad input.
 import { attachmentProblem, type AttachmentProblem, type DeviceLink } from '../devices/responsible';
 import { deviceSchema, type DEVICE_STATUSES, type DEVICE_TYPES } from '../schemas/records';
-import { csvRows, decodeCsvBytes, normalizeHeader, normalizeKey, stripBom } from './csv';
+import { csvRows, decodeImportBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 import { parseSheetDate } from './dates';
 
 export type DeviceType = (typeof DEVICE_TYPES)[number];
@@ -22,7 +22,7 @@ export type SheetRow = readonly SheetCell[];
 
 // ── Reading the file ───────────────────────────────────────────────────────────────────
 
-export type SheetEncoding = 'utf-8' | 'gbk' | 'utf-16';
+export type SheetEncoding = CsvEncoding;
 export type SpreadsheetKind = 'csv' | 'xlsx' | 'xls';
 
 /** What a file is by its first bytes, whatever its name says (an .xlsx renamed .csv still reads). */
@@ -38,8 +38,8 @@ export type DeviceFileError =
   | { code: 'empty' }
   /** An Excel 97–2003 .xls workbook: save it as .xlsx or CSV. */
   | { code: 'xls-unsupported' }
-  /** The bytes decode to text with replacement or control characters: not UTF-8 nor GBK. */
-  | { code: 'encoding' }
+  /** The bytes decode to text with replacement or control characters (from `line`): not UTF-8 nor GBK, or cut. */
+  | { code: 'encoding'; line: number }
   /** A field the import needs has no column; `headers` are the ones the file has. */
   | { code: 'missing-columns'; columns: DeviceColumn[]; headers: string[] }
   /** The mapping points two fields at the same column. */
@@ -49,28 +49,18 @@ export type DeviceFileError =
 export type CsvReadResult =
   { ok: true; rows: string[][]; encoding: SheetEncoding } | { ok: false; error: DeviceFileError };
 
-/** Replacement characters, and private-use ones (what a GBK decoder makes of bytes GBK does not define). */
-const MOJIBAKE = /[\ufffd\ue000-\uf8ff]/;
-
 /**
- * The rows of a CSV file. UTF-16 with a byte-order mark (Excel's "Unicode text") is read as such;
- * otherwise UTF-8, else GBK. Text that still holds replacement, private-use or NUL characters was
- * in some other encoding, and is refused as a whole rather than imported as mojibake.
+ * The rows of a CSV file, decoded the way every import decodes (decodeImportBytes: UTF-16 with a
+ * byte-order mark, UTF-8, else GBK). Text with a character the decoder could not read was in some
+ * other encoding, or cut, and is refused with its line rather than imported as mojibake.
  */
 export function readDeviceCsv(bytes: Uint8Array): CsvReadResult {
   const kind = sniffSpreadsheet(bytes);
   if (kind === 'xls') return { ok: false, error: { code: 'xls-unsupported' } };
   if (kind === 'xlsx') return { ok: false, error: { code: 'unreadable', detail: 'xlsx' } };
-  let text: string;
-  let encoding: SheetEncoding;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    text = stripBom(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
-    encoding = 'utf-16';
-  } else {
-    ({ text, encoding } = decodeCsvBytes(bytes));
-  }
-  if (MOJIBAKE.test(text) || text.includes('\u0000')) return { ok: false, error: { code: 'encoding' } };
-  return { ok: true, rows: csvRows(text), encoding };
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) return { ok: false, error: { code: 'encoding', line: decoded.line } };
+  return { ok: true, rows: csvRows(decoded.text), encoding: decoded.encoding };
 }
 
 // ── Columns and the header ─────────────────────────────────────────────────────────────

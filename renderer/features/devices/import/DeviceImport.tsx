@@ -486,8 +486,9 @@ function fileErrorText(error: DeviceFileError, t: TFunction): string {
       });
     case 'unreadable':
       return t('deviceImport.fileErrors.unreadable', { detail: error.detail });
-    case 'empty':
     case 'encoding':
+      return t('deviceImport.fileErrors.encoding', { line: error.line });
+    case 'empty':
     case 'xls-unsupported':
       return t(`deviceImport.fileErrors.${error.code}`);
   }
