@@ -18,7 +18,7 @@ export type DecodedImport =
  * What a decoder leaves of bytes it cannot read: U+FFFD, and private-use characters (what the
  * GBK decoder makes of bytes GBK does not define). NUL is no character of a text file.
  */
-const BROKEN = /[\ufffd\ue000-\uf8ff\u0000]/;
+const BROKEN = /[\ufffd\ue000-\uf8ff]/;
 
 /**
  * The one way every import (people, devices, and any list read from a file) reads a file's
@@ -30,7 +30,9 @@ const BROKEN = /[\ufffd\ue000-\uf8ff\u0000]/;
  */
 export function decodeImportBytes(bytes: Uint8Array): DecodedImport {
   const { text, encoding } = decodeAs(bytes);
-  const bad = text.search(BROKEN);
+  const nul = text.indexOf('\u0000');
+  const found = text.search(BROKEN);
+  const bad = nul < 0 ? found : found < 0 ? nul : Math.min(nul, found);
   if (bad < 0) return { ok: true, text, encoding };
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) line++;
