@@ -998,7 +998,23 @@ export const en: Messages = {
     skippedRow: 'Line {{line}} ({{tag}}): ',
     failed: 'The import failed; the ledger is unchanged: {{detail}}',
     anotherFile: 'Choose another file',
+    limitsHint:
+      'XLSX workbook limits: at most {{rows}} rows and {{columns}} columns a sheet, {{cellChars}} characters a cell, {{mb}} MB of text once unpacked; past one, reading stops at once and says why.',
+    reading: 'Checking and reading the workbook…',
+    cancelRead: 'Cancel reading',
+    limits: {
+      rows: 'at most {{max}} rows a sheet',
+      columns: 'at most {{max}} columns a sheet',
+      cellChars: 'at most {{max}} characters a cell',
+      sharedStringsBytes: 'at most {{mb}} MB of text (shared strings) once unpacked',
+      sheetBytes: 'at most {{mb}} MB a sheet once unpacked',
+      workbookBytes: 'at most {{mb}} MB for the whole workbook once unpacked',
+      parts: 'at most {{max}} parts in the workbook',
+      atRow: ' (row {{row}})',
+    },
     fileErrors: {
+      'too-large':
+        'The workbook is past an import limit: {{limit}}{{where}}. Reading stopped and nothing was imported. Remove the extra rows or columns, or split the file, then import again.',
       empty: 'The file is empty, or has a header but no data rows.',
       'xls-unsupported':
         'This is an old Excel file (.xls). Save it in Excel as an .xlsx workbook or a CSV, then import that.',

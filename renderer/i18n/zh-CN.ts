@@ -965,7 +965,23 @@ export const zhCN = {
     skippedRow: '第 {{line}} 行（{{tag}}）：',
     failed: '导入失败，台账未改变：{{detail}}',
     anotherFile: '换一个文件',
+    limitsHint:
+      'XLSX 工作簿的限制：每个工作表最多 {{rows}} 行、{{columns}} 列，每格最多 {{cellChars}} 个字符，文本部分解压后最多 {{mb}} MB；超出时立即停止并说明原因。',
+    reading: '正在检查并读取工作簿…',
+    cancelRead: '取消读取',
+    limits: {
+      rows: '每个工作表最多 {{max}} 行',
+      columns: '每个工作表最多 {{max}} 列',
+      cellChars: '每个单元格最多 {{max}} 个字符',
+      sharedStringsBytes: '文本部分（共享字符串）解压后最多 {{mb}} MB',
+      sheetBytes: '每个工作表解压后最多 {{mb}} MB',
+      workbookBytes: '整个工作簿解压后最多 {{mb}} MB',
+      parts: '工作簿内最多 {{max}} 个部件',
+      atRow: '（第 {{row}} 行）',
+    },
     fileErrors: {
+      'too-large':
+        '工作簿超出导入限制：{{limit}}{{where}}。已停止读取，未导入任何内容。请删除多余的行、列或拆分文件后再导入。',
       empty: '文件是空的，或者只有表头没有数据行。',
       'xls-unsupported': '这是旧版 Excel 文件（.xls）。请在 Excel 中“另存为” .xlsx 工作簿或 CSV 后再导入。',
       encoding:

@@ -12,6 +12,7 @@ import { attachmentProblem, type AttachmentProblem, type DeviceLink } from '../d
 import { deviceSchema, type DEVICE_STATUSES, type DEVICE_TYPES } from '../schemas/records';
 import { csvRows, decodeImportBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 import { parseSheetDate } from './dates';
+import type { XlsxLimit } from './xlsx-check';
 
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -44,7 +45,9 @@ export type DeviceFileError =
   | { code: 'missing-columns'; columns: DeviceColumn[]; headers: string[] }
   /** The mapping points two fields at the same column. */
   | { code: 'duplicate-mapping'; columns: DeviceColumn[] }
-  | { code: 'unreadable'; detail: string };
+  | { code: 'unreadable'; detail: string }
+  /** An XLSX workbook past one of the limits (shared/import/xlsx-check.ts); `row` in a sheet. */
+  | { code: 'too-large'; limit: XlsxLimit; max: number; row?: number };
 
 export type CsvReadResult =
   { ok: true; rows: string[][]; encoding: SheetEncoding } | { ok: false; error: DeviceFileError };
