@@ -51,7 +51,7 @@ export function workbook(
     f.push(strToU8(text), true);
   };
   const streamed = (name: string, head: string, body: Iterable<string>, tail: string) => {
-    const f = new ZipDeflate(name, { level: 6 });
+    const f = new ZipDeflate(name, { level: 1 });
     zip.add(f);
     f.push(strToU8(head));
     let batch = '';
