@@ -68,6 +68,8 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
       检查同步文件夹，不做修改 / check a sync folder without changing it
   netdesk kpi --backup FILE --month YYYY-MM [--now ISO-TIME] [--json] [--pdf OUT.pdf]
       月度考核指标 K1–K9 与月度考核报告 / the month's KPI K1–K9 and the monthly report PDF
+  netdesk verify --backups DIR
+      检查备份文件夹（校验登记的备份，统计半成品）/ check a backups folder and count partial files
   netdesk --help | --version
 
 选项 / Options:

@@ -32,7 +32,7 @@ export function createServices(host: ServiceHost): ServiceTable {
   const reportsDir = async () => reportsDirOf(host.dataDir, (await settings.read()).settings.reportsDir);
   const syncFolder = async () => (await settings.read()).settings.syncFolder;
   const sync = createSyncService({ syncFolder, now: host.now, platform: host.platform });
-  const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log });
+  const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log, now: host.now });
 
   return {
     'app:info': async () => ({

@@ -239,6 +239,8 @@ export const en: Messages = {
       'duplicate-columns': 'These columns appear more than once in the header: {{columns}}',
       unreadable: 'The file could not be read: {{detail}}',
       tooLarge: 'The file is too large ({{size}} MB); split it into files of at most 20 MB.',
+      encoding:
+        'Line {{line}} holds characters that cannot be read (the file is neither UTF-8 nor GBK, or it is cut short). Save it in Excel as “CSV UTF-8” and import that; nothing was imported.',
     },
     columns: {
       employeeNo: 'Employee no.',
@@ -1004,12 +1006,28 @@ export const en: Messages = {
     skippedRow: 'Line {{line}} ({{tag}}): ',
     failed: 'The import failed; the ledger is unchanged: {{detail}}',
     anotherFile: 'Choose another file',
+    limitsHint:
+      'XLSX workbook limits: at most {{rows}} rows and {{columns}} columns a sheet, {{cellChars}} characters a cell, {{mb}} MB of text once unpacked; past one, reading stops at once and says why.',
+    reading: 'Checking and reading the workbook…',
+    cancelRead: 'Cancel reading',
+    limits: {
+      rows: 'at most {{max}} rows a sheet',
+      columns: 'at most {{max}} columns a sheet',
+      cellChars: 'at most {{max}} characters a cell',
+      sharedStringsBytes: 'at most {{mb}} MB of text (shared strings) once unpacked',
+      sheetBytes: 'at most {{mb}} MB a sheet once unpacked',
+      workbookBytes: 'at most {{mb}} MB for the whole workbook once unpacked',
+      parts: 'at most {{max}} parts in the workbook',
+      atRow: ' (row {{row}})',
+    },
     fileErrors: {
+      'too-large':
+        'The workbook is past an import limit: {{limit}}{{where}}. Reading stopped and nothing was imported. Remove the extra rows or columns, or split the file, then import again.',
       empty: 'The file is empty, or has a header but no data rows.',
       'xls-unsupported':
         'This is an old Excel file (.xls). Save it in Excel as an .xlsx workbook or a CSV, then import that.',
       encoding:
-        'The file’s encoding is neither UTF-8 nor GBK. Save it in Excel as “CSV UTF-8” or .xlsx, then import that.',
+        'Line {{line}} holds characters that cannot be read: the file’s encoding is neither UTF-8 nor GBK, or the file is cut short. Save it in Excel as “CSV UTF-8” or .xlsx, then import that.',
       'missing-columns':
         'Required columns are missing: {{columns}}. The file’s headers are: {{headers}}. If they look garbled, the encoding is wrong: save as “CSV UTF-8” or .xlsx.',
       'duplicate-mapping': 'One column cannot feed several fields: {{columns}}',

@@ -227,6 +227,8 @@ export const zhCN = {
       'duplicate-columns': '表头中这些列出现了不止一次：{{columns}}',
       unreadable: '无法读取文件：{{detail}}',
       tooLarge: '文件太大（{{size}} MB），请拆分成不超过 20 MB 的文件。',
+      encoding:
+        '第 {{line}} 行有无法识别的字符（文件不是 UTF-8 也不是 GBK，或者文件不完整）。请在 Excel 中另存为“CSV UTF-8”后再导入，未导入任何内容。',
     },
     columns: {
       employeeNo: '工号',
@@ -970,11 +972,27 @@ export const zhCN = {
     skippedRow: '第 {{line}} 行（{{tag}}）：',
     failed: '导入失败，台账未改变：{{detail}}',
     anotherFile: '换一个文件',
+    limitsHint:
+      'XLSX 工作簿的限制：每个工作表最多 {{rows}} 行、{{columns}} 列，每格最多 {{cellChars}} 个字符，文本部分解压后最多 {{mb}} MB；超出时立即停止并说明原因。',
+    reading: '正在检查并读取工作簿…',
+    cancelRead: '取消读取',
+    limits: {
+      rows: '每个工作表最多 {{max}} 行',
+      columns: '每个工作表最多 {{max}} 列',
+      cellChars: '每个单元格最多 {{max}} 个字符',
+      sharedStringsBytes: '文本部分（共享字符串）解压后最多 {{mb}} MB',
+      sheetBytes: '每个工作表解压后最多 {{mb}} MB',
+      workbookBytes: '整个工作簿解压后最多 {{mb}} MB',
+      parts: '工作簿内最多 {{max}} 个部件',
+      atRow: '（第 {{row}} 行）',
+    },
     fileErrors: {
+      'too-large':
+        '工作簿超出导入限制：{{limit}}{{where}}。已停止读取，未导入任何内容。请删除多余的行、列或拆分文件后再导入。',
       empty: '文件是空的，或者只有表头没有数据行。',
       'xls-unsupported': '这是旧版 Excel 文件（.xls）。请在 Excel 中“另存为” .xlsx 工作簿或 CSV 后再导入。',
       encoding:
-        '无法识别文件的编码（不是 UTF-8 也不是 GBK）。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
+        '第 {{line}} 行有无法识别的字符：文件编码不是 UTF-8 也不是 GBK，或者文件不完整。请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后再导入。',
       'missing-columns':
         '缺少必需的列：{{columns}}。文件中的表头是：{{headers}}。如果表头是乱码，说明文件编码不对，请另存为“CSV UTF-8”或 .xlsx。',
       'duplicate-mapping': '同一列不能对应多个字段：{{columns}}',

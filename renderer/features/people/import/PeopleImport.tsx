@@ -11,8 +11,7 @@ import { Alert, Button, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
-  decodeCsvBytes,
-  parsePeopleCsv,
+  readPeopleCsv,
   type CsvColumn,
   type CsvEncoding,
   type CsvFileError,
@@ -69,15 +68,21 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
       return;
     }
     try {
-      const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       // The preview is checked against the directory as it is now; the write re-checks.
       const context: PeopleCsvContext = {
         existingPeople: props.directory.people,
         existingDepartments: props.directory.departments,
       };
-      const result = parsePeopleCsv(text, context);
+      const result = readPeopleCsv(new Uint8Array(await file.arrayBuffer()), context);
       if (!result.ok) setStep({ kind: 'pick', fileError: fileErrorText(result.error, t) });
-      else setStep({ kind: 'preview', file: file.name, encoding, preview: result, context });
+      else
+        setStep({
+          kind: 'preview',
+          file: file.name,
+          encoding: result.encoding ?? 'utf-8',
+          preview: result,
+          context,
+        });
     } catch (err) {
       setStep({
         kind: 'pick',
@@ -245,6 +250,8 @@ function fileErrorText(error: CsvFileError, t: TFunction): string {
       });
     case 'unreadable':
       return t('import.fileErrors.unreadable', { detail: error.detail });
+    case 'encoding':
+      return t('import.fileErrors.encoding', { line: error.line });
     case 'empty':
       return t('import.fileErrors.empty');
   }
