@@ -12,9 +12,11 @@ import type { PdfForm, PdfFormErrorCode, RenderOptions } from '../forms';
 import {
   FormDocument,
   frameText,
+  layoutOnFewestPages,
   signatureCaptionText,
   SIGNATURE_DATE_TEXT,
   useFastFontEmbedding,
+  type Density,
   type Paper,
   type TableColumn,
 } from '../layout';
@@ -99,12 +101,8 @@ const PARTS_COLUMNS: TableColumn[] = [
   { header: '数量', weight: 12, align: 'center' },
   { header: '费用（元）', weight: 18, align: 'center' },
 ];
-const VENDOR_COLUMNS: TableColumn[] = [
-  { header: '联系时间', weight: 20 },
-  { header: '厂商', weight: 24 },
-  { header: '联系内容', weight: 44 },
-  { header: '联系人', weight: 12 },
-];
+/** Calls to the manufacturer or repair vendor about a large fault, in the record. */
+const VENDOR_LABEL = '厂商联系';
 const GRID_COLUMNS: TableColumn[] = [
   { header: '', weight: 15 },
   { header: '', weight: 35 },
@@ -156,7 +154,8 @@ interface CardSheet {
   record: LabeledText[];
   parts: string[][];
   refusal: LabeledText[];
-  vendorContacts: string[][];
+  /** One line per call to a vendor: when, who, what was agreed, who called. */
+  vendorContacts: LabeledText | null;
 }
 
 const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
@@ -220,8 +219,6 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
   if (parts.length > 0) {
     const total = card.parts.reduce((sum, p) => sum + p.cost, 0);
     parts.push(['', '合计', String(card.parts.reduce((n, p) => n + p.quantity, 0)), money(total)]);
-  } else {
-    for (let i = 0; i < EMPTY_PART_ROWS[paper]; i++) parts.push(['', '', '', '']);
   }
 
   const refusal: LabeledText[] = [];
@@ -246,9 +243,13 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
     refusal.push({ label: '审批', text: approval, minLines: 1 });
   }
 
-  const vendorContacts = events
+  const calls = events
     .filter((e) => e.type === 'vendor-contact')
-    .map((e) => [formatCardTime(e.at), e.vendor, e.note, e.by]);
+    .map(
+      (e) =>
+        `${formatCardTime(e.at)}\u3000${e.vendor}${e.note ? `：${e.note}` : ''}${e.by ? `（${e.by}）` : ''}`,
+    );
+  const vendorContacts = calls.length ? { label: VENDOR_LABEL, text: calls.join('\n'), minLines: 1 } : null;
 
   const model = [device?.brand, device?.model].filter(Boolean).join(' ');
   return {
@@ -299,9 +300,9 @@ function blankSheet(cardNo: string, subtitle: string, paper: Paper): CardSheet {
     ],
     description: { label: '故障描述', text: '', minLines: ROOM[paper].description },
     record: recordRows(paper, empty),
-    parts: Array.from({ length: EMPTY_PART_ROWS[paper] }, () => ['', '', '', '']),
+    parts: [],
     refusal: [{ label: '拒修', text: BLANK_REFUSAL, minLines: 1 }],
-    vendorContacts: [],
+    vendorContacts: null,
   };
 }
 
@@ -313,13 +314,12 @@ function sheetText(sheet: CardSheet): string {
     sheet.subtitle,
     ...sheet.grid.map((row) => row.join('')),
     labeled(sheet.description),
-    '维修记录厂商联系记录',
+    '维修记录',
     ...sheet.record.map(labeled),
+    sheet.vendorContacts ? labeled(sheet.vendorContacts) : '',
     PARTS_COLUMNS.map((c) => c.header).join(''),
     ...sheet.parts.map((r) => r.join('')),
     ...sheet.refusal.map(labeled),
-    VENDOR_COLUMNS.map((c) => c.header).join(''),
-    ...sheet.vendorContacts.map((r) => r.join('')),
   ].join('\n');
 }
 
@@ -334,36 +334,85 @@ function fixedText(): string {
 }
 
 // ── Drawing ────────────────────────────────────────────────────────────────────────────
-const QR_SIZE: Record<Paper, number> = { a4: 24, a5: 19 };
+const QR_SIZE: Record<Paper, Record<Density, number>> = {
+  a4: { normal: 24, dense: 20 },
+  a5: { normal: 19, dense: 16 },
+};
+
+/**
+ * How much room a card leaves to write by hand, tried in this order until the card fits one sheet:
+ * the full room of a card printed at intake; no extra room under fields already filled in (the
+ * pen has nothing to add there); then one line per empty field and a tighter type. A card that
+ * fits no way is printed the way that takes fewest pages.
+ */
+interface Fit {
+  density: Density;
+  /** Extra lines under filled-in fields. */
+  roomUnderText: boolean;
+  /** Most lines of room an empty field keeps. */
+  emptyRoom: number;
+  emptyPartRows: number;
+}
+function fitsFor(paper: Paper): Fit[] {
+  const rows = EMPTY_PART_ROWS[paper];
+  return [
+    { density: 'normal', roomUnderText: true, emptyRoom: Infinity, emptyPartRows: rows },
+    { density: 'normal', roomUnderText: false, emptyRoom: Infinity, emptyPartRows: rows },
+    { density: 'dense', roomUnderText: false, emptyRoom: 2, emptyPartRows: 1 },
+    { density: 'dense', roomUnderText: false, emptyRoom: 1, emptyPartRows: 1 },
+  ];
+}
+
+function fitted(sheet: CardSheet, fit: Fit): CardSheet {
+  const room = (t: LabeledText): LabeledText => ({
+    ...t,
+    minLines: t.text ? (fit.roomUnderText ? t.minLines : 1) : Math.min(t.minLines, fit.emptyRoom),
+  });
+  return {
+    ...sheet,
+    description: room(sheet.description),
+    record: sheet.record.map(room),
+    refusal: sheet.refusal.map(room),
+    vendorContacts: sheet.vendorContacts && room(sheet.vendorContacts),
+    parts:
+      sheet.parts.length > 0
+        ? sheet.parts
+        : Array.from({ length: fit.emptyPartRows }, () => ['', '', '', '']),
+  };
+}
 
 /** One card from the cursor at the top of a page: header with QR, fields, record, signatures. */
 function drawSheet(doc: FormDocument, sheet: CardSheet): void {
   const top = doc.y;
-  const qrSize = QR_SIZE[doc.paper];
+  const qrSize = QR_SIZE[doc.paper][doc.density];
   const qrX = doc.pageWidth - doc.margin - qrSize;
   // The quiet zone is part of the square, so the symbol itself sits a little inside the margin.
-  drawQrCode(doc.pdf, sheet.cardNo, qrX, top - 2, qrSize);
+  if (!doc.measuring) drawQrCode(doc.pdf, sheet.cardNo, qrX, top - 2, qrSize);
   doc.text(sheet.cardNo, qrX + qrSize / 2, top - 2 + qrSize - 1, doc.smallSize, 'center');
   doc.drawTitle(sheet.subtitle || undefined);
-  doc.y = Math.max(doc.y, top - 2 + qrSize - 1 + doc.lineHeight(doc.smallSize) + 2);
+  const underQr = top - 2 + qrSize - 1 + doc.lineHeight(doc.smallSize) + (doc.density === 'dense' ? 1 : 2);
+  doc.y = Math.max(doc.y, underQr);
 
   doc.drawTable(GRID_COLUMNS, sheet.grid, { header: false });
   doc.y -= 3;
   doc.drawLabeledText(sheet.description.label, sheet.description.text, sheet.description);
 
   doc.drawHeading('维修记录');
-  // A refusal and its approval belong to the record: what was decided about the repair.
-  for (const row of [...sheet.record, ...sheet.refusal]) doc.drawLabeledText(row.label, row.text, row);
+  // Calls to the vendor, a refusal and its approval belong to the record: what was done and
+  // decided about the repair.
+  const record = [...sheet.record, ...(sheet.vendorContacts ? [sheet.vendorContacts] : []), ...sheet.refusal];
+  for (const row of record) doc.drawLabeledText(row.label, row.text, row);
 
   // The table's own header (配件名称 数量 费用) names it: no heading, so a blank A5 card fits its sheet.
-  doc.y += 1;
+  doc.y += doc.density === 'dense' ? 0.5 : 1;
   doc.drawTable(PARTS_COLUMNS, sheet.parts);
-
-  if (sheet.vendorContacts.length > 0) {
-    doc.drawHeading('厂商联系记录');
-    doc.drawTable(VENDOR_COLUMNS, sheet.vendorContacts);
-  }
+  doc.y -= 3;
   doc.drawSignatureRow([...SIGNATURE_CAPTIONS]);
+}
+
+/** One card on as few sheets as it can take (see Fit). */
+function drawCard(doc: FormDocument, sheet: CardSheet): void {
+  layoutOnFewestPages(doc, fitsFor(doc.paper), (fit) => drawSheet(doc, fitted(sheet, fit)));
 }
 
 /** The numbers of a batch of blank cards, checked. */
@@ -439,13 +488,13 @@ export function makeRepairCardForms(fail: (code: PdfFormErrorCode, message: stri
     },
     render(backup, { id, font, paper, now }: RenderOptions) {
       const sheet = cardSheet(backup, cardFor(backup, id), paper, now);
-      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE, reference: sheet.cardNo });
       useFastFontEmbedding(doc.pdf);
       doc.pdf.setDocumentProperties({
         title: `${REPAIR_CARD_TITLE} ${sheet.cardNo}`,
         creator: 'NetDesk 网管工作台',
       });
-      drawSheet(doc, sheet);
+      drawCard(doc, sheet);
       return doc.finish();
     },
   };
@@ -466,11 +515,11 @@ export function makeRepairCardForms(fail: (code: PdfFormErrorCode, message: stri
         if (err instanceof RangeError) throw fail('invalid-options', err.message);
         throw err;
       }
-      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE, reference: numbers[0] });
       useFastFontEmbedding(doc.pdf);
       numbers.forEach((cardNo, i) => {
-        if (i > 0) doc.newSheet();
-        drawSheet(doc, blankSheet(cardNo, companyName(backup), paper));
+        if (i > 0) doc.newSheet(cardNo);
+        drawCard(doc, blankSheet(cardNo, companyName(backup), paper));
       });
       return doc.finish();
     },
