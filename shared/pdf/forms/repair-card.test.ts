@@ -81,14 +81,14 @@ describe('the printed repair card (维修申请卡)', () => {
     expect(all).toContain(card.deviceTag);
     expect(all).toContain('故障类别硬件故障');
     expect(all).toContain('设备类型电脑');
-    expect(all).toContain(`接收时间${squeeze(formatCardTime(card.receivedAt))}`);
+    expect(all).toContain(`接卡时间${squeeze(formatCardTime(card.receivedAt))}`);
     // Parts waited for: due 24 h after the part arrived, and met.
-    expect(all).toMatch(/应完成时间\d{4}-\d{2}-\d{2}\d{2}:\d{2}（按时）/);
+    expect(all).toMatch(/期限\d{4}-\d{2}-\d{2}\d{2}:\d{2}（按时）/);
     expect(all).toContain(squeeze(card.workDone));
     expect(all).toContain('512G固态硬盘1299.00');
     expect(all).toContain('合计1299.00');
     expect(all).toContain('2小时30分钟');
-    for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+    for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
       expect(all).toContain(caption);
     expect(all).toContain('打印日期：2026年11月27日');
     expect(savePng(pdf, 'card-a4')).toSatisfy(existsSync);
@@ -113,10 +113,10 @@ describe('the printed repair card (维修申请卡)', () => {
       expect(text).not.toContain(secret);
     }
     // Large faults: the vendor contact log is on the card.
-    expect(all).toContain('厂商联系');
+    expect(all).toContain('厂家/维修商');
     expect(all).toContain('戴尔售后800热线');
     expect(all).toContain('DEMO-558201');
-    expect(all).toContain('等待配件：配件到货后24小时内');
+    expect(all).toContain('等配件：配件到货后24小时内');
   });
 
   it('shows the refusal, its cause and who approved it, or that approval is still pending', () => {
@@ -137,8 +137,8 @@ describe('the printed repair card (维修申请卡)', () => {
     const card = demoCard('OA 系统密码');
     const all = squeeze(pdfPages(print(cardForm, demo, { id: card.cardNo }).pdf).join(''));
     expect(all).toContain('部门负责人待签字');
-    expect(all).toContain('当前状态已接收');
-    for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+    expect(all).toContain('状态已接卡');
+    for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
       expect(all).toContain(caption);
   });
 
@@ -152,7 +152,7 @@ describe('the printed repair card (维修申请卡)', () => {
     const pages = pdfPages(pdf);
     expect(pages).toHaveLength(1);
     expect(squeeze(pages[0]!)).toContain(card.cardNo);
-    expect(squeeze(pages[0]!)).toContain('申请人签字：');
+    expect(squeeze(pages[0]!)).toContain('报修人签字：');
   });
 
   it.each(['a4', 'a5'] as const)(
@@ -172,7 +172,7 @@ describe('the printed repair card (维修申请卡)', () => {
       for (let i = 1; i <= 50; i++) expect(all).toContain(`配件第${i}号`);
       expect(squeeze(pages[1]!)).toContain('维修申请卡（续）');
       const last = squeeze(pages[pages.length - 1]!);
-      for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+      for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
         expect(last).toContain(caption);
       expect(last).toContain(`第${pages.length}页/共${pages.length}页`);
       expect(last).toContain('配件第50号');
@@ -263,7 +263,7 @@ describe('blank numbered cards', () => {
       expect(text).toContain('维修申请卡');
       expect(text).not.toContain('（续）');
       expect(text).not.toContain(demo.tables.people![0]!.name);
-      for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+      for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
         expect(text).toContain(caption);
     });
   });
@@ -323,7 +323,7 @@ function pageTexts(pdf: Uint8Array): string[] {
   );
 }
 
-const SIGNATURE_LABELS = ['部门负责人签字：', '网络主管签字：', '申请人签字：'];
+const SIGNATURE_LABELS = ['部门负责人签字：', '网络主管签字：', '报修人签字：'];
 
 /** Every page names its card and says which page of how many it is. */
 function expectNumberedPages(pages: string[], cardNo: string): void {

@@ -7,7 +7,8 @@
 import type { LedgerBackup } from '../../backup';
 import { parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
 import { evaluateSla, type SlaResult } from '../../repair/sla';
-import type { Department, Device, Person, RepairCard, RepairEvent } from '../../schemas';
+import type { Department, Device, Person, RepairCard } from '../../schemas';
+import { GLOSSARY } from '../../i18n/glossary';
 import type { PdfForm, PdfFormErrorCode, RenderOptions } from '../forms';
 import {
   FormDocument,
@@ -24,7 +25,11 @@ import { drawQrCode } from '../qr';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
-export const SIGNATURE_CAPTIONS = ['部门负责人', '网络主管', '申请人'] as const;
+export const SIGNATURE_CAPTIONS = [
+  GLOSSARY.zh.signer.deptHead,
+  GLOSSARY.zh.signer.supervisor,
+  GLOSSARY.zh.signer.requester,
+] as const;
 
 /** Which blank cards to print: `count` numbers from `firstCardNo`, or from `from` for a PC and year. */
 export interface BlankCardsChoice {
@@ -40,55 +45,22 @@ export interface BlankCardsChoice {
 export const BLANK_CARDS_MAX = 500;
 
 // ── Words printed on the card ──────────────────────────────────────────────────────────
-const FAULT_CATEGORY: Record<RepairCard['faultCategory'], string> = {
-  hardware: '硬件故障',
-  software: '软件故障',
-  network: '网络故障',
-  printer: '打印机故障',
-  account: '账号密码',
-  other: '其他',
-};
-const STATUS: Record<RepairCard['status'], string> = {
-  received: '已接收',
-  'in-repair': '维修中',
-  'waiting-parts': '等待配件',
-  repaired: '已修复',
-  'suggestion-given': '已提出维修建议',
-  'signed-off': '申请人已签收',
-  closed: '已关闭',
-  refused: '拒修',
-};
-const DEVICE_TYPE: Record<Device['type'], string> = {
-  computer: '电脑',
-  printer: '打印机',
-  peripheral: '外围设备',
-  server: '服务器',
-  switch: '交换机',
-  router: '路由器',
-  firewall: '防火墙',
-  'cctv-camera': '监控摄像机',
-  'cctv-recorder': '监控录像机',
-  'video-conference': '视频会议设备',
-  other: '其他设备',
-};
-const REFUSAL_CAUSE: Record<NonNullable<RepairCard['refusalCause']>, string> = {
-  'illegal-software': '安装违规软件',
-  games: '安装游戏',
-  cheats: '使用外挂',
-  'rough-use': '暴力使用',
-};
-const APPROVER_ROLE: Record<NonNullable<RepairEvent['approverRole']>, string> = {
-  'general-manager': '总经理',
-  chairman: '董事长',
-};
+// The screen's words (shared/i18n/glossary.ts): the card says 报修人 and 接卡时间 where the screen does.
+const WORDS = GLOSSARY.zh;
+const FIELD = WORDS.card;
+const FAULT_CATEGORY = WORDS.faultCategory;
+const STATUS = WORDS.repairStatus;
+const DEVICE_TYPE = WORDS.deviceType;
+const REFUSAL_CAUSE = WORDS.refusalCause;
+const APPROVER_ROLE = WORDS.approverRole;
 // What the due-time cell says beside or instead of a time, by the state of the 24-hour clock.
 const SLA_NOTE: Record<SlaResult['state'], string> = {
   running: '',
   overdue: '（已超时）',
   met: '（按时）',
   late: '（超时完成）',
-  paused: '等待配件：配件到货后 24 小时内',
-  refused: '拒修：经总经理或董事长批准后 24 小时内',
+  paused: `${STATUS['waiting-parts']}：配件到货后 24 小时内`,
+  refused: `${STATUS.refused}：经总经理或董事长批准后 24 小时内`,
 };
 const HEAD_SIGNED = '已签字';
 const HEAD_PENDING = '待签字';
@@ -97,12 +69,12 @@ const BLANK_REFUSAL = '（如有）原因：违规软件 / 游戏 / 外挂 / 暴
 
 const PARTS_COLUMNS: TableColumn[] = [
   { header: '序号', weight: 8, align: 'center' },
-  { header: '配件名称', weight: 52 },
-  { header: '数量', weight: 12, align: 'center' },
-  { header: '费用（元）', weight: 18, align: 'center' },
+  { header: GLOSSARY.zh.card.partName, weight: 52 },
+  { header: GLOSSARY.zh.card.partQuantity, weight: 12, align: 'center' },
+  { header: GLOSSARY.zh.card.partCost, weight: 18, align: 'center' },
 ];
 /** Calls to the manufacturer or repair vendor about a large fault, in the record. */
-const VENDOR_LABEL = '厂商联系';
+const VENDOR_LABEL = GLOSSARY.zh.card.vendor;
 const GRID_COLUMNS: TableColumn[] = [
   { header: '', weight: 15 },
   { header: '', weight: 35 },
@@ -190,11 +162,11 @@ function recordRows(
 ) {
   const room = ROOM[paper];
   return [
-    { label: '故障诊断', text: values.diagnosis, minLines: room.diagnosis },
-    { label: '处理过程', text: values.workDone, minLines: room.work },
-    { label: '维修结果', text: values.result, minLines: 1 },
+    { label: FIELD.diagnosis, text: values.diagnosis, minLines: room.diagnosis },
+    { label: FIELD.workDone, text: values.workDone, minLines: room.work },
+    { label: FIELD.result, text: values.result, minLines: 1 },
     { label: '维修用时', text: values.time, minLines: 1 },
-    { label: '维修建议', text: values.suggestion, minLines: room.suggestion },
+    { label: FIELD.suggestion, text: values.suggestion, minLines: room.suggestion },
   ];
 }
 
@@ -256,20 +228,20 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
     cardNo: card.cardNo,
     subtitle: companyName(backup),
     grid: [
-      ['编号', card.cardNo, '当前状态', STATUS[card.status]],
-      ['申请人', card.requesterName, '所在部门', dept?.name ?? ''],
+      [FIELD.cardNo, card.cardNo, FIELD.status, STATUS[card.status]],
+      [FIELD.requester, card.requesterName, FIELD.department, dept?.name ?? ''],
       [
         '联系电话',
         person?.phone ?? '',
         '部门负责人',
         card.deptHeadSignedAt ? `${HEAD_SIGNED}（${formatCardTime(card.deptHeadSignedAt)}）` : HEAD_PENDING,
       ],
-      ['设备编号', device?.assetTag ?? card.deviceTag, '设备名称', device?.name ?? ''],
-      ['设备类型', device ? DEVICE_TYPE[device.type] : '', '品牌型号', model],
-      ['安放位置', device?.location ?? '', '故障类别', FAULT_CATEGORY[card.faultCategory]],
-      ['接收时间', formatCardTime(card.receivedAt), '应完成时间', due],
+      [FIELD.deviceTag, device?.assetTag ?? card.deviceTag, '设备名称', device?.name ?? ''],
+      ['设备类型', device ? DEVICE_TYPE[device.type] : '', FIELD.brandModel, model],
+      ['安放位置', device?.location ?? '', FIELD.faultCategory, FAULT_CATEGORY[card.faultCategory]],
+      [FIELD.receivedAt, formatCardTime(card.receivedAt), FIELD.due, due],
     ],
-    description: { label: '故障描述', text: card.description, minLines: ROOM[paper].description },
+    description: { label: FIELD.description, text: card.description, minLines: ROOM[paper].description },
     record: recordRows(paper, {
       diagnosis: card.diagnosis,
       workDone: card.workDone,
@@ -290,15 +262,15 @@ function blankSheet(cardNo: string, subtitle: string, paper: Paper): CardSheet {
     cardNo,
     subtitle,
     grid: [
-      ['编号', cardNo, '当前状态', ''],
-      ['申请人', '', '所在部门', ''],
+      [FIELD.cardNo, cardNo, FIELD.status, ''],
+      [FIELD.requester, '', FIELD.department, ''],
       ['联系电话', '', '部门负责人', ''],
-      ['设备编号', '', '设备名称', ''],
-      ['设备类型', '', '品牌型号', ''],
-      ['安放位置', '', '故障类别', ''],
-      ['接收时间', '', '应完成时间', ''],
+      [FIELD.deviceTag, '', '设备名称', ''],
+      ['设备类型', '', FIELD.brandModel, ''],
+      ['安放位置', '', FIELD.faultCategory, ''],
+      [FIELD.receivedAt, '', FIELD.due, ''],
     ],
-    description: { label: '故障描述', text: '', minLines: ROOM[paper].description },
+    description: { label: FIELD.description, text: '', minLines: ROOM[paper].description },
     record: recordRows(paper, empty),
     parts: [],
     refusal: [{ label: '拒修', text: BLANK_REFUSAL, minLines: 1 }],
