@@ -6,6 +6,9 @@ export const en: Messages = {
   app: {
     title: 'NetDesk',
     subtitle: '网管工作台',
+    titleShort: 'ND',
+    collapseNav: 'Collapse the navigation',
+    expandNav: 'Expand the navigation',
     language: 'Language',
     languageNames: { 'zh-CN': '中文', en: 'English' },
     operator: 'Operator: {{name}}',

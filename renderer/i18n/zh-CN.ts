@@ -5,6 +5,9 @@ export const zhCN = {
   app: {
     title: '网管工作台',
     subtitle: 'NetDesk',
+    titleShort: '网管',
+    collapseNav: '收起导航栏',
+    expandNav: '展开导航栏',
     language: '语言',
     languageNames: { 'zh-CN': '中文', en: 'English' },
     operator: '当前使用人：{{name}}',
