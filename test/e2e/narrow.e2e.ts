@@ -173,6 +173,11 @@ describe('lists in narrow windows', () => {
           await go(page, hash, rowsId);
           await shot(page, `${tag}-${name}`);
           await expectNoSidewaysPage(page, `${tag} ${name}`);
+          if (name === 'evaluations') {
+            // A work request's status is seen without scrolling the table.
+            const status = await box(page.getByTestId('evaluation-status').first());
+            expect(status.x + status.width, `${tag} evaluation status`).toBeLessThanOrEqual(size.width);
+          }
         }
       }
     }

@@ -145,6 +145,26 @@ export function EvaluationsTab(props: {
     { title: t('evaluations.fields.requestedOn'), dataIndex: 'requestedOn', width: 110, fixed: 'left' },
     { title: t('evaluations.fields.item'), dataIndex: 'item', width: 200, fixed: 'left', ellipsis: true },
     {
+      title: t('evaluations.fields.status'),
+      key: 'status',
+      width: 150,
+      render: (_, e) => (
+        <Space size={4}>
+          <Tag color={STATUS_COLORS[e.status]} data-testid="evaluation-status">
+            {t(`evaluations.statuses.${e.status}`)}
+          </Tag>
+          {e.boughtDeviceId && (
+            <Typography.Link
+              data-testid="evaluation-bought-link"
+              onClick={() => props.onOpenDevice(e.boughtDeviceId!)}
+            >
+              {tagOf(e.boughtDeviceId)}
+            </Typography.Link>
+          )}
+        </Space>
+      ),
+    },
+    {
       title: t('evaluations.fields.requesterId'),
       key: 'requester',
       width: 100,
@@ -178,26 +198,6 @@ export function EvaluationsTab(props: {
       width: 120,
       align: 'right',
       render: (_, e) => formatPrice(e.estimatedCost, i18n.language),
-    },
-    {
-      title: t('evaluations.fields.status'),
-      key: 'status',
-      width: 150,
-      render: (_, e) => (
-        <Space size={4}>
-          <Tag color={STATUS_COLORS[e.status]} data-testid="evaluation-status">
-            {t(`evaluations.statuses.${e.status}`)}
-          </Tag>
-          {e.boughtDeviceId && (
-            <Typography.Link
-              data-testid="evaluation-bought-link"
-              onClick={() => props.onOpenDevice(e.boughtDeviceId!)}
-            >
-              {tagOf(e.boughtDeviceId)}
-            </Typography.Link>
-          )}
-        </Space>
-      ),
     },
     {
       title: t('common.actions'),
