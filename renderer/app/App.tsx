@@ -8,6 +8,8 @@ import {
   DashboardOutlined,
   DesktopOutlined,
   GlobalOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -19,7 +21,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
@@ -72,22 +74,65 @@ export function App() {
   );
 }
 
+// The navigation folds to its icons so a 1024-px window has room for a list's columns. The
+// choice is remembered in this window's storage; until one is made, narrow windows start folded.
+const SIDER_KEY = 'netdesk.siderCollapsed';
+const SIDER_FOLD_BELOW_PX = 1200;
+
+function initialSiderCollapsed(): boolean {
+  try {
+    const kept = globalThis.localStorage?.getItem(SIDER_KEY);
+    if (kept === 'true' || kept === 'false') return kept === 'true';
+  } catch {
+    // Storage refused (private mode): fall back to the window's width.
+  }
+  return typeof window !== 'undefined' && window.innerWidth < SIDER_FOLD_BELOW_PX;
+}
+
 function Shell() {
   const { t } = useTranslation();
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
+  const [collapsed, setCollapsed] = useState(initialSiderCollapsed);
   useEffect(() => {
     markStart('frame');
   }, []);
+  const fold = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      globalThis.localStorage?.setItem(SIDER_KEY, String(value));
+    } catch {
+      // Not remembered; the fold still applies in this window.
+    }
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}>
-        <div style={{ padding: '16px 20px 8px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('app.title')}
+      <Layout.Sider
+        width={188}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={fold}
+        trigger={
+          <span data-testid="sider-toggle" aria-label={collapsed ? t('app.expandNav') : t('app.collapseNav')}>
+            {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          </span>
+        }
+        theme="light"
+        data-testid="sider"
+        style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+      >
+        <div
+          style={{
+            padding: collapsed ? '16px 8px 8px' : '16px 20px 8px',
+            textAlign: collapsed ? 'center' : 'left',
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
+            {collapsed ? t('app.titleShort') : t('app.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          {!collapsed && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
         </div>
         <Menu
           mode="inline"
@@ -101,9 +146,9 @@ function Shell() {
           style={{ borderInlineEnd: 'none' }}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Header />
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <SettingsBanner />
           <ErrorBoundary key={route}>
             <Screen route={route} />

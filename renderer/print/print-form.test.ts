@@ -104,7 +104,7 @@ describe('printForm', () => {
       card.requesterName,
       '电脑开机很慢',
       '部门负责人签字：',
-      '申请人签字：',
+      '报修人签字：',
     ]) {
       expect(text).toContain(expected);
     }

@@ -45,6 +45,7 @@ import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
 import { RowAction } from '../../components/RowAction';
+import { cellName, columnsWidth } from '../../components/table-width';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -97,10 +98,20 @@ export function PeopleTab({ directory }: { directory: Directory }) {
   };
 
   const columns: TableColumnsType<Person> = [
-    { title: t('people.fields.employeeNo'), dataIndex: 'employeeNo', width: 110 },
+    {
+      title: t('people.fields.employeeNo'),
+      dataIndex: 'employeeNo',
+      width: 100,
+      fixed: 'left',
+      ellipsis: true,
+    },
     {
       title: t('people.fields.name'),
       dataIndex: 'name',
+      width: 140,
+      fixed: 'left',
+      ellipsis: true,
+      onCell: cellName('name'),
       render: (name: string, p) => (
         <Space size={4}>
           {name}
@@ -111,21 +122,26 @@ export function PeopleTab({ directory }: { directory: Directory }) {
     {
       title: t('people.fields.department'),
       key: 'department',
+      width: 140,
+      ellipsis: true,
       render: (_, p) => departmentName(p.departmentId),
     },
-    { title: t('people.fields.phone'), dataIndex: 'phone' },
+    { title: t('people.fields.phone'), dataIndex: 'phone', width: 130, ellipsis: true },
     {
       title: t('people.fields.computerTag'),
       key: 'computers',
+      width: 130,
+      ellipsis: true,
       render: (_, p) => (
         <span data-testid="person-computers">{computerTagsText(directory.computers, p.id)}</span>
       ),
     },
-    { title: t('people.fields.title'), dataIndex: 'title' },
+    { title: t('people.fields.title'), dataIndex: 'title', width: 130, ellipsis: true },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 140,
+      fixed: 'right',
       render: (_, p) => (
         <Space size={0}>
           <RowAction
@@ -202,6 +218,8 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         data-testid="people-table"
         style={{ marginTop: 8 }}
         size="middle"
+        tableLayout="fixed"
+        scroll={{ x: columnsWidth(columns) }}
         rowKey="id"
         columns={columns}
         dataSource={shown}

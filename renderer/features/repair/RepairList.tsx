@@ -47,6 +47,7 @@ import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';
 import { useMarginLang, useNow } from './use-repair';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
+import { cellName, columnsWidth } from '../../components/table-width';
 
 const PAGE = 100;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -183,10 +184,21 @@ export function RepairList(props: {
       title: t('repair.fields.cardNo'),
       dataIndex: 'cardNo',
       key: 'cardNo',
-      width: 150,
+      width: 140,
+      fixed: 'left',
+      onCell: cellName('cardNo'),
       sorter: true,
       sortOrder: sortOrder('cardNo'),
       render: (no: string) => <span className="row-card-no">{no}</span>,
+    },
+    {
+      title: t('repair.fields.requester'),
+      dataIndex: 'requesterName',
+      key: 'requester',
+      width: 90,
+      fixed: 'left',
+      ellipsis: true,
+      onCell: cellName('requester'),
     },
     {
       title: t('repair.fields.receivedAt'),
@@ -197,25 +209,27 @@ export function RepairList(props: {
       sortOrder: sortOrder('receivedAt'),
       render: (at: string) => formatTime(at),
     },
-    { title: t('repair.fields.requester'), dataIndex: 'requesterName', key: 'requester', width: 90 },
     {
       title: t('repair.fields.department'),
       key: 'department',
       width: 100,
+      ellipsis: true,
       render: (_, c) => departmentName(c.departmentId),
     },
-    { title: t('repair.fields.device'), dataIndex: 'deviceTag', key: 'device', width: 110 },
+    { title: t('repair.fields.device'), dataIndex: 'deviceTag', key: 'device', width: 110, ellipsis: true },
     {
       title: t('repair.fields.description'),
       dataIndex: 'description',
       key: 'description',
-      width: 190,
+      width: 200,
       ellipsis: true,
     },
     {
       title: t('repair.fields.status'),
       key: 'status',
       width: 170,
+      fixed: 'right',
+      onCell: cellName('status'),
       render: (_, c) => (
         <Space size={2} wrap>
           <StatusTag status={c.status} />
@@ -230,7 +244,9 @@ export function RepairList(props: {
     {
       title: t('repair.fields.clock'),
       key: 'slaDueAt',
-      width: 150,
+      width: 140,
+      fixed: 'right',
+      onCell: cellName('clock'),
       sorter: true,
       sortOrder: sortOrder('slaDueAt'),
       render: (_, c) => <RowClockText card={c} now={now} lang={lang} />,
@@ -388,7 +404,7 @@ export function RepairList(props: {
         style={{ marginTop: 8 }}
         size="small"
         virtual
-        scroll={{ x: 1100, y: height }}
+        scroll={{ x: columnsWidth(columns), y: height }}
         rowKey="id"
         loading={shown === undefined}
         columns={columns}

@@ -12,8 +12,10 @@ import type { PdfForm, PdfFormErrorCode } from '../forms';
 import {
   FormDocument,
   frameText,
+  layoutOnFewestPages,
   signatureLineText,
   useFastFontEmbedding,
+  type Density,
   type TableColumn,
 } from '../layout';
 import { DEVICE_TYPE_WORDS } from './labels';
@@ -52,6 +54,8 @@ interface LabeledText {
 /** Every string of one printed form. */
 interface EvaluationSheet {
   subtitle: string;
+  /** What names this form on every page: the date asked and the thing asked for. */
+  reference: string;
   request: string[][];
   reason: LabeledText;
   replaced: string[][];
@@ -114,6 +118,7 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
 
   return {
     subtitle: companyName(backup),
+    reference: evaluationReference(ev),
     request: [
       ['申请部门', department?.name ?? '', '申请人', requester?.name ?? ''],
       ['申请日期', paperDate(ev.requestedOn), '联系电话', requester?.phone ?? ''],
@@ -130,10 +135,22 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
   };
 }
 
+/** The item asked for is printed whole in the form; at the foot of a page a short name does. */
+const REFERENCE_ITEM_CHARS = 16;
+
+/** A work request has no number of its own: it is known by the day it was asked and what for. */
+export function evaluationReference(ev: PurchaseEvaluation): string {
+  const item = [...ev.item];
+  const short =
+    item.length > REFERENCE_ITEM_CHARS ? item.slice(0, REFERENCE_ITEM_CHARS).join('') + '…' : ev.item;
+  return `${paperDate(ev.requestedOn)} ${short}`;
+}
+
 function sheetText(sheet: EvaluationSheet): string {
   const labeled = (t: LabeledText) => `${t.label}${t.text}`;
   return [
     sheet.subtitle,
+    sheet.reference,
     ...sheet.request.map((r) => r.join('')),
     labeled(sheet.reason),
     ...sheet.replaced.map((r) => r.join('')),
@@ -149,6 +166,16 @@ function fixedText(): string {
     ...EVALUATION_SIGNATURES.map(signatureLineText),
   ].join('\n');
 }
+
+/**
+ * Ways to set the form, roomiest first: with lines to write on under every field, then none under
+ * fields already filled in, then in tighter type.
+ */
+const FITS: { density: Density; roomUnderText: boolean }[] = [
+  { density: 'normal', roomUnderText: true },
+  { density: 'normal', roomUnderText: false },
+  { density: 'dense', roomUnderText: false },
+];
 
 /** An evaluation by its record id. */
 export function findEvaluation(backup: LedgerBackup, id: string): PurchaseEvaluation | undefined {
@@ -171,24 +198,28 @@ export function makeEvaluationForm(fail: (code: PdfFormErrorCode, message: strin
     render(backup, { id, font, paper, now }) {
       const ev = evaluationFor(backup, id);
       const sheet = evaluationSheet(backup, ev);
-      const doc = new FormDocument({ font, paper, now, title: EVALUATION_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: EVALUATION_TITLE, reference: sheet.reference });
       useFastFontEmbedding(doc.pdf);
       doc.pdf.setDocumentProperties({
         title: `${EVALUATION_TITLE} ${ev.item}`,
         creator: 'NetDesk 网管工作台',
       });
-      doc.drawTitle(sheet.subtitle || undefined);
-      doc.drawTable(GRID_COLUMNS, sheet.request, { header: false });
-      doc.y -= 3;
-      doc.drawLabeledText(sheet.reason.label, sheet.reason.text, sheet.reason);
-      doc.drawHeading('被替换设备');
-      doc.drawTable(GRID_COLUMNS, sheet.replaced, { header: false });
-      doc.y -= 3;
-      doc.drawHeading('网络主管评估');
-      for (const row of sheet.assessment) doc.drawLabeledText(row.label, row.text, row);
-      doc.drawHeading('审批');
-      doc.drawLabeledText(sheet.decision.label, sheet.decision.text, sheet.decision);
-      doc.drawSignatureBlock([...EVALUATION_SIGNATURES]);
+      // One page when it can (see FITS); the signatures stay on the page of the decision.
+      layoutOnFewestPages(doc, FITS, (fit) => {
+        const room = (t: LabeledText) => (fit.roomUnderText || !t.text ? t : { ...t, minLines: 1 });
+        doc.drawTitle(sheet.subtitle || undefined);
+        doc.drawTable(GRID_COLUMNS, sheet.request, { header: false });
+        doc.y -= 3;
+        doc.drawLabeledText(sheet.reason.label, sheet.reason.text, room(sheet.reason));
+        doc.drawHeading('被替换设备');
+        doc.drawTable(GRID_COLUMNS, sheet.replaced, { header: false });
+        doc.y -= 3;
+        doc.drawHeading('网络主管评估');
+        for (const row of sheet.assessment) doc.drawLabeledText(row.label, row.text, room(row));
+        doc.drawHeading('审批');
+        doc.drawLabeledText(sheet.decision.label, sheet.decision.text, sheet.decision);
+        doc.drawSignatureBlock([...EVALUATION_SIGNATURES]);
+      });
       return doc.finish();
     },
   };

@@ -8,6 +8,7 @@
 import type { LedgerBackup } from '../../backup';
 import { responsiblePerson, type DeviceLink } from '../../devices/responsible';
 import type { Device } from '../../schemas';
+import { GLOSSARY } from '../../i18n/glossary';
 import type { PdfForm, PdfFormErrorCode } from '../forms';
 import { FormDocument, useFastFontEmbedding, type Paper } from '../layout';
 import { drawQrCode, QR_QUIET_ZONE } from '../qr';
@@ -59,20 +60,8 @@ const DEFAULT_GRID: Record<Paper, Omit<LabelGrid, 'labelWidth' | 'labelHeight'>>
 /** Smaller than this the code and three lines of text cannot both be read. */
 const MIN_LABEL = { width: 30, height: 24 };
 
-/** Words for device types as printed (the same the repair card uses). */
-export const DEVICE_TYPE_WORDS: Record<Device['type'], string> = {
-  computer: '电脑',
-  printer: '打印机',
-  peripheral: '外围设备',
-  server: '服务器',
-  switch: '交换机',
-  router: '路由器',
-  firewall: '防火墙',
-  'cctv-camera': '监控摄像机',
-  'cctv-recorder': '监控录像机',
-  'video-conference': '视频会议设备',
-  other: '其他设备',
-};
+/** Words for device types as printed: the screen's words (shared/i18n/glossary.ts). */
+export const DEVICE_TYPE_WORDS: Record<Device['type'], string> = GLOSSARY.zh.deviceType;
 
 const RESPONSIBLE = '责任人：';
 const NOBODY = '未登记';
