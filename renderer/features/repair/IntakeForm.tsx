@@ -34,7 +34,7 @@ import { repairErrorText } from './repair-errors';
 import { fromLocalInputValue, toLocalInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
-const intakeSchema = cardFieldsSchema
+export const intakeSchema = cardFieldsSchema
   .extend({
     requesterId: cardFieldsSchema.shape.requesterId.refine((v) => !!v, { message: 'validation.required' }),
     cardNo: z.string().trim().max(30),

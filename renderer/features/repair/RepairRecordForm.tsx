@@ -19,7 +19,7 @@ import { repairErrorText } from './repair-errors';
 import { useRepairContext } from './use-repair';
 
 const s = repairCardSchema.shape;
-const recordSchema = z.object({
+export const recordSchema = z.object({
   diagnosis: s.diagnosis,
   workDone: s.workDone,
   result: s.result,

@@ -2,7 +2,6 @@
 // them: one zod schema, so a correction is held to exactly the rules of logging (the description's
 // limit is the ledger schema's own, a typed time must be a whole date and time, a signature needs
 // its time). The data layer checks the rest (unknown tag, times against the card's steps).
-import i18next from 'i18next';
 import { z } from 'zod';
 import { FAULT_CATEGORIES, repairCardSchema, type Device } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
@@ -38,11 +37,8 @@ export function checkHeadSignature(
   }
 }
 
-/** Custom issues carry an i18n key as their message; the error map translates the rest. */
-export function cardIssueMessage(issue: Parameters<typeof zodIssueMessage>[0]): string {
-  if (issue.code === 'custom' && typeof issue.message === 'string') return i18next.t(issue.message);
-  return zodIssueMessage(issue);
-}
+/** The card forms' error map: the common one (custom issues carry a dictionary key as message). */
+export const cardIssueMessage = zodIssueMessage;
 
 /** The data layer's field names as the card forms name their fields. */
 export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
