@@ -302,7 +302,7 @@ export const en: Messages = {
       repaired: 'Repaired',
       'suggestion-given': 'Repair suggestion given',
       'signed-off': 'Requester signed off',
-      closed: 'Close',
+      closed: 'Close the case',
       refused: 'Refuse',
       approved: 'Repair approved',
       'approval-denied': 'Approval denied',
@@ -422,7 +422,7 @@ export const en: Messages = {
       eventVendor: '{{vendor}}',
       eventApprover: '{{role}} {{name}}',
       nobody: '(no user set)',
-      close: 'Close',
+      close: 'Close window',
     },
     action: {
       title: '{{action}} — {{no}}',

@@ -289,7 +289,7 @@ export const zhCN = {
       repaired: '修好',
       'suggestion-given': '给出维修建议',
       'signed-off': '报修人验收签字',
-      closed: '关闭',
+      closed: '结案',
       refused: '拒修',
       approved: '领导批准维修',
       'approval-denied': '领导不批准',
@@ -408,7 +408,7 @@ export const zhCN = {
       eventVendor: '{{vendor}}',
       eventApprover: '{{role}} {{name}}',
       nobody: '（未设置使用人）',
-      close: '关闭',
+      close: '关闭窗口',
     },
     action: {
       title: '{{action}} — {{no}}',

@@ -40,7 +40,7 @@ import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repa
 import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
-import { allowedRepairEvents } from '../../../shared/repair/workflow';
+import { allowedRepairEvents, expectedRepairEvent } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { cardPrintSource } from '../../print/card-source';
@@ -134,10 +134,12 @@ function CardBody({
   const department = card.departmentId ? directory.departmentById.get(card.departmentId) : undefined;
   const requester = card.requesterId ? directory.personById.get(card.requesterId) : undefined;
   // Re-signing a card the head already signed says nothing new: the step is offered while pending.
-  // The workflow's own steps first (the first one is the likely next), the side notes after.
+  // The step the workflow expects next first and highlighted, its other steps, the side notes last.
+  const expected = expectedRepairEvent(card.status, timeline);
+  const rank = (e: ActionType) => (e === expected ? 0 : SIDE_STEPS.has(e) ? 2 : 1);
   const actions = allowedRepairEvents(card.status)
     .filter((e): e is ActionType => e !== 'received' && !(e === 'head-signed' && card.deptHeadSignedAt))
-    .sort((a, b) => Number(SIDE_STEPS.has(a)) - Number(SIDE_STEPS.has(b)));
+    .sort((a, b) => rank(a) - rank(b));
 
   const clockText = (() => {
     switch (clock.state) {
@@ -232,10 +234,10 @@ function CardBody({
         <Typography.Text type="secondary">{t('repair.detail.noActions')}</Typography.Text>
       ) : (
         <Space wrap data-testid="card-actions">
-          {actions.map((type, i) => (
+          {actions.map((type) => (
             <Button
               key={type}
-              type={i === 0 && !SIDE_STEPS.has(type) ? 'primary' : 'default'}
+              type={type === expected ? 'primary' : 'default'}
               danger={type === 'refused' || type === 'approval-denied'}
               data-testid={`action-${type}`}
               onClick={() => setAction(type)}
