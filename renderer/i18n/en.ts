@@ -527,6 +527,12 @@ export const en: Messages = {
       tooLong: 'too long',
       onField: '{{label}}: {{what}}',
       badTimeTyped: 'Give a complete date and time',
+      time: {
+        notATime: '{{field}}: give a complete date and time',
+        future: '{{field}} may not be in the future',
+        beforeReceived: '{{field}} may not be before the card was received ({{limit}})',
+        beforeLastStep: '{{field}} may not be before the card’s last step ({{limit}})',
+      },
       fileType: 'Only images (PNG, JPEG, TIFF, WebP) or PDF files.',
       fileTooLarge: 'The file is too large (50 MB at most).',
     },

@@ -506,6 +506,12 @@ export const zhCN = {
       tooLong: '内容太长',
       onField: '{{label}}：{{what}}',
       badTimeTyped: '请填写完整的日期和时间',
+      time: {
+        notATime: '{{field}}：请填写完整的日期和时间',
+        future: '{{field}}不能是将来的时间',
+        beforeReceived: '{{field}}不能早于接卡时间（{{limit}}）',
+        beforeLastStep: '{{field}}不能早于上一步的时间（{{limit}}）',
+      },
       fileType: '只能上传图片（PNG、JPEG、TIFF、WebP）或 PDF 文件。',
       fileTooLarge: '文件太大，最多 50 MB。',
     },

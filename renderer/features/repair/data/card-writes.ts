@@ -53,9 +53,13 @@ function writeScope(db: NetdeskDb) {
 /** A typed time as stored, or 'bad-time' when it is not a time or lies in the future. */
 function storedTime(value: string, now: Date, field: string): string {
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field);
+  if (Number.isNaN(t)) {
+    throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field, {
+      rule: 'not-a-time',
+    });
+  }
   if (t > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field);
+    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field, { rule: 'future' });
   }
   return new Date(t).toISOString();
 }
@@ -334,12 +338,16 @@ export async function recordRepairEvent(
         'bad-time',
         `${at} is before the card was received (${card.receivedAt})`,
         'at',
+        { rule: 'before-received', limit: card.receivedAt },
       );
     }
     if (!SIDE_EVENTS.has(input.type)) {
       const lastStep = timeline.filter((e) => !SIDE_EVENTS.has(e.type)).at(-1);
       if (lastStep && at < lastStep.at) {
-        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at');
+        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at', {
+          rule: 'before-last-step',
+          limit: lastStep.at,
+        });
       }
     }
     const event = await repo.create('repairEvents', eventContent);

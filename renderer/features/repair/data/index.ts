@@ -30,6 +30,7 @@ export type {
   SignedCardInput,
   CardCorrection,
   RepairDataErrorCode,
+  TimeRule,
 } from './types';
 export { RepairDataError } from './types';
 
