@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { FAULT_CATEGORIES, type Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
-import type { CardFieldValues } from './card-fields';
+import { DESCRIPTION_MAX, type CardFieldValues } from './card-fields';
 import { DevicePicker, PersonPicker } from './pickers';
 import { deviceLabel } from './repair-format';
 
@@ -185,6 +185,9 @@ export function CardIntakeFields(props: {
               id="field-description"
               data-testid={`${prefix}-description`}
               autoSize={{ minRows: 2, maxRows: 6 }}
+              // The counter shows the room left; typing or pasting stops at the ledger's limit.
+              maxLength={DESCRIPTION_MAX}
+              showCount
               placeholder={props.descriptionPlaceholder}
             />
           )}

@@ -27,6 +27,21 @@ export const cardFieldsSchema = z.object({
 
 export type CardFieldValues = z.output<typeof cardFieldsSchema>;
 
+/**
+ * The longest text a field's schema accepts, for the box's counter and its limit: the box stops
+ * where the ledger would refuse (a default or an optional wrapper looked through).
+ */
+export function textLimit(schema: z.ZodType): number | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) {
+    inner = inner.unwrap() as z.ZodType;
+  }
+  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
+}
+
+/** The fault description's limit (2,000 characters), from the ledger's own schema. */
+export const DESCRIPTION_MAX = textLimit(cardFieldsSchema.shape.description)!;
+
 /** A signature marked as given needs the time it was given. */
 export function checkHeadSignature(
   v: Pick<CardFieldValues, 'headSigned' | 'headSignedAt'>,
