@@ -4,6 +4,7 @@
 // Dexie's live queries need a global IndexedDB even for a ledger on a factory of its own.
 import 'fake-indexeddb/auto';
 import { App } from 'antd';
+import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   byTestId,
@@ -49,7 +50,7 @@ const highlighted = () =>
     b.getAttribute('data-testid'),
   );
 
-describe('the card drawer', () => {
+describe('the card drawer', { timeout: 120_000 }, () => {
   it('names its two closing buttons by what they do: close the window, close the case', async () => {
     await openCard([{ type: 'started' }, { type: 'repaired' }, { type: 'signed-off' }]);
     // antd spaces out a two-character label (结 案); the user reads the characters.
@@ -75,6 +76,15 @@ describe('the card drawer', () => {
   it('highlights 配件到货 while waiting for the part', async () => {
     await openCard([{ type: 'started' }, { type: 'part-ordered', partName: '电源' }]);
     expect(highlighted()).toEqual(['action-part-arrived']);
+  });
+
+  it('prints the open card on Ctrl+P', async () => {
+    await openCard();
+    expect(byTestId('print-go')).toBeNull();
+    act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true }));
+    });
+    await waitFor(() => byTestId('print-go'), 'the print dialog');
   });
 
   it('highlights nothing on a refused card waiting for the leaders', async () => {

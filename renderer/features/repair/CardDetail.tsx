@@ -6,7 +6,7 @@
 // card-signature-pending, card-requester, card-department, card-device, card-description,
 // action-<event type> (one per allowed step), card-actions, timeline, timeline-item (data-type),
 // record-edit, record-view, attach-scan, attach-input, attachment (each; data-name),
-// attachment-view, print-card, print-paper-a4 / print-paper-a5, print-go, print-missing,
+// attachment-view, print-card (also Ctrl+P), print-paper-a4 / print-paper-a5, print-go, print-missing,
 // print-anyway, card-not-found, card-edit, card-delete, card-delete-confirm, card-delete-undo,
 // timeline-correction (a correction's line; data-fields).
 import {
@@ -23,8 +23,6 @@ import {
   Divider,
   Drawer,
   Empty,
-  Modal,
-  Radio,
   Space,
   Spin,
   Table,
@@ -35,18 +33,13 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Paper } from '../../../shared/pdf/layout';
 import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
-import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents, expectedRepairEvent } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { cardPrintSource } from '../../print/card-source';
-import { preparePrintFont } from '../../print/print-form';
 import { useUiStore } from '../../store/ui';
-import { describeError } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
 import { CardEditForm } from './CardEditForm';
 import {
@@ -57,7 +50,7 @@ import {
   restoreRepairCard,
 } from './data';
 import { EventActionForm, type ActionType } from './EventActionForm';
-import { printRepairCard } from './print-card';
+import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { RepairRecordForm } from './RepairRecordForm';
 import { repairErrorText } from './repair-errors';
 import { deviceLabel, formatTime } from './repair-format';
@@ -125,6 +118,19 @@ function CardBody({
   const [printing, setPrinting] = useState(false);
   const [editing, setEditing] = useState(false);
   const confirmDelete = useDeleteCard(card, onDeleted);
+
+  // Ctrl+P prints the open card (while no step or record form is on top of it).
+  const formOpen = action !== null || record !== null || printing || editing;
+  useEffect(() => {
+    if (formOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPrintKey(e)) return;
+      e.preventDefault();
+      setPrinting(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [formOpen]);
 
   // `now` ticks every 30 s; an event just recorded may be stamped after it, and the clock ignores
   // events after the moment it is asked about, so ask no earlier than the latest event.
@@ -290,7 +296,7 @@ function CardBody({
         />
       )}
       {record && <RepairRecordForm card={card} focus={record.focus} onClose={() => setRecord(null)} />}
-      {printing && <PrintDialog card={card} onClose={() => setPrinting(false)} />}
+      {printing && <PrintCardDialog card={card} onClose={() => setPrinting(false)} />}
       {editing && devices && (
         <CardEditForm card={card} directory={directory} devices={devices} onClose={() => setEditing(false)} />
       )}
@@ -569,85 +575,5 @@ function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: n
         {t('repair.detail.view')}
       </Button>
     </div>
-  );
-}
-
-/** Paper choice, then the PDF; characters the font lacks are shown first with "print anyway". */
-function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { db } = useLedger();
-  const [paper, setPaper] = useState<Paper>('a4');
-  const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState<MissingChars | null>(null);
-
-  // While the paper is chosen, the card's font is fetched, so 打印 finds it ready.
-  useEffect(() => {
-    void cardPrintSource(db, card.id).then(
-      (source) => source && preparePrintFont('card', source, { id: card.id }),
-    );
-  }, [db, card.id]);
-
-  const print = async () => {
-    setBusy(true);
-    try {
-      const result = await printRepairCard(
-        db,
-        card,
-        paper,
-        (chars) => new Promise<boolean>((resolve) => setMissing({ chars, answer: resolve })),
-      );
-      if (result) {
-        void message.success(t('repair.print.done', { file: result.fileName }));
-        onClose();
-      }
-    } catch (err) {
-      void message.error(t('repair.print.failed', { detail: describeError(err, t) }));
-    } finally {
-      setBusy(false);
-      setMissing(null);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={t('repair.print.title', { no: card.cardNo })}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="go"
-          type="primary"
-          loading={busy}
-          data-testid="print-go"
-          onClick={() => void print()}
-          autoFocus
-        >
-          {t('repair.print.go')}
-        </Button>,
-      ]}
-    >
-      <Space>
-        <Typography.Text>{t('repair.print.paper')}</Typography.Text>
-        <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
-          <Radio value="a4" data-testid="print-paper-a4">
-            {t('repair.print.a4')}
-          </Radio>
-          <Radio value="a5" data-testid="print-paper-a5">
-            {t('repair.print.a5')}
-          </Radio>
-        </Radio.Group>
-      </Space>
-      {busy && !missing && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          {t('repair.print.printing')}
-        </Typography.Paragraph>
-      )}
-      {missing && <MissingCharsAlert missing={missing} testIdPrefix="print" style={{ marginTop: 12 }} />}
-    </Modal>
   );
 }

@@ -33,6 +33,8 @@ export function CardIntakeFields(props: {
   /** Enter in the tag field: look the tag up (never save). */
   onResolveTag: () => void;
   onChooseDevice: (device: Device | null) => void;
+  /** The user picked a fault category (a device chosen later no longer sets it). */
+  onChooseFault?: () => void;
   requesterRequired: boolean;
   requesterHelp?: ReactNode;
   receivedAtHelp?: ReactNode;
@@ -142,7 +144,10 @@ export function CardIntakeFields(props: {
                 id="field-faultCategory"
                 data-testid={`${prefix}-fault`}
                 value={field.value}
-                onChange={field.onChange}
+                onChange={(v) => {
+                  field.onChange(v);
+                  props.onChooseFault?.();
+                }}
                 onBlur={field.onBlur}
                 options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
               />
