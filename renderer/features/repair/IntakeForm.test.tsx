@@ -126,12 +126,12 @@ describe('walk-up logging', { timeout: 120_000 }, () => {
       Reflect.set(HTMLTextAreaElement.prototype, 'value', '卡纸', description);
       description.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => byTestId('intake-submit')!.click());
+    await act(() => Promise.resolve(byTestId('intake-submit')!.click()));
     const error = await waitFor(() => byTestId('error-requesterId'), 'the requester error');
     expect(error.textContent).toBe('必填');
 
     await chooseRequester('张伟');
-    await act(async () => byTestId('intake-submit')!.click());
+    await act(() => Promise.resolve(byTestId('intake-submit')!.click()));
     await waitFor(() => byTestId('intake-saved'), 'the success dialog');
     expect(await l.db.repairCards.count()).toBe(1);
     const print = byTestId('intake-print')!;
