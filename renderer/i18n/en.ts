@@ -424,6 +424,15 @@ export const en: Messages = {
       nobody: '(no user set)',
       close: 'Close window',
     },
+    scan: {
+      remove: 'Remove',
+      confirmTitle: 'Remove the scan {{name}} from this card?',
+      confirmBody:
+        'Only for a file uploaded by mistake. The removal is kept in the card’s history (who, when, which file).',
+      confirmOk: 'Remove',
+      removed: 'Removed the scan {{name}}',
+      removedLabel: 'Scan removed',
+    },
     action: {
       title: '{{action}} — {{no}}',
       atHelp: 'Now by default; change it to when it really happened, never before the card was received.',

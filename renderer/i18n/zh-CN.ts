@@ -410,6 +410,14 @@ export const zhCN = {
       nobody: '（未设置使用人）',
       close: '关闭窗口',
     },
+    scan: {
+      remove: '删除',
+      confirmTitle: '从这张卡上删除扫描件 {{name}}？',
+      confirmBody: '只用于传错了的文件。删除会记在处理经过里（谁、何时、哪个文件）。',
+      confirmOk: '删除',
+      removed: '已删除扫描件 {{name}}',
+      removedLabel: '删除扫描件',
+    },
     action: {
       title: '{{action}} — {{no}}',
       atHelp: '默认为现在；可以改成实际发生的时间，但不能早于接卡时间。',

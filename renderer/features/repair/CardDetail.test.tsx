@@ -16,11 +16,20 @@ import {
 import '../../i18n';
 import { buildDirectory } from '../people/directory';
 import { CardDetail } from './CardDetail';
-import { logRepairCard, recordRepairEvent } from './data';
+import { attachSignedCard, logRepairCard, recordRepairEvent } from './data';
 import { repairLedger } from './data/test-support';
 
-beforeAll(stubBrowserLayout);
-afterEach(cleanup);
+beforeAll(() => {
+  stubBrowserLayout();
+  // A scan's tile previews the stored file; jsdom's Blob from the in-memory ledger is not Node's.
+  URL.createObjectURL = () => 'blob:scan';
+  URL.revokeObjectURL = () => {};
+});
+afterEach(async () => {
+  // Let live queries answer before the ledger is closed under them.
+  await act(() => new Promise((r) => setTimeout(r, 50)));
+  cleanup();
+});
 
 async function openCard(steps: Parameters<typeof recordRepairEvent>[2][] = []) {
   const l = await repairLedger();
@@ -85,6 +94,29 @@ describe('the card drawer', { timeout: 120_000 }, () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true }));
     });
     await waitFor(() => byTestId('print-go'), 'the print dialog');
+  });
+
+  it('removes a wrongly uploaded scan after a confirmation, and says so in the history', async () => {
+    const l = await openCard();
+    await attachSignedCard(l.ctx, l.card.id, {
+      bytes: new Uint8Array([0xff, 0xd8, 0xff, 1]),
+      name: '工资表.jpg',
+      mime: 'image/jpeg',
+    });
+    const tile = await waitFor(() => byTestId('attachment'), 'the scan');
+    act(() => tile.querySelector<HTMLElement>('[data-testid="attachment-remove"]')!.click());
+    const confirm = await waitFor(() => byTestId('attachment-remove-confirm'), 'the confirmation');
+    expect(document.body.textContent).toContain('从这张卡上删除扫描件 工资表.jpg？');
+    // Nothing is removed before the confirmation.
+    expect((await l.db.repairCards.get(l.card.id))!.attachmentShas).toHaveLength(1);
+    act(() => confirm.click());
+    await waitFor(() => (byTestId('attachment') ? null : true), 'the scan gone');
+    const line = await waitFor(
+      () => document.querySelector('[data-testid="timeline-item"][data-type="scan-removed"]'),
+      'the removal in the history',
+    );
+    expect(line.textContent).toContain('删除扫描件 · 工资表.jpg');
+    expect((await l.db.repairCards.get(l.card.id))!.attachmentShas).toEqual([]);
   });
 
   it('highlights nothing on a refused card waiting for the leaders', async () => {

@@ -1,14 +1,15 @@
 // One repair card (#/repairs/<id>), in a drawer over the list: the header with its number, status
 // and 24-hour clock; who asked, for which device; the steps it went through as a timeline; the
-// next steps the workflow allows (only those); the repair record; the scanned signed card; print;
+// next steps the workflow allows (the expected one first and highlighted); the repair record; the
+// scanned signed card (a wrong one removed, the removal kept in the history); print (also Ctrl+P);
 // correcting the intake fields (更正登记信息) and deleting a card logged by mistake, with undo.
 // Test ids: card-detail, card-detail-no, card-detail-status, card-detail-clock, card-detail-due,
 // card-signature-pending, card-requester, card-department, card-device, card-description,
 // action-<event type> (one per allowed step), card-actions, timeline, timeline-item (data-type),
 // record-edit, record-view, attach-scan, attach-input, attachment (each; data-name),
-// attachment-view, print-card (also Ctrl+P), print-paper-a4 / print-paper-a5, print-go, print-missing,
-// print-anyway, card-not-found, card-edit, card-delete, card-delete-confirm, card-delete-undo,
-// timeline-correction (a correction's line; data-fields).
+// attachment-view, attachment-remove, attachment-remove-confirm, print-card, print-paper-a4 /
+// print-paper-a5, print-go, print-missing, print-anyway, card-not-found, card-edit, card-delete,
+// card-delete-confirm, card-delete-undo, timeline-correction (a correction's line; data-fields).
 import {
   DeleteOutlined,
   EditOutlined,
@@ -33,6 +34,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseScanRemovedNote } from '../../../shared/repair/attachment-notes';
 import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
@@ -47,6 +49,7 @@ import {
   getCardTimeline,
   getRepairCard,
   removeRepairCard,
+  removeSignedCard,
   restoreRepairCard,
 } from './data';
 import { EventActionForm, type ActionType } from './EventActionForm';
@@ -375,6 +378,18 @@ function correctionValue(change: CorrectionChange, value: string, t: (key: strin
 /** One step as a sentence: 2026-11-05 14:30 订配件 · 配件：内存条 8G — 王网管. */
 function EventLine({ event: e }: { event: RepairEvent }) {
   const { t } = useTranslation();
+  const removedScan = e.type === 'note' ? parseScanRemovedNote(e.note) : null;
+  if (removedScan) {
+    // 2026-11-05 14:30 删除扫描件 · 工资表.jpg — 王网管
+    return (
+      <div data-testid="timeline-item" data-type="scan-removed">
+        <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{' '}
+        <Typography.Text strong>{t('repair.scan.removedLabel')}</Typography.Text>
+        <span> · {removedScan.name}</span>
+        <Typography.Text type="secondary"> — {e.by || t('repair.detail.nobody')}</Typography.Text>
+      </div>
+    );
+  }
   const corrected = e.type === 'note' ? parseCorrectionNote(e.note) : null;
   if (corrected) {
     // 2026-11-05 14:30 更正 · 故障描述：开机黑屏 → 开机蓝屏 — 王网管
@@ -528,19 +543,60 @@ function Attachments({ card }: { card: RepairCard }) {
     async () => (await db.attachments.bulkGet(card.attachmentShas)).filter((a) => a !== undefined),
     [db, card.attachmentShas.join(',')],
   );
+  const confirmRemove = useRemoveScan(card);
   if (!stored || stored.length === 0) {
     return <Typography.Paragraph type="secondary">{t('repair.detail.noAttachments')}</Typography.Paragraph>;
   }
   return (
     <Space wrap align="start">
       {stored.map((a) => (
-        <AttachmentTile key={a.sha256} name={a.name} mime={a.mime} blob={a.blob} size={a.size} />
+        <AttachmentTile
+          key={a.sha256}
+          name={a.name}
+          mime={a.mime}
+          blob={a.blob}
+          size={a.size}
+          onRemove={() => confirmRemove(a)}
+        />
       ))}
     </Space>
   );
 }
 
-function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: number }) {
+/**
+ * Take a wrongly uploaded scan off the card, after a confirmation naming the file; the card's
+ * history keeps the removal (who, when, which file).
+ */
+function useRemoveScan(card: RepairCard): (scan: { sha256: string; name: string }) => void {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const ctx = useRepairContext();
+  return (scan) => {
+    modal.confirm({
+      title: t('repair.scan.confirmTitle', { name: scan.name }),
+      content: t('repair.scan.confirmBody'),
+      okText: t('repair.scan.confirmOk'),
+      okButtonProps: { danger: true, 'data-testid': 'attachment-remove-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await removeSignedCard(ctx, card.id, scan.sha256);
+          void message.success(t('repair.scan.removed', { name: scan.name }));
+        } catch (err) {
+          void message.error(repairErrorText(err, t).message);
+        }
+      },
+    });
+  };
+}
+
+function AttachmentTile(props: {
+  name: string;
+  mime: string;
+  blob: Blob;
+  size: number;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   // One object URL per stored file, released when the tile goes.
   const url = useMemo(() => URL.createObjectURL(props.blob), [props.blob]);
@@ -573,6 +629,9 @@ function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: n
         onClick={() => url && window.open(url, '_blank', 'noopener')}
       >
         {t('repair.detail.view')}
+      </Button>
+      <Button size="small" type="link" danger data-testid="attachment-remove" onClick={props.onRemove}>
+        {t('repair.scan.remove')}
       </Button>
     </div>
   );

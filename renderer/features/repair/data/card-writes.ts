@@ -10,6 +10,7 @@ import {
   parseCorrectionNote,
   type CorrectionChange,
 } from '../../../../shared/repair/corrections';
+import { scanRemovedNote } from '../../../../shared/repair/attachment-notes';
 import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
@@ -412,6 +413,39 @@ export async function attachSignedCard(
     });
   });
   return { card, attachment };
+}
+
+/**
+ * Take a scan off the card (the wrong file was uploaded). The card's history keeps a note of it:
+ * which file, when and by whom. The stored file itself stays (another card may hold the same
+ * file, and a backup or the other PC may still name it); only this card's link goes.
+ * 'not-found' when the card holds no such scan.
+ */
+export async function removeSignedCard(
+  ctx: RepairContext,
+  cardId: string,
+  sha256: string,
+): Promise<RepairCard> {
+  const { db, repo } = ctx;
+  return db.transaction('rw', [...writeScope(db), db.attachments], async () => {
+    const card = await liveCard(db, cardId);
+    if (!card.attachmentShas.includes(sha256)) {
+      throw new RepairDataError('not-found', `card ${card.cardNo} holds no scan ${sha256}`);
+    }
+    const stored = await db.attachments.get(sha256);
+    const updated = await repo.update('repairCards', cardId, {
+      attachmentShas: card.attachmentShas.filter((s) => s !== sha256),
+    });
+    await repo.create('repairEvents', {
+      cardId,
+      type: 'note',
+      at: ctx.now().toISOString(),
+      by: ctx.operator,
+      note: scanRemovedNote({ name: stored?.name ?? sha256.slice(0, 12), sha256 }),
+    });
+    await updateDerived(db, [updated]);
+    return updated;
+  });
 }
 
 /**

@@ -39,6 +39,7 @@ export {
   recordRepairEvent,
   saveRepairRecord,
   attachSignedCard,
+  removeSignedCard,
   correctRepairCard,
   removeRepairCard,
   restoreRepairCard,
