@@ -198,6 +198,20 @@ describe('recordRepairEvent', () => {
     ).toMatchObject({ code: 'bad-time' });
   });
 
+  it('carries the part ordered into the repair record, once, quantity 1', async () => {
+    await recordRepairEvent(t.ctx, card.id, { type: 'started' });
+    await recordRepairEvent(t.ctx, card.id, { type: 'part-ordered', partName: '电源 300W' });
+    expect((await t.db.repairCards.get(card.id))!.parts).toEqual([
+      { name: '电源 300W', quantity: 1, cost: 0 },
+    ]);
+    // The supervisor sets the quantity; the part's arrival does not add it again or undo that.
+    await saveRepairRecord(t.ctx, card.id, { parts: [{ name: '电源 300W', quantity: 2, cost: 260 }] });
+    await recordRepairEvent(t.ctx, card.id, { type: 'part-arrived', partName: '电源300w' });
+    expect((await t.db.repairCards.get(card.id))!.parts).toEqual([
+      { name: '电源 300W', quantity: 2, cost: 260 },
+    ]);
+  });
+
   it('refuses an approval on a card that was never refused, leaving it unchanged', async () => {
     const err = await rejection(
       recordRepairEvent(t.ctx, card.id, { type: 'approved', approverRole: 'chairman', approverName: '陈董' }),

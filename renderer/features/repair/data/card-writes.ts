@@ -11,6 +11,7 @@ import {
   type CorrectionChange,
 } from '../../../../shared/repair/corrections';
 import { scanRemovedNote } from '../../../../shared/repair/attachment-notes';
+import { partsWithOrdered } from '../../../../shared/repair/parts';
 import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
@@ -357,9 +358,15 @@ export async function recordRepairEvent(
       [...timeline, event],
       new Date(Math.max(now.getTime(), Date.parse(at))),
     );
+    // The part waited for goes into the repair record's parts, once (quantity editable there).
+    const parts =
+      input.type === 'part-ordered' || input.type === 'part-arrived'
+        ? partsWithOrdered(card.parts, input.partName ?? '')
+        : null;
     const updated = await repo.update('repairCards', cardId, {
       status: step.status,
       slaDueAt: clock.dueAt,
+      ...(parts ? { parts } : {}),
       ...(input.type === 'head-signed' ? { deptHeadSignedAt: at } : {}),
       ...(refusal ? { refusalCause: input.refusalCause!, refusalReason: input.reason!.trim() } : {}),
     });
