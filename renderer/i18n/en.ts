@@ -789,6 +789,22 @@ export const en: Messages = {
     syncNow: 'Sync',
     syncDone: 'Sync done',
     syncFailed: 'Sync failed: {{detail}}',
+    errors: {
+      headline: 'Sync failed',
+      headlineWith: 'Sync failed: {{what}}',
+      technical: 'technical detail: {{detail}}',
+      'not-found':
+        'The shared folder or a file in it is gone (folder moved or renamed, or the network drive not mapped).',
+      denied: 'No permission to read or write the shared folder: check this PC’s access to it.',
+      full: 'The disk of the shared folder is full.',
+      'read-only': 'The shared folder is read-only.',
+      busy: 'A file in the shared folder is in use; the next sync tries again.',
+      network: 'The computer or server of the shared folder cannot be reached (network down).',
+      timeout: 'The shared folder answered too slowly; this sync gave up and tries again later.',
+      io: 'Reading or writing the shared folder failed (disk or network fault).',
+      partial: 'A file in the folder is incomplete (still being copied or cut off); skipped this time.',
+      damaged: 'A file in the folder is damaged or not NetDesk’s; skipped this time.',
+    },
     init: 'Initialise the shared folder',
     initConfirm:
       'Make this folder a new sync folder? Only the first PC does this; the other PCs just press “Sync” to join.',
