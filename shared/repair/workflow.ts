@@ -72,3 +72,34 @@ export function replayRepairEvents(
   }
   return { ok: true, status };
 }
+
+/**
+ * The step the workflow expects next on a card in `status`: the one a screen highlights. Not the
+ * first allowed one: after 配件到货 the card is back in repair and the expected step is 修好, not
+ * another 订配件. A refused card waits for the leaders' decision (nothing is highlighted) until
+ * they have said no, when closing the case is what remains. `history` is the card's timeline.
+ */
+export function expectedRepairEvent(
+  status: RepairStatus,
+  history: readonly { type: RepairEventType }[] = [],
+): RepairEventType | null {
+  switch (status) {
+    case 'received':
+      return 'started';
+    case 'in-repair':
+      return 'repaired';
+    case 'waiting-parts':
+      return 'part-arrived';
+    case 'repaired':
+    case 'suggestion-given':
+      return 'signed-off';
+    case 'signed-off':
+      return 'closed';
+    case 'refused': {
+      const decision = history.findLast((e) => e.type === 'approved' || e.type === 'approval-denied');
+      return decision?.type === 'approval-denied' ? 'closed' : null;
+    }
+    case 'closed':
+      return null;
+  }
+}

@@ -1,7 +1,7 @@
 // The first screen: how big the ledger is (counts that cost little: people, departments,
 // devices), whether the browser will keep the data, and the demo-data loader for a first look.
 // Test ids: dashboard-count-people, dashboard-count-departments, dashboard-count-devices,
-// load-demo (button), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger);
+// load-demo (button; on an empty ledger only), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger);
 // the device alerts' ids are listed in features/devices/DeviceFlagsCard.tsx.
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -22,7 +22,7 @@ import {
   startCountsNow,
   type LedgerCounts,
 } from './counts';
-import { isLedgerEmpty, loadDemoLedger } from './demo-data';
+import { isLedgerEmpty, ledgerHasRecords, loadDemoLedger } from './demo-data';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -119,6 +119,8 @@ function DemoDataCard() {
   const { db } = useLedger();
   const { modal, message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
+  // Offered on an empty ledger only (it would be refused on any other); kept while it loads.
+  const hasRecords = useLiveQuery(() => ledgerHasRecords(db), [db]);
 
   const load = async () => {
     // Checked before asking, and again by the import itself (mode 'empty') inside its transaction.
@@ -157,6 +159,7 @@ function DemoDataCard() {
     }
   };
 
+  if (hasRecords !== false && progress === null) return null;
   return (
     <Card title={t('dashboard.demo.button')} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{t('dashboard.demo.body')}</Typography.Paragraph>

@@ -21,7 +21,7 @@ import { repairErrorText } from './repair-errors';
 import { useRepairContext } from './use-repair';
 import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 
-const blankSchema = z.object({
+export const blankSchema = z.object({
   count: z.number().int().min(1).max(BLANK_BATCH_MAX),
   paper: z.enum(['a4', 'a5']),
 });

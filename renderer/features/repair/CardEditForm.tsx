@@ -48,7 +48,7 @@ function valuesOf(card: RepairCard): CardFieldValues {
  * The form's rules: those of walk-up logging, except that a card logged with a typed name only
  * (imported, or from before the directory) may keep it; one that names a person must keep one.
  */
-function editSchema(card: RepairCard) {
+export function editSchema(card: RepairCard) {
   return cardFieldsSchema.superRefine((v, ctx) => {
     checkHeadSignature(v, ctx);
     if (card.requesterId && !v.requesterId) {

@@ -12,7 +12,7 @@ import { FAULT_CATEGORIES, type Device } from '../../../shared/schemas';
 import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
-import type { CardFieldValues } from './card-fields';
+import { DESCRIPTION_MAX, type CardFieldValues } from './card-fields';
 import { DevicePicker, PersonPicker } from './pickers';
 import { deviceLabel } from './repair-format';
 
@@ -34,6 +34,8 @@ export function CardIntakeFields(props: {
   /** Enter in the tag field: look the tag up (never save). */
   onResolveTag: () => void;
   onChooseDevice: (device: Device | null) => void;
+  /** The user picked a fault category (a device chosen later no longer sets it). */
+  onChooseFault?: () => void;
   requesterRequired: boolean;
   requesterHelp?: ReactNode;
   receivedAtHelp?: ReactNode;
@@ -143,7 +145,10 @@ export function CardIntakeFields(props: {
                 id="field-faultCategory"
                 data-testid={`${prefix}-fault`}
                 value={field.value}
-                onChange={field.onChange}
+                onChange={(v) => {
+                  field.onChange(v);
+                  props.onChooseFault?.();
+                }}
                 onBlur={field.onBlur}
                 options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
               />
@@ -188,6 +193,9 @@ export function CardIntakeFields(props: {
               id="field-description"
               data-testid={`${prefix}-description`}
               autoSize={{ minRows: 2, maxRows: 6 }}
+              // The counter shows the room left; typing or pasting stops at the ledger's limit.
+              maxLength={DESCRIPTION_MAX}
+              showCount
               placeholder={props.descriptionPlaceholder}
             />
           )}

@@ -22,7 +22,7 @@ import { useRepairContext } from './use-repair';
 
 export type ActionType = RepairEventInput['type'];
 
-const eventSchema = z.object({
+export const eventSchema = z.object({
   at: z.string().refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' }),
   partName: z.string().trim().max(60),
   refusalCause: z.enum(REFUSAL_CAUSES).nullable(),

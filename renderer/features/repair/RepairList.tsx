@@ -3,7 +3,7 @@
 // scrolled — never every card at once (ten years are 200,000). Rows come first; the exact
 // number of matching cards is asked for after them. Each row shows the time left or overdue;
 // overdue rows are red. A card number scanned into the search box (WX-… and Enter) opens it.
-// Ctrl+K or "/" puts the cursor in the search box.
+// Ctrl+K or "/" puts the cursor in the search box; Ctrl+P on a selected (focused) row prints its card.
 // Test ids: repair-counters, repair-counter-<open|overdue|waiting|signoff|total>, repair-search,
 // repair-status-filter, repair-overdue-filter, repair-department-filter, repair-device-filter,
 // repair-requester-filter, repair-date-from, repair-date-to, repair-clear-filters, repair-count,
@@ -43,6 +43,7 @@ import {
   type RepairCardSort,
 } from './data';
 import { DevicePicker, PersonPicker } from './pickers';
+import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';
 import { useMarginLang, useNow } from './use-repair';
@@ -112,6 +113,7 @@ export function RepairList(props: {
   const [sort, setSort] = useState<RepairCardSort>({ by: 'receivedAt', dir: 'desc' });
   // How many rows are loaded, for the current filter and sort only: a new one starts at one page.
   const [paging, setPaging] = useState({ key: '', limit: PAGE });
+  const [printing, setPrinting] = useState<RepairCard | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setText(searchText.trim()), SEARCH_DEBOUNCE_MS);
@@ -436,10 +438,16 @@ export function RepairList(props: {
             onClick: () => props.onOpen(c),
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter') props.onOpen(c);
+              // Ctrl+P on the selected row prints that card, not the browser's page.
+              if (isPrintKey(e)) {
+                e.preventDefault();
+                setPrinting(c);
+              }
             },
           }) as HTMLAttributes<HTMLElement>
         }
       />
+      {printing && <PrintCardDialog card={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Pickers the repair screens share: a person of the directory by name, employee no. or phone
 // (type-ahead), and a device by tag or name with the requester's own devices listed first.
 import { Select, type RefSelectProps, type SelectProps } from 'antd';
-import { useMemo, type Ref } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
 import { foldSearch } from '../../../shared/devices/device-list';
@@ -22,6 +22,32 @@ interface PickerProps {
   style?: React.CSSProperties;
   selectRef?: Ref<RefSelectProps>;
   status?: 'error';
+}
+
+/**
+ * antd draws a select's clear "×" as a button, which Tab stops on: from 报修人 it took two Tabs to
+ * reach the asset tag. The "×" stays for the mouse; the keyboard goes straight to the next field.
+ */
+function ClearOffTabOrder({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const apply = () => {
+      for (const b of root.querySelectorAll<HTMLElement>('[class*="-select-clear"]')) {
+        if (b.tabIndex !== -1) b.tabIndex = -1;
+      }
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <span ref={ref} style={{ display: 'contents' }}>
+      {children}
+    </span>
+  );
 }
 
 /**
@@ -52,21 +78,23 @@ export function PersonPicker({ directory, selectRef, ...props }: PickerProps & {
     };
   });
   return (
-    <Select
-      ref={selectRef}
-      id={props.id}
-      data-testid={props.testId}
-      value={props.value ?? undefined}
-      onChange={(v: string | undefined) => props.onChange(v ?? null)}
-      onBlur={props.onBlur}
-      allowClear
-      showSearch={{ optionFilterProp: 'search' }}
-      placeholder={props.placeholder}
-      style={props.style}
-      status={props.status}
-      options={options}
-      popupMatchSelectWidth={false}
-    />
+    <ClearOffTabOrder>
+      <Select
+        ref={selectRef}
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value ?? undefined}
+        onChange={(v: string | undefined) => props.onChange(v ?? null)}
+        onBlur={props.onBlur}
+        allowClear
+        showSearch={{ optionFilterProp: 'search' }}
+        placeholder={props.placeholder}
+        style={props.style}
+        status={props.status}
+        options={options}
+        popupMatchSelectWidth={false}
+      />
+    </ClearOffTabOrder>
   );
 }
 
@@ -103,22 +131,24 @@ export function DevicePicker({
       ]
     : grouped.otherOptions;
   return (
-    <Select<string>
-      ref={selectRef}
-      id={props.id}
-      data-testid={props.testId}
-      value={props.value ?? undefined}
-      onChange={scan.onChange}
-      onInputKeyDown={scan.onInputKeyDown}
-      onBlur={props.onBlur}
-      allowClear
-      // Groups (the requester's own devices first) hold the same options the scan looks through.
-      showSearch={scan.showSearch as SelectProps['showSearch']}
-      placeholder={props.placeholder}
-      style={props.style}
-      status={props.status}
-      options={options}
-      popupMatchSelectWidth={false}
-    />
+    <ClearOffTabOrder>
+      <Select<string>
+        ref={selectRef}
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value ?? undefined}
+        onChange={scan.onChange}
+        onInputKeyDown={scan.onInputKeyDown}
+        onBlur={props.onBlur}
+        allowClear
+        // Groups (the requester's own devices first) hold the same options the scan looks through.
+        showSearch={scan.showSearch as SelectProps['showSearch']}
+        placeholder={props.placeholder}
+        style={props.style}
+        status={props.status}
+        options={options}
+        popupMatchSelectWidth={false}
+      />
+    </ClearOffTabOrder>
   );
 }

@@ -1,11 +1,13 @@
 // The sync screen (Settings → Sync): the shared folder, "Sync" on demand, initialising a new
 // sync folder (first PC only, explicit), the full status (reason, last sync, changes waiting,
-// conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review.
+// conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review. Problems
+// read in the UI language (sync-errors.ts); an unknown one keeps its technical detail.
 // Test ids: sync-folder, sync-folder-save, sync-folder-error, sync-now, sync-init, sync-join,
-// sync-status (data-connected), sync-status-reason, sync-waiting, sync-conflict-count,
-// sync-peers, conflict-row, conflict-record (conflict-table: the kind of record, conflict-record-name:
-// its number or name), conflict-field (the field's label), conflict-losing, conflict-winning,
-// conflict-restore, conflict-keep.
+// sync-status (data-connected), sync-status-reason, sync-error, sync-problem-known,
+// sync-problem-detail, sync-waiting, sync-conflict-count, sync-peers, conflict-row,
+// conflict-record (conflict-table: the kind of record, conflict-record-name: its number or name),
+// conflict-field (the field's label), conflict-losing, conflict-winning, conflict-restore,
+// conflict-keep.
 import {
   Alert,
   App,
@@ -26,6 +28,7 @@ import { getNetdesk } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
 import type { StoredSyncConflict } from '../../db/schema';
 import { describeError } from '../../i18n/errors';
+import { syncFailedLine, syncProblemText } from './sync-errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
 import { refreshRepairDerivedData } from '../repair/data';
@@ -103,6 +106,34 @@ function FolderCard({ saved }: { saved: string }) {
   );
 }
 
+/** The service's detail: a known problem as a sentence, anything else as its technical detail. */
+function ProblemDetail({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  const { known } = syncProblemText(detail, t);
+  return known ? (
+    <span data-testid="sync-problem-known">{known}</span>
+  ) : (
+    <Typography.Text type="secondary" data-testid="sync-problem-detail">
+      {t('sync.errors.technical', { detail })}
+    </Typography.Text>
+  );
+}
+
+/** A failed sync: a headline in the UI language, the problem (or its raw detail) under it. */
+function SyncErrorAlert({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="sync-error"
+      title={t('sync.errors.headline')}
+      description={<ProblemDetail detail={detail} />}
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
 function StatusCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -114,7 +145,7 @@ function StatusCard() {
     if (!controller) return;
     const connected = await controller.sync({ name, ...options });
     const after = useSyncStore.getState();
-    if (after.error) void message.error(t('sync.syncFailed', { detail: after.error }));
+    if (after.error) void message.error(syncFailedLine(after.error, t));
     else if (connected) void message.success(t('sync.syncDone'));
   };
 
@@ -152,14 +183,7 @@ function StatusCard() {
       }
     >
       {!folderSet && <Alert type="info" showIcon title={t('sync.status.off')} style={{ marginBottom: 12 }} />}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('sync.syncFailed', { detail: error })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error && <SyncErrorAlert detail={error} />}
       {folderSet && status && !status.connected && (
         <Alert
           data-testid="sync-status-reason"
@@ -167,7 +191,7 @@ function StatusCard() {
           showIcon
           style={{ marginBottom: 12 }}
           title={status.reason ? t(`sync.status.reason.${status.reason}`) : t('sync.status.notConnected')}
-          description={status.detail ? t('sync.status.detail', { detail: status.detail }) : undefined}
+          description={status.detail ? <ProblemDetail detail={status.detail} /> : undefined}
         />
       )}
       {status && (

@@ -10,6 +10,8 @@ import {
   parseCorrectionNote,
   type CorrectionChange,
 } from '../../../../shared/repair/corrections';
+import { scanRemovedNote } from '../../../../shared/repair/attachment-notes';
+import { partsWithOrdered } from '../../../../shared/repair/parts';
 import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
@@ -53,9 +55,13 @@ function writeScope(db: NetdeskDb) {
 /** A typed time as stored, or 'bad-time' when it is not a time or lies in the future. */
 function storedTime(value: string, now: Date, field: string): string {
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field);
+  if (Number.isNaN(t)) {
+    throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field, {
+      rule: 'not-a-time',
+    });
+  }
   if (t > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field);
+    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field, { rule: 'future' });
   }
   return new Date(t).toISOString();
 }
@@ -334,12 +340,16 @@ export async function recordRepairEvent(
         'bad-time',
         `${at} is before the card was received (${card.receivedAt})`,
         'at',
+        { rule: 'before-received', limit: card.receivedAt },
       );
     }
     if (!SIDE_EVENTS.has(input.type)) {
       const lastStep = timeline.filter((e) => !SIDE_EVENTS.has(e.type)).at(-1);
       if (lastStep && at < lastStep.at) {
-        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at');
+        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at', {
+          rule: 'before-last-step',
+          limit: lastStep.at,
+        });
       }
     }
     const event = await repo.create('repairEvents', eventContent);
@@ -348,9 +358,15 @@ export async function recordRepairEvent(
       [...timeline, event],
       new Date(Math.max(now.getTime(), Date.parse(at))),
     );
+    // The part waited for goes into the repair record's parts, once (quantity editable there).
+    const parts =
+      input.type === 'part-ordered' || input.type === 'part-arrived'
+        ? partsWithOrdered(card.parts, input.partName ?? '')
+        : null;
     const updated = await repo.update('repairCards', cardId, {
       status: step.status,
       slaDueAt: clock.dueAt,
+      ...(parts ? { parts } : {}),
       ...(input.type === 'head-signed' ? { deptHeadSignedAt: at } : {}),
       ...(refusal ? { refusalCause: input.refusalCause!, refusalReason: input.reason!.trim() } : {}),
     });
@@ -404,6 +420,39 @@ export async function attachSignedCard(
     });
   });
   return { card, attachment };
+}
+
+/**
+ * Take a scan off the card (the wrong file was uploaded). The card's history keeps a note of it:
+ * which file, when and by whom. The stored file itself stays (another card may hold the same
+ * file, and a backup or the other PC may still name it); only this card's link goes.
+ * 'not-found' when the card holds no such scan.
+ */
+export async function removeSignedCard(
+  ctx: RepairContext,
+  cardId: string,
+  sha256: string,
+): Promise<RepairCard> {
+  const { db, repo } = ctx;
+  return db.transaction('rw', [...writeScope(db), db.attachments], async () => {
+    const card = await liveCard(db, cardId);
+    if (!card.attachmentShas.includes(sha256)) {
+      throw new RepairDataError('not-found', `card ${card.cardNo} holds no scan ${sha256}`);
+    }
+    const stored = await db.attachments.get(sha256);
+    const updated = await repo.update('repairCards', cardId, {
+      attachmentShas: card.attachmentShas.filter((s) => s !== sha256),
+    });
+    await repo.create('repairEvents', {
+      cardId,
+      type: 'note',
+      at: ctx.now().toISOString(),
+      by: ctx.operator,
+      note: scanRemovedNote({ name: stored?.name ?? sha256.slice(0, 12), sha256 }),
+    });
+    await updateDerived(db, [updated]);
+    return updated;
+  });
 }
 
 /**
