@@ -163,7 +163,7 @@ describe('netdesk pdf card / blank-cards (维修申请卡)', () => {
       card.requesterName,
       '部门负责人签字：',
       '网络主管签字：',
-      '申请人签字：',
+      '报修人签字：',
     ]) {
       expect(text).toContain(expected);
     }
