@@ -121,13 +121,17 @@ async function handOver(
   printerTag: string,
   fromName: string,
   toName: string,
+  moveTo?: { name: string; location: string },
 ) {
   await row(page, computerTag).getByTestId('device-handover').click();
   await expect.poll(() => page.getByTestId('handover-current').textContent()).toBe(fromName);
   expect(await page.getByTestId('handover-followers').textContent()).toContain(printerTag);
   await pick(page, 'handover-to', toName);
-  await expect.poll(() => page.getByTestId('handover-name').inputValue()).toBe(`${toName}的电脑`);
-  await page.getByTestId('handover-location').fill('5 楼营销部');
+  if (moveTo) {
+    // A name that said whose the computer was is proposed with the new user's name.
+    await expect.poll(() => page.getByTestId('handover-name').inputValue()).toBe(moveTo.name);
+    await page.getByTestId('handover-location').fill(moveTo.location);
+  }
   await page.getByTestId('handover-note').fill('岗位调整，电脑随人交接');
   await page.getByTestId('handover-submit').click();
   await expect.poll(() => page.locator('[data-testid="handover-form"]:visible').count()).toBe(0);
@@ -308,8 +312,11 @@ describe('devices', () => {
       await page.getByTestId('device-form-cancel').click();
 
       step('handover');
-      await handOver(page, 'PC-0101', 'PR-0101', '张伟', '李娜');
-      // The computer's name said whose it was: the dialog proposed 李娜's (handOver checks it).
+      await handOver(page, 'PC-0101', 'PR-0101', '张伟', '李娜', {
+        name: '李娜的电脑',
+        location: '5 楼营销部',
+      });
+      // The computer took the proposed name and its new place.
       await expect.poll(() => row(page, 'PC-0101').textContent()).toContain('李娜的电脑');
       expect(await row(page, 'PC-0101').textContent()).toContain('5 楼营销部');
       // Search by the responsible person: the computer and the printer that follows it.
