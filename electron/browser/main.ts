@@ -3,17 +3,18 @@
 // Run by the launcher (`npm start`) as `node --import tsx electron/browser/main.ts [flags]`.
 //   --no-open              start the server only and print the address
 //   --port N               listen on N instead of NETDESK_PORT or 47613
-//   --print-url-file FILE  write the launch URL (with its token) into FILE, for the e2e harness
+//   --print-url-file FILE  write a one-time launch URL into FILE (owner-only), for the e2e harness
 //   --build                rebuild the renderer first even if out/renderer looks current
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices, dispatch, type ServiceHost } from '../services/index';
 import { parseBrowserArgs, resolveDataDir, resolvePort } from './config';
-import { openAppWindow, openInDefaultBrowser } from './open-app';
+import { handOverSignIn, writeLaunchUrlFile } from './launch';
+import { openInDefaultBrowser } from './open-app';
 import { startBrowserServer, type BrowserServer } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -114,11 +115,17 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  if (args.printUrlFile) await writeFile(args.printUrlFile, server.launchUrl, 'utf8');
+  if (args.printUrlFile) await writeLaunchUrlFile(args.printUrlFile, server.launchUrl);
   say(`NetDesk 浏览器模式已启动 / browser mode is running at ${server.origin}`);
   say(`数据文件夹 / data folder: ${dataDir}`);
-  say(`打开 / open: ${server.launchUrl}`);
-  if (args.open) await openAppWindow(server.launchUrl, { dataDir });
+  // Never the token itself: only one-time codes, in the window's command line or printed.
+  const stopListening = await handOverSignIn({
+    launchUrl: server.launchUrl,
+    open: args.open,
+    window: { dataDir },
+    log: say,
+    input: process.stdin,
+  });
   say('按 Ctrl+C 停止 / press Ctrl+C to stop.');
 
   let stopping = false;
@@ -126,6 +133,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal}: 正在停止 / stopping…`);
+    stopListening();
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

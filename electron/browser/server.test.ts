@@ -100,10 +100,16 @@ beforeAll(async () => {
       });
     },
   });
-  const launch = await send(`/?t=${server.token}`);
+  const launch = await send(pathOf(server.launchUrl()));
   const setCookie = launch.headers['set-cookie']?.[0] ?? '';
   cookie = setCookie.split(';')[0]!;
 });
+
+/** The path and query of a URL, as a browser sends it. */
+function pathOf(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
 
 afterAll(async () => {
   await server.close();
@@ -111,8 +117,12 @@ afterAll(async () => {
 });
 
 describe('signing in with the launch URL', () => {
-  it('sets an HttpOnly SameSite=Strict cookie and redirects to the app', async () => {
-    const launch = await send(`/?t=${server.token}`);
+  it('exchanges a one-time code for an HttpOnly SameSite=Strict cookie and redirects to the app', async () => {
+    const url = server.launchUrl();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?c=[A-Za-z0-9_-]{32}$`));
+    // What another user can read off the browser's command line is not the token.
+    expect(url).not.toContain(server.token);
+    const launch = await send(pathOf(url));
     expect(launch.status).toBe(303);
     expect(launch.headers.location).toBe('/');
     const setCookie = launch.headers['set-cookie']?.[0] ?? '';
@@ -120,14 +130,46 @@ describe('signing in with the launch URL', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Path=\//);
-    expect(server.launchUrl).toBe(`http://127.0.0.1:${server.port}/?t=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses a wrong launch token without setting a cookie', async () => {
-    const launch = await send(`/?t=${'0'.repeat(64)}`);
-    expect(launch.status).toBe(403);
-    expect(launch.headers['set-cookie']).toBeUndefined();
+  it('takes each code once: a second request with it gets no cookie and is told what to do', async () => {
+    const path = pathOf(server.launchUrl());
+    expect((await send(path)).status).toBe(303);
+    const again = await send(path);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/Press Enter in the terminal/);
+  });
+
+  it('refuses a code after its few seconds', async () => {
+    const path = pathOf(server.launchUrl(30));
+    await new Promise((r) => setTimeout(r, 80));
+    const late = await send(path);
+    expect(late.status).toBe(403);
+    expect(late.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('never signs in with the token itself in the URL, nor with a made-up code', async () => {
+    for (const path of [`/?t=${server.token}`, `/?c=${server.token}`, `/?c=${'A'.repeat(32)}`, '/?c=']) {
+      const reply = await send(path);
+      expect(reply.status, path).toBe(403);
+      expect(reply.headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('lets a browser that already has its cookie reload a used launch URL', async () => {
+    const path = pathOf(server.launchUrl());
+    await send(path);
+    const reload = await send(path, { headers: { cookie } });
+    expect(reload.status).toBe(303);
+    expect(reload.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('keeps only the last few codes waiting', async () => {
+    const first = pathOf(server.launchUrl());
+    for (let i = 0; i < 8; i++) server.launchUrl();
+    expect((await send(first)).status).toBe(403);
   });
 
   it('refuses every page without the cookie, and with a wrong one', async () => {

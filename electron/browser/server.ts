@@ -5,9 +5,13 @@
 // to it, so every request is checked before anything else happens:
 //   - Host must be 127.0.0.1:PORT or localhost:PORT (a DNS-rebinding page sends its own name);
 //   - an Origin header, when present, must be this server's own origin;
-//   - a random per-launch token must come with the request: the launch URL /?t=TOKEN turns it into
-//     an HttpOnly, SameSite=Strict cookie, and API calls also repeat it in X-NetDesk-Token (the page
-//     reads it from a <meta> tag injected into index.html), so a forged cross-site form cannot call.
+//   - a random per-launch token must come with the request, as an HttpOnly, SameSite=Strict cookie;
+//     API calls also repeat it in X-NetDesk-Token (the page reads it from a <meta> tag injected
+//     into index.html), so a forged cross-site form cannot call.
+// The token itself never leaves this process except in that cookie and that page: another user
+// of the PC can read a browser's command line (ps, Task Manager), so the launch URL carries a
+// one-time code instead (/?c=CODE), good for one request within a few seconds, which the server
+// exchanges for the cookie. A used or stale code is worth nothing.
 // Responses carry the same strict CSP as the Electron window (saved PDFs a script-free variant).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -45,12 +49,21 @@ export interface BrowserServerOptions {
 export interface BrowserServer {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The URL to open: it hands the browser its cookie, then redirects to the app. */
-  launchUrl: string;
+  /**
+   * A fresh sign-in URL: /?c=CODE, where CODE is good for one request within `ttlMs`. It hands
+   * the browser its cookie, then redirects to the app.
+   */
+  launchUrl: (ttlMs?: number) => string;
   port: number;
+  /** The per-launch secret, for this process only (never printed, never on a command line). */
   token: string;
   close(): Promise<void>;
 }
+
+/** How long a sign-in code in a browser's command line stays good: long enough for a cold start. */
+export const LAUNCH_CODE_TTL_MS = 20_000;
+/** Codes that may be waiting at once; older ones are dropped (a launcher makes one at a time). */
+const MAX_OPEN_CODES = 8;
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -119,6 +132,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const tokenDigest = createHash('sha256').update(token).digest();
   const tokenMatches = (candidate: string | undefined): boolean =>
     candidate !== undefined && timingSafeEqual(createHash('sha256').update(candidate).digest(), tokenDigest);
+  // One-time sign-in codes, kept as their SHA-256 with the moment they go stale.
+  const codes = new Map<string, number>();
+  const codeKey = (code: string): string => createHash('sha256').update(code).digest('hex');
+  const now = (): number => Date.now();
+  function mintCode(ttlMs: number): string {
+    for (const [key, until] of codes) if (until <= now()) codes.delete(key);
+    while (codes.size >= MAX_OPEN_CODES) codes.delete(codes.keys().next().value!);
+    const code = randomBytes(24).toString('base64url');
+    codes.set(codeKey(code), now() + ttlMs);
+    return code;
+  }
+  /** True once for a code that is known and fresh; the code is gone afterwards either way. */
+  function redeemCode(code: string): boolean {
+    const key = codeKey(code);
+    const until = codes.get(key);
+    codes.delete(key);
+    return until !== undefined && until > now();
+  }
 
   let port = options.port;
   const server: Server = createServer((req, res) => {
@@ -154,10 +185,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const queryAt = target.indexOf('?');
     const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
-    const launchToken = pathname === '/' ? query.get('t') : null;
-    if (launchToken !== null) {
-      if (!tokenMatches(launchToken)) throw new HttpError(403, 'forbidden', notSignedInMessage);
-      res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const launchCode = pathname === '/' ? query.get('c') : null;
+    if (launchCode !== null) {
+      const signedIn = tokenMatches(readCookie(req, cookieName(port)));
+      // A browser that already has its cookie (a reload of the launch URL) just goes on.
+      if (!redeemCode(launchCode) && !signedIn) {
+        throw new HttpError(403, 'forbidden', staleCodeMessage);
+      }
+      if (!signedIn) {
+        res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      }
       res.setHeader('Location', '/');
       res.setHeader('Cache-Control', 'no-store');
       res.writeHead(303).end();
@@ -257,7 +294,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   return {
     origin,
-    launchUrl: `${origin}/?t=${token}`,
+    launchUrl: (ttlMs = LAUNCH_CODE_TTL_MS) => `${origin}/?c=${mintCode(ttlMs)}`,
     port,
     token,
     close: () =>
@@ -270,6 +307,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
 const notSignedInMessage =
   '此页面需要从 NetDesk 启动器打开（npm start）。This page must be opened from the NetDesk launcher (npm start).';
+
+const staleCodeMessage =
+  '此登录链接已用过或已过期。请在运行 NetDesk 的终端窗口中按回车键，获取新的链接。' +
+  'This sign-in link was used already or has expired. Press Enter in the terminal window running NetDesk for a new one.';
 
 function isApiPath(req: IncomingMessage): boolean {
   return (req.url ?? '').startsWith('/api/');
