@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
 import {
   backupListRequestSchema,
+  BACKUP_PART_CHARS,
   backupSaveRequestSchema,
+  EXCHANGE_MAX_BLOB_BYTES,
   syncExchangeRequestSchema,
   syncStatusRequestSchema,
   type BackupListResult,
@@ -69,6 +71,37 @@ export const ipcRequestSchemas = {
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
 export const IPC_CHANNELS = Object.keys(ipcRequestSchemas) as IpcChannel[];
+
+/** Characters of base64 for `bytes` bytes (how shared/wire carries a Uint8Array). */
+const base64Chars = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * What one request of each channel may come to as JSON on the wire (browser mode's HTTP body),
+ * from what the channel legitimately carries: `bytes` of UTF-8, and `values`, the arrays, objects
+ * and list items in it (each `[`, `{` and `,` outside strings). A body past either is refused
+ * while it arrives, before it is parsed: a page cannot make the server hold or parse more.
+ */
+export const ipcRequestLimits: Record<IpcChannel, { bytes: number; values: number }> = {
+  'app:info': { bytes: 4 * KiB, values: 64 },
+  'settings:read': { bytes: 4 * KiB, values: 64 },
+  // Five fields of at most 1,000 characters, each at most 6 bytes as JSON (\uXXXX).
+  'settings:write': { bytes: 64 * KiB, values: 256 },
+  // A PDF of at most 50 MB as base64, and its name.
+  'pdf:save': { bytes: base64Chars(50 * MiB) + 16 * KiB, values: 64 },
+  'pdf:font': { bytes: PDF_FONT_TEXT_MAX * 6 + 16 * KiB, values: 64 },
+  'file:open': { bytes: 8 * KiB, values: 64 },
+  'shell:openExternal': { bytes: 32 * KiB, values: 64 },
+  // The cursors alone; their list of attachments still missing can be long on an old ledger.
+  'sync:status': { bytes: 32 * MiB, values: 1_000_000 },
+  // 40 MB of attachments as base64 (~53 MB), the outbox chunk (2,000 changes) and the cursors;
+  // or one snapshot part (2,000 records, cut at 8 M characters by the renderer).
+  'sync:exchange': { bytes: base64Chars(EXCHANGE_MAX_BLOB_BYTES) + 10 * MiB, values: 2_000_000 },
+  // One part of backup text (8 M characters), at most 3 bytes each as JSON (Chinese text).
+  'backup:save': { bytes: BACKUP_PART_CHARS * 3 + 64 * KiB, values: 64 },
+  'backup:list': { bytes: 4 * KiB, values: 64 },
+};
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcRequestSchemas)[C]>;
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcRequestSchemas)[C]>;
 

@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       rendererDir,
       dispatch: callService,
+      warmBodyReader: true,
       // Follows the settings: the supervisor may move the reports folder while NetDesk runs.
       reportsDir: async () => {
         const info = await callService('app:info', {});

@@ -26,8 +26,9 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../shared/ipc';
-import { decodeWire, encodeWire } from '../../shared/wire';
+import { encodeWire } from '../../shared/wire';
 import { CONTENT_SECURITY_POLICY, staticCacheControl } from '../../shared/csp';
+import { BodyError, createBodyParser, readChannelBody, type ParsedBody } from './body';
 
 /** The services' dispatcher with its service table already bound. */
 export type BrowserDispatch = (channel: string, raw: unknown) => Promise<IpcResult<IpcChannel>>;
@@ -43,7 +44,10 @@ export interface BrowserServerOptions {
   reportsDir: string | (() => string | Promise<string>);
   /** Per-launch secret; generated when omitted. */
   token?: string;
+  /** A ceiling over every channel's own cap (shared/ipc.ts ipcRequestLimits). */
   maxBodyBytes?: number;
+  /** Start the thread that parses large bodies at once (the app), not on the first one (tests). */
+  warmBodyReader?: boolean;
 }
 
 export interface BrowserServer {
@@ -82,10 +86,10 @@ export const PDF_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * A 50 MB PDF (the largest pdf:save accepts) is ~67 MB as base64 inside JSON; a little headroom
- * on top, and nothing larger is ever read into memory.
+ * The ceiling over every channel's own cap (shared/ipc.ts ipcRequestLimits): the largest of
+ * those, a 50 MB PDF as base64 (~67 MB), fits under it.
  */
-export const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 70 * 1024 * 1024;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -150,6 +154,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     codes.delete(key);
     return until !== undefined && until > now();
   }
+
+  const bodyParser = createBodyParser();
+  if (options.warmBodyReader) bodyParser.warm();
 
   let port = options.port;
   const server: Server = createServer((req, res) => {
@@ -230,15 +237,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (!isIpcChannel(channel)) throw new HttpError(404, 'not-found', `unknown channel: ${channel}`);
 
-    const text = await readBody(req, maxBodyBytes);
-    let request: unknown;
+    let parsed: ParsedBody;
     try {
-      request = decodeWire(text.trim() === '' ? {} : JSON.parse(text));
+      const { chunks, size } = await readChannelBody(req, channel, maxBodyBytes);
+      parsed = await bodyParser.parse(channel, chunks, size);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new HttpError(400, 'bad-request', `request body is not valid JSON: ${detail}`);
+      if (!(err instanceof BodyError)) throw err;
+      throw new HttpError(err.status, err.code, err.message);
     }
-    const result = await options.dispatch(channel, request);
+    // The worker already found it invalid: the same answer the services would give.
+    const result = parsed.ok ? await options.dispatch(channel, parsed.request) : parsed;
     sendJson(res, 200, encodeWire(result));
   }
 
@@ -301,7 +309,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
-      }),
+      }).then(() => bodyParser.close()),
   };
 }
 
@@ -398,30 +406,6 @@ async function streamFile(req: IncomingMessage, res: ServerResponse, filePath: s
       done();
     });
     stream.pipe(res);
-  });
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    req.resume();
-    return Promise.reject(new HttpError(413, 'bad-request', `request body larger than ${limit} bytes`));
-  }
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        fail(new HttpError(413, 'bad-request', `request body larger than ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', fail);
   });
 }
 
