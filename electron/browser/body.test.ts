@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = await startBrowserServer({
     port: 0,
     rendererDir: join(root, 'renderer'),
-    reportsDir: join(root, 'reports'),
+    findReport: () => Promise.resolve(undefined),
     // The services' own first step: the channel's schema.
     dispatch: (channel, raw): Promise<IpcResult<IpcChannel>> => {
       const parsed = parseIpcRequest(channel as IpcChannel, raw);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   server = await startBrowserServer({
     port: 0,
     rendererDir: join(root, 'renderer'),
-    reportsDir: join(root, 'reports'),
+    findReport: () => Promise.resolve(undefined),
     dispatch: () => Promise.resolve({ ok: false, error: { code: 'failed', message: 'not in this test' } }),
   });
 });

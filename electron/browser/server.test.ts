@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcChannel, IpcResult } from '../../shared/ipc';
 import { encodeWire } from '../../shared/wire';
+import { createReportIndex } from '../services/report-index';
 import {
   CONTENT_SECURITY_POLICY,
   PDF_CONTENT_SECURITY_POLICY,
@@ -82,13 +83,28 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'app.css'), 'body{}');
   await writeFile(join(rendererDir, 'assets', 'index-Ds9i5ajX.js'), 'console.log("hashed");');
   await writeFile(join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE');
-  await writeFile(join(reportsDir, '2026-10 月度考核.pdf'), '%PDF-1.7 monthly report');
+  // One PDF NetDesk issued (in its index), and files that merely lie in the same folder.
+  const monthly = new TextEncoder().encode('%PDF-1.7 monthly report');
+  await writeFile(join(reportsDir, '2026-10 月度考核.pdf'), monthly);
+  await createReportIndex({ dataDir: root }).record({
+    fileName: '2026-10 月度考核.pdf',
+    path: join(reportsDir, '2026-10 月度考核.pdf'),
+    bytes: monthly,
+  });
+  await writeFile(join(reportsDir, 'planted.pdf'), '%PDF-1.7 not written by NetDesk');
+  await writeFile(join(reportsDir, 'swapped.pdf'), '%PDF-1.7 issued');
+  await createReportIndex({ dataDir: root }).record({
+    fileName: 'swapped.pdf',
+    path: join(reportsDir, 'swapped.pdf'),
+    bytes: new TextEncoder().encode('%PDF-1.7 issued'),
+  });
+  await writeFile(join(reportsDir, 'swapped.pdf'), '%PDF-1.7 replaced afterwards');
   await symlink(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
 
   server = await startBrowserServer({
     port: 0,
     rendererDir,
-    reportsDir: () => reportsDir,
+    findReport: (name) => createReportIndex({ dataDir: root }).find(name),
     dispatch: (channel, raw): Promise<IpcResult<IpcChannel>> => {
       calls.push({ channel, raw });
       if (channel === 'pdf:save') {
@@ -260,7 +276,7 @@ describe('the API', () => {
     const small = await startBrowserServer({
       port: 0,
       rendererDir: join(root, 'renderer'),
-      reportsDir: join(root, 'reports'),
+      findReport: () => Promise.resolve(undefined),
       dispatch: () => Promise.reject(new Error('must not be called')),
       token: server.token,
       maxBodyBytes: 100,
@@ -378,6 +394,14 @@ describe('opening saved PDFs', () => {
     expect(reply.headers['content-security-policy']).toBe(PDF_CONTENT_SECURITY_POLICY);
     expect(PDF_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves only PDFs NetDesk issued, not another file in the folder, nor one changed since', async () => {
+    for (const name of ['planted.pdf', 'swapped.pdf']) {
+      const reply = await send(`/files/${name}`, { headers: { cookie } });
+      expect(reply.status, name).toBe(404);
+      expect(reply.body, name).not.toContain('%PDF');
+    }
   });
 
   it('needs the cookie and serves nothing but plain PDF names inside the reports folder', async () => {

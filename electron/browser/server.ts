@@ -40,8 +40,11 @@ export interface BrowserServerOptions {
   /** The built renderer (out/renderer), holding index.html and assets/. */
   rendererDir: string;
   dispatch: BrowserDispatch;
-  /** Where saved PDFs live; a function when it follows the settings and may change while running. */
-  reportsDir: string | (() => string | Promise<string>);
+  /**
+   * The path of a PDF NetDesk issued under that name (its index of issued reports), or
+   * undefined: /files/ serves nothing else, whatever lies in the reports folder.
+   */
+  findReport: (fileName: string) => Promise<string | undefined>;
   /** Per-launch secret; generated when omitted. */
   token?: string;
   /** A ceiling over every channel's own cap (shared/ipc.ts ipcRequestLimits). */
@@ -274,15 +277,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function serveReport(req: IncomingMessage, res: ServerResponse, encodedName: string): Promise<void> {
     const name = safeRelativePath(encodedName);
-    // Only a plain PDF name, as pdf:save and file:open accept: no folders below the reports folder.
-    if (name.includes('/') || !pdfFileNameSchema.safeParse(name).success) {
+    // Only a plain PDF name, as pdf:save and file:open accept, and only one NetDesk issued.
+    const plain = pdfFileNameSchema.safeParse(name);
+    if (name.includes('/') || !plain.success || plain.data !== name) {
       throw new HttpError(404, 'not-found', 'Not found.');
     }
-    const reportsDir = resolve(
-      typeof options.reportsDir === 'function' ? await options.reportsDir() : options.reportsDir,
-    );
-    const filePath = resolve(reportsDir, name);
-    if (!(await isFileInside(reportsDir, filePath))) throw new HttpError(404, 'not-found', 'Not found.');
+    const filePath = await options.findReport(name);
+    if (filePath === undefined) throw new HttpError(404, 'not-found', 'Not found.');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', PDF_CONTENT_SECURITY_POLICY);
     // inline: opens in the browser's PDF viewer, from where the supervisor prints it.
