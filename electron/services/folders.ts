@@ -21,7 +21,10 @@ export function checkFolderPath(path: string): string {
     throw err;
   }
   if (!isAbsolute(path) && !/^\\\\[^\\]+\\[^\\]+/.test(path)) {
-    throw new ServiceError('bad-request', `文件夹必须是完整路径：${path}  The folder must be a full path: ${path}`);
+    throw new ServiceError(
+      'bad-request',
+      `文件夹必须是完整路径：${path}  The folder must be a full path: ${path}`,
+    );
   }
   return path;
 }

@@ -47,7 +47,13 @@ export function createReportIndex(opts: { dataDir: string; now?: () => Date }): 
     record({ fileName, path, bytes }) {
       const run = queue.then(async () => {
         const entries = (await load()).filter((e) => e.fileName !== fileName);
-        entries.push({ fileName, path, size: bytes.byteLength, sha256: sha256(bytes), savedAt: now().toISOString() });
+        entries.push({
+          fileName,
+          path,
+          size: bytes.byteLength,
+          sha256: sha256(bytes),
+          savedAt: now().toISOString(),
+        });
         await writeFileAtomic(file, `${JSON.stringify(entries.slice(-MAX_ENTRIES))}\n`);
       });
       queue = run.catch(() => undefined);
