@@ -25,6 +25,7 @@ export async function makeTestHost(overrides: Partial<ServiceHost> = {}): Promis
     appVersion: '0.1.0',
     platform: 'win32',
     dataDir,
+    documentsDir: join(dataDir, 'Documents'),
     now: () => PINNED_NOW,
     openPath: (p) => {
       opened.push(p);

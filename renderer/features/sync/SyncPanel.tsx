@@ -14,7 +14,6 @@ import {
   Button,
   Card,
   Descriptions,
-  Input,
   Popconfirm,
   Space,
   Table,
@@ -58,24 +57,23 @@ export function SyncPanel() {
   );
 }
 
-/** Keyed by the saved folder: a save elsewhere starts the field afresh. */
+/**
+ * The shared folder in force. It is never typed here (the page may not send a path): the desktop
+ * app asks the main process to show its folder dialog; browser mode takes it from the terminal
+ * that starts NetDesk (npm start -- --sync-folder PATH). Either can turn sync off.
+ */
 function FolderCard({ saved }: { saved: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const save = useSettingsStore((s) => s.save);
-  const [value, setValue] = useState(saved);
+  const mode = useSettingsStore((s) => s.appInfo?.mode);
+  const chooseFolder = useSettingsStore((s) => s.chooseFolder);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    const folder = value.trim();
-    if (folder !== '' && !isAbsoluteFolder(folder)) {
-      setError(t('sync.folderNotAbsolute'));
-      return;
-    }
+  const choose = async (choice: 'dialog' | 'off') => {
     setError(null);
     try {
-      await save(getNetdesk(), { syncFolder: folder });
-      void message.success(t('sync.folderSaved'));
+      if (await chooseFolder(getNetdesk(), { which: 'sync', choice }))
+        void message.success(t('sync.folderSaved'));
     } catch (err) {
       setError(describeError(err, t));
     }
@@ -84,19 +82,26 @@ function FolderCard({ saved }: { saved: string }) {
   return (
     <Card title={t('sync.folder')}>
       <Typography.Paragraph type="secondary">{t('sync.folderHelp')}</Typography.Paragraph>
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          data-testid="sync-folder"
-          value={value}
-          status={error ? 'error' : undefined}
-          placeholder={t('sync.folderPlaceholder')}
-          onChange={(e) => setValue(e.target.value)}
-          onPressEnter={() => void submit()}
-        />
-        <Button data-testid="sync-folder-save" onClick={() => void submit()} disabled={value === saved}>
-          {t('sync.folderSave')}
-        </Button>
-      </Space.Compact>
+      <Typography.Paragraph data-testid="sync-folder" copyable={saved !== ''}>
+        {saved || t('sync.folderNone')}
+      </Typography.Paragraph>
+      <Space wrap>
+        {mode === 'electron' && (
+          <Button data-testid="sync-folder-choose" onClick={() => void choose('dialog')}>
+            {t('settings.folderChoose')}
+          </Button>
+        )}
+        {saved !== '' && (
+          <Popconfirm title={t('sync.folderOffConfirm')} onConfirm={() => void choose('off')}>
+            <Button data-testid="sync-folder-off">{t('sync.folderOff')}</Button>
+          </Popconfirm>
+        )}
+      </Space>
+      {mode === 'browser' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('sync.folderBrowserHelp')}
+        </Typography.Paragraph>
+      )}
       {error && (
         <Typography.Text type="danger" data-testid="sync-folder-error">
           {error}
