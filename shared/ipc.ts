@@ -157,6 +157,18 @@ export const apiChannels = {
   listBackups: 'backup:list',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
 
+/**
+ * What the preload puts on window.netdesk: NetdeskApi's methods, whose answers may be plain values
+ * or the IpcResult envelope as it came over IPC (the renderer's getNetdesk() accepts both). Both
+ * sides check against this one type: the preload with `satisfies PreloadNetdesk`, the page by
+ * declaring `window.netdesk` with it (renderer/api/types.d.ts).
+ */
+export type PreloadNetdesk = {
+  [M in keyof NetdeskApi]: (
+    ...args: Parameters<NetdeskApi[M]>
+  ) => Promise<Awaited<ReturnType<NetdeskApi[M]>> | IpcResult<(typeof apiChannels)[M]>>;
+};
+
 /** Thrown in the renderer when a call comes back with an error. */
 export class NetdeskCallError extends Error {
   constructor(

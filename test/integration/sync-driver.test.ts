@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncService } from './sync';
+import { createSyncService } from '../../electron/services/sync';
 import { parseIpcRequest, type IpcRequest } from '../../shared/ipc';
 import { LEDGER_TABLES } from '../../shared/schemas';
 import { dumpLedger } from '../../shared/sync/dump';
