@@ -3,6 +3,7 @@
 // loopback server. Both validate every request with the schema below before a service runs.
 import { z } from 'zod';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
+import { issueLines } from './schemas/issues';
 import {
   backupListRequestSchema,
   backupSaveRequestSchema,
@@ -194,7 +195,7 @@ export function parseIpcRequest<C extends IpcChannel>(
     error: {
       code: 'bad-request',
       message: `invalid request for ${channel}`,
-      issues: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      issues: issueLines(r.error, { whole: '(root)' }),
     },
   };
 }

@@ -27,6 +27,9 @@ import {
   type LedgerBackup,
 } from '../../shared/backup';
 import type { BackupPreview } from '../../shared/backup-check';
+import { issueText } from '../../shared/schemas/issues';
+import { isListed } from '../../shared/sync/arrival';
+import { foldKey } from '../../shared/text/fold';
 import { backupTextParts } from '../../shared/backup-stream';
 import { compareHlc, isAheadOfClock, isHlc } from '../../shared/hlc';
 import {
@@ -393,9 +396,8 @@ export async function startImport(
           // Each copy was valid; the mix is checked too before it replaces the local record.
           const check = schema.safeParse(merged);
           if (!check.success) {
-            const issue = check.error.issues[0];
             summary.problems.push(
-              `${table} ${row.id}: merged record invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}; kept this PC's copy`,
+              `${table} ${row.id}: merged record invalid at ${issueText(check.error, { first: true })}; kept this PC's copy`,
             );
             return;
           }
@@ -492,21 +494,26 @@ async function findDuplicates(db: NetdeskDb, touched: readonly LedgerTable[]): P
   for (const table of LEDGER_TABLES) {
     const fields = UNIQUE_FIELDS[table];
     if (!fields || !touched.includes(table)) continue;
-    const byValue = new Map<string, Map<string, string[]>>(fields.map((f) => [f, new Map()]));
+    const byValue = new Map<string, Map<string, { value: string; ids: string[] }>>(
+      fields.map((f) => [f, new Map()]),
+    );
     // Streamed, not loaded whole: ten years of repair cards do not fit in memory twice.
     await rows(db, table).each((record) => {
-      if (record.deletedAt) return;
+      if (!isListed(record)) return;
       for (const name of fields) {
         const value = record[name];
         if (typeof value !== 'string' || value === '') continue;
+        // Keys compare folded, as the repository's uniqueness check does: 'PC-01' = 'pc-01'.
         const seen = byValue.get(name)!;
-        const ids = seen.get(value);
-        if (ids) ids.push(record.id);
-        else seen.set(value, [record.id]);
+        const key = foldKey(value);
+        const entry = seen.get(key);
+        if (entry) entry.ids.push(record.id);
+        else seen.set(key, { value, ids: [record.id] });
       }
     });
     for (const [field, seen] of byValue) {
-      for (const [value, ids] of seen) if (ids.length > 1) duplicates.push({ table, field, value, ids });
+      for (const { value, ids } of seen.values())
+        if (ids.length > 1) duplicates.push({ table, field, value, ids });
     }
   }
   return duplicates;

@@ -119,6 +119,21 @@ describe('create', () => {
     expect([dupDevice.field, dupDept.field, dupCard.field]).toEqual(['assetTag', 'name', 'cardNo']);
   });
 
+  it('compares keys folded: PC-01 and pc-01 (or full-width ＰＣ－０１) cannot both exist', async () => {
+    const pc = await repo.create('devices', { assetTag: 'PC-01', type: 'computer' });
+    for (const assetTag of ['pc-01', ' Pc-01', 'ＰＣ－０１']) {
+      const dup = await rejection(repo.create('devices', { assetTag, type: 'printer' }));
+      expect([dup.code, dup.field, dup.conflictId]).toEqual(['duplicate', 'assetTag', pc.id]);
+    }
+    await repo.create('people', { employeeNo: 'HT1001', name: '张伟' });
+    const dupPerson = await rejection(repo.create('people', { employeeNo: 'ht1001', name: '张伟二' }));
+    expect(dupPerson.field).toBe('employeeNo');
+    const other = await repo.create('devices', { assetTag: 'PC-02', type: 'computer' });
+    const renamed = await rejection(repo.update('devices', other.id, { assetTag: 'pc-01' }));
+    expect(renamed.conflictId).toBe(pc.id);
+    expect(await db.devices.count()).toBe(2);
+  });
+
   it('writes nothing when the change-log row fails after the record was put', async () => {
     vi.spyOn(db.changeLog, 'add').mockRejectedValueOnce(new Error('disk full'));
     await expect(repo.create('people', zhang)).rejects.toThrow('disk full');
@@ -248,6 +263,22 @@ describe('bulkCreate', () => {
     ]);
     expect(await db.people.count()).toBe(1);
     expect(await db.changeLog.count()).toBe(1);
+  });
+
+  it('refuses a batch whose keys differ only in case or width, among its rows and with the ledger', async () => {
+    await repo.create('devices', { assetTag: 'PC-01', type: 'computer' });
+    const result = await repo.bulkCreate('devices', [
+      { assetTag: 'pc-01', type: 'computer' },
+      { assetTag: 'PR-07', type: 'printer' },
+      { assetTag: 'ｐｒ－07', type: 'printer' },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.index, e.code, e.field])).toEqual([
+      [0, 'duplicate', 'assetTag'],
+      [2, 'duplicate', 'assetTag'],
+    ]);
+    expect(await db.devices.count()).toBe(1);
   });
 
   it('writes in chunks with progress, each record stamped and logged', async () => {

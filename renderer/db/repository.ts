@@ -25,7 +25,6 @@
 //
 // Error codes (RepositoryError.code) are what the UI translates; messages are English for logs.
 import type { Table } from 'dexie';
-import type { z } from 'zod';
 import {
   attachmentMetaSchema,
   ledgerTables,
@@ -35,6 +34,10 @@ import {
   type RecordInput,
   type StoredRecord,
 } from '../../shared/schemas';
+import { fieldIssues, issueText, type FieldIssue } from '../../shared/schemas/issues';
+import { isListed } from '../../shared/sync/arrival';
+import { foldKey } from '../../shared/text/fold';
+import { whereAnyKey, whereKey } from './keys';
 import { sameValue, stampedFields } from './merge';
 import { loadNodeClock } from './node-clock';
 import type { ChangeLogEntry, NetdeskDb, StoredAttachment } from './schema';
@@ -51,11 +54,7 @@ export type RepositoryErrorCode =
   /** An import in 'empty' mode found records already in the ledger. */
   | 'not-empty';
 
-export interface FieldIssue {
-  /** Dotted path of the field, e.g. 'employeeNo' or 'parts.0.quantity'; '' for the whole record. */
-  path: string;
-  message: string;
-}
+export type { FieldIssue };
 
 export class RepositoryError extends Error {
   override readonly name = 'RepositoryError';
@@ -89,8 +88,9 @@ export class RepositoryError extends Error {
 }
 
 /**
- * Fields unique among live (not deleted) records of a table. Enforced here, never by an index:
- * records arriving by sync or import may still clash, and are stored and reported, not lost.
+ * Fields unique among live records of a table, compared as keys (foldKey: 'PC-01' and 'pc-01'
+ * are one tag). Enforced here, never by an index: records arriving by sync or import may still
+ * clash, and are stored and reported, not lost.
  */
 export const UNIQUE_FIELDS: { readonly [T in LedgerTable]?: readonly string[] } = {
   people: ['employeeNo'],
@@ -144,20 +144,12 @@ export interface Repository {
   getAttachment(sha256: string): Promise<StoredAttachment | undefined>;
 }
 
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
 /** Validate user input for a table; throws RepositoryError 'invalid'. */
 export function validateInput<T extends LedgerTable>(table: T, input: unknown): RecordContent<T> {
   const parsed = ledgerTables[table].safeParse(input);
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error);
-    throw new RepositoryError(
-      'invalid',
-      `${table}: ${issues.map((i) => `${i.path || '(record)'}: ${i.message}`).join('; ')}`,
-      { table, issues },
-    );
+    const issues = fieldIssues(parsed.error);
+    throw new RepositoryError('invalid', `${table}: ${issueText(issues)}`, { table, issues });
   }
   return parsed.data as RecordContent<T>;
 }
@@ -180,8 +172,8 @@ function typed<T extends LedgerTable>(row: LedgerRow): StoredRecord<T> {
   return row as unknown as StoredRecord<T>;
 }
 
-function isLive(record: { deletedAt?: string | null }): boolean {
-  return !record.deletedAt;
+function isDeleted(record: { deletedAt?: string | null }): boolean {
+  return Boolean(record.deletedAt);
 }
 
 function field(record: object, name: string): unknown {
@@ -224,10 +216,8 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       if (only && !only.includes(name)) continue;
       const value = field(content, name);
       if (typeof value !== 'string' || value === '') continue;
-      const other = await rows(db, table)
-        .where(name)
-        .equals(value)
-        .filter((r) => isLive(r) && r.id !== selfId)
+      const other = await whereKey(rows(db, table), name, value)
+        .filter((r) => isListed(r) && r.id !== selfId)
         .first();
       if (other) {
         throw new RepositoryError('duplicate', `${table}.${name} "${value}" is already used by ${other.id}`, {
@@ -271,7 +261,7 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
   async function setDeleted(table: LedgerTable, id: string, deleted: boolean): Promise<LedgerRow> {
     return db.transaction('rw', writeScope(db, table), async () => {
       const existing = await getAny(table, id);
-      if (isLive(existing) !== deleted) return existing;
+      if (isDeleted(existing) === deleted) return existing;
       // A restored record must not clash with one created meanwhile under the same number.
       if (!deleted) await assertUnique(table, existing, id);
       const clock = await loadNodeClock(db, nowMs);
@@ -316,7 +306,7 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
   async function update(table: LedgerTable, id: string, patch: object): Promise<LedgerRow> {
     return db.transaction('rw', writeScope(db, table), async () => {
       const existing = await getAny(table, id);
-      if (!isLive(existing)) {
+      if (isDeleted(existing)) {
         throw new RepositoryError('deleted', `${table} ${id} is deleted`, { table, recordId: id });
       }
       // The whole record is re-validated: a patch may not leave it in a state a form would refuse.
@@ -358,16 +348,17 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
     inputs.forEach((input, index) => {
       const parsed = ledgerTables[table].safeParse(input);
       if (parsed.success) contents[index] = parsed.data;
-      else errors.push({ index, code: 'invalid', issues: zodIssues(parsed.error) });
+      else errors.push({ index, code: 'invalid', issues: fieldIssues(parsed.error) });
     });
     for (const name of UNIQUE_FIELDS[table] ?? []) {
       const firstRow = new Map<string, number>();
       contents.forEach((content, index) => {
         const value = field(content, name);
         if (typeof value !== 'string' || value === '') return;
-        const first = firstRow.get(value);
+        const key = foldKey(value);
+        const first = firstRow.get(key);
         if (first === undefined) {
-          firstRow.set(value, index);
+          firstRow.set(key, index);
           return;
         }
         errors.push({
@@ -379,15 +370,12 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
         });
       });
       if (firstRow.size === 0) continue;
-      const clashes = await rows(db, table)
-        .where(name)
-        .anyOf([...firstRow.keys()])
-        .filter(isLive)
-        .toArray();
+      const typed = [...firstRow.values()].map((index) => field(contents[index]!, name) as string);
+      const clashes = await whereAnyKey(rows(db, table), name, typed).filter(isListed).toArray();
       for (const clash of clashes) {
         const value = clash[name] as string;
         errors.push({
-          index: firstRow.get(value)!,
+          index: firstRow.get(foldKey(value))!,
           code: 'duplicate',
           field: name,
           value,
@@ -442,14 +430,8 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       createdAt: now().toISOString(),
     });
     if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      throw new RepositoryError(
-        'invalid',
-        `attachment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        {
-          issues,
-        },
-      );
+      const issues = fieldIssues(parsed.error);
+      throw new RepositoryError('invalid', `attachment: ${issueText(issues)}`, { issues });
     }
     const meta = parsed.data;
     return db.transaction('rw', db.attachments, async () => {
@@ -474,10 +456,10 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       typed<T>(await setDeleted(table, id, false)),
     async get<T extends LedgerTable>(table: T, id: string) {
       const record = await rows(db, table).get(id);
-      return record && isLive(record) ? typed<T>(record) : undefined;
+      return isListed(record) ? typed<T>(record!) : undefined;
     },
     list: async <T extends LedgerTable>(table: T) =>
-      (await rows(db, table).filter(isLive).toArray()).map((r) => typed<T>(r)),
+      (await rows(db, table).filter(isListed).toArray()).map((r) => typed<T>(r)),
     async bulkCreate<T extends LedgerTable>(
       table: T,
       inputs: readonly RecordInput<T>[],

@@ -17,6 +17,7 @@ import {
   EXCHANGE_MAX_BLOB_BYTES,
   EXCHANGE_MAX_CHANGES,
   SNAPSHOT_PART_MAX_CHARS,
+  SNAPSHOT_EVERY,
   SNAPSHOT_PART_MAX_RECORDS,
   type SyncExchangeResult,
 } from '../../shared/sync-ipc';
@@ -25,8 +26,6 @@ import { refreshRepairDerivedData } from '../features/repair/data';
 import type { NetdeskDb } from '../db/schema';
 import type { DexieLedger, TouchedRecord } from './dexie-ledger';
 
-/** The engine's rule: a snapshot once this many changes came or went since the last one. */
-export const SNAPSHOT_EVERY = 5000;
 /** Rounds of one sync before it stops and lets the next timer tick go on. */
 const MAX_ROUNDS = 50;
 

@@ -4,11 +4,9 @@
 // Devices go without their secret (admin passwords): what is never loaded is never printed.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import type { Device, PurchaseEvaluation } from '../../../shared/schemas';
+import { ifListed } from '../../../shared/sync/arrival';
 import type { NetdeskDb } from '../../db/schema';
 import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
-
-const alive = <T extends { deletedAt: string | null }>(row: T | undefined): T | undefined =>
-  row && row.deletedAt === null ? row : undefined;
 
 export async function evaluationPrintSource(
   db: NetdeskDb,
@@ -25,7 +23,7 @@ export async function evaluationPrintSource(
     db.ledgerSettings.where('key').equals('companyName').toArray(),
   ]);
   const printable = devices
-    .map((d) => alive(d))
+    .map((d) => ifListed(d))
     .filter((d): d is Device => d !== undefined)
     .map((d) => ({ ...d, secret: '' }));
   const present = <T>(row: T | undefined): T[] => (row ? [row] : []);
@@ -35,8 +33,8 @@ export async function evaluationPrintSource(
     exportedAt: now.toISOString(),
     tables: {
       purchaseEvaluations: [evaluation],
-      people: present(alive(person)),
-      departments: present(alive(department)),
+      people: present(ifListed(person)),
+      departments: present(ifListed(department)),
       devices: printable,
       ledgerSettings: settings.filter((s) => s.deletedAt === null),
     },

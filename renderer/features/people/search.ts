@@ -1,6 +1,7 @@
 // The People table's search and department filter. Pure, so it is tested without a screen.
 // A directory is hundreds to a few thousand people: an in-memory scan is instant.
 import type { Person } from '../../../shared/schemas';
+import { foldText } from '../../../shared/text/fold';
 
 /** Filter value for "people without a department". */
 export const NO_DEPARTMENT = '__none__';
@@ -9,10 +10,6 @@ export interface PeopleFilter {
   query: string;
   /** A department id, NO_DEPARTMENT, or null for all. */
   departmentId: string | null;
-}
-
-function fold(value: string): string {
-  return value.normalize('NFKC').toLowerCase();
 }
 
 /** Phone numbers are written with spaces and dashes in every way; compare digits only. */
@@ -25,7 +22,7 @@ function digits(value: string): string {
  * within the chosen department.
  */
 export function filterPeople(people: readonly Person[], filter: PeopleFilter): Person[] {
-  const q = fold(filter.query.trim());
+  const q = foldText(filter.query.trim());
   const qDigits = digits(q);
   return people.filter((p) => {
     if (
@@ -37,10 +34,10 @@ export function filterPeople(people: readonly Person[], filter: PeopleFilter): P
     }
     if (!q) return true;
     return (
-      fold(p.name).includes(q) ||
-      fold(p.employeeNo).includes(q) ||
-      fold(p.computerTag).includes(q) ||
-      fold(p.phone).includes(q) ||
+      foldText(p.name).includes(q) ||
+      foldText(p.employeeNo).includes(q) ||
+      foldText(p.computerTag).includes(q) ||
+      foldText(p.phone).includes(q) ||
       (qDigits.length > 0 && /^\d+$/.test(qDigits) && digits(p.phone).includes(qDigits))
     );
   });

@@ -5,7 +5,7 @@
 // collectText lists exactly what render() prints and a missing glyph is found before printing.
 // Times are printed in Asia/Shanghai whatever the PC's zone. Device secrets are never read here.
 import type { LedgerBackup } from '../../backup';
-import { parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
+import { BLANK_CARDS_MAX, parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
 import { evaluateSla, type SlaResult } from '../../repair/sla';
 import type { Department, Device, Person, RepairCard, RepairEvent } from '../../schemas';
 import type { PdfForm, PdfFormErrorCode, RenderOptions } from '../forms';
@@ -19,6 +19,8 @@ import {
   type TableColumn,
 } from '../layout';
 import { drawQrCode } from '../qr';
+import { listedOnly } from '../../sync/arrival';
+import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
@@ -35,7 +37,7 @@ export interface BlankCardsChoice {
   from?: number;
 }
 
-export const BLANK_CARDS_MAX = 500;
+export { BLANK_CARDS_MAX };
 
 // ── Words printed on the card ──────────────────────────────────────────────────────────
 const FAULT_CATEGORY: Record<RepairCard['faultCategory'], string> = {
@@ -55,19 +57,6 @@ const STATUS: Record<RepairCard['status'], string> = {
   'signed-off': '申请人已签收',
   closed: '已关闭',
   refused: '拒修',
-};
-const DEVICE_TYPE: Record<Device['type'], string> = {
-  computer: '电脑',
-  printer: '打印机',
-  peripheral: '外围设备',
-  server: '服务器',
-  switch: '交换机',
-  router: '路由器',
-  firewall: '防火墙',
-  'cctv-camera': '监控摄像机',
-  'cctv-recorder': '监控录像机',
-  'video-conference': '视频会议设备',
-  other: '其他设备',
 };
 const REFUSAL_CAUSE: Record<NonNullable<RepairCard['refusalCause']>, string> = {
   'illegal-software': '安装违规软件',
@@ -159,18 +148,15 @@ interface CardSheet {
   vendorContacts: string[][];
 }
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
 /** The company name the ledger keeps in its settings, if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
 /** A card by its record id or its printed number (as typed or scanned: case and spaces ignored). */
 export function findRepairCard(backup: LedgerBackup, id: string): RepairCard | undefined {
-  const cards = live(backup.tables.repairCards);
+  const cards = listedOnly(backup.tables.repairCards);
   const wanted = id.trim();
   return (
     cards.find((c) => c.id === wanted) ??
@@ -200,12 +186,12 @@ function recordRows(
 }
 
 function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Date): CardSheet {
-  const person: Person | undefined = live(backup.tables.people).find((p) => p.id === card.requesterId);
-  const dept: Department | undefined = live(backup.tables.departments).find(
+  const person: Person | undefined = listedOnly(backup.tables.people).find((p) => p.id === card.requesterId);
+  const dept: Department | undefined = listedOnly(backup.tables.departments).find(
     (d) => d.id === card.departmentId,
   );
-  const device: Device | undefined = live(backup.tables.devices).find((d) => d.id === card.deviceId);
-  const events = live(backup.tables.repairEvents)
+  const device: Device | undefined = listedOnly(backup.tables.devices).find((d) => d.id === card.deviceId);
+  const events = listedOnly(backup.tables.repairEvents)
     .filter((e) => e.cardId === card.id)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
@@ -264,7 +250,7 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
         card.deptHeadSignedAt ? `${HEAD_SIGNED}（${formatCardTime(card.deptHeadSignedAt)}）` : HEAD_PENDING,
       ],
       ['设备编号', device?.assetTag ?? card.deviceTag, '设备名称', device?.name ?? ''],
-      ['设备类型', device ? DEVICE_TYPE[device.type] : '', '品牌型号', model],
+      ['设备类型', device ? DEVICE_TYPE_WORDS[device.type] : '', '品牌型号', model],
       ['安放位置', device?.location ?? '', '故障类别', FAULT_CATEGORY[card.faultCategory]],
       ['接收时间', formatCardTime(card.receivedAt), '应完成时间', due],
     ],
@@ -395,7 +381,7 @@ export function blankCardNumbers(backup: LedgerBackup, choice: BlankCardsChoice,
       choice.from ??
       parseCardNo(
         nextCardNo(
-          live(backup.tables.repairCards).map((c) => c.cardNo),
+          listedOnly(backup.tables.repairCards).map((c) => c.cardNo),
           year,
           pcCode,
         ),

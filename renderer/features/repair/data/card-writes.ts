@@ -4,7 +4,12 @@
 //
 // Times are stored as Date.toISOString() (UTC, 'Z') whatever form they arrive in, so that the
 // indexes order them and the list's date range compares them as strings.
-import { formatCardNo, nextCardNo, parseCardNo } from '../../../../shared/repair/card-number';
+import {
+  BLANK_CARDS_MAX,
+  formatCardNo,
+  nextCardNo,
+  parseCardNo,
+} from '../../../../shared/repair/card-number';
 import {
   correctionNote,
   parseCorrectionNote,
@@ -14,6 +19,8 @@ import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
 import { isListed } from '../../../../shared/sync/arrival';
+import { sameKey } from '../../../../shared/text/fold';
+import { whereKey } from '../../../db/keys';
 import { validateInput } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { getCardTimeline } from './card-queries';
@@ -110,7 +117,8 @@ export async function peekNextCardNo(ctx: RepairContext): Promise<string> {
 export async function reserveBlankCardNumbers(ctx: RepairContext, count: number): Promise<string[]> {
   const pc = pcLetter(ctx);
   const n = Math.floor(count);
-  if (n < 1 || n > 1000) throw new RangeError(`a batch of blank cards holds 1–1000 numbers, not ${count}`);
+  if (n < 1 || n > BLANK_CARDS_MAX)
+    throw new RangeError(`a batch of blank cards holds 1–${BLANK_CARDS_MAX} numbers, not ${count}`);
   const year = chinaYear(ctx.now());
   const { db } = ctx;
   return db.transaction('rw', [db.repairCards, db.localMeta], async () => {
@@ -135,14 +143,10 @@ async function liveCard(db: NetdeskDb, cardId: string): Promise<RepairCard> {
   return card;
 }
 
-/** The device a typed or scanned asset tag names (exact, then upper-cased as tags are printed). */
+/** The device a typed or scanned asset tag names (compared as a key: any case or width). */
 async function deviceByTag(db: NetdeskDb, tag: string) {
   const typed = tag.trim();
-  const found = await db.devices
-    .where('assetTag')
-    .anyOf([...new Set([typed, typed.toUpperCase()])])
-    .filter(isListed)
-    .first();
+  const found = await whereKey(db.devices, 'assetTag', typed).filter(isListed).first();
   if (!found) {
     throw new RepairDataError('unknown-asset-tag', `no device has asset tag "${typed}"`, 'deviceTag');
   }
@@ -185,7 +189,7 @@ async function resolveParties(
   let deviceTag = input.deviceTag?.trim() ?? '';
   if (deviceId) {
     const device = await liveRecord(db.devices.get(deviceId), 'deviceId', deviceId);
-    if (deviceTag && deviceTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (deviceTag && !sameKey(deviceTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${deviceTag}" is not the chosen device's (${device.assetTag})`,
@@ -439,7 +443,7 @@ async function correctedParties(
   let deviceDepartment: string | null = null;
   const typedTag = correction.deviceTag?.trim() ?? '';
   if (typedTag && !correction.deviceId) {
-    if (typedTag.toUpperCase() !== card.deviceTag.toUpperCase()) {
+    if (!sameKey(typedTag, card.deviceTag)) {
       const device = await deviceByTag(db, typedTag);
       out.deviceId = device.id;
       out.deviceTag = device.assetTag;
@@ -448,7 +452,7 @@ async function correctedParties(
   } else if (correction.deviceId !== undefined && correction.deviceId !== card.deviceId) {
     const id = correction.deviceId;
     const device = id ? await liveRecord(db.devices.get(id), 'deviceId', id) : null;
-    if (device && typedTag && typedTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (device && typedTag && !sameKey(typedTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${typedTag}" is not the chosen device's (${device.assetTag})`,
