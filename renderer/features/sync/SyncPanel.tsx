@@ -28,7 +28,6 @@ import type { StoredSyncConflict } from '../../db/schema';
 import { describeError } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
-import { refreshRepairDerivedData } from '../repair/data';
 import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isSecretField } from './format';
 
 type Fields = Record<string, unknown> | undefined;
@@ -284,7 +283,6 @@ function ConflictsCard() {
         await repo.update(conflict.table, conflict.recordId, {
           [conflict.field]: conflict.losingValue,
         });
-        if (conflict.table === 'repairCards') await refreshRepairDerivedData(db, [conflict.recordId]);
       }
       await db.syncConflicts.update(conflict.key, {
         state: restore ? 'restored' : 'dismissed',

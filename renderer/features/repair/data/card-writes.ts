@@ -1,6 +1,7 @@
 // Writes of repair cards: walk-up logging, workflow steps, the repair record, the signed scan,
 // corrections and deletion. Each runs in one transaction with the repository's writes (which
-// nest in it) and the derived search copy and counters, so a refused input changes nothing.
+// nest in it); the derived search copy and counters follow through the write pipeline's hook
+// (./derived.ts) inside the same transaction, so a refused input changes nothing.
 //
 // Times are stored as Date.toISOString() (UTC, 'Z') whatever form they arrive in, so that the
 // indexes order them and the list's date range compares them as strings.
@@ -24,7 +25,8 @@ import { whereKey } from '../../../db/keys';
 import { validateInput } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { getCardTimeline } from './card-queries';
-import { derivedTables, updateDerived } from './derived';
+import { commitScope } from '../../../db/commit';
+import { repairDerivedHook } from './derived';
 import {
   RepairDataError,
   type CardCorrection,
@@ -43,17 +45,20 @@ const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 /** Events that record something beside the work and so may be written at any earlier time. */
 const SIDE_EVENTS: ReadonlySet<RepairEventType> = new Set(['note', 'vendor-contact', 'head-signed']);
 
-/** Every table a card write touches (the repository's nest inside a transaction over these). */
+/**
+ * Every table a card write touches (the repository's nest inside a transaction over these): the
+ * card and event tables with their hooks' tables, and the directory it reads.
+ */
 function writeScope(db: NetdeskDb) {
+  // The hook is named so that importing this module registers it (./derived.ts does on load).
   return [
-    db.repairCards,
-    db.repairEvents,
-    db.changeLog,
-    db.localMeta,
-    db.people,
-    db.devices,
-    db.departments,
-    ...derivedTables(db),
+    ...new Set([
+      ...commitScope(db, ['repairCards', 'repairEvents']),
+      ...repairDerivedHook.writes(db),
+      db.people,
+      db.devices,
+      db.departments,
+    ]),
   ];
 }
 
@@ -262,7 +267,6 @@ export async function logRepairCard(ctx: RepairContext, input: LogRepairCardInpu
         by: ctx.operator,
       });
     }
-    await updateDerived(db, [card]);
     return card;
   });
 }
@@ -358,7 +362,6 @@ export async function recordRepairEvent(
       ...(input.type === 'head-signed' ? { deptHeadSignedAt: at } : {}),
       ...(refusal ? { refusalCause: input.refusalCause!, refusalReason: input.reason!.trim() } : {}),
     });
-    await updateDerived(db, [updated]);
     return { card: updated, event };
   });
 }
@@ -592,7 +595,6 @@ export async function correctRepairCard(
         note: correctionNote(changes),
       });
     }
-    await updateDerived(db, [updated]);
     return updated;
   });
 }
@@ -606,7 +608,6 @@ export async function removeRepairCard(ctx: RepairContext, cardId: string): Prom
   return db.transaction('rw', writeScope(db), async () => {
     await liveCard(db, cardId);
     const removed = await repo.remove('repairCards', cardId);
-    await updateDerived(db, [removed]);
     return removed;
   });
 }
@@ -616,7 +617,6 @@ export async function restoreRepairCard(ctx: RepairContext, cardId: string): Pro
   const { db, repo } = ctx;
   return db.transaction('rw', writeScope(db), async () => {
     const restored = await repo.restore('repairCards', cardId);
-    await updateDerived(db, [restored]);
     return restored;
   });
 }
