@@ -1,4 +1,4 @@
-// One timeline per asset card (issue 4 §3): its repair cards, the purchase evaluations that ask
+// One timeline per asset card: its repair cards, the purchase evaluations that ask
 // to replace it or that bought it, and its handovers, newest first. Pure: the drawer passes the
 // records it read. Records sync delivered only in part are left out until whole. Routine checks
 // join later as another entry kind.

@@ -1,4 +1,4 @@
-// The devices scenario of NetDesk in a real Chromium (issue 4): asset cards typed in and imported
+// The devices scenario of NetDesk in a real Chromium: asset cards typed in and imported
 // from a GBK CSV, a printer attached to a computer, the computer handed to another employee and the
 // printer's responsible person following it, a scanned tag opening its card, the secret masked
 // until asked for and copied, a work request (工作申请单) approved, printed and bought, the label

@@ -1,4 +1,4 @@
-// The printed work request form (工作申请单, brief §2 and issue 4 §4) for buying or replacing a
+// The printed work request form (工作申请单) for buying or replacing a
 // device: what a department asks for and why, the device it replaces, the network supervisor's
 // assessment of feasibility and necessity (可行性与必要性), the recommendation and estimated cost,
 // the decision, and four signature lines (requester, department head, network supervisor,

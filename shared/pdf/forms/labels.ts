@@ -1,4 +1,4 @@
-// The asset label sheet (资产标签, issue 4 §5): an A4 sheet of labels on a configurable grid, each
+// The asset label sheet (资产标签): an A4 sheet of labels on a configurable grid, each
 // with the QR code of the device's asset tag and, under it, the tag, the device's name (or type)
 // and its responsible person in plain text. The supervisor sticks them on the equipment; a USB
 // scanner reading a label types the tag into any search or device field. The default grid is the

@@ -1,4 +1,4 @@
-// The printed repair request card (维修申请卡, brief §1) and batches of blank numbered cards for the
+// The printed repair request card (维修申请卡) and batches of blank numbered cards for the
 // paper tray. A card is printed at intake, for the department head's signature, and again when the
 // repair is done, record filled, for the requester's; the paper with its three wet signatures is
 // the legal record. Everything drawn is first laid out as a CardSheet of plain strings, so
