@@ -1,9 +1,12 @@
 // NetDesk lint rules. The import restrictions keep the dependency direction:
 // renderer → shared, electron → shared; shared/ imports no electron, no node:*, no React, no DOM.
+// netdesk/layers (eslint/layers.js) checks the three folders by where an import lands, tests
+// included; test/unit/lint-layers.test.ts proves each never fails lint when broken.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import netdesk from './eslint/layers.js';
 
 const platformModules = [
   'electron',
@@ -37,6 +40,7 @@ export default tseslint.config(
             'test/*.mjs',
             'test/*/*.mjs',
             'renderer/public/*.js',
+            'eslint/*.js',
           ],
         },
         tsconfigRootDir: import.meta.dirname,
@@ -49,6 +53,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx,js,mjs}', 'renderer/**/*.{ts,tsx,js,mjs}', 'electron/**/*.{ts,tsx,js,mjs}'],
+    plugins: { netdesk },
+    rules: { 'netdesk/layers': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

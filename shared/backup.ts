@@ -2,6 +2,7 @@
 // table, and optionally the attachments as base64. Parsing never throws on a bad file: it returns
 // readable problems, so a corrupt backup is reported and nothing is imported.
 import { z } from 'zod';
+import { issueLines } from './schemas/issues';
 import {
   LEDGER_TABLES,
   attachmentMetaSchema,
@@ -59,7 +60,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
   if (!env.success) {
     return {
       ok: false,
-      problems: env.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`),
+      problems: issueLines(env.error, { whole: '(document)' }),
     };
   }
   const problems: string[] = [];
@@ -81,8 +82,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
       const r = schema.safeParse(row);
       if (!r.success) {
         if (problems.length < MAX_PROBLEMS) {
-          const issue = r.error.issues[0];
-          problems.push(`tables.${name}[${i}]${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`);
+          problems.push(...issueLines(r.error, { at: `tables.${name}[${i}]`, first: true }));
         }
         return;
       }
@@ -102,7 +102,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
     const r = backupAttachmentSchema.safeParse(a);
     if (r.success) attachments.push(r.data);
     else if (problems.length < MAX_PROBLEMS)
-      problems.push(`attachments[${i}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
+      problems.push(...issueLines(r.error, { at: `attachments[${i}]`, first: true }));
   });
   if (problems.length > 0) return { ok: false, problems };
   return {

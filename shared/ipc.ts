@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { pathProblem, safeFileName } from './file-names';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
+import { issueLines } from './schemas/issues';
 import {
   backupListRequestSchema,
   BACKUP_PART_CHARS,
@@ -237,6 +238,18 @@ export const apiChannels = {
   listBackups: 'backup:list',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
 
+/**
+ * What the preload puts on window.netdesk: NetdeskApi's methods, whose answers may be plain values
+ * or the IpcResult envelope as it came over IPC (the renderer's getNetdesk() accepts both). Both
+ * sides check against this one type: the preload with `satisfies PreloadNetdesk`, the page by
+ * declaring `window.netdesk` with it (renderer/api/types.d.ts).
+ */
+export type PreloadNetdesk = {
+  [M in keyof NetdeskApi]: (
+    ...args: Parameters<NetdeskApi[M]>
+  ) => Promise<Awaited<ReturnType<NetdeskApi[M]>> | IpcResult<(typeof apiChannels)[M]>>;
+};
+
 /** Thrown in the renderer when a call comes back with an error. */
 export class NetdeskCallError extends Error {
   constructor(
@@ -262,7 +275,7 @@ export function parseIpcRequest<C extends IpcChannel>(
     error: {
       code: 'bad-request',
       message: `invalid request for ${channel}`,
-      issues: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      issues: issueLines(r.error, { whole: '(root)' }),
     },
   };
 }

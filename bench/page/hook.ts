@@ -1,4 +1,4 @@
-// The bench's hook in the page: `window.__netdeskBench`, built by bench/page/build.ts into its own
+// The bench's hook in the page: `window.__netdeskBench`, built by bench/run.ts (buildHook) into its own
 // bundle (bench/tmp/hook/) from NetDesk's own modules, and loaded by the runner only into a bench
 // page of the app's origin (same IndexedDB as the app). The product bundle never contains it.
 //

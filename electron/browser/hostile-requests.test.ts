@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, dispatch } from '../services/index';
 import { createReportIndex } from '../services/report-index';
-import { makeTestHost, type TestHost } from '../services/test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 import { startBrowserServer, type BrowserServer } from './server';
 
 let host: TestHost;

@@ -22,7 +22,7 @@ import { parseCardNo } from '../../shared/repair/card-number';
 import { PAPERS, type Paper } from '../../shared/pdf/layout';
 import { defaultFontPath, prepareFont, readFontFile } from './font';
 import { writeDatasetBackup } from './dataset';
-// Folder sync (issue 5): the headless replica and the folder check live in their own modules.
+// Folder sync: the headless replica and the folder check live in their own modules.
 import { replicaCommand } from './replica';
 import { verifyCommand } from './verify';
 import { kpiCommand } from './kpi';
@@ -120,7 +120,7 @@ export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
       case 'forms':
         io.stdout(formList());
         return EXIT_OK;
-      // Folder sync (issue 5).
+      // Folder sync.
       case 'replica':
         return await replicaCommand(rest, io);
       case 'verify':

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type IpcResult } from '../../shared/ipc';
 import { defaultAppSettings } from '../../shared/settings';
 import { createServices, dispatch, type ServiceTable } from './index';
-import { makeTestHost, type TestHost } from './test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 
 let host: TestHost;
 let services: ServiceTable;

@@ -31,24 +31,12 @@ import { SyncProvider } from '../features/sync/SyncProvider';
 import { applyLanguage } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { useSettingsStore } from '../store/settings';
-import { ROUTES, useUiStore, type Route } from '../store/ui';
+import { FEATURES, featureOf } from '../features/manifest';
+import { useUiStore, type Route } from '../store/ui';
 import type { Language } from '../../shared/settings';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LedgerGate, LedgerProvider } from './ledger';
 import { markStart } from './marks';
-
-const ICONS: Record<Route, ReactNode> = {
-  dashboard: <DashboardOutlined />,
-  repairs: <ToolOutlined />,
-  devices: <DesktopOutlined />,
-  checks: <SafetyCertificateOutlined />,
-  network: <GlobalOutlined />,
-  culture: <ReadOutlined />,
-  training: <AppstoreOutlined />,
-  reports: <BarChartOutlined />,
-  people: <TeamOutlined />,
-  settings: <SettingOutlined />,
-};
 
 // Ant Design's styles come from its prebuilt stylesheet (imported in main.tsx) instead of being
 // generated in JavaScript while the first screen renders: that generation was most of a cold start.
@@ -138,9 +126,9 @@ function Shell() {
           mode="inline"
           selectedKeys={[route]}
           onClick={({ key }) => navigate(key as Route)}
-          items={ROUTES.map((r) => ({
+          items={FEATURES.map(({ route: r, icon: Icon }) => ({
             key: r,
-            icon: ICONS[r],
+            icon: <Icon />,
             label: <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
           }))}
           style={{ borderInlineEnd: 'none' }}
@@ -159,22 +147,10 @@ function Shell() {
   );
 }
 
-// Screens other than the dashboard load when first opened, so a cold start parses only what the
-// dashboard needs (the whole bundle was 4 MB of JavaScript).
-const RepairScreen = lazy(() =>
-  import('../features/repair/RepairScreen').then((m) => ({ default: m.RepairScreen })),
-);
-const DevicesScreen = lazy(() =>
-  import('../features/devices/DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
-);
-const PeopleScreen = lazy(() =>
-  import('../features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })),
-);
+// The placeholder loads when first opened, like every screen but the dashboard (the manifest's
+// screens are lazy): a cold start parses only what the dashboard needs.
 const PlaceholderScreen = lazy(() =>
   import('../features/placeholder/PlaceholderScreen').then((m) => ({ default: m.PlaceholderScreen })),
-);
-const SettingsScreen = lazy(() =>
-  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
 
 function Screen({ route }: { route: Route }) {
@@ -193,18 +169,8 @@ function Screen({ route }: { route: Route }) {
 }
 
 function RouteScreen({ route }: { route: Route }) {
-  switch (route) {
-    case 'repairs':
-      return <RepairScreen />;
-    case 'devices':
-      return <DevicesScreen />;
-    case 'people':
-      return <PeopleScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    default:
-      return <PlaceholderScreen route={route} />;
-  }
+  const Screen = featureOf(route).screen;
+  return Screen ? <Screen /> : <PlaceholderScreen route={route} />;
 }
 
 function Header() {

@@ -1,4 +1,4 @@
-// The responsible-person rule of the seed (brief §2): a computer belongs to its user; a printer or
+// The responsible-person rule: a computer belongs to its user; a printer or
 // other peripheral attached to a computer is the responsibility of that computer's user. It is
 // derived when read, never copied, so it follows the computer when the computer changes hands.
 // Every place that shows or prints a responsible person asks here (responsiblePerson, or

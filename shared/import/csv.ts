@@ -84,7 +84,5 @@ export function normalizeHeader(header: string): string {
     .replace(/[\s._\-/()（）:：*]/g, '');
 }
 
-/** Employee numbers, asset tags and department names compare without width, case or outer spaces. */
-export function normalizeKey(value: string): string {
-  return value.normalize('NFKC').trim().toUpperCase();
-}
+/** Employee numbers, asset tags and department names compare as keys (shared/text/fold.ts). */
+export { foldKey as normalizeKey } from '../text/fold';

@@ -1,4 +1,4 @@
-// The 24-hour clock of a repair card (brief §1, KPI K3), as a pure function of its events.
+// The 24-hour clock of a repair card (KPI K3), as a pure function of its events.
 //
 // - The clock starts when the supervisor receives the card: due = received + 24 h.
 // - Waiting for parts pauses it; when the part arrives it restarts: due = arrived + 24 h.

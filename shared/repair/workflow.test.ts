@@ -4,7 +4,7 @@ import { allowedRepairEvents, applyRepairEvent, expectedRepairEvent, replayRepai
 import { formatCardNo, nextCardNo, parseCardNo } from './card-number';
 
 describe('repair workflow', () => {
-  it('walks the path of the brief: received → in repair → parts → repaired → signed off → closed', () => {
+  it('walks the path of a card: received → in repair → parts → repaired → signed off → closed', () => {
     const r = replayRepairEvents(
       ['received', 'started', 'part-ordered', 'part-arrived', 'repaired', 'signed-off', 'closed'].map(
         (type) => ({

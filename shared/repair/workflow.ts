@@ -1,4 +1,4 @@
-// The repair-card workflow of the brief (§1) as a table: which event may happen in which status,
+// The repair-card workflow as a table: which event may happen in which status,
 // and the status it leads to. Screens offer only the allowed actions; the repository's callers
 // check here before writing, so an approval without a refusal can never be recorded.
 import type { REPAIR_STATUSES } from '../schemas/records';

@@ -1,4 +1,4 @@
-// The devices scenario of NetDesk in a real Chromium (issue 4): asset cards typed in and imported
+// The devices scenario of NetDesk in a real Chromium: asset cards typed in and imported
 // from a GBK CSV, a printer attached to a computer, the computer handed to another employee and the
 // printer's responsible person following it, a scanned tag opening its card, the secret masked
 // until asked for and copied, a work request (工作申请单) approved, printed and bought, the label
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
 let lastStep = '';
@@ -34,20 +34,6 @@ function step(name: string) {
 /** A calendar day `days` from today in Asia/Shanghai, 'YYYY-MM-DD'. */
 function shanghaiDayFromNow(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Open an antd select by its test id, type to filter, and click the option holding `text`. */
-async function pick(page: Page, testId: string, text: string, typed = text) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  const option = page.locator(
-    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
-    { hasText: text },
-  );
-  // The list filters as it is typed into: wait until it holds the one option asked for, so the
-  // click cannot land on a row that is being replaced.
-  await expect.poll(() => option.count()).toBe(1);
-  await option.click();
 }
 
 /** Scan a device field: the tag and Enter, as a barcode scanner sends them. */

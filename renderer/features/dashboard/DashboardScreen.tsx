@@ -11,7 +11,6 @@ import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
 import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
-import { rebuildRepairDerivedData } from '../repair/data';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
@@ -140,11 +139,6 @@ function DemoDataCard() {
     try {
       const count = await loadDemoLedger(db, new Date(), (done, total) =>
         setProgress(total > 0 ? Math.round((done / total) * 100) : 0),
-      );
-      // The import writes cards without the repair layer: its counters and search copy follow
-      // (in the background: the ledger is usable meanwhile, the totals fill in when done).
-      rebuildRepairDerivedData(db).catch((err: unknown) =>
-        message.error(t('dashboard.demo.failed', { detail: describeError(err, t) })),
       );
       void message.success(t('dashboard.demo.done', { count }));
     } catch (err) {

@@ -8,11 +8,11 @@
 import { Select } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
-import { foldSearch } from '../../../shared/devices/device-list';
 import { pinyinKeys } from '../../../shared/search/pinyin';
 import type { Device } from '../../../shared/schemas';
 import type { Directory } from '../people/directory';
 import { deviceLabel } from './device-format';
+import { foldText } from '../../../shared/text/fold';
 
 interface PickerProps {
   value: string | null;
@@ -90,7 +90,7 @@ export interface DeviceOption {
 export function deviceOptions(devices: readonly Device[]): DeviceOption[] {
   return devices.map((d) => {
     const label = deviceLabel(d);
-    return { value: d.id, label, search: foldSearch(label), tag: foldSearch(d.assetTag) };
+    return { value: d.id, label, search: foldText(label), tag: foldText(d.assetTag) };
   });
 }
 
@@ -99,7 +99,7 @@ export function scannedOption<T extends { tag: string }>(
   options: readonly T[],
   typed: string,
 ): T | undefined {
-  const q = foldSearch(typed);
+  const q = foldText(typed);
   return q ? options.find((o) => o.tag === q) : undefined;
 }
 
@@ -136,10 +136,10 @@ export function useTagScan(options: readonly DeviceOption[], onChange: (id: stri
     showSearch: {
       // A group heading (the repair picker groups the requester's devices) has no search text.
       filterOption: (input: string, option?: DeviceOption) =>
-        typeof option?.search === 'string' && option.search.includes(foldSearch(input)),
+        typeof option?.search === 'string' && option.search.includes(foldText(input)),
       // The exact tag first: it is the option Enter takes.
       filterSort: (a: DeviceOption, b: DeviceOption, { searchValue }: { searchValue: string }) => {
-        const q = foldSearch(searchValue);
+        const q = foldText(searchValue);
         return Number(b.tag === q) - Number(a.tag === q);
       },
     },

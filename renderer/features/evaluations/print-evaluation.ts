@@ -5,12 +5,10 @@
 // Devices go without their secret (admin passwords): what is never loaded is never printed.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import { hostIdOf, responsiblePerson } from '../../../shared/devices/responsible';
+import { ifListed } from '../../../shared/sync/arrival';
 import type { Device, Person, PurchaseEvaluation } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
 import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
-
-const alive = <T extends { deletedAt: string | null }>(row: T | undefined): T | undefined =>
-  row && row.deletedAt === null ? row : undefined;
 
 export async function evaluationPrintSource(
   db: NetdeskDb,
@@ -25,9 +23,9 @@ export async function evaluationPrintSource(
     db.devices.bulkGet(deviceIds),
     db.ledgerSettings.where('key').equals('companyName').toArray(),
   ]);
-  const printed = devices.map((d) => alive(d)).filter((d): d is Device => d !== undefined);
+  const printed = devices.map((d) => ifListed(d)).filter((d): d is Device => d !== undefined);
   const hostIds = printed.map(hostIdOf).filter((id): id is string => id !== null);
-  const hosts = (await db.devices.bulkGet(hostIds)).filter((d): d is Device => alive(d) !== undefined);
+  const hosts = (await db.devices.bulkGet(hostIds)).filter((d): d is Device => ifListed(d) !== undefined);
   const byId = new Map([...printed, ...hosts].map((d) => [d.id, d]));
   const personIds = new Set([
     evaluation.requesterId,
@@ -35,7 +33,7 @@ export async function evaluationPrintSource(
   ]);
   personIds.delete(null);
   const people = (await db.people.bulkGet([...personIds] as string[])).filter(
-    (p): p is Person => alive(p) !== undefined,
+    (p): p is Person => ifListed(p) !== undefined,
   );
   const printable = [...byId.values()].map((d) => ({ ...d, secret: '' }));
   const present = <T>(row: T | undefined): T[] => (row ? [row] : []);
@@ -46,7 +44,7 @@ export async function evaluationPrintSource(
     tables: {
       purchaseEvaluations: [evaluation],
       people,
-      departments: present(alive(department)),
+      departments: present(ifListed(department)),
       devices: printable,
       ledgerSettings: settings.filter((s) => s.deletedAt === null),
     },

@@ -4,10 +4,10 @@
 // the computer they use now (derived from the device register: shared/devices/person-computers.ts).
 // The search text of each person, pinyin included, is made once when the directory changes
 // (buildPeopleSearch); a keystroke is a substring scan over short strings.
-import { foldSearch } from '../../../shared/devices/device-list';
 import { computerTagsText } from '../../../shared/devices/person-computers';
 import { pinyinKeys, pinyinQuery } from '../../../shared/search/pinyin';
 import type { Person } from '../../../shared/schemas';
+import { foldText } from '../../../shared/text/fold';
 
 /** Filter value for "people without a department". */
 export const NO_DEPARTMENT = '__none__';
@@ -49,7 +49,7 @@ export function buildPeopleSearch(
   return {
     entries: people.map((person) => ({
       person,
-      text: foldSearch(
+      text: foldText(
         [person.name, person.employeeNo, person.phone, computerTagsText(computers, person.id)].join('\u0001'),
       ),
       digits: digits(person.phone),
@@ -60,7 +60,7 @@ export function buildPeopleSearch(
 
 /** People matching the query (case and width ignored), within the chosen department. */
 export function filterPeople(search: PeopleSearch, filter: PeopleFilter): Person[] {
-  const q = foldSearch(filter.query);
+  const q = foldText(filter.query);
   const qDigits = digits(q);
   const byDigits = qDigits.length > 0 && /^\d+$/.test(qDigits);
   const qPinyin = pinyinQuery(q);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FAULT_CATEGORIES, repairCardSchema, type Device } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
+import { sameKey } from '../../../shared/text/fold';
 import { zodIssueMessage } from '../../i18n/errors';
 import { fromLocalInputValue } from './repair-format';
 
@@ -68,10 +69,9 @@ export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
   cardNo: 'cardNo',
 };
 
-/** The listed device whose asset tag is `typed` (any case, spaces around ignored), if any. */
+/** The listed device whose asset tag is `typed` as a key (any case or width), as Save resolves it. */
 export function listedDeviceWithTag(devices: readonly Device[], typed: string): Device | undefined {
-  const wanted = typed.trim().toUpperCase();
-  return wanted ? devices.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted) : undefined;
+  return typed.trim() ? devices.find((d) => isListed(d) && sameKey(d.assetTag, typed)) : undefined;
 }
 
 /**
@@ -84,6 +84,6 @@ export function cardDevice(
 ): { deviceTag: string } | { deviceId: string | null } {
   const chosen = values.deviceId ? byId.get(values.deviceId) : undefined;
   const typedTag = values.deviceTag.trim();
-  const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
+  const byTag = typedTag && (!chosen || !sameKey(chosen.assetTag, typedTag));
   return byTag ? { deviceTag: typedTag } : { deviceId: chosen?.id ?? null };
 }

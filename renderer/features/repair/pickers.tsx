@@ -4,13 +4,13 @@ import { Select, type RefSelectProps, type SelectProps } from 'antd';
 import { useLayoutEffect, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
-import { foldSearch } from '../../../shared/devices/device-list';
 import { computerTagsText } from '../../../shared/devices/person-computers';
 import { pinyinKeys } from '../../../shared/search/pinyin';
 import { isListed } from '../../../shared/sync/arrival';
 import { useTagScan, type DeviceOption } from '../devices/pickers';
 import type { Directory } from '../people/directory';
 import { deviceLabel, devicesForRequester } from './repair-format';
+import { foldText } from '../../../shared/text/fold';
 
 interface PickerProps {
   value: string | null;
@@ -111,8 +111,8 @@ export function DevicePicker({
     const option = (d: Device): DeviceOption => ({
       value: d.id,
       label: deviceLabel(d),
-      search: foldSearch(`${deviceLabel(d)} ${d.location}`),
-      tag: foldSearch(d.assetTag),
+      search: foldText(`${deviceLabel(d)} ${d.location}`),
+      tag: foldText(d.assetTag),
     });
     const mineOptions = split.mine.map(option);
     const otherOptions = split.others.map(option);

@@ -80,7 +80,7 @@ export function rowClock(card: { status: RepairStatus; slaDueAt: string | null }
 }
 
 /**
- * The devices a requester answers for (brief §1: a computer belongs to its user, a printer or
+ * The devices a requester answers for (a computer belongs to its user, a printer or
  * other peripheral to the user of the computer it is attached to), then every other live device.
  * A device sync has delivered only in part (no tag yet) is not offered.
  */

@@ -1,14 +1,10 @@
 // The header search's answer: one query over repair cards, devices and people, grouped, a few of
 // each, in the order a supervisor at the desk wants them. Pure, so it is tested without a screen.
 // A scanned asset tag or a typed card number is an exact hit and comes first: Enter opens it.
-import {
-  filterDevices,
-  findByScannedTag,
-  foldSearch,
-  type DeviceIndex,
-} from '../../../shared/devices/device-list';
+import { filterDevices, findByScannedTag, type DeviceIndex } from '../../../shared/devices/device-list';
 import type { Person, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
+import { foldText } from '../../../shared/text/fold';
 import { filterPeople, type PeopleSearch } from '../people/search';
 
 export type GlobalHit =
@@ -46,13 +42,13 @@ export const PER_KIND = 5;
 export function globalResults(query: string, sources: GlobalSources, perKind = PER_KIND): GlobalResults {
   const q = query.trim();
   if (!q) return { hits: [], exact: null };
-  const folded = foldSearch(q);
+  const folded = foldText(q);
 
   const cards: GlobalHit[] = sources.cards
     .filter((c) => !c.deletedAt && c.createdAt)
     .slice(0, perKind)
     .map((card) => ({ kind: 'card', id: card.id, card }));
-  const exactCard = sources.cards.find((c) => !c.deletedAt && foldSearch(c.cardNo) === folded);
+  const exactCard = sources.cards.find((c) => !c.deletedAt && foldText(c.cardNo) === folded);
 
   let devices: GlobalHit[] = [];
   let exactDevice: GlobalHit | null = null;

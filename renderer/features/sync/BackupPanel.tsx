@@ -42,7 +42,6 @@ import {
   saveBackupSecretsChoice,
   saveLedgerBackup,
 } from '../../sync/backup';
-import { rebuildRepairDerivedData } from '../repair/data';
 import { formatBytes, formatWhen } from './format';
 import { usePcName, useSyncController } from './SyncProvider';
 
@@ -274,8 +273,6 @@ function ImportCard() {
         mode,
         onProgress: ({ done, total }) => setState({ step: 'importing', done, total }),
       });
-      // Imported cards bypass the repair data layer: rebuild its search copy and counters.
-      await rebuildRepairDerivedData(db);
       setState({ step: 'done', summary });
       void controller?.refreshStatus();
     } catch (err) {

@@ -30,7 +30,6 @@ import { describeError } from '../../i18n/errors';
 import { syncFailedLine, syncProblemText } from './sync-errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
-import { refreshRepairDerivedData } from '../repair/data';
 import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isSecretField } from './format';
 
 type Fields = Record<string, unknown> | undefined;
@@ -313,7 +312,6 @@ function ConflictsCard() {
         await repo.update(conflict.table, conflict.recordId, {
           [conflict.field]: conflict.losingValue,
         });
-        if (conflict.table === 'repairCards') await refreshRepairDerivedData(db, [conflict.recordId]);
       }
       await db.syncConflicts.update(conflict.key, {
         state: restore ? 'restored' : 'dismissed',

@@ -1,4 +1,4 @@
-// The printed work request form (工作申请单, brief §2 and issue 4 §4) for buying or replacing a
+// The printed work request form (工作申请单) for buying or replacing a
 // device: what a department asks for and why, the device it replaces, the network supervisor's
 // assessment of feasibility and necessity (可行性与必要性), the recommendation and estimated cost,
 // the decision, and four signature lines (requester, department head, network supervisor,
@@ -18,7 +18,8 @@ import {
   type Density,
   type TableColumn,
 } from '../layout';
-import { DEVICE_TYPE_WORDS } from './labels';
+import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
+import { listedOnly } from '../../sync/arrival';
 
 export const EVALUATION_TITLE = '工作申请单';
 /** Signature captions; the layout adds 签字 and a date line (申请人签字：____ 日期：__年__月__日). */
@@ -63,9 +64,6 @@ interface EvaluationSheet {
   decision: LabeledText;
 }
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
 /** '2026-11-19' as written on paper: 2026年11月19日. */
 function paperDate(date: string | null): string {
   if (!date) return '';
@@ -76,14 +74,14 @@ function paperDate(date: string | null): string {
 const money = (n: number | null) => (n === null ? '' : `${n.toFixed(2)} 元`);
 
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
 function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): EvaluationSheet {
-  const people = new Map(live(backup.tables.people).map((p) => [p.id, p]));
-  const departments = new Map(live(backup.tables.departments).map((d) => [d.id, d]));
-  const devices = new Map(live(backup.tables.devices).map((d) => [d.id, d]));
+  const people = new Map(listedOnly(backup.tables.people).map((p) => [p.id, p]));
+  const departments = new Map(listedOnly(backup.tables.departments).map((d) => [d.id, d]));
+  const devices = new Map(listedOnly(backup.tables.devices).map((d) => [d.id, d]));
   const requester = ev.requesterId ? people.get(ev.requesterId) : undefined;
   const department = ev.departmentId ? departments.get(ev.departmentId) : undefined;
 
@@ -179,7 +177,7 @@ const FITS: { density: Density; roomUnderText: boolean }[] = [
 
 /** An evaluation by its record id. */
 export function findEvaluation(backup: LedgerBackup, id: string): PurchaseEvaluation | undefined {
-  return live(backup.tables.purchaseEvaluations).find((e) => e.id === id.trim());
+  return listedOnly(backup.tables.purchaseEvaluations).find((e) => e.id === id.trim());
 }
 
 export function makeEvaluationForm(fail: (code: PdfFormErrorCode, message: string) => Error): PdfForm {

@@ -1,11 +1,11 @@
-// The printed repair request card (维修申请卡, brief §1) and batches of blank numbered cards for the
+// The printed repair request card (维修申请卡) and batches of blank numbered cards for the
 // paper tray. A card is printed at intake, for the department head's signature, and again when the
 // repair is done, record filled, for the requester's; the paper with its three wet signatures is
 // the legal record. Everything drawn is first laid out as a CardSheet of plain strings, so
 // collectText lists exactly what render() prints and a missing glyph is found before printing.
 // Times are printed in Asia/Shanghai whatever the PC's zone. Device secrets are never read here.
 import type { LedgerBackup } from '../../backup';
-import { parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
+import { BLANK_CARDS_MAX, parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
 import { evaluateSla, type SlaResult } from '../../repair/sla';
 import type { Department, Device, Person, RepairCard } from '../../schemas';
 import { GLOSSARY } from '../../i18n/glossary';
@@ -22,6 +22,8 @@ import {
   type TableColumn,
 } from '../layout';
 import { drawQrCode } from '../qr';
+import { listedOnly } from '../../sync/arrival';
+import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
@@ -42,7 +44,7 @@ export interface BlankCardsChoice {
   from?: number;
 }
 
-export const BLANK_CARDS_MAX = 500;
+export { BLANK_CARDS_MAX };
 
 // ── Words printed on the card ──────────────────────────────────────────────────────────
 // The screen's words (shared/i18n/glossary.ts): the card says 报修人 and 接卡时间 where the screen does.
@@ -130,18 +132,15 @@ interface CardSheet {
   vendorContacts: LabeledText | null;
 }
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
 /** The company name the ledger keeps in its settings, if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
 /** A card by its record id or its printed number (as typed or scanned: case and spaces ignored). */
 export function findRepairCard(backup: LedgerBackup, id: string): RepairCard | undefined {
-  const cards = live(backup.tables.repairCards);
+  const cards = listedOnly(backup.tables.repairCards);
   const wanted = id.trim();
   return (
     cards.find((c) => c.id === wanted) ??
@@ -171,12 +170,12 @@ function recordRows(
 }
 
 function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Date): CardSheet {
-  const person: Person | undefined = live(backup.tables.people).find((p) => p.id === card.requesterId);
-  const dept: Department | undefined = live(backup.tables.departments).find(
+  const person: Person | undefined = listedOnly(backup.tables.people).find((p) => p.id === card.requesterId);
+  const dept: Department | undefined = listedOnly(backup.tables.departments).find(
     (d) => d.id === card.departmentId,
   );
-  const device: Device | undefined = live(backup.tables.devices).find((d) => d.id === card.deviceId);
-  const events = live(backup.tables.repairEvents)
+  const device: Device | undefined = listedOnly(backup.tables.devices).find((d) => d.id === card.deviceId);
+  const events = listedOnly(backup.tables.repairEvents)
     .filter((e) => e.cardId === card.id)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
@@ -416,7 +415,7 @@ export function blankCardNumbers(backup: LedgerBackup, choice: BlankCardsChoice,
       choice.from ??
       parseCardNo(
         nextCardNo(
-          live(backup.tables.repairCards).map((c) => c.cardNo),
+          listedOnly(backup.tables.repairCards).map((c) => c.cardNo),
           year,
           pcCode,
         ),

@@ -131,6 +131,16 @@ describe('logRepairCard', () => {
     });
   });
 
+  it('resolves a full-width tag typed with a Chinese input method to the same device', async () => {
+    const card = await logRepairCard(t.ctx, {
+      requesterId: t.people.zhang.id,
+      deviceTag: 'ｐｃ－０１５３',
+      faultCategory: 'hardware',
+      description: '风扇异响',
+    });
+    expect(card).toMatchObject({ deviceId: t.devices.pc153.id, deviceTag: 'PC-0153' });
+  });
+
   it('refuses an unknown asset tag, writing nothing', async () => {
     const before = await snapshot();
     const err = await rejection(logRepairCard(t.ctx, { ...walkUp, deviceTag: 'PC-9999' }));

@@ -1,10 +1,16 @@
 // Writes of repair cards: walk-up logging, workflow steps, the repair record, the signed scan,
 // corrections and deletion. Each runs in one transaction with the repository's writes (which
-// nest in it) and the derived search copy and counters, so a refused input changes nothing.
+// nest in it); the derived search copy and counters follow through the write pipeline's hook
+// (./derived.ts) inside the same transaction, so a refused input changes nothing.
 //
 // Times are stored as Date.toISOString() (UTC, 'Z') whatever form they arrive in, so that the
 // indexes order them and the list's date range compares them as strings.
-import { formatCardNo, nextCardNo, parseCardNo } from '../../../../shared/repair/card-number';
+import {
+  BLANK_CARDS_MAX,
+  formatCardNo,
+  nextCardNo,
+  parseCardNo,
+} from '../../../../shared/repair/card-number';
 import {
   correctionNote,
   parseCorrectionNote,
@@ -16,10 +22,13 @@ import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
 import { isListed } from '../../../../shared/sync/arrival';
+import { sameKey } from '../../../../shared/text/fold';
+import { whereKey } from '../../../db/keys';
 import { validateInput } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { getCardTimeline } from './card-queries';
-import { derivedTables, updateDerived } from './derived';
+import { commitScope } from '../../../db/commit';
+import { repairDerivedHook } from './derived';
 import {
   RepairDataError,
   type CardCorrection,
@@ -38,17 +47,20 @@ const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 /** Events that record something beside the work and so may be written at any earlier time. */
 const SIDE_EVENTS: ReadonlySet<RepairEventType> = new Set(['note', 'vendor-contact', 'head-signed']);
 
-/** Every table a card write touches (the repository's nest inside a transaction over these). */
+/**
+ * Every table a card write touches (the repository's nest inside a transaction over these): the
+ * card and event tables with their hooks' tables, and the directory it reads.
+ */
 function writeScope(db: NetdeskDb) {
+  // The hook is named so that importing this module registers it (./derived.ts does on load).
   return [
-    db.repairCards,
-    db.repairEvents,
-    db.changeLog,
-    db.localMeta,
-    db.people,
-    db.devices,
-    db.departments,
-    ...derivedTables(db),
+    ...new Set([
+      ...commitScope(db, ['repairCards', 'repairEvents']),
+      ...repairDerivedHook.writes(db),
+      db.people,
+      db.devices,
+      db.departments,
+    ]),
   ];
 }
 
@@ -116,7 +128,8 @@ export async function peekNextCardNo(ctx: RepairContext): Promise<string> {
 export async function reserveBlankCardNumbers(ctx: RepairContext, count: number): Promise<string[]> {
   const pc = pcLetter(ctx);
   const n = Math.floor(count);
-  if (n < 1 || n > 1000) throw new RangeError(`a batch of blank cards holds 1–1000 numbers, not ${count}`);
+  if (n < 1 || n > BLANK_CARDS_MAX)
+    throw new RangeError(`a batch of blank cards holds 1–${BLANK_CARDS_MAX} numbers, not ${count}`);
   const year = chinaYear(ctx.now());
   const { db } = ctx;
   return db.transaction('rw', [db.repairCards, db.localMeta], async () => {
@@ -141,14 +154,10 @@ async function liveCard(db: NetdeskDb, cardId: string): Promise<RepairCard> {
   return card;
 }
 
-/** The device a typed or scanned asset tag names (exact, then upper-cased as tags are printed). */
+/** The device a typed or scanned asset tag names (compared as a key: any case or width). */
 async function deviceByTag(db: NetdeskDb, tag: string) {
   const typed = tag.trim();
-  const found = await db.devices
-    .where('assetTag')
-    .anyOf([...new Set([typed, typed.toUpperCase()])])
-    .filter(isListed)
-    .first();
+  const found = await whereKey(db.devices, 'assetTag', typed).filter(isListed).first();
   if (!found) {
     throw new RepairDataError('unknown-asset-tag', `no device has asset tag "${typed}"`, 'deviceTag');
   }
@@ -191,7 +200,7 @@ async function resolveParties(
   let deviceTag = input.deviceTag?.trim() ?? '';
   if (deviceId) {
     const device = await liveRecord(db.devices.get(deviceId), 'deviceId', deviceId);
-    if (deviceTag && deviceTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (deviceTag && !sameKey(deviceTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${deviceTag}" is not the chosen device's (${device.assetTag})`,
@@ -264,7 +273,6 @@ export async function logRepairCard(ctx: RepairContext, input: LogRepairCardInpu
         by: ctx.operator,
       });
     }
-    await updateDerived(db, [card]);
     return card;
   });
 }
@@ -370,7 +378,6 @@ export async function recordRepairEvent(
       ...(input.type === 'head-signed' ? { deptHeadSignedAt: at } : {}),
       ...(refusal ? { refusalCause: input.refusalCause!, refusalReason: input.reason!.trim() } : {}),
     });
-    await updateDerived(db, [updated]);
     return { card: updated, event };
   });
 }
@@ -450,7 +457,6 @@ export async function removeSignedCard(
       by: ctx.operator,
       note: scanRemovedNote({ name: stored?.name ?? sha256.slice(0, 12), sha256 }),
     });
-    await updateDerived(db, [updated]);
     return updated;
   });
 }
@@ -488,7 +494,7 @@ async function correctedParties(
   let deviceDepartment: string | null = null;
   const typedTag = correction.deviceTag?.trim() ?? '';
   if (typedTag && !correction.deviceId) {
-    if (typedTag.toUpperCase() !== card.deviceTag.toUpperCase()) {
+    if (!sameKey(typedTag, card.deviceTag)) {
       const device = await deviceByTag(db, typedTag);
       out.deviceId = device.id;
       out.deviceTag = device.assetTag;
@@ -497,7 +503,7 @@ async function correctedParties(
   } else if (correction.deviceId !== undefined && correction.deviceId !== card.deviceId) {
     const id = correction.deviceId;
     const device = id ? await liveRecord(db.devices.get(id), 'deviceId', id) : null;
-    if (device && typedTag && typedTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (device && typedTag && !sameKey(typedTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${typedTag}" is not the chosen device's (${device.assetTag})`,
@@ -637,7 +643,6 @@ export async function correctRepairCard(
         note: correctionNote(changes),
       });
     }
-    await updateDerived(db, [updated]);
     return updated;
   });
 }
@@ -651,7 +656,6 @@ export async function removeRepairCard(ctx: RepairContext, cardId: string): Prom
   return db.transaction('rw', writeScope(db), async () => {
     await liveCard(db, cardId);
     const removed = await repo.remove('repairCards', cardId);
-    await updateDerived(db, [removed]);
     return removed;
   });
 }
@@ -661,7 +665,6 @@ export async function restoreRepairCard(ctx: RepairContext, cardId: string): Pro
   const { db, repo } = ctx;
   return db.transaction('rw', writeScope(db), async () => {
     const restored = await repo.restore('repairCards', cardId);
-    await updateDerived(db, [restored]);
     return restored;
   });
 }
