@@ -1,11 +1,12 @@
 // The CSV import dialog: pick a file, see a preview of every row (ok, or what is wrong with it),
 // the departments that will be created and the heads that will be set; nothing is written until
 // the user confirms. Then everything is written at once (write-import.ts) with a progress bar,
-// and a summary says what was imported and what was skipped.
+// and a summary says what was imported and what was skipped. People already in the directory
+// (an existing 工号) may be updated instead, their changes listed field by field (write-updates.ts).
 // Test ids: import-dialog, import-file (the <input type=file>), import-pick, import-file-error,
 // import-summary-counts, import-new-departments, import-only-errors, import-preview-table,
 // import-row (each row; data-status ok|error), import-confirm, import-progress, import-done,
-// import-another. The dialog's frame and the steps every import shares are
+// import-another, import-update-existing, import-update-preview, import-update-row. The dialog's frame and the steps every import shares are
 // components/ImportDialog.tsx; the CSV reading, the preview's columns and the report are here.
 import { Alert, Button, Checkbox, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
