@@ -242,6 +242,14 @@ export const en: Messages = {
     nothingToImport: 'Nothing can be imported',
     writing: 'Writing to the ledger…',
     done: 'Import finished: {{people}} people and {{departments}} departments added, {{skipped}} rows skipped',
+    update: {
+      offer:
+        'Also update existing people ({{count}} with changes; nothing changes until you confirm the import)',
+      person: '{{name}} ({{no}}): ',
+      change: '{{field}} {{from}} → {{to}}',
+      empty: '(empty)',
+      done: 'Updated {{count}} existing people',
+    },
     failed: 'The import failed; the ledger is unchanged: {{detail}}',
     anotherFile: 'Choose another file',
     fileErrors: {

@@ -230,6 +230,13 @@ export const zhCN = {
     nothingToImport: '没有可以导入的行',
     writing: '正在写入台账…',
     done: '导入完成：新增 {{people}} 人、{{departments}} 个部门，跳过 {{skipped}} 行',
+    update: {
+      offer: '同时更新已有人员（{{count}} 人的信息有变化，确认导入后才会修改）',
+      person: '{{name}}（{{no}}）：',
+      change: '{{field}} {{from}} → {{to}}',
+      empty: '（空）',
+      done: '已更新 {{count}} 位已有人员的信息',
+    },
     failed: '导入失败，台账未改变：{{detail}}',
     anotherFile: '换一个文件',
     fileErrors: {
