@@ -14,6 +14,7 @@ import {
   type LedgerBackup,
 } from '../../shared/backup';
 import { buildDemoLedger } from '../../shared/demo';
+import { pathProblem } from '../../shared/file-names';
 import { describeCharacter, FontFormatError } from '../../shared/pdf/font';
 import { PdfFormError, pdfForms } from '../../shared/pdf/forms';
 import type { LabelSheetChoice } from '../../shared/pdf/forms/labels';
@@ -102,6 +103,12 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
 export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Every argument may name a file or folder: one with control characters (a pasted path
+    // carrying a stray tab or escape) is refused before anything is read or written.
+    for (const arg of argv) {
+      const problem = pathProblem(arg);
+      if (problem) throw new UsageError(`${problem}\n运行 / run: netdesk --help`);
+    }
     switch (command) {
       case undefined:
       case '--help':
