@@ -33,15 +33,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '*.mjs',
-            'electron/*/*.mjs',
-            'test/*.mjs',
-            'test/*/*.mjs',
-            'renderer/public/*.js',
-            'eslint/*.js',
-          ],
+          allowDefaultProject: ['*.js', '*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -62,7 +54,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    // Plain JavaScript is linted without type information, so it never joins the default project.
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
   {
     files: ['shared/**/*.ts'],

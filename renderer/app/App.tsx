@@ -2,26 +2,13 @@
 // the header (operator, language switch), the settings warning banner and the current screen.
 // Test ids: nav-<route> (each navigation item), language-switch (the header's switch, with
 // options language-zh-CN / language-en), settings-problem (the damaged-settings banner).
-import {
-  AppstoreOutlined,
-  BarChartOutlined,
-  DashboardOutlined,
-  DesktopOutlined,
-  GlobalOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  ReadOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  ToolOutlined,
-} from '@ant-design/icons';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';

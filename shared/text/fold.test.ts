@@ -3,7 +3,8 @@ import { foldKey, foldText, keySpellings, sameKey } from './fold';
 
 describe('foldKey', () => {
   it('makes a tag typed in any case, width or with spaces around the same key', () => {
-    for (const typed of ['PC-01', 'pc-01', ' Pc-01 ', 'ＰＣ－０１', 'ｐｃ－01']) expect(foldKey(typed)).toBe('PC-01');
+    for (const typed of ['PC-01', 'pc-01', ' Pc-01 ', 'ＰＣ－０１', 'ｐｃ－01'])
+      expect(foldKey(typed)).toBe('PC-01');
   });
 
   it('folds card numbers and employee numbers the same way', () => {

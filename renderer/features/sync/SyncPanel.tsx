@@ -8,18 +8,7 @@
 // conflict-record (conflict-table: the kind of record, conflict-record-name: its number or name),
 // conflict-field (the field's label), conflict-losing, conflict-winning, conflict-restore,
 // conflict-keep.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -8,7 +8,6 @@
 import type { LedgerBackup } from '../../backup';
 import { responsiblePerson, type DeviceLink } from '../../devices/responsible';
 import type { Device } from '../../schemas';
-import { GLOSSARY } from '../../i18n/glossary';
 import type { PdfForm, PdfFormErrorCode } from '../forms';
 import { FormDocument, useFastFontEmbedding, type Paper } from '../layout';
 import { drawQrCode, QR_QUIET_ZONE } from '../qr';

@@ -23,7 +23,6 @@ import {
 } from '../layout';
 import { drawQrCode } from '../qr';
 import { listedOnly } from '../../sync/arrival';
-import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */

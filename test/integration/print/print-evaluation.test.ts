@@ -2,7 +2,7 @@
 // person by the seed's rule (the user of the computer it is attached to), read from what the
 // print source loads, and checked in the PDF's text as a reader copying it would get it. The
 // test stands in for the main process: the real font service (Node) and poppler's pdftotext.
-/* eslint-disable no-restricted-imports */
+ 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../../electron/services/font';
 import { pdfForms } from '../../../shared/pdf/forms';
-import { createRepository } from '../../db/repository';
-import { freshDb } from '../../db/test-support';
-import { evaluationPrintSource } from './print-evaluation';
+import { createRepository } from '../../../renderer/db/repository';
+import { freshDb } from '../../../renderer/db/test-support';
+import { evaluationPrintSource } from '../../../renderer/features/evaluations/print-evaluation';
 
 const work = mkdtempSync(join(tmpdir(), 'netdesk-print-evaluation-'));
 let subsetter: FontSubsetter;

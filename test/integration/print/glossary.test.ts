@@ -1,19 +1,19 @@
 // The printed repair card and the screen speak with one glossary (shared/i18n/glossary.ts): the
 // label a field has on the card in the drawer is the label it has on the paper that gets signed.
 // Runs the real font subsetter (Node) and reads the PDF with poppler's pdftotext.
-/* eslint-disable no-restricted-imports */
+ 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../electron/services/font';
-import { buildDemoLedger } from '../../shared/demo';
-import { GLOSSARY } from '../../shared/i18n/glossary';
-import { pdfForms } from '../../shared/pdf/forms';
-import { formatCardTime } from '../../shared/pdf/forms/repair-card';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../../electron/services/font';
+import { buildDemoLedger } from '../../../shared/demo';
+import { GLOSSARY } from '../../../shared/i18n/glossary';
+import { pdfForms } from '../../../shared/pdf/forms';
+import { formatCardTime } from '../../../shared/pdf/forms/repair-card';
+import { en } from '../../../renderer/i18n/en';
+import { zhCN } from '../../../renderer/i18n/zh-CN';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
