@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // Enter in every kind of field of a NetDesk form dialog, as the supervisor presses it: in a date
 // picker or a select it chooses and never saves, in a multi-line box it stays in the box, in a
-// one-line box it saves, on the cancel button it cancels; Ctrl+Enter saves from every field.
+// one-line box it moves on to the next field and never saves, on the cancel button it cancels;
+// only Ctrl+Enter (or the save button) saves, from every field.
 // jsdom does not submit a form on Enter by itself, so "never saves" is also checked as the browser
 // sees it: the keydown's default (the browser's own submit) is taken away.
 import { Checkbox, DatePicker, Input, InputNumber, Select } from 'antd';
@@ -88,12 +89,14 @@ describe('Enter in a form dialog', () => {
   });
 
   it.each([
-    ['a one-line box', 'one-line'],
-    ['a number box', 'number'],
-  ])('in %s saves once', (_, testId) => {
+    ['a one-line box', 'one-line', 'number'],
+    ['a number box', 'number', 'multi-line'],
+  ])('in %s moves on to the next field, and does not save', (_, testId, nextId) => {
     const { onSubmit } = renderForm();
-    pressEnter(fieldInput(testId));
-    expect(onSubmit).toHaveBeenCalledTimes(1);
+    const browserMaySubmit = pressEnter(fieldInput(testId));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(browserMaySubmit).toBe(false);
+    expect(document.activeElement).toBe(fieldInput(nextId));
   });
 
   it('on the cancel button cancels, and does not save', () => {

@@ -2,15 +2,17 @@
 // that are not dialogs put it on their <form>). A browser submits a form on Enter in any <input>,
 // the inputs inside a date picker or a select included: Enter that was meant to take the typed
 // date saved an asset card before its price, warranty and password were filled in. So:
-//   - Ctrl+Enter (⌘+Enter) saves from anywhere in the form;
-//   - Enter in a one-line text or number box saves, as it always has (the quick keyboard path);
+//   - only Ctrl+Enter (⌘+Enter) or the save button saves, from anywhere in the form;
+//   - Enter in a one-line text or number box moves on to the next field (as Tab does), so a
+//     half-filled form is never saved by the key that ends a typed value; in the last field it
+//     stays put;
 //   - Enter in a date picker or a select chooses, in a multi-line box breaks the line, on a
 //     button presses it — and never saves;
 //   - Enter a field has already handled (a scanned tag looked up) is left alone.
 // An input method's Enter (it confirms the Chinese characters typed) is never a save.
 import type { KeyboardEvent } from 'react';
 
-export type FormEnter = 'submit' | 'block' | 'pass';
+export type FormEnter = 'submit' | 'next' | 'block' | 'pass';
 
 const TEXT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'password', 'number']);
 
@@ -45,14 +47,35 @@ export function formEnterAction(
   if (e.ctrlKey || e.metaKey) return 'submit';
   if (e.defaultPrevented) return 'pass';
   if (pressesItself(target)) return 'pass';
-  return isOneLineBox(target) ? 'submit' : 'block';
+  return isOneLineBox(target) ? 'next' : 'block';
 }
 
 /** The onKeyDown of every NetDesk <form>. */
 export function handleFormKeys(e: KeyboardEvent<HTMLFormElement>): void {
   const action = formEnterAction(e.nativeEvent, e.target as Element);
   if (action === 'pass') return;
-  // Both take the browser's own Enter away: it would submit from a picker's input.
+  // All three take the browser's own Enter away: it would submit from a picker's input.
   e.preventDefault();
   if (action === 'submit') e.currentTarget.requestSubmit();
+  else if (action === 'next') focusNextField(e.currentTarget, e.target as Element);
+}
+
+const FIELD_SELECTOR = [
+  'input:not([type="hidden"]):not([type="submit"]):not([type="button"]):not([type="reset"])',
+  'textarea',
+  '[role="combobox"]',
+].join(', ');
+
+/** Focus the field after `from` in the form's reading order; nothing after it: focus stays. */
+function focusNextField(form: HTMLFormElement, from: Element): void {
+  const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
+    (el, i, all) =>
+      all.indexOf(el) === i &&
+      !(el as HTMLInputElement).disabled &&
+      !(el as HTMLInputElement).readOnly &&
+      el.tabIndex >= 0 &&
+      !el.closest('[aria-hidden="true"], [hidden]'),
+  );
+  const at = fields.findIndex((el) => el === from || el.contains(from));
+  fields[at + 1]?.focus();
 }

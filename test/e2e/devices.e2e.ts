@@ -72,7 +72,7 @@ async function addDepartmentsAndPeople(page: Page, people: { no: string; name: s
   for (const dept of [...new Set(people.map((p) => p.dept))]) {
     await page.getByTestId('add-department').click();
     await page.getByTestId('department-name').fill(dept);
-    await page.getByTestId('department-name').press('Enter');
+    await page.getByTestId('department-name').press('Control+Enter');
     await expect
       .poll(() => page.locator(`[data-testid="department-row"][data-name="${dept}"]`).count())
       .toBe(1);
@@ -293,7 +293,7 @@ describe('devices', () => {
       // A duplicate asset tag is refused under its field.
       await page.getByTestId('add-device').click();
       await page.getByTestId('device-asset-tag').fill('PC-0101');
-      await page.getByTestId('device-asset-tag').press('Enter');
+      await page.getByTestId('device-asset-tag').press('Control+Enter');
       await expect.poll(() => page.getByTestId('error-assetTag').textContent()).toContain('资产编号');
       await page.getByTestId('device-form-cancel').click();
 

@@ -33,7 +33,7 @@ describe('foundation', () => {
     await page.getByTestId('tab-departments').click();
     await page.getByTestId('add-department').click();
     await page.getByTestId('department-name').fill('网络中心');
-    await page.getByTestId('department-name').press('Enter');
+    await page.getByTestId('department-name').press('Control+Enter');
     await expect
       .poll(() => page.locator('[data-testid="department-row"][data-name="网络中心"]').count())
       .toBe(1);
@@ -46,7 +46,7 @@ describe('foundation', () => {
     await page.getByTestId('person-department').click();
     await page.locator('.ant-select-item-option', { hasText: '网络中心' }).click();
     await page.getByTestId('person-phone').fill('138 0000 1234');
-    await page.getByTestId('person-phone').press('Enter');
+    await page.getByTestId('person-phone').press('Control+Enter');
     const row = page.locator('[data-testid="person-row"][data-employee-no="NT-0001"]');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('王小明');
@@ -56,7 +56,7 @@ describe('foundation', () => {
     await page.getByTestId('add-person').click();
     await page.getByTestId('person-employee-no').fill('NT-0001');
     await page.getByTestId('person-name').fill('重复工号');
-    await page.getByTestId('person-name').press('Enter');
+    await page.getByTestId('person-name').press('Control+Enter');
     await expect.poll(() => page.getByTestId('error-employeeNo').textContent()).toMatch(/工号|已/);
     await page.getByTestId('person-form-cancel').click();
     await expect.poll(() => page.locator('[data-testid="person-row"]').count()).toBe(1);

@@ -195,11 +195,11 @@ describe('repair cards', () => {
       await page.screenshot({ path: join(outputDir, 'repair-list.png') });
       await page.getByTestId('repair-search').fill('');
 
-      // Three blank numbered cards for the paper tray: Enter reserves the numbers and prints.
+      // Three blank numbered cards for the paper tray: Ctrl+Enter reserves the numbers and prints.
       await page.getByTestId('blank-cards').click();
       await expect.poll(() => page.getByTestId('blank-cards-form').count()).toBe(1);
       await page.getByTestId('blank-count').fill('3');
-      await page.getByTestId('blank-count').press('Enter');
+      await page.getByTestId('blank-count').press('Control+Enter');
       const reserved = page.getByTestId('blank-reserved');
       await expect.poll(() => reserved.getAttribute('data-count')).toBe('3');
       const first = (await reserved.getAttribute('data-first'))!;

@@ -141,7 +141,7 @@ describe('folder sync between two PCs', () => {
     await a.page.getByTestId('person-employee-no').fill('NT-7001');
     await a.page.getByTestId('person-name').fill('赵敏');
     await a.page.getByTestId('person-note').fill('三楼财务室');
-    await a.page.getByTestId('person-note').press('Enter');
+    await a.page.getByTestId('person-note').press('Control+Enter');
     await expect.poll(() => personRow(a.page, 'NT-7001').count()).toBe(1);
     await a.page.getByTestId('nav-devices').click();
     await a.page.getByTestId('add-device').click();
