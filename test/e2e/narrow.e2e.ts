@@ -141,7 +141,7 @@ describe('lists in narrow windows', () => {
         for (let i = 0; i < shown; i++) {
           const row = devices.nth(i);
           const where = `${tag} device row ${i + 1}`;
-          await expectOneLine(row.getByTestId('device-name'), `${where} name`);
+          await expectOneLine(row.getByTestId('device-row-name'), `${where} name`);
           const name = await box(row.locator('[data-col="name"]'));
           const responsible = await box(row.locator('[data-col="responsible"]'));
           expect(name.x + name.width, `${where}: name runs into the responsible person`).toBeLessThanOrEqual(

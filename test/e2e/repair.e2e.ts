@@ -147,8 +147,9 @@ describe('repair cards', () => {
       await page.getByTestId('record-work-done').fill('更换内存条，清理风扇灰尘');
       await page.getByTestId('record-result').fill('开机正常，运行稳定');
       await page.getByTestId('record-minutes').fill('45');
-      await page.getByTestId('record-add-part').click();
-      await page.getByTestId('record-part-name-0').fill('内存条 DDR4 8G');
+      // The part that arrived during the wait is already on the record; only its cost is typed.
+      await expect.poll(() => page.getByTestId('record-part-name-0').inputValue()).toBe('内存条 DDR4 8G');
+      expect(await page.getByTestId('record-part-name-1').count()).toBe(0);
       await page.getByTestId('record-part-cost-0').fill('180');
       await page.getByTestId('record-submit').click();
       await expect.poll(() => page.getByTestId('record-form').count()).toBe(0);

@@ -232,8 +232,9 @@ describe('folder sync between two PCs', () => {
     step('backup');
     // A backup on demand: written, verified, listed, and copied into the share's backups/.
     // (Either PC's automatic daily backup may run meanwhile, so only the new file is followed.)
+    // NetDesk's own index of its backups is the dot file beside them, not a backup.
     const backupsOf = (dir: string) =>
-      existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')) : [];
+      existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')) : [];
     await openSyncScreen(a.page);
     await a.page.getByTestId('settings-tab-backups').click();
     // Device passwords stay out of this PC's backups unless ticked.

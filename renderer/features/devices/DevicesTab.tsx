@@ -5,7 +5,7 @@
 // into the search box: that device's card opens. Ctrl+K or "/" puts the cursor in the search.
 // Test ids: devices-search, devices-type-filter, devices-status-filter, devices-department-filter,
 // add-device, devices-count, devices-table, device-row (each row; data-tag holds its asset tag),
-// device-responsible (cell), device-open, device-edit, device-handover, device-delete (in a row),
+// device-row-name, device-responsible (cells), device-open, device-edit, device-handover, device-delete (in a row),
 // devices-import, devices-export, devices-labels (when those features are present).
 import {
   DeleteOutlined,
@@ -143,7 +143,7 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       fixed: 'left',
       ellipsis: true,
       onCell: cellName('name'),
-      render: (_, r) => <span data-testid="device-name">{r.device.name}</span>,
+      render: (_, r) => <span data-testid="device-row-name">{r.device.name}</span>,
     },
     {
       title: t('devices.fields.type'),
