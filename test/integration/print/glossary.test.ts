@@ -1,7 +1,7 @@
 // The printed repair card and the screen speak with one glossary (shared/i18n/glossary.ts): the
 // label a field has on the card in the drawer is the label it has on the paper that gets signed.
 // Runs the real font subsetter (Node) and reads the PDF with poppler's pdftotext.
- 
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
 // person by the seed's rule (the user of the computer it is attached to), read from what the
 // print source loads, and checked in the PDF's text as a reader copying it would get it. The
 // test stands in for the main process: the real font service (Node) and poppler's pdftotext.
- 
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
