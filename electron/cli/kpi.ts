@@ -19,7 +19,12 @@ import {
 } from '../../shared/kpi/text';
 import type { KpiMonthReport } from '../../shared/kpi/types';
 import { describeCharacter } from '../../shared/pdf/font';
-import { kpiReportText, renderKpiReport } from '../../shared/pdf/forms/kpi-report';
+import { figuresSha256 } from '../../shared/kpi/archive';
+import {
+  kpiFiguresFromBackup,
+  kpiReportText,
+  renderKpiReportFigures,
+} from '../../shared/pdf/forms/kpi-report';
 import { chinaTime } from '../../shared/time/china';
 import { defaultFontPath, prepareFont, readFontFile } from './font';
 import { writeAtomically, type CliIo } from './netdesk';
@@ -96,17 +101,18 @@ export async function kpiCommand(argv: string[], io: CliIo): Promise<number> {
     const out = resolve(io.cwd, values.pdf);
     const fontPath = defaultFontPath();
     const sheet = { now, remark: values.remark ?? '', preparedBy: values['prepared-by'] ?? '' };
-    const prepared = await prepareFont(
-      await readFontFile(fontPath),
-      kpiReportText(report, parsed.backup, sheet),
-    );
+    const figures = kpiFiguresFromBackup(report, parsed.backup, sheet);
+    const prepared = await prepareFont(await readFontFile(fontPath), kpiReportText(figures));
     if (prepared.missing.length > 0) {
       io.stderr(
         `警告：字体缺少以下字符，PDF 中它们会是空白 / warning: the font lacks these characters: ` +
           `${prepared.missing.map(describeCharacter).join('  ')}\n`,
       );
     }
-    const pdf = renderKpiReport(report, parsed.backup, { ...sheet, font: prepared.font });
+    const pdf = renderKpiReportFigures(figures, {
+      font: prepared.font,
+      figuresSha256: await figuresSha256(figures),
+    });
     await writeAtomically(out, pdf);
     // With --json, stdout holds the JSON alone.
     (values.json ? io.stderr : io.stdout)(

@@ -37,6 +37,10 @@ describe('chart series of a month', () => {
       ['12/21–12/27', 0],
       ['12/28–12/31', 0],
     ]);
+    // November 2026 starts on a Sunday: its first "week" is one day.
+    expect(weekRangeLabel(kpiChartSeries({ ...b, departments: [] }, '2026-11', now).perWeek[0]!)).toBe(
+      '11/1',
+    );
     expect(s.total).toBe(4);
   });
 

@@ -189,8 +189,8 @@ function outcomeOf(state: ReturnType<typeof evaluateSla>['state']): KpiCardOutco
   }
 }
 
-/** A week of the per-week chart as a short label: '12/1–12/6'. */
+/** A week of the per-week chart as a short label: '12/1–12/6', or '11/30' for a single day. */
 export function weekRangeLabel(w: { from: string; to: string }): string {
   const md = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
-  return `${md(w.from)}–${md(w.to)}`;
+  return w.from === w.to ? md(w.from) : `${md(w.from)}–${md(w.to)}`;
 }
