@@ -32,7 +32,7 @@ function stored<T extends LedgerTable>(table: T, input: RecordInput<T>, deletedA
   } as never;
 }
 
-const card = (cardNo: string, receivedAt: string, departmentId = 'dept-a') =>
+const card = (cardNo: string, receivedAt: string, departmentId = 'dept-a'): object =>
   stored('repairCards', {
     cardNo,
     requesterName: '王芳',
