@@ -131,6 +131,7 @@ const PlaceholderScreen = lazy(() =>
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
+const KpiScreen = lazy(() => import('../features/kpi/KpiScreen').then((m) => ({ default: m.KpiScreen })));
 
 function Screen({ route }: { route: Route }) {
   return (
@@ -157,6 +158,8 @@ function RouteScreen({ route }: { route: Route }) {
       return <PeopleScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'reports':
+      return <KpiScreen />;
     default:
       return <PlaceholderScreen route={route} />;
   }
