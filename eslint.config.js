@@ -1,9 +1,12 @@
 // NetDesk lint rules. The import restrictions keep the dependency direction:
 // renderer → shared, electron → shared; shared/ imports no electron, no node:*, no React, no DOM.
+// netdesk/layers (eslint/layers.js) checks the three folders by where an import lands, tests
+// included; test/unit/lint-layers.test.ts proves each never fails lint when broken.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import netdesk from './eslint/layers.js';
 
 const platformModules = [
   'electron',
@@ -30,14 +33,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '*.mjs',
-            'electron/*/*.mjs',
-            'test/*.mjs',
-            'test/*/*.mjs',
-            'renderer/public/*.js',
-          ],
+          allowDefaultProject: ['*.js', '*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -51,9 +47,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/**/*.{ts,tsx,js,mjs}', 'renderer/**/*.{ts,tsx,js,mjs}', 'electron/**/*.{ts,tsx,js,mjs}'],
+    plugins: { netdesk },
+    rules: { 'netdesk/layers': ['error', { root: import.meta.dirname }] },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    // Plain JavaScript is linted without type information, so it never joins the default project.
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
   {
     files: ['shared/**/*.ts'],

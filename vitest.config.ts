@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
     ],
     environment: 'node',
     globalSetup: ['test/tools.mjs'],

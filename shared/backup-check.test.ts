@@ -1,7 +1,13 @@
 // A backup checked while read in pieces gets the same verdict, with the same problem texts, as
 // the same backup parsed whole by validateBackup, however the text is cut.
 import { describe, expect, it } from 'vitest';
-import { backupHoldsSecrets, serializeBackup, validateBackup, type LedgerBackup } from './backup';
+import {
+  backupHoldsSecrets,
+  parseBackup,
+  serializeBackup,
+  validateBackup,
+  type LedgerBackup,
+} from './backup';
 import { readBackupPieces, type CheckedItem } from './backup-check';
 import { buildDemoLedger } from './demo';
 
@@ -66,5 +72,31 @@ describe('a backup checked in pieces', () => {
       ok: false,
       problems: [expect.stringMatching(/^exportedAt: /), expect.stringMatching(/^tables: /)],
     });
+  });
+});
+
+describe('one answer whole or in pieces', () => {
+  it('accepts a backup that starts with a UTF-8 byte-order mark (saved by Notepad)', async () => {
+    const text = `\uFEFF${serializeBackup(demo)}`;
+    const whole = parseBackup(text);
+    expect(whole.ok).toBe(true);
+    // The mark alone in the first piece, and inside a bigger one.
+    for (const size of [1, 97]) {
+      const { result } = await check(text, size);
+      expect(result.ok).toBe(true);
+    }
+    // Only at the start: a mark anywhere else is not JSON.
+    expect(parseBackup(`{\uFEFF${text.slice(2)}`).ok).toBe(false);
+    expect((await check(`{\uFEFF${text.slice(2)}`)).result.ok).toBe(false);
+  });
+
+  it('refuses a table named __proto__ as an unknown table, whole and in pieces', async () => {
+    const text = serializeBackup(demo).replace('"tables": {', '"tables": {\n  "__proto__": [],');
+    const whole = parseBackup(text);
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(whole.problems).toEqual(['tables.__proto__: unknown table']);
+    const { result } = await check(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual(['tables.__proto__: unknown table']);
   });
 });

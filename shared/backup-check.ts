@@ -10,6 +10,7 @@
 import { backupAttachmentSchema, envelopeSchema, type BackupAttachment, type LedgerBackup } from './backup';
 import { BackupScanner, BackupStreamError, type BackupStreamEvent } from './backup-stream';
 import { LEDGER_TABLES, storedRecordSchema, type LedgerTable, type StoredRecord } from './schemas';
+import { issueLines, issueText } from './schemas/issues';
 
 /** What a backup holds, for the confirmation before an import. */
 export interface BackupPreview {
@@ -90,9 +91,7 @@ export class BackupChecker {
           const name = e.name as EnvelopeField;
           const r = envelopeSchema.shape[name].safeParse(e.value);
           this.fields.set(name, r.success ? r.data : e.value);
-          if (!r.success)
-            for (const i of r.error.issues)
-              this.envelopeProblems.push(`${[name, ...i.path].join('.')}: ${i.message}`);
+          if (!r.success) this.envelopeProblems.push(...issueLines(r.error, { at: name }));
         }
         // Other fields are ignored, as validateBackup ignores them; a wrong-shaped `tables` or
         // `attachments` came with its own problem event.
@@ -111,8 +110,7 @@ export class BackupChecker {
     if (!schema) this.schemas.set(table, (schema = storedRecordSchema(table)));
     const r = schema.safeParse(value);
     if (!r.success) {
-      const issue = r.error.issues[0];
-      this.problem(`tables.${name}[${index}]${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`);
+      this.problem(issueText(r.error, { at: `tables.${name}[${index}]`, first: true }));
       return null;
     }
     const record = r.data as StoredRecord<LedgerTable> & { deletedAt: string | null; secret?: unknown };
@@ -134,7 +132,7 @@ export class BackupChecker {
   private attachment(index: number, value: unknown): CheckedItem | null {
     const r = backupAttachmentSchema.safeParse(value);
     if (!r.success) {
-      this.problem(`attachments[${index}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
+      this.problem(issueText(r.error, { at: `attachments[${index}]`, first: true }));
       return null;
     }
     this.attachments++;
@@ -163,11 +161,11 @@ export class BackupChecker {
       for (const name of ['format', 'version', 'exportedAt'] as const) {
         if (this.fields.has(name)) continue;
         const r = envelopeSchema.shape[name].safeParse(undefined);
-        if (!r.success) envelope.push(`${name}: ${r.error.issues[0]?.message ?? 'required'}`);
+        if (!r.success) envelope.push(...issueLines(r.error, { at: name, first: true }));
       }
       if (!this.tablesSeen) {
         const r = envelopeSchema.shape.tables.safeParse(undefined);
-        envelope.push(`tables: ${r.success ? 'required' : r.error.issues[0]?.message}`);
+        envelope.push(r.success ? 'tables: required' : issueText(r.error, { at: 'tables', first: true }));
       }
     }
     if (envelope.length > 0) return { ok: false, problems: envelope };

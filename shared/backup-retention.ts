@@ -3,14 +3,19 @@
 // kept too (a manual export this morning is not removed by this evening's). Pure: the services
 // apply it to <dataDir>/backups and to the shared folder's backups/.
 //
-// Files are named netdesk-backup-YYYYMMDD-HHmm[-suffix][-pc-<pc>].json (the writing PC's local
-// time), so order and dates come from the names alone; any other file in the folder is never
-// touched. The suffix numbers a second backup of the same minute (-2) and marks one that holds
-// device passwords (-pw, -pw2): only this PC's own backups may, never a copy on the shared folder.
-// Copies on the shared folder also name the PC that wrote them (-pc- and the start of its sync
-// node id), so two PCs backing up in the same minute never overwrite each other's copy; the
-// rule is applied to each PC's copies on their own, so one PC's daily copies never push out
-// another's.
+// The rule works on facts NetDesk wrote itself, never on file names: each verified backup gets a
+// record in its folder's index (BackupIndex) saying when this PC's clock wrote it, its size, its
+// SHA-256 and which PC's ledger it holds. A name is chosen by the page that sends the backup
+// (and by whatever clock that PC had), so a name carrying 2099 must not push out real backups.
+// Hence: a file the index does not list is never removed; a backup written after the one just
+// verified is never removed because of it; the newest backup of every PC is kept; and on the
+// shared folder each PC reads and prunes only its own index, so one PC never removes another's
+// copies.
+//
+// Names still say something to a person (netdesk-backup-YYYYMMDD-HHmm[-suffix][-pc-<pc>].json):
+// the suffix numbers a second backup of the same minute (-2) and marks one that holds device
+// passwords (-pw, -pw2), and a shared copy names the PC that wrote it (-pc-).
+import { z } from 'zod';
 
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
@@ -78,25 +83,84 @@ export function backupFileName(local: {
   return `netdesk-backup-${p(local.year, 4)}${p(local.month)}${p(local.day)}-${p(local.hour)}${p(local.minute)}.json`;
 }
 
-/** The backup files (of `names`) the retention rule removes; each PC's shared copies on their own. */
-export function backupsToRemove(
-  names: readonly string[],
-  keepDaily: number = KEEP_DAILY,
-  keepMonthly: number = KEEP_MONTHLY,
-): string[] {
-  const byPc = new Map<string, BackupName[]>();
-  for (const name of names) {
-    const b = parseBackupName(name);
-    if (!b) continue;
-    const list = byPc.get(b.pc);
-    if (list) list.push(b);
-    else byPc.set(b.pc, [b]);
-  }
-  return [...byPc.values()].flatMap((list) => removeOfOnePc(list, keepDaily, keepMonthly));
+/** What NetDesk records of each backup it verified and keeps (one entry of a BackupIndex). */
+export const verifiedBackupSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    /** When this PC's clock finished verifying it (ISO time): the only time retention trusts. */
+    writtenAt: z.iso.datetime({ offset: true }),
+    size: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The sync node id of the ledger it holds ('' when the ledger has none). */
+    nodeId: z.string().max(200),
+  })
+  .strict();
+export type VerifiedBackupRecord = z.infer<typeof verifiedBackupSchema>;
+
+export const BACKUP_INDEX_FORMAT = 'netdesk-backup-index';
+
+/** A folder's (or, on the shared folder, one PC's) list of the backups NetDesk verified there. */
+export const backupIndexSchema = z
+  .object({
+    format: z.literal(BACKUP_INDEX_FORMAT),
+    version: z.literal(1),
+    /** The NetDesk installation that keeps this index (a random id made once per data folder). */
+    installId: z.string().regex(/^[0-9a-z]{8,64}$/),
+    backups: z.array(verifiedBackupSchema),
+  })
+  .strict();
+export type BackupIndex = z.infer<typeof backupIndexSchema>;
+
+/** The day (YYYYMMDD) of a time in this PC's local time zone, as backup names carry it. */
+export function localDayOf(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getFullYear(), 4)}${p(d.getMonth() + 1)}${p(d.getDate())}`;
 }
 
-function removeOfOnePc(list: BackupName[], keepDaily: number, keepMonthly: number): string[] {
-  const backups = list.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
+export interface RetentionOptions {
+  keepDaily?: number;
+  keepMonthly?: number;
+  /** YYYYMMDD of a writtenAt (default: this PC's local day). */
+  dayOf?: (writtenAt: string) => string;
+}
+
+/**
+ * The backups (names from `records`, the index) the retention rule removes after `justVerified`
+ * was written. Each PC's backups (by the ledger's node id) on their own; by writtenAt only.
+ * Never `justVerified`, never one written after it (a clock set back), never a PC's newest.
+ */
+export function backupsToRemove(
+  records: readonly VerifiedBackupRecord[],
+  justVerified: string,
+  options: RetentionOptions = {},
+): string[] {
+  const { keepDaily = KEEP_DAILY, keepMonthly = KEEP_MONTHLY, dayOf = localDayOf } = options;
+  const anchor = records.find((r) => r.name === justVerified);
+  // Without the backup just verified in the index there is nothing to measure against: keep all.
+  if (!anchor) return [];
+  const until = Date.parse(anchor.writtenAt);
+  const byPc = new Map<string, VerifiedBackupRecord[]>();
+  for (const r of records) {
+    if (!(Date.parse(r.writtenAt) <= until)) continue;
+    const list = byPc.get(r.nodeId);
+    if (list) list.push(r);
+    else byPc.set(r.nodeId, [r]);
+  }
+  return [...byPc.values()]
+    .flatMap((list) => removeOfOnePc(list, keepDaily, keepMonthly, dayOf))
+    .filter((name) => name !== justVerified);
+}
+
+function removeOfOnePc(
+  list: VerifiedBackupRecord[],
+  keepDaily: number,
+  keepMonthly: number,
+  dayOf: (writtenAt: string) => string,
+): string[] {
+  const backups = list
+    .map((r) => ({ name: r.name, at: Date.parse(r.writtenAt), day: dayOf(r.writtenAt) }))
+    .sort((a, b) => b.at - a.at || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   if (backups.length === 0) return [];
   const keep = new Set<string>();
   const newestDay = backups[0]!.day;
@@ -108,8 +172,9 @@ function removeOfOnePc(list: BackupName[], keepDaily: number, keepMonthly: numbe
       days.add(b.day);
       keep.add(b.name);
     }
-    if (!months.has(b.month) && months.size < keepMonthly) {
-      months.add(b.month);
+    const month = b.day.slice(0, 6);
+    if (!months.has(month) && months.size < keepMonthly) {
+      months.add(month);
       keep.add(b.name);
     }
   }

@@ -288,6 +288,8 @@ export class BackupScanner {
         continue;
       }
       if (WS.has(c) || c === 0x3a || c === 0x2c) continue;
+      // A UTF-8 byte-order mark before the document (Notepad writes one when it saves).
+      if (c === 0xfeff && this.offset + i === 0) continue;
       if (this.done) throw new BackupStreamError('text after the end of the document', this.offset + i);
       const frame = this.stack[this.stack.length - 1];
       // A key of an object?

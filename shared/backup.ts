@@ -2,6 +2,7 @@
 // table, and optionally the attachments as base64. Parsing never throws on a bad file: it returns
 // readable problems, so a corrupt backup is reported and nothing is imported.
 import { z } from 'zod';
+import { issueLines } from './schemas/issues';
 import {
   LEDGER_TABLES,
   attachmentMetaSchema,
@@ -47,16 +48,26 @@ export type BackupParseResult =
 
 const MAX_PROBLEMS = 50;
 
+/** Table names of a parsed document, as its own keys: `__proto__` included, which zod's record drops. */
+function tableNamesOf(doc: unknown): string[] {
+  const tables = (doc as { tables?: unknown } | null)?.tables;
+  return tables && typeof tables === 'object' && !Array.isArray(tables) ? Object.keys(tables) : [];
+}
+
 /** Validate a backup already parsed from JSON. Every record is checked against its table schema. */
 export function validateBackup(doc: unknown): BackupParseResult {
   const env = envelopeSchema.safeParse(doc);
   if (!env.success) {
     return {
       ok: false,
-      problems: env.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`),
+      problems: issueLines(env.error, { whole: '(document)' }),
     };
   }
   const problems: string[] = [];
+  // A table name the parsed record lost (an own `__proto__` key) is still an unknown table, as
+  // the streaming check reports it: never dropped without a word.
+  for (const name of tableNamesOf(doc))
+    if (!Object.hasOwn(env.data.tables, name)) problems.push(`tables.${name}: unknown table`);
   const tables: Record<string, unknown[]> = {};
   const counts: Partial<Record<LedgerTable, number>> = {};
   for (const [name, rows] of Object.entries(env.data.tables)) {
@@ -71,8 +82,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
       const r = schema.safeParse(row);
       if (!r.success) {
         if (problems.length < MAX_PROBLEMS) {
-          const issue = r.error.issues[0];
-          problems.push(`tables.${name}[${i}]${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`);
+          problems.push(...issueLines(r.error, { at: `tables.${name}[${i}]`, first: true }));
         }
         return;
       }
@@ -92,7 +102,7 @@ export function validateBackup(doc: unknown): BackupParseResult {
     const r = backupAttachmentSchema.safeParse(a);
     if (r.success) attachments.push(r.data);
     else if (problems.length < MAX_PROBLEMS)
-      problems.push(`attachments[${i}]: ${r.error.issues[0]?.message ?? 'invalid'}`);
+      problems.push(...issueLines(r.error, { at: `attachments[${i}]`, first: true }));
   });
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -109,11 +119,14 @@ export function validateBackup(doc: unknown): BackupParseResult {
   };
 }
 
-/** Parse backup text; a file that is not JSON at all is reported, not thrown. */
+/**
+ * Parse backup text; a file that is not JSON at all is reported, not thrown. A UTF-8 byte-order
+ * mark (Notepad writes one when it saves) is not part of the document.
+ */
 export function parseBackup(text: string): BackupParseResult {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     return {
       ok: false,

@@ -331,7 +331,7 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
   const computerOf = (p: { id: string }) => computers.get(p.id)!;
 
   // One printer per department, attached to the computer it is shared from (the responsible
-  // person is that computer's user, brief §1).
+  // person is that computer's user).
   const printers = departments.map((dept, i) => {
     const host = people.find((p) => deptIndexOf.get(p.id) === i && p.active) ?? people[0]!;
     const [brand, model] = pick(PRINTERS);

@@ -2,10 +2,14 @@
 // Electron carries it over IPC (preload → ipcMain); browser mode carries it over HTTP to the
 // loopback server. Both validate every request with the schema below before a service runs.
 import { z } from 'zod';
+import { pathProblem, safeFileName } from './file-names';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
+import { issueLines } from './schemas/issues';
 import {
   backupListRequestSchema,
+  BACKUP_PART_CHARS,
   backupSaveRequestSchema,
+  EXCHANGE_MAX_BLOB_BYTES,
   syncExchangeRequestSchema,
   syncStatusRequestSchema,
   type BackupListResult,
@@ -20,18 +24,60 @@ export const pdfFileNameSchema = z
   .min(5)
   .max(120)
   .regex(/^[^\\/:*?"<>|]+\.pdf$/i, 'file name must be a plain name ending in .pdf')
-  // Control characters are never part of a file name Windows accepts.
-  .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 0x20), 'file name must not hold control characters')
-  .refine((n) => !n.startsWith('.') && n !== '..', 'file name must not start with a dot');
+  // NUL and control characters are refused with a message; bidi controls and Windows device
+  // names are made harmless (shared/file-names.ts, the rule of every door that names a file).
+  .refine((n) => pathProblem(n) === undefined, { error: (issue) => pathProblem(String(issue.input)) })
+  .refine((n) => !n.startsWith('.') && n !== '..', 'file name must not start with a dot')
+  .transform((n) => safeFileName(n))
+  .pipe(z.string().regex(/^[^.].*\.pdf$/i, 'file name must be a plain name ending in .pdf'));
 
 /** Longest text a form may ask the font for (a long KPI report stays well under it). */
 export const PDF_FONT_TEXT_MAX = 200_000;
+
+/** The settings that name folders: never written from the page (see 'settings:chooseFolder'). */
+export const FOLDER_SETTINGS = ['reportsDir', 'syncFolder'] as const;
+
+const FOLDER_FROM_PAGE =
+  '文件夹只能通过“选择文件夹”设置，不能由页面直接写入。Folders are set through “Choose folder”, never written by the page.';
+
+/**
+ * settings:write from the page: every setting but the folders. A page that could write a path
+ * would make pdf:save write, and /files/ serve, anywhere on the disk.
+ */
+export const pageSettingsPatchSchema = z.strictObject(
+  appSettingsPatchSchema.omit({ reportsDir: true, syncFolder: true }).shape,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' &&
+      issue.keys.some((key) => (FOLDER_SETTINGS as readonly string[]).includes(key))
+        ? FOLDER_FROM_PAGE
+        : undefined,
+  },
+);
+
+/**
+ * Choosing a folder without the page naming a path: Electron's own folder dialog ('dialog'),
+ * or one of a fixed list ('default': reports/ in the data folder; 'documents': NetDesk 报表 in
+ * the user's Documents; 'off': no sync folder). Browser mode has no dialog; its sync folder is
+ * given in the terminal that starts it (npm start -- --sync-folder PATH).
+ */
+export const chooseFolderRequestSchema = z.discriminatedUnion('which', [
+  z.object({ which: z.literal('reports'), choice: z.enum(['dialog', 'default', 'documents']) }).strict(),
+  z.object({ which: z.literal('sync'), choice: z.enum(['dialog', 'off']) }).strict(),
+]);
+
+export interface ChooseFolderResult {
+  /** False when the user cancelled the dialog: nothing changed. */
+  chosen: boolean;
+  settings: AppSettings;
+}
 
 /** Every IPC channel with the zod schema of its single request argument. */
 export const ipcRequestSchemas = {
   'app:info': z.object({}).strict(),
   'settings:read': z.object({}).strict(),
-  'settings:write': appSettingsPatchSchema,
+  'settings:write': pageSettingsPatchSchema,
+  'settings:chooseFolder': chooseFolderRequestSchema,
   /** Save a PDF: through a save dialog (Electron) or straight into the reports folder. */
   'pdf:save': z
     .object({
@@ -69,6 +115,38 @@ export const ipcRequestSchemas = {
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
 export const IPC_CHANNELS = Object.keys(ipcRequestSchemas) as IpcChannel[];
+
+/** Characters of base64 for `bytes` bytes (how shared/wire carries a Uint8Array). */
+const base64Chars = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * What one request of each channel may come to as JSON on the wire (browser mode's HTTP body),
+ * from what the channel legitimately carries: `bytes` of UTF-8, and `values`, the arrays, objects
+ * and list items in it (each `[`, `{` and `,` outside strings). A body past either is refused
+ * while it arrives, before it is parsed: a page cannot make the server hold or parse more.
+ */
+export const ipcRequestLimits: Record<IpcChannel, { bytes: number; values: number }> = {
+  'app:info': { bytes: 4 * KiB, values: 64 },
+  'settings:read': { bytes: 4 * KiB, values: 64 },
+  // Five fields of at most 1,000 characters, each at most 6 bytes as JSON (\uXXXX).
+  'settings:write': { bytes: 64 * KiB, values: 256 },
+  'settings:chooseFolder': { bytes: 4 * KiB, values: 64 },
+  // A PDF of at most 50 MB as base64, and its name.
+  'pdf:save': { bytes: base64Chars(50 * MiB) + 16 * KiB, values: 64 },
+  'pdf:font': { bytes: PDF_FONT_TEXT_MAX * 6 + 16 * KiB, values: 64 },
+  'file:open': { bytes: 8 * KiB, values: 64 },
+  'shell:openExternal': { bytes: 32 * KiB, values: 64 },
+  // The cursors alone; their list of attachments still missing can be long on an old ledger.
+  'sync:status': { bytes: 32 * MiB, values: 1_000_000 },
+  // 40 MB of attachments as base64 (~53 MB), the outbox chunk (2,000 changes) and the cursors;
+  // or one snapshot part (2,000 records, cut at 8 M characters by the renderer).
+  'sync:exchange': { bytes: base64Chars(EXCHANGE_MAX_BLOB_BYTES) + 10 * MiB, values: 2_000_000 },
+  // One part of backup text (8 M characters), at most 3 bytes each as JSON (Chinese text).
+  'backup:save': { bytes: BACKUP_PART_CHARS * 3 + 64 * KiB, values: 64 },
+  'backup:list': { bytes: 4 * KiB, values: 64 },
+};
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcRequestSchemas)[C]>;
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcRequestSchemas)[C]>;
 
@@ -107,6 +185,7 @@ export interface IpcResponses {
   'app:info': AppInfo;
   'settings:read': SettingsReadResult;
   'settings:write': AppSettings;
+  'settings:chooseFolder': ChooseFolderResult;
   'pdf:save': PdfSaveResult;
   'pdf:font': PdfFontResult;
   'file:open': { opened: boolean; url?: string };
@@ -132,6 +211,7 @@ export interface NetdeskApi {
   appInfo(): Promise<AppInfo>;
   readSettings(): Promise<SettingsReadResult>;
   writeSettings(patch: IpcRequest<'settings:write'>): Promise<AppSettings>;
+  chooseFolder(req: IpcRequest<'settings:chooseFolder'>): Promise<ChooseFolderResult>;
   savePdf(req: IpcRequest<'pdf:save'>): Promise<PdfSaveResult>;
   pdfFont(req: IpcRequest<'pdf:font'>): Promise<PdfFontResult>;
   openFile(req: IpcRequest<'file:open'>): Promise<{ opened: boolean; url?: string }>;
@@ -147,6 +227,7 @@ export const apiChannels = {
   appInfo: 'app:info',
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
+  chooseFolder: 'settings:chooseFolder',
   savePdf: 'pdf:save',
   pdfFont: 'pdf:font',
   openFile: 'file:open',
@@ -156,6 +237,18 @@ export const apiChannels = {
   saveBackup: 'backup:save',
   listBackups: 'backup:list',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
+
+/**
+ * What the preload puts on window.netdesk: NetdeskApi's methods, whose answers may be plain values
+ * or the IpcResult envelope as it came over IPC (the renderer's getNetdesk() accepts both). Both
+ * sides check against this one type: the preload with `satisfies PreloadNetdesk`, the page by
+ * declaring `window.netdesk` with it (renderer/api/types.d.ts).
+ */
+export type PreloadNetdesk = {
+  [M in keyof NetdeskApi]: (
+    ...args: Parameters<NetdeskApi[M]>
+  ) => Promise<Awaited<ReturnType<NetdeskApi[M]>> | IpcResult<(typeof apiChannels)[M]>>;
+};
 
 /** Thrown in the renderer when a call comes back with an error. */
 export class NetdeskCallError extends Error {
@@ -182,7 +275,7 @@ export function parseIpcRequest<C extends IpcChannel>(
     error: {
       code: 'bad-request',
       message: `invalid request for ${channel}`,
-      issues: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      issues: issueLines(r.error, { whole: '(root)' }),
     },
   };
 }

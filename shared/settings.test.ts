@@ -16,17 +16,26 @@ describe('settings patch', () => {
     expect(appSettingsPatchSchema.parse({})).toEqual({});
   });
 
+  const fromPage = (key: keyof AppSettings) => key !== 'reportsDir' && key !== 'syncFolder';
+
   it.each(Object.keys(full) as (keyof AppSettings)[])(
-    'changing only %s through the IPC channel leaves every other field as it was',
+    'changing only %s leaves every other field as it was',
     (key) => {
       const changed = appSettingsSchema.parse({ ...full, [key]: appSettingsSchema.parse({})[key] });
-      const patch = ipcRequestSchemas['settings:write'].parse({ [key]: changed[key] });
+      // The page's channel carries every setting but the folders (they are chosen in a dialog).
+      const schema = fromPage(key) ? ipcRequestSchemas['settings:write'] : appSettingsPatchSchema;
+      const patch = schema.parse({ [key]: changed[key] });
       const saved = { ...full, ...patch };
       for (const other of Object.keys(full) as (keyof AppSettings)[]) {
         expect(saved[other]).toBe(other === key ? changed[key] : full[other]);
       }
     },
   );
+
+  it('the page cannot set a folder', () => {
+    expect(() => ipcRequestSchemas['settings:write'].parse({ reportsDir: 'C:\\elsewhere' })).toThrow();
+    expect(() => ipcRequestSchemas['settings:write'].parse({ syncFolder: '../../x' })).toThrow();
+  });
 
   it('still refuses unknown keys and bad values', () => {
     expect(() => appSettingsPatchSchema.parse({ pcCode: 'ab' })).toThrow();

@@ -25,6 +25,12 @@ import { attachmentMetaSchema, LEDGER_TABLES, type AttachmentMeta, type LedgerTa
 import { syncChangeSchema } from './sync/format';
 import type { LedgerSnapshot, SyncChange, SyncCursors, SyncStatus } from './sync/types';
 
+/**
+ * A PC publishes a snapshot of its ledger once this many changes came or went since its last one,
+ * so a PC joining later loads one file instead of years of journals.
+ */
+export const SNAPSHOT_EVERY = 5000;
+
 /** Outbox changes one exchange may carry (the engine's journal file size). */
 export const EXCHANGE_MAX_CHANGES = 2000;
 /** Attachment bytes one exchange may carry each way; more waits for the next round. */

@@ -110,13 +110,17 @@ export function encodeWire(value: unknown): unknown {
  * The reverse of encodeWire on a freshly parsed JSON value: every object whose only key is
  * "$bytes" (a string) becomes a Uint8Array. Throws on malformed base64, so a damaged upload is
  * refused rather than saved as a corrupt PDF. No NetDesk record has a field named "$bytes".
+ * `decodeBase64` lets Node pass its native decoder (as strict as base64ToBytes).
  */
-export function decodeWire(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeWire);
+export function decodeWire(
+  value: unknown,
+  decodeBase64: (text: string) => Uint8Array = base64ToBytes,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => decodeWire(item, decodeBase64));
   if (isPlainObject(value)) {
-    if (isWireBytes(value)) return base64ToBytes(value.$bytes);
+    if (isWireBytes(value)) return decodeBase64(value.$bytes);
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) setOwn(out, key, decodeWire(item));
+    for (const [key, item] of Object.entries(value)) setOwn(out, key, decodeWire(item, decodeBase64));
     return out;
   }
   return value;

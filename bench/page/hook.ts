@@ -1,4 +1,4 @@
-// The bench's hook in the page: `window.__netdeskBench`, built by bench/page/build.ts into its own
+// The bench's hook in the page: `window.__netdeskBench`, built by bench/run.ts (buildHook) into its own
 // bundle (bench/tmp/hook/) from NetDesk's own modules, and loaded by the runner only into a bench
 // page of the app's origin (same IndexedDB as the app). The product bundle never contains it.
 //
@@ -21,7 +21,9 @@ import { importLedger } from '../../renderer/db/backup';
 import { checkBackupFile, restoreBackupFile, type BackupSource } from '../../renderer/db/backup-stream';
 import { createRepository } from '../../renderer/db/repository';
 import { NetdeskDb, openNetdeskDb } from '../../renderer/db/schema';
-import { filterPeople } from '../../renderer/features/people/search';
+import { buildPeopleSearch, filterPeople } from '../../renderer/features/people/search';
+import { computersByPerson, computerTagsText } from '../../shared/devices/person-computers';
+import { pinyinKeys } from '../../shared/search/pinyin';
 import { globalResults, PER_KIND } from '../../renderer/features/search/global-results';
 // Types only (erased from the bundle); the modules themselves load through import.meta.glob.
 import type * as RepairDataModule from '../../renderer/features/repair/data/index';
@@ -294,7 +296,8 @@ const bench = {
     const db = await open();
     const repair = await optional(repairModules);
     if (repair) await repair.warmRepairSearch(db);
-    const people: Person[] = await db.people.toArray();
+    const computers = computersByPerson(await db.devices.where('type').equals('computer').toArray());
+    const people = buildPeopleSearch(await db.people.toArray(), computers);
     const departments = new Map((await db.departments.toArray()).map((d) => [d.id, d.name]));
     const list = await optional(deviceModules);
     const devices = list ? await deviceIndex(db, list) : null;
@@ -316,6 +319,7 @@ const bench = {
       return globalResults(text, {
         people,
         departmentName: (id) => (id ? (departments.get(id) ?? '') : ''),
+        computersOf: (id) => computerTagsText(computers, id),
         devices,
         cards,
       });
@@ -326,10 +330,38 @@ const bench = {
   /** People search alone, over the whole directory in memory. */
   async peopleSearch(runs: number, words: string[]): Promise<number[]> {
     const db = await open();
-    const people: Person[] = await db.people.toArray();
+    const people = buildPeopleSearch(await db.people.toArray());
     return times(runs, (i) =>
       Promise.resolve(filterPeople(people, { query: words[i % words.length]!, departmentId: null })),
     );
+  },
+
+  /**
+   * Pinyin people search as the People screen runs it: the search keys (pinyin of every name) made
+   * once when the directory loads, then one search per keystroke while a name's initials and then
+   * its full pinyin are typed ("f", "ft", "ftj", "fa", "fan", … for 方廷杰).
+   */
+  async pinyinPeopleSearch(runs: number): Promise<{ people: number; buildMs: number; ms: number[] }> {
+    const db = await open();
+    const all: Person[] = await db.people.toArray();
+    const computers = computersByPerson(await db.devices.where('type').equals('computer').toArray());
+    const t0 = performance.now();
+    const search = buildPeopleSearch(all, computers);
+    const buildMs = performance.now() - t0;
+    const keystrokes: string[] = [];
+    for (
+      let i = 0;
+      keystrokes.length < runs && i < all.length;
+      i += Math.max(1, Math.floor(all.length / runs))
+    ) {
+      const [full = '', initials = ''] = pinyinKeys(all[i]!.name, 'name').split('\u0001');
+      for (const typed of [initials, full.slice(0, 6)])
+        for (let n = 1; n <= typed.length; n++) keystrokes.push(typed.slice(0, n));
+    }
+    const ms = await times(Math.min(runs, keystrokes.length), (i) =>
+      Promise.resolve(filterPeople(search, { query: keystrokes[i]!, departmentId: null })),
+    );
+    return { people: all.length, buildMs, ms };
   },
 
   /** Device search over the whole device list, as the devices screen filters it per keystroke. */

@@ -12,6 +12,8 @@ export interface BrowserModeArgs {
   printUrlFile: string | undefined;
   /** Rebuild the renderer even when out/renderer looks current. */
   build: boolean;
+  /** The shared folder for sync, given in the terminal ('' turns sync off). */
+  syncFolder: string | undefined;
 }
 
 /** Parse the flags of `npm start -- …` in browser mode; throws with a readable message. */
@@ -23,6 +25,7 @@ export function parseBrowserArgs(argv: string[]): BrowserModeArgs {
       port: { type: 'string' },
       'print-url-file': { type: 'string' },
       build: { type: 'boolean', default: false },
+      'sync-folder': { type: 'string' },
       // Already acted on by the launcher; accepted so it can be passed through unchanged.
       browser: { type: 'boolean', default: false },
     },
@@ -34,6 +37,7 @@ export function parseBrowserArgs(argv: string[]): BrowserModeArgs {
     port: values.port === undefined ? undefined : parsePort(values.port, '--port'),
     printUrlFile: values['print-url-file'],
     build: values.build,
+    syncFolder: values['sync-folder'],
   };
 }
 

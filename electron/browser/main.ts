@@ -3,17 +3,23 @@
 // Run by the launcher (`npm start`) as `node --import tsx electron/browser/main.ts [flags]`.
 //   --no-open              start the server only and print the address
 //   --port N               listen on N instead of NETDESK_PORT or 47613
-//   --print-url-file FILE  write the launch URL (with its token) into FILE, for the e2e harness
+//   --print-url-file FILE  write a one-time launch URL into FILE (owner-only), for the e2e harness
 //   --build                rebuild the renderer first even if out/renderer looks current
+//   --sync-folder PATH     set the shared folder for sync ("" turns sync off): browser mode's
+//                          way to choose it, since the page may never send a path
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkFolderPath } from '../services/folders';
 import { createServices, dispatch, type ServiceHost } from '../services/index';
+import { createReportIndex } from '../services/report-index';
+import { createSettingsStore } from '../services/settings';
 import { parseBrowserArgs, resolveDataDir, resolvePort } from './config';
-import { openAppWindow, openInDefaultBrowser } from './open-app';
+import { handOverSignIn, writeLaunchUrlFile } from './launch';
+import { openInDefaultBrowser } from './open-app';
 import { startBrowserServer, type BrowserServer } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     appVersion: pkg.version,
     platform: process.platform,
     dataDir,
+    documentsDir: join(homedir(), 'Documents'),
     now: () => new Date(),
     // No save dialog in a web page: PDFs go into the reports folder and open in a new tab from there.
     openPath: (absolutePath) =>
@@ -88,6 +95,18 @@ async function main(): Promise<void> {
     log: say,
   };
   const services = createServices(host);
+  const issuedReports = createReportIndex({ dataDir });
+  // The sync folder of browser mode is given here, in the terminal, never by the page.
+  if (args.syncFolder !== undefined) {
+    try {
+      const folder = args.syncFolder.trim() === '' ? '' : checkFolderPath(args.syncFolder.trim());
+      await createSettingsStore({ dataDir, now: () => new Date(), log: say }).write({ syncFolder: folder });
+      say(folder ? `共享文件夹 / shared folder: ${folder}` : '已关闭文件夹同步 / folder sync turned off');
+    } catch (err) {
+      say(`--sync-folder: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(2);
+    }
+  }
   const callService = (channel: string, raw: unknown) => dispatch(services, channel, raw);
 
   let server: BrowserServer;
@@ -97,11 +116,9 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       rendererDir,
       dispatch: callService,
-      // Follows the settings: the supervisor may move the reports folder while NetDesk runs.
-      reportsDir: async () => {
-        const info = await callService('app:info', {});
-        return info.ok && 'reportsDir' in info.value ? info.value.reportsDir : join(dataDir, 'reports');
-      },
+      warmBodyReader: true,
+      // Only PDFs NetDesk issued (the services' index), never any file of the reports folder.
+      findReport: (fileName) => issuedReports.find(fileName),
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -114,11 +131,17 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  if (args.printUrlFile) await writeFile(args.printUrlFile, server.launchUrl, 'utf8');
+  if (args.printUrlFile) await writeLaunchUrlFile(args.printUrlFile, server.launchUrl);
   say(`NetDesk 浏览器模式已启动 / browser mode is running at ${server.origin}`);
   say(`数据文件夹 / data folder: ${dataDir}`);
-  say(`打开 / open: ${server.launchUrl}`);
-  if (args.open) await openAppWindow(server.launchUrl, { dataDir });
+  // Never the token itself: only one-time codes, in the window's command line or printed.
+  const stopListening = await handOverSignIn({
+    launchUrl: server.launchUrl,
+    open: args.open,
+    window: { dataDir },
+    log: say,
+    input: process.stdin,
+  });
   say('按 Ctrl+C 停止 / press Ctrl+C to stop.');
 
   let stopping = false;
@@ -126,6 +149,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal}: 正在停止 / stopping…`);
+    stopListening();
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -2,7 +2,7 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppWindow, openInDefaultBrowser, type SpawnFn } from './open-app';
+import { openAppWindow, openInDefaultBrowser, PRINTED_CODE_TTL_MS, type SpawnFn } from './open-app';
 
 interface Spawned {
   command: string;
@@ -30,12 +30,23 @@ function fakeSpawn(outcome: 'spawn' | 'error'): { spawn: SpawnFn; calls: Spawned
   return { spawn, calls };
 }
 
-const url = 'http://127.0.0.1:47613/?t=abc';
+const url = 'http://127.0.0.1:47613/?c=code1';
+/** A stand-in for BrowserServer.launchUrl: numbered codes, and the lifetime each was asked for. */
+function codes(): { launchUrl: (ttlMs?: number) => string; ttls: (number | undefined)[] } {
+  const ttls: (number | undefined)[] = [];
+  return {
+    ttls,
+    launchUrl: (ttlMs) => {
+      ttls.push(ttlMs);
+      return `http://127.0.0.1:47613/?c=code${ttls.length}`;
+    },
+  };
+}
 
 describe('openAppWindow', () => {
   it('starts the browser as a detached app window with its own NetDesk profile', async () => {
     const { spawn, calls } = fakeSpawn('spawn');
-    const result = await openAppWindow(url, {
+    const result = await openAppWindow(codes().launchUrl, {
       dataDir: '/home/wang/.config/NetDesk',
       lookup: () => ({ path: '/usr/bin/chromium' }),
       spawn,
@@ -59,7 +70,7 @@ describe('openAppWindow', () => {
   it('adds --no-sandbox only for root on Linux', async () => {
     const run = async (platform: NodeJS.Platform, isRoot: boolean): Promise<string[]> => {
       const { spawn, calls } = fakeSpawn('spawn');
-      await openAppWindow(url, {
+      await openAppWindow(codes().launchUrl, {
         dataDir: '/d',
         lookup: () => ({ path: 'x' }),
         spawn,
@@ -74,10 +85,11 @@ describe('openAppWindow', () => {
     expect(await run('win32', true)).not.toContain('--no-sandbox');
   });
 
-  it('prints the URL when no browser is found', async () => {
+  it('prints a fresh one-time link, good for a minute, when no browser is found', async () => {
     const lines: string[] = [];
     const { spawn, calls } = fakeSpawn('spawn');
-    const result = await openAppWindow(url, {
+    const { launchUrl, ttls } = codes();
+    const result = await openAppWindow(launchUrl, {
       dataDir: '/d',
       lookup: () => ({ path: undefined }),
       spawn,
@@ -85,13 +97,16 @@ describe('openAppWindow', () => {
     });
     expect(result.opened).toBe(false);
     expect(calls).toHaveLength(0);
-    expect(lines.join('\n')).toContain(url);
+    expect(ttls).toEqual([PRINTED_CODE_TTL_MS]);
+    expect(lines.join('\n')).toContain('http://127.0.0.1:47613/?c=code1');
+    expect(lines.join('\n')).toMatch(/one-time/);
+    expect(lines.join('\n')).toMatch(/Enter/);
   });
 
   it('says plainly that no window opened and gives the one command that installs a browser', async () => {
     const said = async (platform: NodeJS.Platform, hasAptGet: boolean): Promise<string> => {
       const lines: string[] = [];
-      await openAppWindow(url, {
+      await openAppWindow(codes().launchUrl, {
         dataDir: '/d',
         lookup: () => ({ path: undefined }),
         spawn: fakeSpawn('spawn').spawn,
@@ -109,10 +124,11 @@ describe('openAppWindow', () => {
     expect(await said('linux', false)).not.toContain('apt-get');
   });
 
-  it('prints the URL when the browser fails to start', async () => {
+  it('prints a link of its own when the browser fails to start, not the one on its command line', async () => {
     const lines: string[] = [];
-    const { spawn } = fakeSpawn('error');
-    const result = await openAppWindow(url, {
+    const { spawn, calls } = fakeSpawn('error');
+    const { launchUrl, ttls } = codes();
+    const result = await openAppWindow(launchUrl, {
       dataDir: '/d',
       lookup: () => ({ path: '/gone/chrome' }),
       spawn,
@@ -120,7 +136,10 @@ describe('openAppWindow', () => {
     });
     expect(result.opened).toBe(false);
     expect(lines.join('\n')).toMatch(/\/gone\/chrome: spawn ENOENT/);
-    expect(lines.join('\n')).toContain(url);
+    expect(calls[0]!.args[0]).toBe('--app=http://127.0.0.1:47613/?c=code1');
+    expect(ttls).toEqual([undefined, PRINTED_CODE_TTL_MS]);
+    expect(lines.join('\n')).toContain('?c=code2');
+    expect(lines.join('\n')).not.toContain('?c=code1');
   });
 });
 

@@ -1,7 +1,7 @@
 // Opens NetDesk in browser mode: a Chromium-family browser started as an app window (--app, no
 // tabs or address bar) with a profile folder of its own inside NetDesk's data folder, so
 // NetDesk's IndexedDB lives apart from the supervisor's everyday browsing. Without such a browser,
-// or when it fails to start, the URL is printed for the supervisor to open by hand.
+// or when it fails to start, a one-time sign-in link is printed for the supervisor to open by hand.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,29 +48,48 @@ export function appWindowArgs(url: string, dataDir: string, withoutSandbox: bool
   ];
 }
 
-export async function openAppWindow(url: string, options: OpenAppOptions): Promise<OpenAppResult> {
+/** How long a printed sign-in link stays good: time to copy it into a browser by hand. */
+export const PRINTED_CODE_TTL_MS = 60_000;
+
+/** A sign-in URL with a fresh one-time code good for `ttlMs` (BrowserServer.launchUrl). */
+export type LaunchUrlFn = (ttlMs?: number) => string;
+
+/**
+ * Print what a person needs to open NetDesk by hand: a one-time link, good for a minute, and how
+ * to get another. Printed only when no window could be opened (or on request), never the token.
+ */
+export function printSignInLink(launchUrl: LaunchUrlFn, log: (message: string) => void): void {
+  const seconds = PRINTED_CODE_TTL_MS / 1000;
+  log(`请在 ${seconds} 秒内用浏览器打开以下一次性地址（只能使用一次；过期后在此窗口按回车键获取新地址）：`);
+  log(
+    `Open this one-time address in a browser within ${seconds} s (it works once; press Enter here for a new one):`,
+  );
+  log(`  ${launchUrl(PRINTED_CODE_TTL_MS)}`);
+}
+
+/**
+ * Open NetDesk as an app window. The sign-in code is made just before the browser starts, so the
+ * few seconds it is good for (the command line is readable by other users) are not spent waiting.
+ */
+export async function openAppWindow(launchUrl: LaunchUrlFn, options: OpenAppOptions): Promise<OpenAppResult> {
   const log = options.log ?? ((message: string) => console.log(message));
   const lookup = (options.lookup ?? (() => findBrowser()))();
   if (lookup.warning) log(lookup.warning);
   const platform = options.platform ?? process.platform;
-  const printUrl = (): void => {
-    log('请在浏览器中打开以下地址 / open this address in a browser:');
-    log(`  ${url}`);
-  };
   if (!lookup.path) {
     log('未找到 Chrome、Edge 或 Chromium，无法打开 NetDesk 窗口。');
     log('No Chrome, Edge or Chromium was found, so no NetDesk window could be opened.');
     const install = browserInstallHint(platform, options.hasAptGet ?? existsSync('/usr/bin/apt-get'));
     log(`安装一个浏览器 / install one: ${install}`);
-    printUrl();
+    printSignInLink(launchUrl, log);
     return { opened: false };
   }
   const isRoot = options.isRoot ?? process.getuid?.() === 0;
-  const args = appWindowArgs(url, options.dataDir, platform === 'linux' && isRoot);
+  const args = appWindowArgs(launchUrl(), options.dataDir, platform === 'linux' && isRoot);
   const started = await startDetached(options.spawn ?? spawn, lookup.path, args);
   if (!started.ok) {
     log(`无法启动浏览器 ${lookup.path}: ${started.error}`);
-    printUrl();
+    printSignInLink(launchUrl, log);
     return { opened: false };
   }
   return { opened: true, browser: lookup.path };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcChannel, IpcResult } from '../../shared/ipc';
 import { encodeWire } from '../../shared/wire';
+import { createReportIndex } from '../services/report-index';
 import {
   CONTENT_SECURITY_POLICY,
   PDF_CONTENT_SECURITY_POLICY,
@@ -82,13 +83,28 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'app.css'), 'body{}');
   await writeFile(join(rendererDir, 'assets', 'index-Ds9i5ajX.js'), 'console.log("hashed");');
   await writeFile(join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE');
-  await writeFile(join(reportsDir, '2026-10 月度考核.pdf'), '%PDF-1.7 monthly report');
+  // One PDF NetDesk issued (in its index), and files that merely lie in the same folder.
+  const monthly = new TextEncoder().encode('%PDF-1.7 monthly report');
+  await writeFile(join(reportsDir, '2026-10 月度考核.pdf'), monthly);
+  await createReportIndex({ dataDir: root }).record({
+    fileName: '2026-10 月度考核.pdf',
+    path: join(reportsDir, '2026-10 月度考核.pdf'),
+    bytes: monthly,
+  });
+  await writeFile(join(reportsDir, 'planted.pdf'), '%PDF-1.7 not written by NetDesk');
+  await writeFile(join(reportsDir, 'swapped.pdf'), '%PDF-1.7 issued');
+  await createReportIndex({ dataDir: root }).record({
+    fileName: 'swapped.pdf',
+    path: join(reportsDir, 'swapped.pdf'),
+    bytes: new TextEncoder().encode('%PDF-1.7 issued'),
+  });
+  await writeFile(join(reportsDir, 'swapped.pdf'), '%PDF-1.7 replaced afterwards');
   await symlink(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
 
   server = await startBrowserServer({
     port: 0,
     rendererDir,
-    reportsDir: () => reportsDir,
+    findReport: (name) => createReportIndex({ dataDir: root }).find(name),
     dispatch: (channel, raw): Promise<IpcResult<IpcChannel>> => {
       calls.push({ channel, raw });
       if (channel === 'pdf:save') {
@@ -100,10 +116,16 @@ beforeAll(async () => {
       });
     },
   });
-  const launch = await send(`/?t=${server.token}`);
+  const launch = await send(pathOf(server.launchUrl()));
   const setCookie = launch.headers['set-cookie']?.[0] ?? '';
   cookie = setCookie.split(';')[0]!;
 });
+
+/** The path and query of a URL, as a browser sends it. */
+function pathOf(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
 
 afterAll(async () => {
   await server.close();
@@ -111,8 +133,12 @@ afterAll(async () => {
 });
 
 describe('signing in with the launch URL', () => {
-  it('sets an HttpOnly SameSite=Strict cookie and redirects to the app', async () => {
-    const launch = await send(`/?t=${server.token}`);
+  it('exchanges a one-time code for an HttpOnly SameSite=Strict cookie and redirects to the app', async () => {
+    const url = server.launchUrl();
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?c=[A-Za-z0-9_-]{32}$`));
+    // What another user can read off the browser's command line is not the token.
+    expect(url).not.toContain(server.token);
+    const launch = await send(pathOf(url));
     expect(launch.status).toBe(303);
     expect(launch.headers.location).toBe('/');
     const setCookie = launch.headers['set-cookie']?.[0] ?? '';
@@ -120,14 +146,46 @@ describe('signing in with the launch URL', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Path=\//);
-    expect(server.launchUrl).toBe(`http://127.0.0.1:${server.port}/?t=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('refuses a wrong launch token without setting a cookie', async () => {
-    const launch = await send(`/?t=${'0'.repeat(64)}`);
-    expect(launch.status).toBe(403);
-    expect(launch.headers['set-cookie']).toBeUndefined();
+  it('takes each code once: a second request with it gets no cookie and is told what to do', async () => {
+    const path = pathOf(server.launchUrl());
+    expect((await send(path)).status).toBe(303);
+    const again = await send(path);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toMatch(/Press Enter in the terminal/);
+  });
+
+  it('refuses a code after its few seconds', async () => {
+    const path = pathOf(server.launchUrl(30));
+    await new Promise((r) => setTimeout(r, 80));
+    const late = await send(path);
+    expect(late.status).toBe(403);
+    expect(late.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('never signs in with the token itself in the URL, nor with a made-up code', async () => {
+    for (const path of [`/?t=${server.token}`, `/?c=${server.token}`, `/?c=${'A'.repeat(32)}`, '/?c=']) {
+      const reply = await send(path);
+      expect(reply.status, path).toBe(403);
+      expect(reply.headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('lets a browser that already has its cookie reload a used launch URL', async () => {
+    const path = pathOf(server.launchUrl());
+    await send(path);
+    const reload = await send(path, { headers: { cookie } });
+    expect(reload.status).toBe(303);
+    expect(reload.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('keeps only the last few codes waiting', async () => {
+    const first = pathOf(server.launchUrl());
+    for (let i = 0; i < 8; i++) server.launchUrl();
+    expect((await send(first)).status).toBe(403);
   });
 
   it('refuses every page without the cookie, and with a wrong one', async () => {
@@ -218,7 +276,7 @@ describe('the API', () => {
     const small = await startBrowserServer({
       port: 0,
       rendererDir: join(root, 'renderer'),
-      reportsDir: join(root, 'reports'),
+      findReport: () => Promise.resolve(undefined),
       dispatch: () => Promise.reject(new Error('must not be called')),
       token: server.token,
       maxBodyBytes: 100,
@@ -336,6 +394,14 @@ describe('opening saved PDFs', () => {
     expect(reply.headers['content-security-policy']).toBe(PDF_CONTENT_SECURITY_POLICY);
     expect(PDF_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves only PDFs NetDesk issued, not another file in the folder, nor one changed since', async () => {
+    for (const name of ['planted.pdf', 'swapped.pdf']) {
+      const reply = await send(`/files/${name}`, { headers: { cookie } });
+      expect(reply.status, name).toBe(404);
+      expect(reply.body, name).not.toContain('%PDF');
+    }
   });
 
   it('needs the cookie and serves nothing but plain PDF names inside the reports folder', async () => {

@@ -5,9 +5,13 @@
 // to it, so every request is checked before anything else happens:
 //   - Host must be 127.0.0.1:PORT or localhost:PORT (a DNS-rebinding page sends its own name);
 //   - an Origin header, when present, must be this server's own origin;
-//   - a random per-launch token must come with the request: the launch URL /?t=TOKEN turns it into
-//     an HttpOnly, SameSite=Strict cookie, and API calls also repeat it in X-NetDesk-Token (the page
-//     reads it from a <meta> tag injected into index.html), so a forged cross-site form cannot call.
+//   - a random per-launch token must come with the request, as an HttpOnly, SameSite=Strict cookie;
+//     API calls also repeat it in X-NetDesk-Token (the page reads it from a <meta> tag injected
+//     into index.html), so a forged cross-site form cannot call.
+// The token itself never leaves this process except in that cookie and that page: another user
+// of the PC can read a browser's command line (ps, Task Manager), so the launch URL carries a
+// one-time code instead (/?c=CODE), good for one request within a few seconds, which the server
+// exchanges for the cookie. A used or stale code is worth nothing.
 // Responses carry the same strict CSP as the Electron window (saved PDFs a script-free variant).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -22,8 +26,9 @@ import {
   type IpcError,
   type IpcResult,
 } from '../../shared/ipc';
-import { decodeWire, encodeWire } from '../../shared/wire';
+import { encodeWire } from '../../shared/wire';
 import { CONTENT_SECURITY_POLICY, staticCacheControl } from '../../shared/csp';
+import { BodyError, createBodyParser, readChannelBody, type ParsedBody } from './body';
 
 /** The services' dispatcher with its service table already bound. */
 export type BrowserDispatch = (channel: string, raw: unknown) => Promise<IpcResult<IpcChannel>>;
@@ -35,22 +40,37 @@ export interface BrowserServerOptions {
   /** The built renderer (out/renderer), holding index.html and assets/. */
   rendererDir: string;
   dispatch: BrowserDispatch;
-  /** Where saved PDFs live; a function when it follows the settings and may change while running. */
-  reportsDir: string | (() => string | Promise<string>);
+  /**
+   * The path of a PDF NetDesk issued under that name (its index of issued reports), or
+   * undefined: /files/ serves nothing else, whatever lies in the reports folder.
+   */
+  findReport: (fileName: string) => Promise<string | undefined>;
   /** Per-launch secret; generated when omitted. */
   token?: string;
+  /** A ceiling over every channel's own cap (shared/ipc.ts ipcRequestLimits). */
   maxBodyBytes?: number;
+  /** Start the thread that parses large bodies at once (the app), not on the first one (tests). */
+  warmBodyReader?: boolean;
 }
 
 export interface BrowserServer {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** The URL to open: it hands the browser its cookie, then redirects to the app. */
-  launchUrl: string;
+  /**
+   * A fresh sign-in URL: /?c=CODE, where CODE is good for one request within `ttlMs`. It hands
+   * the browser its cookie, then redirects to the app.
+   */
+  launchUrl: (ttlMs?: number) => string;
   port: number;
+  /** The per-launch secret, for this process only (never printed, never on a command line). */
   token: string;
   close(): Promise<void>;
 }
+
+/** How long a sign-in code in a browser's command line stays good: long enough for a cold start. */
+export const LAUNCH_CODE_TTL_MS = 20_000;
+/** Codes that may be waiting at once; older ones are dropped (a launcher makes one at a time). */
+const MAX_OPEN_CODES = 8;
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -69,10 +89,10 @@ export const PDF_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * A 50 MB PDF (the largest pdf:save accepts) is ~67 MB as base64 inside JSON; a little headroom
- * on top, and nothing larger is ever read into memory.
+ * The ceiling over every channel's own cap (shared/ipc.ts ipcRequestLimits): the largest of
+ * those, a 50 MB PDF as base64 (~67 MB), fits under it.
  */
-export const DEFAULT_MAX_BODY_BYTES = 72 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 70 * 1024 * 1024;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -119,6 +139,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const tokenDigest = createHash('sha256').update(token).digest();
   const tokenMatches = (candidate: string | undefined): boolean =>
     candidate !== undefined && timingSafeEqual(createHash('sha256').update(candidate).digest(), tokenDigest);
+  // One-time sign-in codes, kept as their SHA-256 with the moment they go stale.
+  const codes = new Map<string, number>();
+  const codeKey = (code: string): string => createHash('sha256').update(code).digest('hex');
+  const now = (): number => Date.now();
+  function mintCode(ttlMs: number): string {
+    for (const [key, until] of codes) if (until <= now()) codes.delete(key);
+    while (codes.size >= MAX_OPEN_CODES) codes.delete(codes.keys().next().value!);
+    const code = randomBytes(24).toString('base64url');
+    codes.set(codeKey(code), now() + ttlMs);
+    return code;
+  }
+  /** True once for a code that is known and fresh; the code is gone afterwards either way. */
+  function redeemCode(code: string): boolean {
+    const key = codeKey(code);
+    const until = codes.get(key);
+    codes.delete(key);
+    return until !== undefined && until > now();
+  }
+
+  const bodyParser = createBodyParser();
+  if (options.warmBodyReader) bodyParser.warm();
 
   let port = options.port;
   const server: Server = createServer((req, res) => {
@@ -154,10 +195,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const queryAt = target.indexOf('?');
     const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
-    const launchToken = pathname === '/' ? query.get('t') : null;
-    if (launchToken !== null) {
-      if (!tokenMatches(launchToken)) throw new HttpError(403, 'forbidden', notSignedInMessage);
-      res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    const launchCode = pathname === '/' ? query.get('c') : null;
+    if (launchCode !== null) {
+      const signedIn = tokenMatches(readCookie(req, cookieName(port)));
+      // A browser that already has its cookie (a reload of the launch URL) just goes on.
+      if (!redeemCode(launchCode) && !signedIn) {
+        throw new HttpError(403, 'forbidden', staleCodeMessage);
+      }
+      if (!signedIn) {
+        res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      }
       res.setHeader('Location', '/');
       res.setHeader('Cache-Control', 'no-store');
       res.writeHead(303).end();
@@ -193,15 +240,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (!isIpcChannel(channel)) throw new HttpError(404, 'not-found', `unknown channel: ${channel}`);
 
-    const text = await readBody(req, maxBodyBytes);
-    let request: unknown;
+    let parsed: ParsedBody;
     try {
-      request = decodeWire(text.trim() === '' ? {} : JSON.parse(text));
+      const { chunks, size } = await readChannelBody(req, channel, maxBodyBytes);
+      parsed = await bodyParser.parse(channel, chunks, size);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new HttpError(400, 'bad-request', `request body is not valid JSON: ${detail}`);
+      if (!(err instanceof BodyError)) throw err;
+      throw new HttpError(err.status, err.code, err.message);
     }
-    const result = await options.dispatch(channel, request);
+    // The worker already found it invalid: the same answer the services would give.
+    const result = parsed.ok ? await options.dispatch(channel, parsed.request) : parsed;
     sendJson(res, 200, encodeWire(result));
   }
 
@@ -229,15 +277,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function serveReport(req: IncomingMessage, res: ServerResponse, encodedName: string): Promise<void> {
     const name = safeRelativePath(encodedName);
-    // Only a plain PDF name, as pdf:save and file:open accept: no folders below the reports folder.
-    if (name.includes('/') || !pdfFileNameSchema.safeParse(name).success) {
+    // Only a plain PDF name, as pdf:save and file:open accept, and only one NetDesk issued.
+    const plain = pdfFileNameSchema.safeParse(name);
+    if (name.includes('/') || !plain.success || plain.data !== name) {
       throw new HttpError(404, 'not-found', 'Not found.');
     }
-    const reportsDir = resolve(
-      typeof options.reportsDir === 'function' ? await options.reportsDir() : options.reportsDir,
-    );
-    const filePath = resolve(reportsDir, name);
-    if (!(await isFileInside(reportsDir, filePath))) throw new HttpError(404, 'not-found', 'Not found.');
+    const filePath = await options.findReport(name);
+    if (filePath === undefined) throw new HttpError(404, 'not-found', 'Not found.');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', PDF_CONTENT_SECURITY_POLICY);
     // inline: opens in the browser's PDF viewer, from where the supervisor prints it.
@@ -257,19 +303,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   return {
     origin,
-    launchUrl: `${origin}/?t=${token}`,
+    launchUrl: (ttlMs = LAUNCH_CODE_TTL_MS) => `${origin}/?c=${mintCode(ttlMs)}`,
     port,
     token,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
-      }),
+      }).then(() => bodyParser.close()),
   };
 }
 
 const notSignedInMessage =
   '此页面需要从 NetDesk 启动器打开（npm start）。This page must be opened from the NetDesk launcher (npm start).';
+
+const staleCodeMessage =
+  '此登录链接已用过或已过期。请在运行 NetDesk 的终端窗口中按回车键，获取新的链接。' +
+  'This sign-in link was used already or has expired. Press Enter in the terminal window running NetDesk for a new one.';
 
 function isApiPath(req: IncomingMessage): boolean {
   return (req.url ?? '').startsWith('/api/');
@@ -357,30 +407,6 @@ async function streamFile(req: IncomingMessage, res: ServerResponse, filePath: s
       done();
     });
     stream.pipe(res);
-  });
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    req.resume();
-    return Promise.reject(new HttpError(413, 'bad-request', `request body larger than ${limit} bytes`));
-  }
-  return new Promise((done, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        fail(new HttpError(413, 'bad-request', `request body larger than ${limit} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', fail);
   });
 }
 

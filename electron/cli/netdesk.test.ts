@@ -49,6 +49,22 @@ describe('netdesk', () => {
     expect((await run('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('refuses a path with a control character in any command, before writing anything', async () => {
+    const attempts = [
+      ['demo', '--out', 'bad\u0007.json', '--now', NOW],
+      ['pdf', 'directory', '--backup', 'demo.json', '--out', 'dir\u001b[31m.pdf'],
+      ['kpi', '--backup', 'demo\tjson', '--month', '2026-11'],
+      ['verify', '--folder', 'share\u007f'],
+    ];
+    for (const argv of attempts) {
+      const before = readdirSync(cwd).sort();
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(EXIT_USAGE);
+      expect(r.stderr).toMatch(/控制字符.*control character \(U\+00(07|1B|09|7F)\)/);
+      expect(readdirSync(cwd).sort()).toEqual(before);
+    }
+  });
+
   it('writes the demo ledger, a valid backup, the same for the same seed', async () => {
     const first = await run('demo', '--out', 'first.json', '--now', NOW);
     expect(first.code).toBe(EXIT_OK);
@@ -163,7 +179,7 @@ describe('netdesk pdf card / blank-cards (维修申请卡)', () => {
       card.requesterName,
       '部门负责人签字：',
       '网络主管签字：',
-      '申请人签字：',
+      '报修人签字：',
     ]) {
       expect(text).toContain(expected);
     }

@@ -14,6 +14,7 @@ import {
   type LedgerBackup,
 } from '../../shared/backup';
 import { buildDemoLedger } from '../../shared/demo';
+import { pathProblem } from '../../shared/file-names';
 import { describeCharacter, FontFormatError } from '../../shared/pdf/font';
 import { PdfFormError, pdfForms } from '../../shared/pdf/forms';
 import type { LabelSheetChoice } from '../../shared/pdf/forms/labels';
@@ -22,7 +23,7 @@ import { parseCardNo } from '../../shared/repair/card-number';
 import { PAPERS, type Paper } from '../../shared/pdf/layout';
 import { defaultFontPath, prepareFont, readFontFile } from './font';
 import { writeDatasetBackup } from './dataset';
-// Folder sync (issue 5): the headless replica and the folder check live in their own modules.
+// Folder sync: the headless replica and the folder check live in their own modules.
 import { replicaCommand } from './replica';
 import { verifyCommand } from './verify';
 import { kpiCommand } from './kpi';
@@ -68,6 +69,8 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
       检查同步文件夹，不做修改 / check a sync folder without changing it
   netdesk kpi --backup FILE --month YYYY-MM [--now ISO-TIME] [--json] [--pdf OUT.pdf]
       月度考核指标 K1–K9 与月度考核报告 / the month's KPI K1–K9 and the monthly report PDF
+  netdesk verify --backups DIR
+      检查备份文件夹（校验登记的备份，统计半成品）/ check a backups folder and count partial files
   netdesk --help | --version
 
 选项 / Options:
@@ -100,6 +103,12 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
 export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Every argument may name a file or folder: one with control characters (a pasted path
+    // carrying a stray tab or escape) is refused before anything is read or written.
+    for (const arg of argv) {
+      const problem = pathProblem(arg);
+      if (problem) throw new UsageError(`${problem}\n运行 / run: netdesk --help`);
+    }
     switch (command) {
       case undefined:
       case '--help':
@@ -118,7 +127,7 @@ export async function runNetdesk(argv: string[], io: CliIo): Promise<number> {
       case 'forms':
         io.stdout(formList());
         return EXIT_OK;
-      // Folder sync (issue 5).
+      // Folder sync.
       case 'replica':
         return await replicaCommand(rest, io);
       case 'verify':

@@ -1,7 +1,10 @@
 // `netdesk verify --folder DIR`: check a sync folder and list bad, partial and foreign files.
+// `netdesk verify --backups DIR`: check a backups folder (<dataDir>/backups, or a shared folder's
+// backups/) against NetDesk's index of verified backups, and count part-written ones.
 // Reads only; never changes the folder. Exit 0 when every file is whole and NetDesk's,
 // 1 when there is anything to report, 2 for usage errors.
 import { resolve } from 'node:path';
+import { checkBackupFolder } from '../services/backup';
 import { parseArgs } from 'node:util';
 import { nodeFs, type SyncFs } from '../sync/fs';
 import { verifyFolder } from '../sync/verify-folder';
@@ -11,25 +14,34 @@ const KIND_TEXT = { bad: '损坏 bad', partial: '不完整 partial', foreign: '�
 
 export async function verifyCommand(argv: string[], io: CliIo, fs: SyncFs = nodeFs): Promise<number> {
   let folder: string | undefined;
+  let backups: string | undefined;
   let json = false;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { folder: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        folder: { type: 'string' },
+        backups: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
     if (positionals.length > 0) throw new Error(`unexpected argument: ${positionals[0]}`);
     folder = values.folder;
+    backups = values.backups;
     json = values.json;
   } catch (err) {
     io.stderr(
-      `${err instanceof Error ? err.message : String(err)}\n用法 / usage: netdesk verify --folder DIR [--json]\n`,
+      `${err instanceof Error ? err.message : String(err)}\n用法 / usage: netdesk verify --folder DIR | --backups DIR [--json]\n`,
     );
     return 2;
   }
+  if (backups !== undefined && folder === undefined) return verifyBackups(resolve(io.cwd, backups), json, io);
   if (!folder) {
-    io.stderr('缺少 --folder / missing --folder\n用法 / usage: netdesk verify --folder DIR [--json]\n');
+    io.stderr(
+      '缺少 --folder 或 --backups / missing --folder or --backups\n用法 / usage: netdesk verify --folder DIR | --backups DIR [--json]\n',
+    );
     return 2;
   }
   const dir = resolve(io.cwd, folder);
@@ -48,6 +60,35 @@ export async function verifyCommand(argv: string[], io: CliIo, fs: SyncFs = node
       );
     }
     return check.problems.length === 0 ? 0 : 1;
+  } catch (err) {
+    io.stderr(`失败 / failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+async function verifyBackups(dir: string, json: boolean, io: CliIo): Promise<number> {
+  try {
+    const check = await checkBackupFolder(dir, new Date());
+    const abandoned = check.partials.filter((p) => p.abandoned).length;
+    const problems = check.damaged.length + abandoned;
+    if (json) io.stdout(`${JSON.stringify(check, null, 2)}\n`);
+    else {
+      io.stdout(`备份文件夹 / backups folder ${dir}: 已校验 verified ${check.good}\n`);
+      for (const d of check.damaged) io.stdout(`  损坏 damaged: ${d.name} — ${d.detail}\n`);
+      for (const p of check.partials)
+        io.stdout(
+          `  ${p.abandoned ? '遗弃的半成品 abandoned partial' : '正在写入 partial'}: ${p.name} (${p.size} B, ${p.ageHours} h)\n`,
+        );
+      if (check.unlisted.length)
+        io.stdout(
+          `  未登记（保留，不会自动删除）/ not in the index (kept, never removed): ${check.unlisted.length}\n`,
+        );
+      io.stdout(
+        `半成品 / partial files: ${check.partials.length} (遗弃 abandoned ${abandoned})\n` +
+          (problems === 0 ? '没有问题 / no problems\n' : `问题 / problems: ${problems}\n`),
+      );
+    }
+    return problems === 0 ? 0 : 1;
   } catch (err) {
     io.stderr(`失败 / failed: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

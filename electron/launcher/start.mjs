@@ -4,7 +4,7 @@
 // when `--browser` is passed. Flags after `npm start --` go to whichever mode runs, and the
 // launcher exits with that mode's exit code.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
 const say = (message) => console.log(`[netdesk] ${message}`);
 
-/** Path of the Electron executable, or undefined when only the package (without binary) is installed. */
+/**
+ * Path of the Electron executable, or undefined when only the package (without binary) is
+ * installed. Checked through path.txt before electron's index.js is loaded: since Electron 41
+ * that file downloads the binary on first use, and a start must never wait on the internet.
+ */
 function electronBinary() {
+  const dir = join(root, 'node_modules', 'electron');
   try {
-    // In plain Node, require('electron') returns the executable's path; it throws when
-    // path.txt is missing, i.e. when the binary was never downloaded.
+    const relative = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    if (relative === '' || !existsSync(join(dir, 'dist', relative))) return undefined;
+    // In plain Node, require('electron') returns the executable's path.
     const path = require('electron');
     return typeof path === 'string' && existsSync(path) ? path : undefined;
   } catch {

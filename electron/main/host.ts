@@ -12,6 +12,7 @@ export function createElectronHost(opts: { dataDir: string; log: (message: strin
     appVersion: app.getVersion(),
     platform: process.platform,
     dataDir: opts.dataDir,
+    documentsDir: app.getPath('documents'),
     now: () => new Date(),
     log: opts.log,
     async showSaveDialog(defaultFileName) {
@@ -23,6 +24,16 @@ export function createElectronHost(opts: { dataDir: string; log: (message: strin
       };
       const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? undefined : r.filePath;
+    },
+    // The main process's own dialog: the page asks to choose, never sends a path.
+    async chooseFolder(purpose) {
+      const parent = BrowserWindow.getFocusedWindow();
+      const options = {
+        title: purpose === 'reports' ? '选择报表文件夹 Reports folder' : '选择共享文件夹 Shared folder',
+        properties: ['openDirectory' as const, 'createDirectory' as const, 'dontAddToRecent' as const],
+      };
+      const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? undefined : r.filePaths[0];
     },
     async openPath(absolutePath) {
       // shell.openPath answers with an error text, empty on success.

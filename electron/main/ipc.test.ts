@@ -2,11 +2,11 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc';
 import { createServices, type ServiceTable } from '../services/index';
-import { makeTestHost, type TestHost } from '../services/test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../test/doubles/fake-electron'));
 
-const { BrowserWindow, resetFakeElectron } = await import('./fake-electron');
+const { BrowserWindow, resetFakeElectron } = await import('../../test/doubles/fake-electron');
 const { createSenderCheck, registerIpc } = await import('./ipc');
 const { createAppUrlCheck } = await import('./security');
 

@@ -1,11 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServices } from '../services/index';
-import { makeTestHost, type TestHost } from '../services/test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../test/doubles/fake-electron'));
 
-const { Menu, resetFakeElectron } = await import('./fake-electron');
+const { Menu, resetFakeElectron } = await import('../../test/doubles/fake-electron');
 const { applyAppMenu, buildMenuTemplate, followLanguageChanges } = await import('./menu');
 
 const actions = { openReportsFolder: vi.fn(), openDataFolder: vi.fn(), showAbout: vi.fn() };

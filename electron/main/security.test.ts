@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../test/doubles/fake-electron'));
 
-const { FakeSession } = await import('./fake-electron');
+const { FakeSession } = await import('../../test/doubles/fake-electron');
 const { createAppUrlCheck, lockDownSession } = await import('./security');
 
 describe('createAppUrlCheck', () => {

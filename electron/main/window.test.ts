@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../test/doubles/fake-electron'));
 
-const { BrowserWindow, resetFakeElectron, shell } = await import('./fake-electron');
+const { BrowserWindow, resetFakeElectron, shell } = await import('../../test/doubles/fake-electron');
 const { createMainWindow, isNetdeskWindow } = await import('./window');
 const { openWebLink } = await import('./external');
 const { createAppUrlCheck } = await import('./security');

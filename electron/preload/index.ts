@@ -9,12 +9,13 @@
 // shared/ (shared/ipc.ts pulls in zod). The channel map is written out here and checked against
 // shared/ipc.ts's apiChannels by the type checker: it cannot drift.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { apiChannels, IpcChannel, IpcResult, NetdeskApi } from '../../shared/ipc';
+import type { apiChannels, IpcChannel, IpcResult, NetdeskApi, PreloadNetdesk } from '../../shared/ipc';
 
 const channels = {
   appInfo: 'app:info',
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
+  chooseFolder: 'settings:chooseFolder',
   savePdf: 'pdf:save',
   pdfFont: 'pdf:font',
   openFile: 'file:open',
@@ -45,6 +46,7 @@ const bridge = {
   appInfo: () => invoke(channels.appInfo),
   readSettings: () => invoke(channels.readSettings),
   writeSettings: (patch) => invoke(channels.writeSettings, patch),
+  chooseFolder: (req) => invoke(channels.chooseFolder, req),
   savePdf: (req) => invoke(channels.savePdf, req),
   pdfFont: (req) => invoke(channels.pdfFont, req),
   openFile: (req) => invoke(channels.openFile, req),
@@ -55,6 +57,6 @@ const bridge = {
   listBackups: (req?: unknown) => invoke(channels.listBackups, req),
 } satisfies NetdeskBridge;
 
-// Also checked against the page's own declaration of window.netdesk (renderer/api/types.d.ts).
-contextBridge.exposeInMainWorld('netdesk', bridge satisfies NonNullable<Window['netdesk']>);
+// Also checked against the type the page declares window.netdesk with (shared/ipc.ts).
+contextBridge.exposeInMainWorld('netdesk', bridge satisfies PreloadNetdesk);
 contextBridge.exposeInMainWorld('netdeskHost', { mode: 'electron' } satisfies NetdeskHostInfo);

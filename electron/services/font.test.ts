@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fontCodepoints, FontFormatError } from '../../shared/pdf/font';
 import { createServices, dispatch } from './index';
 import { createFontService, openFontSubsetter, prepareFont, readFontFile } from './font';
-import { makeTestHost } from './test-host';
+import { makeTestHost } from '../../test/doubles/test-host';
 
 const fullFont = await readFontFile();
 const cardText = '维修申请卡 WX-2026-A-0001 部门负责人签字：';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type IpcResult } from '../../shared/ipc';
 import { defaultAppSettings } from '../../shared/settings';
 import { createServices, dispatch, type ServiceTable } from './index';
-import { makeTestHost, type TestHost } from './test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 
 let host: TestHost;
 let services: ServiceTable;
@@ -87,9 +87,10 @@ describe('app:info', () => {
   });
 
   it('reports the reports folder chosen in settings', async () => {
-    const chosen = join(host.dataDir, 'D盘报表');
-    await dispatch(services, 'settings:write', { reportsDir: chosen });
-    expect(value<{ reportsDir: string }>(await dispatch(services, 'app:info', {})).reportsDir).toBe(chosen);
+    await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'documents' });
+    expect(value<{ reportsDir: string }>(await dispatch(services, 'app:info', {})).reportsDir).toBe(
+      join(host.documentsDir, 'NetDesk 报表'),
+    );
   });
 });
 
@@ -238,7 +239,11 @@ describe('pdf:save', () => {
 
   it('reports a reports folder that cannot be created as failed', async () => {
     await writeFile(join(host.dataDir, 'blocker'), 'a file, not a folder');
-    await dispatch(services, 'settings:write', { reportsDir: join(host.dataDir, 'blocker', 'reports') });
+    services = createServices({
+      ...host,
+      chooseFolder: () => Promise.resolve(join(host.dataDir, 'blocker', 'reports')),
+    });
+    value(await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'dialog' }));
     const e = errorOf(
       await dispatch(services, 'pdf:save', { fileName: 'card.pdf', bytes: pdf(), target: 'reports' }),
     );
@@ -277,8 +282,114 @@ describe('file:open', () => {
     const secret = join(host.dataDir, 'secret.pdf');
     await writeFile(secret, 'not a report');
     await symlink(secret, join(reports(), 'link.pdf'));
-    expect(errorOf(await dispatch(services, 'file:open', { fileName: 'link.pdf' })).code).toBe('forbidden');
+    expect(errorOf(await dispatch(services, 'file:open', { fileName: 'link.pdf' })).code).toBe('not-found');
     expect(host.opened).toEqual([]);
+  });
+
+  it('opens only PDFs NetDesk issued: not one placed in the folder, nor one changed since', async () => {
+    await dispatch(services, 'pdf:save', { fileName: 'card.pdf', bytes: pdf(), target: 'reports' });
+    await writeFile(join(reports(), 'planted.pdf'), '%PDF-1.7 from elsewhere');
+    expect(errorOf(await dispatch(services, 'file:open', { fileName: 'planted.pdf' })).code).toBe(
+      'not-found',
+    );
+    await writeFile(join(reports(), 'card.pdf'), '%PDF-1.7 swapped');
+    expect(errorOf(await dispatch(services, 'file:open', { fileName: 'card.pdf' })).code).toBe('not-found');
+    expect(host.opened).toEqual([]);
+  });
+});
+
+describe('choosing folders', () => {
+  it('refuses reportsDir and syncFolder from the page, saying how folders are chosen', async () => {
+    for (const patch of [
+      { reportsDir: '../../elsewhere' },
+      { reportsDir: 'C:\\Windows' },
+      { syncFolder: '/tmp/anywhere' },
+      { language: 'en', syncFolder: '' },
+    ]) {
+      const e = errorOf(await dispatch(services, 'settings:write', patch));
+      expect(e.code, JSON.stringify(patch)).toBe('bad-request');
+      expect(e.issues?.join('\n'), JSON.stringify(patch)).toMatch(/Choose folder/);
+    }
+    expect(await readdir(host.dataDir)).toEqual([]);
+  });
+
+  it("stores the folder the main process's own dialog returned", async () => {
+    const picked: string[] = [];
+    services = createServices({
+      ...host,
+      chooseFolder: (purpose) => {
+        picked.push(purpose);
+        return Promise.resolve(purpose === 'sync' ? '\\\\fs01\\网管\\netdesk' : '/home/wang/报表');
+      },
+    });
+    const sync = value<{ chosen: boolean; settings: { syncFolder: string } }>(
+      await dispatch(services, 'settings:chooseFolder', { which: 'sync', choice: 'dialog' }),
+    );
+    expect(sync).toMatchObject({ chosen: true, settings: { syncFolder: '\\\\fs01\\网管\\netdesk' } });
+    value(await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'dialog' }));
+    expect(picked).toEqual(['sync', 'reports']);
+    expect(value<{ reportsDir: string }>(await dispatch(services, 'app:info', {})).reportsDir).toBe(
+      '/home/wang/报表',
+    );
+  });
+
+  it('changes nothing when the dialog is cancelled', async () => {
+    services = createServices({ ...host, chooseFolder: () => Promise.resolve(undefined) });
+    expect(
+      value(await dispatch(services, 'settings:chooseFolder', { which: 'sync', choice: 'dialog' })),
+    ).toEqual({
+      chosen: false,
+      settings: defaultAppSettings,
+    });
+  });
+
+  it('refuses a chosen path with a NUL or control character, clearly', async () => {
+    services = createServices({ ...host, chooseFolder: () => Promise.resolve('/mnt/share\0/etc') });
+    const e = errorOf(await dispatch(services, 'settings:chooseFolder', { which: 'sync', choice: 'dialog' }));
+    expect(e.code).toBe('bad-request');
+    expect(e.message).toMatch(/NUL/);
+  });
+
+  it('has no dialog in browser mode, and says where the shared folder is given instead', async () => {
+    const e = errorOf(await dispatch(services, 'settings:chooseFolder', { which: 'sync', choice: 'dialog' }));
+    expect(e.code).toBe('forbidden');
+    expect(e.message).toMatch(/--sync-folder/);
+  });
+
+  it('offers the default reports folder and sync off without a dialog', async () => {
+    await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'documents' });
+    await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'default' });
+    expect(value<{ reportsDir: string }>(await dispatch(services, 'app:info', {})).reportsDir).toBe(
+      join(host.dataDir, 'reports'),
+    );
+    const off = value<{ settings: { syncFolder: string } }>(
+      await dispatch(services, 'settings:chooseFolder', { which: 'sync', choice: 'off' }),
+    );
+    expect(off.settings.syncFolder).toBe('');
+    // A path is never part of the request.
+    const e = errorOf(
+      await dispatch(services, 'settings:chooseFolder', { which: 'reports', choice: 'dialog', path: '/etc' }),
+    );
+    expect(e.code).toBe('bad-request');
+  });
+
+  it('makes a Windows device name or a right-to-left override harmless in a saved PDF name', async () => {
+    const con = value<{ fileName: string }>(
+      await dispatch(services, 'pdf:save', { fileName: 'CON.pdf', bytes: pdf(), target: 'reports' }),
+    );
+    expect(con.fileName).toBe('CON_.pdf');
+    const rlo = value<{ fileName: string }>(
+      await dispatch(services, 'pdf:save', {
+        fileName: '维修卡\u202Efdp.exe.pdf',
+        bytes: pdf(),
+        target: 'reports',
+      }),
+    );
+    expect(rlo.fileName).toBe('维修卡fdp.exe.pdf');
+    const nul = errorOf(
+      await dispatch(services, 'pdf:save', { fileName: 'card\0.pdf', bytes: pdf(), target: 'reports' }),
+    );
+    expect(nul.issues?.join('\n')).toMatch(/NUL/);
   });
 });
 

@@ -11,7 +11,9 @@ import {
 } from '../../shared/ipc';
 import { createBackupService } from './backup';
 import { ServiceError, toIpcError } from './errors';
+import { chooseFolder } from './folders';
 import { createFontService } from './font';
+import { createReportIndex } from './report-index';
 import { openReport, reportsDirOf, savePdf } from './reports';
 import { createSettingsStore } from './settings';
 import { createSyncService } from './sync';
@@ -32,7 +34,8 @@ export function createServices(host: ServiceHost): ServiceTable {
   const reportsDir = async () => reportsDirOf(host.dataDir, (await settings.read()).settings.reportsDir);
   const syncFolder = async () => (await settings.read()).settings.syncFolder;
   const sync = createSyncService({ syncFolder, now: host.now, platform: host.platform });
-  const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log });
+  const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log, now: host.now });
+  const issued = createReportIndex({ dataDir: host.dataDir, now: host.now });
 
   return {
     'app:info': async () => ({
@@ -45,9 +48,10 @@ export function createServices(host: ServiceHost): ServiceTable {
     }),
     'settings:read': () => settings.read(),
     'settings:write': (patch) => settings.write(patch),
-    'pdf:save': async (req) => savePdf(host, await reportsDir(), req),
+    'settings:chooseFolder': (req) => chooseFolder(host, settings, req),
+    'pdf:save': async (req) => savePdf(host, await reportsDir(), req, issued),
     'pdf:font': createFontService(),
-    'file:open': async (req) => openReport(host, await reportsDir(), req),
+    'file:open': (req) => openReport(host, issued, req),
     'shell:openExternal': async ({ url }) => {
       if (!isWebLink(url)) throw new ServiceError('forbidden', '只能打开 http 或 https 链接');
       await host.openExternal(url);

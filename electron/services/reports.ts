@@ -1,11 +1,13 @@
 // Issued PDFs (repair cards, sign-in sheets, the monthly KPI report): saving them into the reports
-// folder or where the user picks, and opening them again. The reports folder is the only place
-// NetDesk opens files from on the renderer's request, so a page can never make it open anything else.
+// folder or where the user picks, and opening them again. Every PDF saved is written into the
+// index of issued reports (report-index.ts); a page can open again, or browser mode serve, only
+// what is in that index, never any other file of the folder.
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { IpcParsedRequest, PdfSaveResult } from '../../shared/ipc';
 import { ServiceError } from './errors';
 import { isInside, writeFileAtomic, writeNewFile } from './files';
+import type { ReportIndex } from './report-index';
 import type { ServiceHost } from './types';
 
 /** The reports folder: the one chosen in settings (relative paths count from the data folder), else <data>/reports. */
@@ -18,6 +20,7 @@ export async function savePdf(
   host: ServiceHost,
   reportsDir: string,
   req: IpcParsedRequest<'pdf:save'>,
+  issued?: ReportIndex,
 ): Promise<PdfSaveResult> {
   let saved: { fileName: string; path: string };
   if (req.target === 'dialog' && host.showSaveDialog) {
@@ -31,6 +34,8 @@ export async function savePdf(
     await mkdir(reportsDir, { recursive: true });
     saved = await writeNewFile(reportsDir, req.fileName, req.bytes);
   }
+  // Only what is in the index is ever served back (/files/) or opened again (file:open).
+  await issued?.record({ fileName: saved.fileName, path: saved.path, bytes: req.bytes });
   const result: PdfSaveResult = { saved: true, ...saved };
   if (req.open) {
     let opened: { opened: boolean; url?: string };
@@ -75,11 +80,15 @@ export async function resolveReportFile(reportsDir: string, fileName: string): P
   return real;
 }
 
+/** Open an issued PDF again: only one NetDesk wrote, and only while its bytes are unchanged. */
 export async function openReport(
   host: ServiceHost,
-  reportsDir: string,
+  issued: ReportIndex,
   req: IpcParsedRequest<'file:open'>,
 ): Promise<{ opened: boolean; url?: string }> {
-  const path = await resolveReportFile(reportsDir, req.fileName);
+  const path = await issued.find(req.fileName);
+  if (!path) {
+    throw new ServiceError('not-found', `不是 NetDesk 出具的报表，或文件已被改动：${req.fileName}`);
+  }
   return host.openPath(path);
 }

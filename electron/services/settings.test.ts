@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultAppSettings } from '../../shared/settings';
 import { createSettingsStore, SETTINGS_FILE } from './settings';
-import { makeTestHost, type TestHost } from './test-host';
+import { makeTestHost, type TestHost } from '../../test/doubles/test-host';
 
 let host: TestHost;
 const store = () => createSettingsStore({ dataDir: host.dataDir, now: host.now, log: host.log });

@@ -15,6 +15,7 @@ import {
   type AppSettingsPatch,
 } from '../../shared/settings';
 import type { SettingsReadResult } from '../../shared/ipc';
+import { issueText } from '../../shared/schemas/issues';
 import { writeFileAtomic } from './files';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -70,9 +71,7 @@ export function createSettingsStore(opts: {
     }
     const parsed = appSettingsSchema.safeParse(json);
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ');
+      const detail = issueText(parsed.error, { whole: '(root)' });
       return { state: 'corrupt', settings: defaultAppSettings, detail };
     }
     return { state: 'ok', settings: parsed.data, raw: json as Record<string, unknown> };

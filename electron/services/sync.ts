@@ -64,8 +64,7 @@ export const ROUND_MAX_CHANGES = 20_000;
 const FOLDER_CALL_TIMEOUT_MS = 15_000;
 /** Reading stops after this long; the rest comes next round. */
 const ROUND_TIME_BUDGET_MS = 5_000;
-/** The engine's default: a snapshot once this many changes came or went since the last one. */
-export const SNAPSHOT_EVERY = 5000;
+export { SNAPSHOT_EVERY } from '../../shared/sync-ipc';
 
 type ExchangeRequest = IpcParsedRequest<'sync:exchange'>;
 type StatusRequest = IpcParsedRequest<'sync:status'>;

@@ -17,6 +17,13 @@ export interface ServiceHost {
    * passes undefined (the file then goes into the reports folder). Resolves undefined on cancel.
    */
   showSaveDialog?: (defaultFileName: string) => Promise<string | undefined>;
+  /**
+   * Electron's own folder dialog, for the reports or the sync folder; resolves undefined on
+   * cancel. Browser mode has none: the page can then only pick from a fixed list.
+   */
+  chooseFolder?: (purpose: 'reports' | 'sync') => Promise<string | undefined>;
+  /** The user's Documents folder, one of the reports folders offered. */
+  documentsDir: string;
   /** Open a saved file in the system viewer. Browser mode returns a same-origin URL instead. */
   openPath: (absolutePath: string) => Promise<{ opened: boolean; url?: string }>;
   /** Open an http(s) link in the user's browser (already checked by the caller). */

@@ -10,7 +10,7 @@ import type { SyncChange } from '../../shared/sync/types';
 import { syncOnce } from './engine';
 import { FileLedger, ReplicaError } from './file-ledger';
 import { SyncFolder } from './folder';
-import { MemoryFs, faultyFs, noFaults, reveal } from './test-fs';
+import { MemoryFs, faultyFs, noFaults, reveal } from '../../test/doubles/test-fs';
 
 const IDS = ['r0', 'r1', 'r2', 'r3'];
 const WORDS = ['张伟', '李娜', '王芳', '打印机', '交换机', '财务部', 'note', ''];

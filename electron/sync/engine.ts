@@ -19,6 +19,7 @@
 // merging is idempotent, reading a file twice after a crash changes nothing.
 import { formatHlc } from '../../shared/hlc';
 import type { AttachmentMeta } from '../../shared/schemas';
+import { SNAPSHOT_EVERY } from '../../shared/sync-ipc';
 import { SYNC_FORMAT, SYNC_VERSION, type PeerFile } from '../../shared/sync/format';
 import {
   EMPTY_CURSORS,
@@ -379,7 +380,7 @@ export async function syncOnce(
 
     // ── snapshot and compaction ──
     const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
-    const every = options.snapshotEvery ?? 5000;
+    const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
     if (options.forceSnapshot || (every > 0 && total - cursors.snapshotTotal >= every)) {
       const covers = { ...cursors.read, [me]: cursors.written };
       const snapshot = await ledger.snapshot();

@@ -10,7 +10,7 @@ import { syncOnce, type SyncOptions } from './engine';
 import { FileLedger } from './file-ledger';
 import { SyncFolder } from './folder';
 import { nodeFs } from './fs';
-import { faultyFs, noFaults, reveal, type Faults } from './test-fs';
+import { faultyFs, noFaults, reveal, type Faults } from '../../test/doubles/test-fs';
 import { verifyFolder } from './verify-folder';
 
 let dir: string;

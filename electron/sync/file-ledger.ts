@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { Hlc, isAheadOfClock, isHlc } from '../../shared/hlc';
 import type { LedgerBackup } from '../../shared/backup';
+import { issueText } from '../../shared/schemas/issues';
 import {
   LEDGER_TABLES,
   attachmentMetaSchema,
@@ -215,8 +216,7 @@ export class FileLedger implements LedgerSide {
     if (existing?.deletedAt) throw new ReplicaError(`${table} ${existing.id} 已删除 / is deleted`);
     const parsed = schema.safeParse(existing ? { ...existing, ...rest } : rest);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
-      throw new ReplicaError(`${table}: ${issues.join('; ')}`);
+      throw new ReplicaError(`${table}: ${issueText(parsed.error)}`);
     }
     const content = parsed.data;
     const at = this.now().toISOString();

@@ -14,7 +14,7 @@ import {
   verifySnapshotFile,
   type SnapshotHead,
 } from './snapshot-stream';
-import { MemoryFs } from './test-fs';
+import { MemoryFs } from '../../test/doubles/test-fs';
 import { verifyFolder } from './verify-folder';
 
 const rootId = '11111111-2222-4333-8444-555555555555';

@@ -1,17 +1,9 @@
 // window.netdesk exists only inside Electron, set by the preload; browser mode has none and the
-// renderer reaches the services over HTTP instead. Always go through getNetdesk().
-import type { apiChannels, IpcResult, NetdeskApi } from '../../shared/ipc';
+// renderer reaches the services over HTTP instead. Always go through getNetdesk(). The type itself
+// lives in shared/ipc.ts, where the preload checks against it too.
+import type { PreloadNetdesk } from '../../shared/ipc';
 
-/**
- * What the preload puts on window.netdesk. Its methods may hand back plain values or the IpcResult
- * envelope as it came over IPC; getNetdesk() accepts both. The preload can check itself with
- * `satisfies NonNullable<Window['netdesk']>`.
- */
-export type PreloadNetdesk = {
-  [M in keyof NetdeskApi]: (
-    ...args: Parameters<NetdeskApi[M]>
-  ) => Promise<Awaited<ReturnType<NetdeskApi[M]>> | IpcResult<(typeof apiChannels)[M]>>;
-};
+export type { PreloadNetdesk };
 
 declare global {
   interface Window {

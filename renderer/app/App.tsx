@@ -2,24 +2,13 @@
 // the header (operator, language switch), the settings warning banner and the current screen.
 // Test ids: nav-<route> (each navigation item), language-switch (the header's switch, with
 // options language-zh-CN / language-en), settings-problem (the damaged-settings banner).
-import {
-  AppstoreOutlined,
-  BarChartOutlined,
-  DashboardOutlined,
-  DesktopOutlined,
-  GlobalOutlined,
-  ReadOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  ToolOutlined,
-} from '@ant-design/icons';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../api/netdesk';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
@@ -29,24 +18,12 @@ import { SyncProvider } from '../features/sync/SyncProvider';
 import { applyLanguage } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { useSettingsStore } from '../store/settings';
-import { ROUTES, useUiStore, type Route } from '../store/ui';
+import { FEATURES, featureOf } from '../features/manifest';
+import { useUiStore, type Route } from '../store/ui';
 import type { Language } from '../../shared/settings';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LedgerGate, LedgerProvider } from './ledger';
 import { markStart } from './marks';
-
-const ICONS: Record<Route, ReactNode> = {
-  dashboard: <DashboardOutlined />,
-  repairs: <ToolOutlined />,
-  devices: <DesktopOutlined />,
-  checks: <SafetyCertificateOutlined />,
-  network: <GlobalOutlined />,
-  culture: <ReadOutlined />,
-  training: <AppstoreOutlined />,
-  reports: <BarChartOutlined />,
-  people: <TeamOutlined />,
-  settings: <SettingOutlined />,
-};
 
 // Ant Design's styles come from its prebuilt stylesheet (imported in main.tsx) instead of being
 // generated in JavaScript while the first screen renders: that generation was most of a cold start.
@@ -72,38 +49,81 @@ export function App() {
   );
 }
 
+// The navigation folds to its icons so a 1024-px window has room for a list's columns. The
+// choice is remembered in this window's storage; until one is made, narrow windows start folded.
+const SIDER_KEY = 'netdesk.siderCollapsed';
+const SIDER_FOLD_BELOW_PX = 1200;
+
+function initialSiderCollapsed(): boolean {
+  try {
+    const kept = globalThis.localStorage?.getItem(SIDER_KEY);
+    if (kept === 'true' || kept === 'false') return kept === 'true';
+  } catch {
+    // Storage refused (private mode): fall back to the window's width.
+  }
+  return typeof window !== 'undefined' && window.innerWidth < SIDER_FOLD_BELOW_PX;
+}
+
 function Shell() {
   const { t } = useTranslation();
   const route = useUiStore((s) => s.route);
   const navigate = useUiStore((s) => s.navigate);
+  const [collapsed, setCollapsed] = useState(initialSiderCollapsed);
   useEffect(() => {
     markStart('frame');
   }, []);
+  const fold = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      globalThis.localStorage?.setItem(SIDER_KEY, String(value));
+    } catch {
+      // Not remembered; the fold still applies in this window.
+    }
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}>
-        <div style={{ padding: '16px 20px 8px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('app.title')}
+      <Layout.Sider
+        width={188}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={fold}
+        trigger={
+          <span data-testid="sider-toggle" aria-label={collapsed ? t('app.expandNav') : t('app.collapseNav')}>
+            {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          </span>
+        }
+        theme="light"
+        data-testid="sider"
+        style={{ borderRight: '1px solid rgba(5, 5, 5, 0.06)' }}
+      >
+        <div
+          style={{
+            padding: collapsed ? '16px 8px 8px' : '16px 20px 8px',
+            textAlign: collapsed ? 'center' : 'left',
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0 }} ellipsis>
+            {collapsed ? t('app.titleShort') : t('app.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          {!collapsed && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
         </div>
         <Menu
           mode="inline"
           selectedKeys={[route]}
           onClick={({ key }) => navigate(key as Route)}
-          items={ROUTES.map((r) => ({
+          items={FEATURES.map(({ route: r, icon: Icon }) => ({
             key: r,
-            icon: ICONS[r],
+            icon: <Icon />,
             label: <span data-testid={`nav-${r}`}>{t(`nav.${r}`)}</span>,
           }))}
           style={{ borderInlineEnd: 'none' }}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Header />
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <SettingsBanner />
           <ErrorBoundary key={route}>
             <Screen route={route} />
@@ -114,24 +134,11 @@ function Shell() {
   );
 }
 
-// Screens other than the dashboard load when first opened, so a cold start parses only what the
-// dashboard needs (the whole bundle was 4 MB of JavaScript).
-const RepairScreen = lazy(() =>
-  import('../features/repair/RepairScreen').then((m) => ({ default: m.RepairScreen })),
-);
-const DevicesScreen = lazy(() =>
-  import('../features/devices/DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
-);
-const PeopleScreen = lazy(() =>
-  import('../features/people/PeopleScreen').then((m) => ({ default: m.PeopleScreen })),
-);
+// The placeholder loads when first opened, like every screen but the dashboard (the manifest's
+// screens are lazy): a cold start parses only what the dashboard needs.
 const PlaceholderScreen = lazy(() =>
   import('../features/placeholder/PlaceholderScreen').then((m) => ({ default: m.PlaceholderScreen })),
 );
-const SettingsScreen = lazy(() =>
-  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
-);
-const KpiScreen = lazy(() => import('../features/kpi/KpiScreen').then((m) => ({ default: m.KpiScreen })));
 
 function Screen({ route }: { route: Route }) {
   return (
@@ -149,20 +156,8 @@ function Screen({ route }: { route: Route }) {
 }
 
 function RouteScreen({ route }: { route: Route }) {
-  switch (route) {
-    case 'repairs':
-      return <RepairScreen />;
-    case 'devices':
-      return <DevicesScreen />;
-    case 'people':
-      return <PeopleScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'reports':
-      return <KpiScreen />;
-    default:
-      return <PlaceholderScreen route={route} />;
-  }
+  const Screen = featureOf(route).screen;
+  return Screen ? <Screen /> : <PlaceholderScreen route={route} />;
 }
 
 function Header() {

@@ -7,6 +7,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useTranslation } from 'react-i18next';
 import { createRepository, type Repository } from '../db/repository';
 import { openNetdeskDb, type NetdeskDb } from '../db/schema';
+import { registerFeatureHooks } from '../features/manifest';
 import { markStart } from './marks';
 
 export interface Ledger {
@@ -26,6 +27,7 @@ let early: Promise<NetdeskDb> | null = null;
  * the first screen is being built instead of after it.
  */
 export function startOpeningLedger(): Promise<NetdeskDb> {
+  registerFeatureHooks();
   early ??= openNetdeskDb();
   // A failure is reported by the provider that takes this promise; do not warn twice.
   early.catch(() => undefined);
@@ -34,6 +36,8 @@ export function startOpeningLedger(): Promise<NetdeskDb> {
 
 /** The ledger opened early, handed out once; later mounts (and tests) open their own. */
 function openLedger(): Promise<NetdeskDb> {
+  // Features' derived data follows every write from the start, before any screen or sync runs.
+  registerFeatureHooks();
   const opening = early ?? openNetdeskDb();
   early = null;
   return opening;

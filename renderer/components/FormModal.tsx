@@ -1,9 +1,11 @@
 // The dialog every add/edit form uses, so all of them behave the same from the keyboard:
-// the first field has focus when it opens, Enter in a field submits (it is a real <form>),
-// Esc closes without saving. Buttons live inside the form so implicit submission works.
+// the first field has focus when it opens, Ctrl+Enter saves from anywhere and Enter saves from a
+// one-line box only (a picker, a select or a multi-line box keeps its Enter: form-keys.ts),
+// Esc closes without saving.
 import { Button, Form, Modal, Space, Typography } from 'antd';
 import { useEffect, useEffectEvent, type FormEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { handleFormKeys } from './form-keys';
 
 export interface FormModalProps {
   open: boolean;
@@ -48,7 +50,13 @@ export function FormModal(props: FormModalProps) {
         if (visible && document.activeElement?.closest('form')?.id !== props.formId) onOpened?.();
       }}
     >
-      <form id={props.formId} onSubmit={props.onSubmit} noValidate data-testid={`${props.formId}`}>
+      <form
+        id={props.formId}
+        onSubmit={props.onSubmit}
+        onKeyDown={handleFormKeys}
+        noValidate
+        data-testid={`${props.formId}`}
+      >
         <Form layout="vertical" component={false}>
           {props.children}
         </Form>

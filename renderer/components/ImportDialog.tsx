@@ -15,6 +15,7 @@ import type { TableColumnsType, TableProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileUpload } from './FileUpload';
 
 /** Where a feature's import dialog keeps its test ids and texts. */
 export interface ImportNames {
@@ -74,8 +75,9 @@ export function ImportDialog(props: {
   children: (pickFile: () => void) => ReactNode;
 }) {
   // Held as state, not a ref: the chooser function is handed to the steps while rendering.
-  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
-  const pickFile = () => fileInput?.click();
+  // The screens' own buttons open the chooser of the Upload kept out of sight here.
+  const [fileBox, setFileBox] = useState<HTMLDivElement | null>(null);
+  const pickFile = () => fileBox?.querySelector<HTMLInputElement>('input[type="file"]')?.click();
   const { testId } = props.names;
   return (
     <Modal
@@ -90,18 +92,11 @@ export function ImportDialog(props: {
       closable={!props.writing}
     >
       <div data-testid={`${testId}-dialog`}>
-        <input
-          ref={setFileInput}
-          type="file"
-          accept={props.accept}
-          data-testid={`${testId}-file`}
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // choosing the same file again must fire again
-            if (file) props.onFile(file);
-          }}
-        />
+        <div ref={setFileBox} style={{ display: 'none' }}>
+          <FileUpload accept={props.accept} testId={`${testId}-file`} onFile={props.onFile}>
+            <span />
+          </FileUpload>
+        </div>
         {props.children(pickFile)}
       </div>
     </Modal>

@@ -180,6 +180,17 @@ describe('preview and restore read in pieces', () => {
     expect(await contents(b)).toEqual(await contents(a));
   });
 
+  it('restores a backup saved with a UTF-8 byte-order mark (opened and saved in Notepad)', async () => {
+    await fillLedger();
+    const { text } = await streamedText(db, { now: clock.now });
+    const blob = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), text]);
+    const file: BackupSource = { size: blob.size, stream: () => blob.stream() };
+    const checked = ok(await checkBackupFile(file));
+    const target = await newLedger();
+    const summary = await restoreBackupFile(target, file, checked, { mode: 'empty', now: clock.now });
+    expect(summary).toMatchObject({ added: 26, problems: [] });
+  });
+
   it('refuses a file cut short before writing anything', async () => {
     await fillLedger();
     const { text } = await streamedText(db, { now: clock.now });

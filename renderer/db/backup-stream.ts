@@ -1,4 +1,4 @@
-// Preview and restore a backup file of any size by reading it in pieces (issue 5: a backup must
+// Preview and restore a backup file of any size by reading it in pieces (a backup must
 // always restore; a ten-year one is over a gigabyte, more than file.text() and JSON.parse can
 // hold in one string).
 //

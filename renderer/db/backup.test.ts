@@ -91,8 +91,8 @@ describe('export and import into an empty ledger', () => {
     // Every imported record waits in the change log for sync, with its original stamps.
     const log = await target.changeLog.toArray();
     expect(log).toHaveLength(4);
-    expect(log.find((l) => l.recordId === zhang.id)?.hlc).toBe(zhang.hlc.name);
-    expect(log.find((l) => l.recordId === li.id)?.deleted).toBe(true);
+    expect(log.find((l) => l.id === zhang.id)?.stamps.name).toBe(zhang.hlc.name);
+    expect(log.find((l) => l.id === li.id)?.fields.deletedAt).toEqual(expect.any(String));
 
     // This PC's next edit outranks what it imported.
     const targetRepo = createRepository(target, { now: clock.now });
@@ -155,7 +155,7 @@ describe('merge import', () => {
 
     const log = await db.changeLog.orderBy('seq').toArray();
     expect(log.length).toBe(logBefore + 1);
-    expect(log.at(-1)).toMatchObject({ recordId: zhang.id, changed: { title: '主管' } });
+    expect(log.at(-1)).toMatchObject({ id: zhang.id, fields: { title: '主管' } });
 
     const again = await importLedger(db, fromOther, { mode: 'merge', now: clock.now });
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4, attachmentsAdded: 0 });
@@ -171,7 +171,7 @@ describe('merge import', () => {
 
     await importLedger(db, await exportViaFile(other), { mode: 'merge', now: clock.now });
     expect(await repo.get('people', zhang.id)).toBeUndefined();
-    expect((await db.changeLog.orderBy('seq').last())?.deleted).toBe(true);
+    expect((await db.changeLog.orderBy('seq').last())?.fields.deletedAt).toEqual(expect.any(String));
   });
 
   it('keeps both records that share an employee number and reports them', async () => {

@@ -7,9 +7,11 @@
 // - Device secrets (passwords, configs) are blanked unless the user asks for them. A blanked
 //   secret also loses its clock stamp, so neither an import nor a later sync ever lets the blank
 //   overwrite the real secret on another PC.
-// - Imported records keep their clock stamps, and every record the import adds or changes gets
-//   a change-log row (with the per-field stamps) so that sync later passes it on like a local
-//   edit. Stamps from a PC whose clock ran more than an hour ahead are replaced by a stamp of
+// - Imported records keep their clock stamps, and every record the import adds or changes is
+//   committed through the write pipeline (./commit.ts, source 'import'): validated, written with
+//   an outbox change (with the per-field stamps) so that sync later passes it on like a local
+//   edit, and followed by the features' hooks (those that rebuild after a bulk import do so once,
+//   when the import finishes). Stamps from a PC whose clock ran more than an hour ahead are replaced by a stamp of
 //   this PC's clock (otherwise that PC would win every later edit); unreadable stamps are
 //   dropped (the field then loses to any stamped copy). Both are counted in the summary.
 // - Duplicates of unique fields (employee number, asset tag, card number, department name) are
@@ -27,6 +29,9 @@ import {
   type LedgerBackup,
 } from '../../shared/backup';
 import type { BackupPreview } from '../../shared/backup-check';
+import { issueText } from '../../shared/schemas/issues';
+import { isListed } from '../../shared/sync/arrival';
+import { foldKey } from '../../shared/text/fold';
 import { backupTextParts } from '../../shared/backup-stream';
 import { compareHlc, isAheadOfClock, isHlc } from '../../shared/hlc';
 import {
@@ -39,7 +44,8 @@ import {
 import { mergeRecord, stampedFields, type StampedRecord } from './merge';
 import { loadNodeClock, readNodeId, type NodeClock } from './node-clock';
 import { RepositoryError, UNIQUE_FIELDS } from './repository';
-import type { ChangeLogEntry, NetdeskDb, StoredAttachment } from './schema';
+import { commitRecords, commitScope, finishImport, type RecordWrite } from './commit';
+import type { NetdeskDb, OutboxChange, StoredAttachment } from './schema';
 import { base64ToBytes, bytesToBase64 } from '../../shared/wire';
 
 type Row = StampedRecord & { deletedAt: string | null };
@@ -289,36 +295,25 @@ function fixStamps(row: Row, clock: NodeClock, nowMs: number): { row: Row; fixed
   return { row: fixed ? { ...row, hlc } : row, fixed };
 }
 
-/** A change-log row for the fields of `record` listed, each with its own stamp. */
-function logRow(
+/** The outbox change for the fields of `record` listed, each with its own stamp; and the newest. */
+function importChange(
   table: LedgerTable,
   record: Row,
   fields: string[],
   at: string,
-  isNew: boolean,
-): ChangeLogEntry | null {
+): { change: OutboxChange; newest: string } | null {
   const stamped = fields.filter((name) => record.hlc[name] !== undefined);
   if (stamped.length === 0) return null;
-  const changed: Record<string, unknown> = {};
-  const fieldHlc: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const stamps: Record<string, string> = {};
   let newest = '';
   for (const name of stamped) {
-    changed[name] = record[name];
+    values[name] = record[name];
     const stamp = record.hlc[name]!;
-    fieldHlc[name] = stamp;
+    stamps[name] = stamp;
     if (compareHlc(stamp, newest) > 0) newest = stamp;
   }
-  const allSame = stamped.every((name) => fieldHlc[name] === newest);
-  return {
-    table,
-    recordId: record.id,
-    hlc: newest,
-    ...(allSame ? {} : { fieldHlc }),
-    changed,
-    // Same meaning as a local remove/restore; a new live record needs no flag.
-    ...(stamped.includes('deletedAt') && (record.deletedAt || !isNew) ? { deleted: !!record.deletedAt } : {}),
-    at,
-  };
+  return { change: { table, id: record.id, fields: values, stamps, at }, newest };
 }
 
 /**
@@ -367,12 +362,11 @@ export async function startImport(
   async function records(table: LedgerTable, batch: readonly StoredRecord<LedgerTable>[]): Promise<void> {
     const chunk = batch as unknown as readonly Row[];
     const schema = storedRecordSchema(table);
-    await db.transaction('rw', [db.table(table), db.changeLog, db.localMeta], async () => {
+    await db.transaction('rw', commitScope(db, [table]), async () => {
       const clock = await loadNodeClock(db, () => now().getTime());
       const at = now().toISOString();
       const local = await rows(db, table).bulkGet(chunk.map((r) => r.id));
-      const toPut: Row[] = [];
-      const logs: ChangeLogEntry[] = [];
+      const writes: RecordWrite[] = [];
       let newest = '';
       chunk.forEach((original, i) => {
         const { row, fixed } = fixStamps(original, clock, now().getTime());
@@ -393,9 +387,8 @@ export async function startImport(
           // Each copy was valid; the mix is checked too before it replaces the local record.
           const check = schema.safeParse(merged);
           if (!check.success) {
-            const issue = check.error.issues[0];
             summary.problems.push(
-              `${table} ${row.id}: merged record invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}; kept this PC's copy`,
+              `${table} ${row.id}: merged record invalid at ${issueText(check.error, { first: true })}; kept this PC's copy`,
             );
             return;
           }
@@ -403,15 +396,11 @@ export async function startImport(
           fields = taken;
           summary.updated++;
         }
-        toPut.push(record);
-        const log = logRow(table, record, fields, at, !existing);
-        if (log) {
-          logs.push(log);
-          if (compareHlc(log.hlc, newest) > 0) newest = log.hlc;
-        }
+        const made = importChange(table, record, fields, at);
+        writes.push(made ? { record, change: made.change } : { record });
+        if (made && compareHlc(made.newest, newest) > 0) newest = made.newest;
       });
-      await rows(db, table).bulkPut(toPut);
-      await db.changeLog.bulkAdd(logs);
+      await commitRecords(db, 'import', table, writes);
       // The next local edit must outrank everything imported.
       if (newest) clock.hlc.receive(newest);
       await clock.save();
@@ -445,6 +434,7 @@ export async function startImport(
   }
 
   async function finish(touched: readonly LedgerTable[]): Promise<ImportSummary> {
+    await finishImport(db, touched);
     summary.duplicates = await findDuplicates(db, touched);
     return summary;
   }
@@ -492,21 +482,26 @@ async function findDuplicates(db: NetdeskDb, touched: readonly LedgerTable[]): P
   for (const table of LEDGER_TABLES) {
     const fields = UNIQUE_FIELDS[table];
     if (!fields || !touched.includes(table)) continue;
-    const byValue = new Map<string, Map<string, string[]>>(fields.map((f) => [f, new Map()]));
+    const byValue = new Map<string, Map<string, { value: string; ids: string[] }>>(
+      fields.map((f) => [f, new Map()]),
+    );
     // Streamed, not loaded whole: ten years of repair cards do not fit in memory twice.
     await rows(db, table).each((record) => {
-      if (record.deletedAt) return;
+      if (!isListed(record)) return;
       for (const name of fields) {
         const value = record[name];
         if (typeof value !== 'string' || value === '') continue;
+        // Keys compare folded, as the repository's uniqueness check does: 'PC-01' = 'pc-01'.
         const seen = byValue.get(name)!;
-        const ids = seen.get(value);
-        if (ids) ids.push(record.id);
-        else seen.set(value, [record.id]);
+        const key = foldKey(value);
+        const entry = seen.get(key);
+        if (entry) entry.ids.push(record.id);
+        else seen.set(key, { value, ids: [record.id] });
       }
     });
     for (const [field, seen] of byValue) {
-      for (const [value, ids] of seen) if (ids.length > 1) duplicates.push({ table, field, value, ids });
+      for (const { value, ids } of seen.values())
+        if (ids.length > 1) duplicates.push({ table, field, value, ids });
     }
   }
   return duplicates;

@@ -53,9 +53,11 @@ describe('create', () => {
 
     const log = await db.changeLog.toArray();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ table: 'people', recordId: person.id, hlc: stamp, at: person.createdAt });
-    expect(log[0]!.changed).toMatchObject({ employeeNo: '1001', name: '张伟', deletedAt: null });
-    expect(log[0]!.deleted).toBeUndefined();
+    expect(log[0]).toMatchObject({ table: 'people', id: person.id, at: person.createdAt });
+    expect(log[0]!.stamps).toEqual(person.hlc);
+    expect(log[0]!.fields).toMatchObject({ employeeNo: '1001', name: '张伟', deletedAt: null });
+    // A new record had no stamps before: nothing for another PC to compare with.
+    expect(log[0]!.base).toBeUndefined();
 
     // The node id is made once and is the one in the stamps; the last stamp is kept.
     const nodeId = (await db.localMeta.get('nodeId'))?.value;
@@ -119,6 +121,21 @@ describe('create', () => {
     expect([dupDevice.field, dupDept.field, dupCard.field]).toEqual(['assetTag', 'name', 'cardNo']);
   });
 
+  it('compares keys folded: PC-01 and pc-01 (or full-width ＰＣ－０１) cannot both exist', async () => {
+    const pc = await repo.create('devices', { assetTag: 'PC-01', type: 'computer' });
+    for (const assetTag of ['pc-01', ' Pc-01', 'ＰＣ－０１']) {
+      const dup = await rejection(repo.create('devices', { assetTag, type: 'printer' }));
+      expect([dup.code, dup.field, dup.conflictId]).toEqual(['duplicate', 'assetTag', pc.id]);
+    }
+    await repo.create('people', { employeeNo: 'HT1001', name: '张伟' });
+    const dupPerson = await rejection(repo.create('people', { employeeNo: 'ht1001', name: '张伟二' }));
+    expect(dupPerson.field).toBe('employeeNo');
+    const other = await repo.create('devices', { assetTag: 'PC-02', type: 'computer' });
+    const renamed = await rejection(repo.update('devices', other.id, { assetTag: 'pc-01' }));
+    expect(renamed.conflictId).toBe(pc.id);
+    expect(await db.devices.count()).toBe(2);
+  });
+
   it('writes nothing when the change-log row fails after the record was put', async () => {
     vi.spyOn(db.changeLog, 'add').mockRejectedValueOnce(new Error('disk full'));
     await expect(repo.create('people', zhang)).rejects.toThrow('disk full');
@@ -146,11 +163,11 @@ describe('update', () => {
     const log = await db.changeLog.orderBy('seq').toArray();
     expect(log).toHaveLength(2);
     expect(log[1]).toMatchObject({
-      recordId: person.id,
-      hlc: updated.hlc.phone,
-      changed: { phone: '138 0000 0000' },
+      id: person.id,
+      stamps: { phone: updated.hlc.phone },
+      fields: { phone: '138 0000 0000' },
     });
-    expect(Object.keys(log[1]!.changed)).toEqual(['phone']);
+    expect(Object.keys(log[1]!.fields)).toEqual(['phone']);
   });
 
   it('writes nothing when no value changes, nested lists included', async () => {
@@ -212,7 +229,13 @@ describe('remove and restore', () => {
     expect(await db.people.count()).toBe(2); // kept, so sync can pass the deletion on
 
     const log = await db.changeLog.orderBy('seq').last();
-    expect(log).toMatchObject({ recordId: a.id, deleted: true, changed: { deletedAt: removed.deletedAt } });
+    expect(removed.deletedAt).toEqual(expect.any(String));
+    expect(log).toMatchObject({
+      id: a.id,
+      fields: { deletedAt: removed.deletedAt },
+      stamps: { deletedAt: removed.hlc.deletedAt },
+    });
+    expect(Object.keys(log!.fields)).toEqual(['deletedAt']);
 
     // Removing again changes nothing.
     await repo.remove('people', a.id);
@@ -223,8 +246,9 @@ describe('remove and restore', () => {
     expect(restored.deletedAt).toBeNull();
     expect(compareHlc(restored.hlc.deletedAt!, removed.hlc.deletedAt!)).toBe(1);
     expect(await db.changeLog.orderBy('seq').last()).toMatchObject({
-      deleted: false,
-      changed: { deletedAt: null },
+      id: a.id,
+      fields: { deletedAt: null },
+      stamps: { deletedAt: restored.hlc.deletedAt },
     });
     expect((await repo.list('people')).length).toBe(2);
   });
@@ -250,6 +274,22 @@ describe('bulkCreate', () => {
     expect(await db.changeLog.count()).toBe(1);
   });
 
+  it('refuses a batch whose keys differ only in case or width, among its rows and with the ledger', async () => {
+    await repo.create('devices', { assetTag: 'PC-01', type: 'computer' });
+    const result = await repo.bulkCreate('devices', [
+      { assetTag: 'pc-01', type: 'computer' },
+      { assetTag: 'PR-07', type: 'printer' },
+      { assetTag: 'ｐｒ－07', type: 'printer' },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.index, e.code, e.field])).toEqual([
+      [0, 'duplicate', 'assetTag'],
+      [2, 'duplicate', 'assetTag'],
+    ]);
+    expect(await db.devices.count()).toBe(1);
+  });
+
   it('writes in chunks with progress, each record stamped and logged', async () => {
     const progress: number[] = [];
     const inputs = ['1', '2', '3', '4', '5'].map((n) => ({ employeeNo: `10${n}`, name: `员工${n}` }));
@@ -261,8 +301,8 @@ describe('bulkCreate', () => {
     expect(progress).toEqual([2, 4, 5]);
     expect(await db.people.count()).toBe(5);
     const log = await db.changeLog.orderBy('seq').toArray();
-    expect(log.map((l) => l.changed.employeeNo)).toEqual(['101', '102', '103', '104', '105']);
-    const stamps = log.map((l) => l.hlc);
+    expect(log.map((l) => l.fields.employeeNo)).toEqual(['101', '102', '103', '104', '105']);
+    const stamps = log.map((l) => l.stamps.employeeNo!);
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(5);
   });

@@ -1,7 +1,8 @@
-// The only write path into the ledger. Every write is validated with the record's zod schema,
-// checked for duplicates among live records, stamped with this PC's hybrid logical clock per
-// field, and recorded in the change log (the outbox of sync), all in one transaction: either
-// the record and its change-log row are both written, or neither is.
+// The screens' way into the ledger. Every write is validated with the record's zod schema,
+// checked for duplicates among live records (keys compared folded), stamped with this PC's hybrid
+// logical clock per field (shared/sync/stamp.ts, the one stamping rule), and committed through
+// the write pipeline (./commit.ts): the record, its outbox change and the features' after-commit
+// hooks, all in one transaction — either all are written, or none is.
 //
 // Usage from a screen (reads may use Dexie directly, e.g. through useLiveQuery; writes never):
 //
@@ -25,7 +26,6 @@
 //
 // Error codes (RepositoryError.code) are what the UI translates; messages are English for logs.
 import type { Table } from 'dexie';
-import type { z } from 'zod';
 import {
   attachmentMetaSchema,
   ledgerTables,
@@ -35,62 +35,23 @@ import {
   type RecordInput,
   type StoredRecord,
 } from '../../shared/schemas';
-import { sameValue, stampedFields } from './merge';
+import { fieldIssues, issueText, type FieldIssue } from '../../shared/schemas/issues';
+import { isListed } from '../../shared/sync/arrival';
+import { foldKey } from '../../shared/text/fold';
+import { stampCreate, stampDeleted, stampUpdate } from '../../shared/sync/stamp';
+import { commitRecords, commitScope } from './commit';
+import { RepositoryError } from './errors';
+import { whereAnyKey, whereKey } from './keys';
+import { sameValue } from './merge';
 import { loadNodeClock } from './node-clock';
-import type { ChangeLogEntry, NetdeskDb, StoredAttachment } from './schema';
+import type { NetdeskDb, StoredAttachment } from './schema';
 
-export type RepositoryErrorCode =
-  /** The input breaks the record's schema; `issues` says where. */
-  | 'invalid'
-  /** A unique field (`field`) holds a value a live record already has (`conflictId`). */
-  | 'duplicate'
-  /** No record with that id. */
-  | 'not-found'
-  /** The record is deleted; restore it before editing. */
-  | 'deleted'
-  /** An import in 'empty' mode found records already in the ledger. */
-  | 'not-empty';
-
-export interface FieldIssue {
-  /** Dotted path of the field, e.g. 'employeeNo' or 'parts.0.quantity'; '' for the whole record. */
-  path: string;
-  message: string;
-}
-
-export class RepositoryError extends Error {
-  override readonly name = 'RepositoryError';
-  readonly table: LedgerTable | undefined;
-  readonly field: string | undefined;
-  readonly value: unknown;
-  readonly recordId: string | undefined;
-  readonly conflictId: string | undefined;
-  readonly issues: FieldIssue[];
-
-  constructor(
-    readonly code: RepositoryErrorCode,
-    message: string,
-    details: {
-      table?: LedgerTable;
-      field?: string;
-      value?: unknown;
-      recordId?: string;
-      conflictId?: string;
-      issues?: FieldIssue[];
-    } = {},
-  ) {
-    super(message);
-    this.table = details.table;
-    this.field = details.field ?? details.issues?.[0]?.path;
-    this.value = details.value;
-    this.recordId = details.recordId;
-    this.conflictId = details.conflictId;
-    this.issues = details.issues ?? [];
-  }
-}
+export { RepositoryError, type RepositoryErrorCode, type FieldIssue } from './errors';
 
 /**
- * Fields unique among live (not deleted) records of a table. Enforced here, never by an index:
- * records arriving by sync or import may still clash, and are stored and reported, not lost.
+ * Fields unique among live records of a table, compared as keys (foldKey: 'PC-01' and 'pc-01'
+ * are one tag). Enforced here, never by an index: records arriving by sync or import may still
+ * clash, and are stored and reported, not lost.
  */
 export const UNIQUE_FIELDS: { readonly [T in LedgerTable]?: readonly string[] } = {
   people: ['employeeNo'],
@@ -144,20 +105,12 @@ export interface Repository {
   getAttachment(sha256: string): Promise<StoredAttachment | undefined>;
 }
 
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
 /** Validate user input for a table; throws RepositoryError 'invalid'. */
 export function validateInput<T extends LedgerTable>(table: T, input: unknown): RecordContent<T> {
   const parsed = ledgerTables[table].safeParse(input);
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error);
-    throw new RepositoryError(
-      'invalid',
-      `${table}: ${issues.map((i) => `${i.path || '(record)'}: ${i.message}`).join('; ')}`,
-      { table, issues },
-    );
+    const issues = fieldIssues(parsed.error);
+    throw new RepositoryError('invalid', `${table}: ${issueText(issues)}`, { table, issues });
   }
   return parsed.data as RecordContent<T>;
 }
@@ -180,30 +133,12 @@ function typed<T extends LedgerTable>(row: LedgerRow): StoredRecord<T> {
   return row as unknown as StoredRecord<T>;
 }
 
-function isLive(record: { deletedAt?: string | null }): boolean {
-  return !record.deletedAt;
+function isDeleted(record: { deletedAt?: string | null }): boolean {
+  return Boolean(record.deletedAt);
 }
 
 function field(record: object, name: string): unknown {
   return (record as Record<string, unknown>)[name];
-}
-
-/** Tables a ledger write touches: the record's table, the outbox and the clock. */
-function writeScope(db: NetdeskDb, table: LedgerTable) {
-  return [db.table(table), db.changeLog, db.localMeta];
-}
-
-/**
- * The stamps `fields` held before a write, for the change log's `base` (see ChangeLogEntry):
- * another PC receiving the change learns that this edit was made after seeing those values.
- */
-function baseOf(existing: LedgerRow, fields: readonly string[]): { base?: Record<string, string> } {
-  const base: Record<string, string> = {};
-  for (const name of fields) {
-    const stamp = existing.hlc[name];
-    if (stamp !== undefined) base[name] = stamp;
-  }
-  return Object.keys(base).length > 0 ? { base } : {};
 }
 
 function dropUndefined<T extends object>(patch: T): Partial<T> {
@@ -224,10 +159,8 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       if (only && !only.includes(name)) continue;
       const value = field(content, name);
       if (typeof value !== 'string' || value === '') continue;
-      const other = await rows(db, table)
-        .where(name)
-        .equals(value)
-        .filter((r) => isLive(r) && r.id !== selfId)
+      const other = await whereKey(rows(db, table), name, value)
+        .filter((r) => isListed(r) && r.id !== selfId)
         .first();
       if (other) {
         throw new RepositoryError('duplicate', `${table}.${name} "${value}" is already used by ${other.id}`, {
@@ -241,25 +174,6 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
     }
   }
 
-  /** A new stored record from validated content, every stamped field carrying `stamp`. */
-  function newRecord(table: LedgerTable, content: object, stamp: string, at: string) {
-    const record: LedgerRow = {
-      id: crypto.randomUUID(),
-      ...content,
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-      hlc: {},
-    };
-    const changed: Record<string, unknown> = {};
-    for (const name of stampedFields(record)) {
-      record.hlc[name] = stamp;
-      changed[name] = record[name];
-    }
-    const log: ChangeLogEntry = { table, recordId: record.id, hlc: stamp, changed, at };
-    return { record, log };
-  }
-
   async function getAny(table: LedgerTable, id: string): Promise<LedgerRow> {
     const record = await rows(db, table).get(id);
     if (!record)
@@ -267,56 +181,38 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
     return record;
   }
 
-  /** Set deletedAt (tombstone or restore) with its own stamp and a change-log row. */
+  /** Set deletedAt (tombstone or restore) with its own stamp and outbox change. */
   async function setDeleted(table: LedgerTable, id: string, deleted: boolean): Promise<LedgerRow> {
-    return db.transaction('rw', writeScope(db, table), async () => {
+    return db.transaction('rw', commitScope(db, [table]), async () => {
       const existing = await getAny(table, id);
-      if (isLive(existing) !== deleted) return existing;
+      if (isDeleted(existing) === deleted) return existing;
       // A restored record must not clash with one created meanwhile under the same number.
       if (!deleted) await assertUnique(table, existing, id);
       const clock = await loadNodeClock(db, nowMs);
-      const stamp = clock.hlc.tick();
-      const at = now().toISOString();
-      const deletedAt = deleted ? at : null;
-      const record: LedgerRow = {
-        ...existing,
-        deletedAt,
-        updatedAt: at,
-        hlc: { ...existing.hlc, deletedAt: stamp },
-      };
-      await rows(db, table).put(record);
-      await db.changeLog.add({
-        table,
-        recordId: id,
-        hlc: stamp,
-        changed: { deletedAt },
-        ...baseOf(existing, ['deletedAt']),
-        deleted,
-        at,
-      });
+      const write = stampDeleted(table, existing, deleted, clock.hlc.tick(), now().toISOString())!;
+      await commitRecords(db, 'local', table, [write]);
       await clock.save();
-      return record;
+      return write.record as LedgerRow;
     });
   }
 
   async function create(table: LedgerTable, input: unknown): Promise<LedgerRow> {
     // Validate before opening the transaction: a bad form never touches the database.
     const content = validateInput(table, input);
-    return db.transaction('rw', writeScope(db, table), async () => {
+    return db.transaction('rw', commitScope(db, [table]), async () => {
       await assertUnique(table, content, null);
       const clock = await loadNodeClock(db, nowMs);
-      const { record, log } = newRecord(table, content, clock.hlc.tick(), now().toISOString());
-      await rows(db, table).add(record);
-      await db.changeLog.add(log);
+      const write = stampCreate(table, crypto.randomUUID(), content, clock.hlc.tick(), now().toISOString());
+      await commitRecords(db, 'local', table, [write]);
       await clock.save();
-      return record;
+      return write.record as LedgerRow;
     });
   }
 
   async function update(table: LedgerTable, id: string, patch: object): Promise<LedgerRow> {
-    return db.transaction('rw', writeScope(db, table), async () => {
+    return db.transaction('rw', commitScope(db, [table]), async () => {
       const existing = await getAny(table, id);
-      if (!isLive(existing)) {
+      if (isDeleted(existing)) {
         throw new RepositoryError('deleted', `${table} ${id} is deleted`, { table, recordId: id });
       }
       // The whole record is re-validated: a patch may not leave it in a state a form would refuse.
@@ -328,26 +224,10 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       if (changedNames.length === 0) return existing;
       await assertUnique(table, content, id, changedNames);
       const clock = await loadNodeClock(db, nowMs);
-      const stamp = clock.hlc.tick();
-      const at = now().toISOString();
-      const changed: Record<string, unknown> = {};
-      const hlc = { ...existing.hlc };
-      for (const name of changedNames) {
-        changed[name] = field(content, name);
-        hlc[name] = stamp;
-      }
-      const record: LedgerRow = { ...existing, ...content, updatedAt: at, hlc };
-      await rows(db, table).put(record);
-      await db.changeLog.add({
-        table,
-        recordId: id,
-        hlc: stamp,
-        changed,
-        ...baseOf(existing, changedNames),
-        at,
-      });
+      const write = stampUpdate(table, existing, content, clock.hlc.tick(), now().toISOString())!;
+      await commitRecords(db, 'local', table, [write]);
       await clock.save();
-      return record;
+      return write.record as LedgerRow;
     });
   }
 
@@ -358,16 +238,17 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
     inputs.forEach((input, index) => {
       const parsed = ledgerTables[table].safeParse(input);
       if (parsed.success) contents[index] = parsed.data;
-      else errors.push({ index, code: 'invalid', issues: zodIssues(parsed.error) });
+      else errors.push({ index, code: 'invalid', issues: fieldIssues(parsed.error) });
     });
     for (const name of UNIQUE_FIELDS[table] ?? []) {
       const firstRow = new Map<string, number>();
       contents.forEach((content, index) => {
         const value = field(content, name);
         if (typeof value !== 'string' || value === '') return;
-        const first = firstRow.get(value);
+        const key = foldKey(value);
+        const first = firstRow.get(key);
         if (first === undefined) {
-          firstRow.set(value, index);
+          firstRow.set(key, index);
           return;
         }
         errors.push({
@@ -379,15 +260,12 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
         });
       });
       if (firstRow.size === 0) continue;
-      const clashes = await rows(db, table)
-        .where(name)
-        .anyOf([...firstRow.keys()])
-        .filter(isLive)
-        .toArray();
+      const typed = [...firstRow.values()].map((index) => field(contents[index]!, name) as string);
+      const clashes = await whereAnyKey(rows(db, table), name, typed).filter(isListed).toArray();
       for (const clash of clashes) {
         const value = clash[name] as string;
         errors.push({
-          index: firstRow.get(value)!,
+          index: firstRow.get(foldKey(value))!,
           code: 'duplicate',
           field: name,
           value,
@@ -413,16 +291,17 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
     const records: LedgerRow[] = [];
     for (let start = 0; start < contents.length; start += size) {
       const chunk = contents.slice(start, start + size);
-      const written = await db.transaction('rw', writeScope(db, table), async () => {
+      const written = await db.transaction('rw', commitScope(db, [table]), async () => {
         // Re-checked per chunk: another window may have added a clashing record since the check.
         for (const content of chunk) await assertUnique(table, content, null);
         const clock = await loadNodeClock(db, nowMs);
         const at = now().toISOString();
-        const made = chunk.map((content) => newRecord(table, content, clock.hlc.tick(), at));
-        await rows(db, table).bulkAdd(made.map((m) => m.record));
-        await db.changeLog.bulkAdd(made.map((m) => m.log));
+        const made = chunk.map((content) =>
+          stampCreate(table, crypto.randomUUID(), content as Record<string, unknown>, clock.hlc.tick(), at),
+        );
+        await commitRecords(db, 'local', table, made);
         await clock.save();
-        return made.map((m) => m.record);
+        return made.map((m) => m.record as LedgerRow);
       });
       records.push(...written);
       onProgress?.({ done: records.length, total: contents.length });
@@ -442,14 +321,8 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       createdAt: now().toISOString(),
     });
     if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      throw new RepositoryError(
-        'invalid',
-        `attachment: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        {
-          issues,
-        },
-      );
+      const issues = fieldIssues(parsed.error);
+      throw new RepositoryError('invalid', `attachment: ${issueText(issues)}`, { issues });
     }
     const meta = parsed.data;
     return db.transaction('rw', db.attachments, async () => {
@@ -474,10 +347,10 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       typed<T>(await setDeleted(table, id, false)),
     async get<T extends LedgerTable>(table: T, id: string) {
       const record = await rows(db, table).get(id);
-      return record && isLive(record) ? typed<T>(record) : undefined;
+      return isListed(record) ? typed<T>(record!) : undefined;
     },
     list: async <T extends LedgerTable>(table: T) =>
-      (await rows(db, table).filter(isLive).toArray()).map((r) => typed<T>(r)),
+      (await rows(db, table).filter(isListed).toArray()).map((r) => typed<T>(r)),
     async bulkCreate<T extends LedgerTable>(
       table: T,
       inputs: readonly RecordInput<T>[],

@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEDGER_TABLES } from '../../shared/schemas';
-import { requestPersistentStorage } from './schema';
+import { ledgerStores, openNetdeskDb, requestPersistentStorage } from './schema';
 import { freshDb } from './test-support';
 
 afterEach(() => {
@@ -25,7 +27,7 @@ describe('NetdeskDb', () => {
     }
     expect(db.attachments.schema.primKey.keyPath).toBe('sha256');
     expect(db.changeLog.schema.primKey).toMatchObject({ keyPath: 'seq', auto: true });
-    expect(db.changeLog.schema.indexes.map((i) => i.name)).toEqual(['[table+recordId]']);
+    expect(db.changeLog.schema.indexes.map((i) => i.name)).toEqual(['[table+id]']);
     db.close();
   });
 
@@ -45,6 +47,69 @@ describe('NetdeskDb', () => {
         .between(['cctv', '2026-03-01'], ['cctv', '2026-03-08'])
         .primaryKeys(),
     ).toEqual(['c2']);
+    db.close();
+  });
+});
+
+describe('the upgrade to version 2', () => {
+  it('keeps every pending change of a version-1 outbox, in the shape sync sends', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('netdesk', { indexedDB, IDBKeyRange });
+    v1.version(1).stores({
+      ...ledgerStores(),
+      attachments: 'sha256',
+      changeLog: '++seq, [table+recordId]',
+      localMeta: 'key',
+      repairSearch: 'chunk',
+      repairCounters: 'status',
+      syncBases: '[table+id]',
+      syncConflicts: 'key, state, [table+recordId]',
+      syncSetAside: 'key',
+    });
+    await v1.table('changeLog').bulkAdd([
+      { table: 'people', recordId: 'p1', hlc: 'S1', changed: { name: '张伟', deletedAt: null }, at: 'T1' },
+      {
+        table: 'people',
+        recordId: 'p1',
+        hlc: 'S3',
+        fieldHlc: { title: 'S2', phone: 'S3' },
+        changed: { title: '出纳', phone: '138' },
+        base: { title: 'S1' },
+        at: 'T2',
+      },
+      { table: 'devices', recordId: 'd1', hlc: 'S4', changed: { deletedAt: 'T3' }, deleted: true, at: 'T3' },
+    ]);
+    v1.close();
+
+    const db = await openNetdeskDb('netdesk', indexedDB, IDBKeyRange);
+    expect(await db.changeLog.orderBy('seq').toArray()).toEqual([
+      {
+        seq: 1,
+        table: 'people',
+        id: 'p1',
+        fields: { name: '张伟', deletedAt: null },
+        stamps: { name: 'S1', deletedAt: 'S1' },
+        at: 'T1',
+      },
+      {
+        seq: 2,
+        table: 'people',
+        id: 'p1',
+        fields: { title: '出纳', phone: '138' },
+        stamps: { title: 'S2', phone: 'S3' },
+        base: { title: 'S1' },
+        at: 'T2',
+      },
+      {
+        seq: 3,
+        table: 'devices',
+        id: 'd1',
+        fields: { deletedAt: 'T3' },
+        stamps: { deletedAt: 'S4' },
+        at: 'T3',
+      },
+    ]);
+    expect(await db.changeLog.where('[table+id]').equals(['people', 'p1']).count()).toBe(2);
     db.close();
   });
 });

@@ -115,28 +115,41 @@ export function ledgerStores(): Record<LedgerTable, string> {
 export type StoredAttachment = AttachmentMeta & { blob: Blob };
 
 /**
- * One row of the change log, the outbox of sync: a change made on this PC (or imported) that
- * other PCs have not yet seen. `changed` holds the new value of each field that changed; each
- * field's stamp is `fieldHlc?.[field] ?? hlc` (fieldHlc appears only where one row carries
- * fields with different stamps, as imported records do).
+ * One row of the change log, the outbox of sync: a change made on this PC (or imported) that other
+ * PCs have not yet seen, in the very shape sync publishes it (SyncChange): the record's `id`, the
+ * new value of each changed field (`fields`), each field's stamp (`stamps`), the stamps the record
+ * held before (`base`, so another PC can tell a later edit from a concurrent one) and the time.
+ * `seq` is the outbox position IndexedDB gives it; the attachments a change refers to are looked
+ * up when it is sent.
  */
-export interface ChangeLogEntry {
+export type OutboxChange = Omit<SyncChange, 'seq' | 'attachments'> & { seq?: number };
+
+/** A change-log row as version 1 of the database stored it (read only by the upgrade to 2). */
+interface ChangeLogRowV1 {
   seq?: number;
   table: LedgerTable;
   recordId: string;
   hlc: string;
   fieldHlc?: Record<string, string>;
   changed: Record<string, unknown>;
-  /**
-   * Per changed field, the stamp the record held before this write (absent: the field was new).
-   * Sync sends it as SyncChange.base so another PC can tell a later edit from a concurrent one;
-   * without it every ordinary edit made after seeing another PC's would be listed as a conflict.
-   */
   base?: Record<string, string>;
-  /** True when the change deleted the record (tombstone), false when it restored it. */
   deleted?: boolean;
-  /** ISO time of the write on this PC. */
   at: string;
+}
+
+/** A version-1 change-log row in the outbox's shape: the same change, nothing lost. */
+export function outboxChangeFromV1(row: ChangeLogRowV1): OutboxChange {
+  const stamps: Record<string, string> = {};
+  for (const field of Object.keys(row.changed)) stamps[field] = row.fieldHlc?.[field] ?? row.hlc;
+  return {
+    ...(row.seq !== undefined ? { seq: row.seq } : {}),
+    table: row.table,
+    id: row.recordId,
+    fields: row.changed,
+    stamps,
+    ...(row.base && Object.keys(row.base).length ? { base: row.base } : {}),
+    at: row.at,
+  };
 }
 
 /**
@@ -222,7 +235,7 @@ export class NetdeskDb extends Dexie {
   declare kpiReports: EntityTable<KpiReport, 'id'>;
   declare ledgerSettings: EntityTable<LedgerSetting, 'id'>;
   declare attachments: EntityTable<StoredAttachment, 'sha256'>;
-  declare changeLog: EntityTable<ChangeLogEntry, 'seq'>;
+  declare changeLog: EntityTable<OutboxChange, 'seq'>;
   declare localMeta: EntityTable<LocalMetaEntry, 'key'>;
   declare repairSearch: EntityTable<RepairSearchChunk, 'chunk'>;
   declare repairCounters: EntityTable<RepairCounterRow, 'status'>;
@@ -246,6 +259,18 @@ export class NetdeskDb extends Dexie {
       syncConflicts: 'key, state, [table+recordId]',
       syncSetAside: 'key',
     });
+    // The outbox keeps changes in the shape sync sends (OutboxChange) instead of its own, so no
+    // code translates between two shapes.
+    this.version(2)
+      .stores({ changeLog: '++seq, [table+id]' })
+      .upgrade((tx) =>
+        tx
+          .table('changeLog')
+          .toCollection()
+          .modify((row: ChangeLogRowV1, ref: { value: unknown }) => {
+            ref.value = outboxChangeFromV1(row);
+          }),
+      );
   }
 
   /** The Dexie table of a ledger table, typed by its record. */

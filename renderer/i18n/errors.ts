@@ -47,10 +47,15 @@ export function repositoryFieldError(
   return null;
 }
 
+/** Text shaped like a dictionary key ("validation.required"): never shown as it is. */
+export const I18N_KEY_PATTERN = /^[a-zA-Z][\w-]*(?:\.[\w-]+)+$/;
+
 /** Zod's per-parse error map: the message of each issue in the current UI language. */
 export function zodIssueMessage(issue: $ZodRawIssue): string {
   const t = i18next.t;
   switch (issue.code) {
+    case 'custom':
+      return typeof issue.message === 'string' ? messageText(issue.message, t) : t('validation.invalid');
     case 'too_small':
       return Number(issue.minimum) <= 1
         ? t('validation.required')
@@ -85,5 +90,16 @@ export function fieldErrorText(
     const key = `validation.format.${name}`;
     return i18next.exists(key) ? t(key) : t('validation.invalidFormat');
   }
-  return error.message;
+  return error.message ? messageText(error.message, t) : t('validation.invalid');
+}
+
+/**
+ * A message as it reaches a field. A message a schema carries itself (refine, addIssue) wins over
+ * the error map in zod 4, so it arrives untranslated: those messages are dictionary keys, turned
+ * into words here. Anything else shaped like a key (a typo, a key never added) reads as a generic
+ * "invalid" rather than the raw key; text already in words passes through.
+ */
+function messageText(message: string, t: TFunction): string {
+  if (!I18N_KEY_PATTERN.test(message)) return message;
+  return i18next.exists(message) ? t(message) : t('validation.invalid');
 }

@@ -36,6 +36,25 @@ describe('UI dictionaries', () => {
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
   });
+
+  it('hold every key written anywhere in the renderer, not only in t() calls', () => {
+    // A schema's own message ('validation.required'), a key picked from a table, a label passed
+    // on: any quoted text that starts with one of the dictionaries' sections is a key, in both.
+    const sections = Object.keys(zhCN).join('|');
+    const quoted = new RegExp(`['"\`]((?:${sections})(?:\\.[\\w-]+)+)['"\`]`, 'g');
+    const zhKeys = new Set(keys(zhCN));
+    const enKeys = new Set(keys(en));
+    const used = new Map<string, string>();
+    for (const [file, text] of Object.entries(rendererSources)) {
+      if (file.includes('/i18n/')) continue;
+      for (const m of text.matchAll(quoted)) used.set(m[1]!, file);
+    }
+    expect(used.size).toBeGreaterThan(300);
+    const missing = [...used]
+      .filter(([k]) => !zhKeys.has(k) || !enKeys.has(k))
+      .map(([k, file]) => `${k} (${file})`);
+    expect(missing).toEqual([]);
+  });
 });
 
 function lookup(tree: object, key: string): string {

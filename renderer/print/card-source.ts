@@ -6,23 +6,20 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../shared/b
 import type { BlankCardsChoice } from '../../shared/pdf/forms/repair-card';
 import { parseCardNo } from '../../shared/repair/card-number';
 import type { Device, RepairCard } from '../../shared/schemas';
-import { isListed } from '../../shared/sync/arrival';
+import { ifListed, isListed } from '../../shared/sync/arrival';
+import { whereKey } from '../db/keys';
 import type { NetdeskDb } from '../db/schema';
-
-/** A record as printed: there, whole (sync may deliver a record in parts), and not deleted. */
-const alive = <T extends { createdAt: string; deletedAt: string | null }>(
-  row: T | undefined,
-): T | undefined => (isListed(row) ? row : undefined);
 
 /** A card by its record id, or by its printed number as typed or scanned (case and spaces ignored). */
 export async function findCard(db: NetdeskDb, idOrCardNo: string): Promise<RepairCard | undefined> {
   const wanted = idOrCardNo.trim();
   if (!wanted) return undefined;
-  const byId = alive(await db.repairCards.get(wanted));
+  const byId = ifListed(await db.repairCards.get(wanted));
   if (byId) return byId;
-  const cardNo = wanted.toUpperCase().replace(/\s+/g, '');
-  const matches = await db.repairCards.where('cardNo').equals(cardNo).toArray();
-  return matches.find((c) => isListed(c));
+  // A number read aloud or copied from paper may carry spaces inside ("WX-2026 -A-0001").
+  return whereKey(db.repairCards, 'cardNo', wanted.replace(/\s+/g, ''))
+    .filter((c) => isListed(c))
+    .first();
 }
 
 /**
@@ -43,7 +40,7 @@ export async function cardPrintSource(
     card.deviceId ? db.devices.get(card.deviceId) : undefined,
     db.ledgerSettings.where('key').equals('companyName').toArray(),
   ]);
-  const liveDevice = alive(device);
+  const liveDevice = ifListed(device);
   const printable: Device | undefined = liveDevice && { ...liveDevice, secret: '' };
   const present = <T>(row: T | undefined): T[] => (row ? [row] : []);
   return {
@@ -53,8 +50,8 @@ export async function cardPrintSource(
     tables: {
       repairCards: [card],
       repairEvents: events.filter((e) => isListed(e)),
-      people: present(alive(person)),
-      departments: present(alive(department)),
+      people: present(ifListed(person)),
+      departments: present(ifListed(department)),
       devices: present(printable),
       ledgerSettings: settings.filter((s) => s.deletedAt === null),
     },

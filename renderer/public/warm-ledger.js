@@ -2,7 +2,7 @@
 // code is still loading, and read the dashboard's three counts at once. Opening a ten-year ledger
 // takes the browser most of a second; begun here, it passes during the script load instead of
 // after it, the app's own open (Dexie, renderer/db/schema.ts) then finds the database ready, and
-// the dashboard's first frame can show the counts read here (renderer/app/start-counts.ts).
+// the dashboard's first frame can show the counts read here (renderer/features/dashboard/counts.ts).
 // This connection only reads: it creates nothing, closes when the app upgrades the database, and
 // closes by itself after a few seconds.
 // A plain script (not part of the bundle) so that it runs as soon as the page's head is parsed.

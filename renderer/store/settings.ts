@@ -3,7 +3,7 @@
 // and the shell shows a warning naming the file (the main process leaves the file untouched).
 import { create } from 'zustand';
 import { defaultAppSettings, type AppSettings, type AppSettingsPatch } from '../../shared/settings';
-import type { AppInfo, NetdeskApi } from '../../shared/ipc';
+import type { AppInfo, IpcRequest, NetdeskApi } from '../../shared/ipc';
 
 export type SettingsProblem =
   { kind: 'corrupt'; path: string; detail: string } | { kind: 'unreadable'; detail: string };
@@ -17,6 +17,8 @@ interface SettingsState {
   appInfoError: string | null;
   load: (api: NetdeskApi) => Promise<AppSettings>;
   save: (api: NetdeskApi, patch: AppSettingsPatch) => Promise<AppSettings>;
+  /** Change a folder the only way there is: the main process's dialog or a fixed choice. */
+  chooseFolder: (api: NetdeskApi, req: IpcRequest<'settings:chooseFolder'>) => Promise<boolean>;
 }
 
 export const useSettingsStore = create<SettingsState>()((set) => ({
@@ -48,6 +50,15 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     // A successful write replaced a damaged file, so its warning no longer applies.
     set({ settings, problem: null });
     return settings;
+  },
+
+  async chooseFolder(api, req) {
+    const { chosen, settings } = await api.chooseFolder(req);
+    if (!chosen) return false;
+    set({ settings, problem: null });
+    // app:info reports the reports folder in force.
+    set({ appInfo: await api.appInfo() });
+    return true;
   },
 }));
 

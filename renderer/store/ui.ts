@@ -2,20 +2,11 @@
 // browser's back button and the end-to-end tests can all land on a screen directly. The hash is
 // the source of truth; this slice mirrors it so components re-render on navigation.
 import { create } from 'zustand';
+import { FEATURES, type FeatureRoute } from '../features/manifest';
 
-export const ROUTES = [
-  'dashboard',
-  'repairs',
-  'devices',
-  'checks',
-  'network',
-  'culture',
-  'training',
-  'reports',
-  'people',
-  'settings',
-] as const;
-export type Route = (typeof ROUTES)[number];
+/** The routes, in menu order: one per feature of the manifest. */
+export const ROUTES: readonly FeatureRoute[] = FEATURES.map((f) => f.route);
+export type Route = FeatureRoute;
 
 export interface Location {
   route: Route;

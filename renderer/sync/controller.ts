@@ -39,7 +39,7 @@ export interface SyncController {
 export async function createSyncController(db: NetdeskDb, api: SyncApi): Promise<SyncController> {
   const touched: TouchedRecord[] = [];
   const ledger = await DexieLedger.open(db, { onTouched: (t) => touched.push(...t) });
-  const deps = { db, ledger, api, drainTouched: () => touched.splice(0) };
+  const deps = { ledger, api, drainTouched: () => touched.splice(0) };
   let running: Promise<boolean> | null = null;
 
   async function once(options: Omit<SyncRunOptions, 'now'>): Promise<boolean> {

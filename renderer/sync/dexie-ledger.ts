@@ -1,5 +1,7 @@
 // The app's ledger as folder sync sees it (LedgerSide, shared/sync/types.ts): the outbox is the
-// change log, remote changes are merged with the engine's pure applyChangeBatch, and the sync
+// change log (already in the shape sync sends), remote changes are merged with the engine's pure
+// applyChangeBatch and committed through the write pipeline (renderer/db/commit.ts, source
+// 'sync': no outbox row, the features' hooks run), and the sync
 // bookkeeping (cursors, per-record base stamps, conflicts, set-aside changes) lives in local
 // tables beside the ledger. It mirrors the headless replica's FileLedger (electron/sync).
 //
@@ -7,6 +9,8 @@
 // - A remote batch is merged and written — records, base stamps, new conflicts, new set-aside
 //   changes and the cursors — in ONE transaction, so a cursor never runs ahead of the data.
 // - Nothing merged from another PC goes into the change log: it would echo back forever.
+// - Derived data (repair's counters and search copy) follows through the pipeline's hooks, in the
+//   merge's own transaction: no caller refreshes it by hand.
 // - The clock receives the newest stamp applied, so the next local edit outranks it.
 // - The change log is never trimmed: a new sync root re-publishes it whole, seqs 1, 2, 3 …
 // - The base of a field (what its writer had seen) comes from the change that wrote the value:
@@ -33,10 +37,11 @@ import {
   type SyncConflict,
   type SyncCursors,
 } from '../../shared/sync/types';
+import { commitRecords, fullCommitScope } from '../db/commit';
 import { loadNodeClock } from '../db/node-clock';
 import type {
-  ChangeLogEntry,
   NetdeskDb,
+  OutboxChange,
   StoredSetAside,
   StoredSyncConflict,
   SyncRecordBase,
@@ -57,22 +62,6 @@ function rows(db: NetdeskDb, table: LedgerTable): Table<StampedRecord, string> {
 export function setAsideKey(from: string, change: SyncChange): string {
   const stamps = Object.values(change.stamps).sort().join(',');
   return `${from}\u0000${change.table}\u0000${change.id}\u0000${change.seq}\u0000${stamps}`;
-}
-
-/** A change-log row as the folder carries it. */
-export function toSyncChange(entry: ChangeLogEntry, attachments: AttachmentMeta[]): SyncChange {
-  const stamps: Record<string, string> = {};
-  for (const field of Object.keys(entry.changed)) stamps[field] = entry.fieldHlc?.[field] ?? entry.hlc;
-  return {
-    seq: entry.seq!,
-    table: entry.table,
-    id: entry.recordId,
-    fields: entry.changed,
-    stamps,
-    ...(entry.base && Object.keys(entry.base).length ? { base: entry.base } : {}),
-    at: entry.at,
-    ...(attachments.length ? { attachments } : {}),
-  };
 }
 
 /** Split a page so each piece's JSON stays under `maxChars` (a piece holds one item at least). */
@@ -123,7 +112,7 @@ export class DexieLedger implements LedgerSide {
   async readOutbox(afterSeq: number, limit: number): Promise<SyncChange[]> {
     const entries = await this.db.changeLog.where(':id').above(afterSeq).limit(limit).toArray();
     const shas = new Set<string>();
-    for (const entry of entries) for (const sha of referencedShas(entry.changed)) shas.add(sha);
+    for (const entry of entries) for (const sha of referencedShas(entry.fields)) shas.add(sha);
     const metas = new Map<string, AttachmentMeta>();
     if (shas.size > 0) {
       const found = await this.db.attachments.bulkGet([...shas]);
@@ -133,14 +122,12 @@ export class DexieLedger implements LedgerSide {
         metas.set(meta.sha256, meta);
       }
     }
-    return entries.map((entry) =>
-      toSyncChange(
-        entry,
-        referencedShas(entry.changed)
-          .map((sha) => metas.get(sha))
-          .filter((m): m is AttachmentMeta => m !== undefined),
-      ),
-    );
+    return entries.map((entry): SyncChange => {
+      const attachments = referencedShas(entry.fields)
+        .map((sha) => metas.get(sha))
+        .filter((m): m is AttachmentMeta => m !== undefined);
+      return { ...entry, seq: entry.seq!, ...(attachments.length ? { attachments } : {}) };
+    });
   }
 
   async lastSeq(): Promise<number> {
@@ -153,14 +140,7 @@ export class DexieLedger implements LedgerSide {
   /** Every table a merge reads or writes. */
   private mergeScope() {
     const db = this.db;
-    return [
-      ...LEDGER_TABLES.map((t) => db.table(t)),
-      db.changeLog,
-      db.localMeta,
-      db.syncBases,
-      db.syncConflicts,
-      db.syncSetAside,
-    ];
+    return [...fullCommitScope(db), db.syncBases, db.syncConflicts, db.syncSetAside];
   }
 
   /** Local copies (record + base stamps) of every record the changes name. Inside a transaction. */
@@ -197,19 +177,19 @@ export class DexieLedger implements LedgerSide {
       // Fields last written on this PC: their base is in the change log row that wrote them.
       if (localWrites.length > 0) {
         const log = await this.db.changeLog
-          .where('[table+recordId]')
+          .where('[table+id]')
           .anyOf(localWrites.map((w) => [table, w.record.id]))
           .toArray();
-        const byRecord = new Map<string, ChangeLogEntry[]>();
+        const byRecord = new Map<string, OutboxChange[]>();
         for (const entry of log) {
-          const list = byRecord.get(entry.recordId);
+          const list = byRecord.get(entry.id);
           if (list) list.push(entry);
-          else byRecord.set(entry.recordId, [entry]);
+          else byRecord.set(entry.id, [entry]);
         }
         for (const { record, base } of localWrites) {
           for (const entry of byRecord.get(record.id) ?? []) {
-            for (const field of Object.keys(entry.changed)) {
-              const stamp = entry.fieldHlc?.[field] ?? entry.hlc;
+            for (const field of Object.keys(entry.fields)) {
+              const stamp = entry.stamps[field];
               if (record.hlc[field] === stamp && entry.base?.[field] !== undefined)
                 base[field] = entry.base[field];
             }
@@ -245,7 +225,13 @@ export class DexieLedger implements LedgerSide {
       bases.push({ table, id: copy.record.id, base: copy.base, of });
       touched.push({ table, id: copy.record.id });
     }
-    for (const [table, list] of byTable) await rows(this.db, table).bulkPut(list);
+    for (const [table, list] of byTable)
+      await commitRecords(
+        this.db,
+        'sync',
+        table,
+        list.map((record) => ({ record })),
+      );
     if (bases.length) await this.db.syncBases.bulkPut(bases);
 
     const keys = result.conflicts.map(conflictKey);

@@ -9,24 +9,22 @@
 // any size publishes one in bounded requests. A refused or failed upload costs only the snapshot:
 // the sync goes on without it and the next sync tries again.
 //
-// Afterwards the repair cards' derived data (search copy, counters) is refreshed for the cards
-// that changed, so the list, the search and the dashboard stay right.
+// What a merge changes reaches derived data (repair's search copy and counters) through the write
+// pipeline's hooks, inside each merge's own transaction (renderer/db/commit.ts): nothing here
+// refreshes it.
 import type { NetdeskApi } from '../../shared/ipc';
 import type { AttachmentMeta, LedgerTable } from '../../shared/schemas';
 import {
   EXCHANGE_MAX_BLOB_BYTES,
   EXCHANGE_MAX_CHANGES,
   SNAPSHOT_PART_MAX_CHARS,
+  SNAPSHOT_EVERY,
   SNAPSHOT_PART_MAX_RECORDS,
   type SyncExchangeResult,
 } from '../../shared/sync-ipc';
 import type { SyncCursors, SyncStatus } from '../../shared/sync/types';
-import { refreshRepairDerivedData } from '../features/repair/data';
-import type { NetdeskDb } from '../db/schema';
 import type { DexieLedger, TouchedRecord } from './dexie-ledger';
 
-/** The engine's rule: a snapshot once this many changes came or went since the last one. */
-export const SNAPSHOT_EVERY = 5000;
 /** Rounds of one sync before it stops and lets the next timer tick go on. */
 const MAX_ROUNDS = 50;
 
@@ -195,7 +193,6 @@ async function publishSnapshot(
 }
 
 export interface SyncDriverDeps {
-  db: NetdeskDb;
   ledger: DexieLedger;
   api: SyncApi;
   /** Records merged during the run (the ledger's onTouched feeds it). */
@@ -204,7 +201,7 @@ export interface SyncDriverDeps {
 
 /** Run one sync: rounds until nothing more waits (or MAX_ROUNDS). Throws only if the service does. */
 export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Promise<SyncRunResult> {
-  const { ledger, api, db } = deps;
+  const { ledger, api } = deps;
   const now = options.now ?? (() => new Date());
   const nowMs = () => now().getTime();
   let snapshotTried = false;
@@ -246,15 +243,6 @@ export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Pr
     }
   } finally {
     touched.push(...deps.drainTouched());
-    const cardIds = [...new Set(touched.filter((t) => t.table === 'repairCards').map((t) => t.id))];
-    if (cardIds.length > 0) {
-      // A card that arrived in part (no createdAt yet) stays out of the list and its counters.
-      const cards = await db.repairCards.bulkGet(cardIds);
-      await refreshRepairDerivedData(
-        db,
-        cardIds.filter((_, i) => cards[i]?.createdAt),
-      );
-    }
   }
   const status = await localStatus(ledger, answer!.status);
   return {

@@ -1,4 +1,4 @@
-// Daily quotes (每日一言, brief §5) must never repeat. Two quotes are the same when they differ only
+// Daily quotes (每日一言) must never repeat. Two quotes are the same when they differ only
 // in full/half width, punctuation or spacing; this is the key the ledger indexes and K6 compares.
 export function normalizeQuote(text: string): string {
   return (

@@ -34,7 +34,7 @@ export interface DatasetOptions {
   cards?: number;
 }
 
-/** The bench's ten-year group (issue 6). */
+/** The bench's ten-year group. */
 export const BENCH_DATASET = { years: 10, employees: 5000, devices: 20000, cards: 200000 } as const;
 
 export interface DatasetPlan {

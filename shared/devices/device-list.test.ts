@@ -80,6 +80,18 @@ describe('device index', () => {
     }
   });
 
+  it("finds a device by its responsible person's full pinyin or initials, the printer on the computer too", () => {
+    for (const [query, expected] of [
+      ['zw', ['PC-0101', 'PR-CW-01']],
+      ['zhangwei', ['PC-0101', 'PR-CW-01']],
+      ['Zhang Wei', ['PC-0101', 'PR-CW-01']],
+      ['ln', ['SV-01']],
+      ['wz', []],
+    ] as const) {
+      expect(tags(filterDevices(index, { ...all, query })), query).toEqual(expected);
+    }
+  });
+
   it('never searches the admin secret', () => {
     expect(filterDevices(index, { ...all, query: 'Sup3r' })).toEqual([]);
   });

@@ -2,12 +2,15 @@
 // responsible person (derived by the seed's rule, responsible.ts), its department and the
 // computer it hangs on, plus a folded search text per device. Built once when the list opens and
 // then kept current change by change (updateDeviceIndex): a write touches a few rows, not the
-// 20,000, and each keystroke is a plain scan of short strings.
+// 20,000, and each keystroke is a plain scan of short strings. The responsible person is found by
+// name in characters, full pinyin or initials (shared/search/pinyin.ts).
 // Pure: the renderer feeds it the records it read; the admin secret never enters the search text.
 import type { Device } from '../schemas';
+import { pinyinKeys, pinyinQuery } from '../search/pinyin';
 import { hasArrived, isListed } from '../sync/arrival';
 import type { DeviceType } from './responsible';
 import { responsiblePerson, type DeviceLink, type Responsible } from './responsible';
+import { foldKey, foldText } from '../text/fold';
 
 export type DeviceStatus = Device['status'];
 
@@ -26,7 +29,7 @@ export interface DeviceRow {
   departmentName: string;
   /** Lower-case, width-folded text of every searchable field, joined by a separator. */
   searchText: string;
-  /** The asset tag folded as a scanner's input is (foldSearch): the key of `byTag`. */
+  /** The asset tag as a key (foldKey), as a scanner's input is folded: the key of `byTag`. */
   tagKey: string;
 }
 
@@ -51,20 +54,6 @@ export interface DeviceFilter {
 
 /** Filter value for "devices without a department". */
 export const NO_DEPARTMENT = '__none__';
-
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-
-/**
- * Full-width letters, digits and signs (typed with a Chinese input method) fold to ASCII, and
- * case is ignored. A plain replace rather than String.normalize('NFKC'): NFKC costs ~5 µs a
- * string, a second per rebuild of 20,000 devices' search text, and only the width matters here.
- */
-export function foldSearch(value: string): string {
-  return value
-    .replace(FULL_WIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-    .toLowerCase()
-    .trim();
-}
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
@@ -97,7 +86,7 @@ function deviceRow(
   const responsible = responsiblePerson(device, lookup);
   const responsibleName = responsible.personId ? (people.get(responsible.personId)?.name ?? '') : '';
   const departmentName = device.departmentId ? (departments.get(device.departmentId)?.name ?? '') : '';
-  const searchText = foldSearch(
+  const searchText = foldText(
     [
       device.assetTag,
       device.name,
@@ -108,6 +97,8 @@ function deviceRow(
       device.mac,
       device.location,
       responsibleName,
+      // "zw" or "zhangwei" finds 张伟's computer and the printers that follow it.
+      pinyinKeys(responsibleName, 'name'),
       responsible.viaDevice?.assetTag ?? '',
     ].join('\u0001'),
   );
@@ -117,7 +108,7 @@ function deviceRow(
     responsibleName,
     departmentName,
     searchText,
-    tagKey: foldSearch(device.assetTag),
+    tagKey: foldKey(device.assetTag),
   };
 }
 
@@ -308,7 +299,10 @@ export function updateDeviceIndex(
 
 /** Rows matching every part of the filter; the query is a substring of any searchable field. */
 export function filterDevices(index: DeviceIndex, filter: DeviceFilter): DeviceRow[] {
-  const q = foldSearch(filter.query);
+  const q = foldText(filter.query);
+  // "zhang wei" typed with spaces is the pinyin "zhangwei".
+  const spaced = pinyinQuery(q);
+  const qPinyin = spaced !== null && spaced !== q ? spaced : null;
   const { type, status, departmentId } = filter;
   if (!q && !type && !status && !departmentId) return index.rows;
   return index.rows.filter(
@@ -319,7 +313,7 @@ export function filterDevices(index: DeviceIndex, filter: DeviceFilter): DeviceR
         (departmentId === NO_DEPARTMENT
           ? device.departmentId === null
           : device.departmentId === departmentId)) &&
-      (!q || searchText.includes(q)),
+      (!q || searchText.includes(q) || (qPinyin !== null && searchText.includes(qPinyin))),
   );
 }
 
@@ -328,7 +322,7 @@ export function filterDevices(index: DeviceIndex, filter: DeviceFilter): DeviceR
  * and Enter), ignoring case, width and surrounding spaces; undefined when none.
  */
 export function findByScannedTag(index: DeviceIndex, typed: string): DeviceRow | undefined {
-  const q = foldSearch(typed);
+  const q = foldKey(typed);
   return q ? index.byTag.get(q) : undefined;
 }
 

@@ -1,4 +1,4 @@
-// The dashboard's two device flags (brief §2 and issue 4): warranty ending within 30 days, and
+// The dashboard's two device flags: warranty ending within 30 days, and
 // devices with three or more repair cards received in the last 90 days. Pure, so the thresholds
 // are tested without a screen. Calendar days are Asia/Shanghai days.
 import type { Device } from '../schemas';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, responsiblePerson, type DeviceLink } from './responsible';
+import {
+  attachmentProblem,
+  hostIdOf,
+  responsibleName,
+  responsiblePerson,
+  type DeviceLink,
+} from './responsible';
 
 const pc: DeviceLink = {
   id: 'pc1',
@@ -93,5 +99,41 @@ describe('attaching a peripheral', () => {
   });
   it('accepts a printer on a computer', () => {
     expect(attachmentProblem({ id: 'pr2', type: 'printer' }, 'pc1', lookup)).toBeNull();
+  });
+});
+
+describe('what a reader loads to apply the rule, and the name it prints', () => {
+  const all = new Map([pc, printer, server].map((d) => [d.id, d]));
+  const names = new Map([
+    ['zhang', '张伟'],
+    ['wang', '王芳'],
+  ]);
+  it("loads a printer's computer, and nothing besides a computer or a server", () => {
+    expect(hostIdOf(printer)).toBe('pc1');
+    expect(hostIdOf(pc)).toBeNull();
+    expect(hostIdOf({ ...server, attachedToDeviceId: 'pc1' })).toBeNull();
+  });
+  it("names the printer's computer's user, and nobody when the computer was not loaded", () => {
+    expect(
+      responsibleName(
+        printer,
+        (id) => all.get(id),
+        (id) => names.get(id),
+      ),
+    ).toBe('张伟');
+    expect(
+      responsibleName(
+        server,
+        (id) => all.get(id),
+        (id) => names.get(id),
+      ),
+    ).toBe('王芳');
+    expect(
+      responsibleName(
+        printer,
+        () => undefined,
+        (id) => names.get(id),
+      ),
+    ).toBe('');
   });
 });

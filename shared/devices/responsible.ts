@@ -1,6 +1,9 @@
-// The responsible-person rule of the seed (brief §2): a computer belongs to its user; a printer or
+// The responsible-person rule: a computer belongs to its user; a printer or
 // other peripheral attached to a computer is the responsibility of that computer's user. It is
 // derived when read, never copied, so it follows the computer when the computer changes hands.
+// Every place that shows or prints a responsible person asks here (responsiblePerson, or
+// responsibleName with a name lookup), and a reader that loads only some records loads the host
+// the rule reads (hostIdOf) along with the device.
 import type { DEVICE_TYPES } from '../schemas/records';
 
 export type DeviceType = (typeof DEVICE_TYPES)[number];
@@ -62,6 +65,24 @@ export function responsiblePerson(
   return device.userPersonId
     ? { personId: device.userPersonId, reason: 'user' }
     : { personId: null, reason: 'none' };
+}
+
+/**
+ * The device whose user answers for `device` when it is attached to one (a printer's computer), or
+ * null: what a reader must load besides the device to apply the rule.
+ */
+export function hostIdOf(device: Pick<DeviceLink, 'type' | 'attachedToDeviceId'>): string | null {
+  return HOST_TYPE[device.type] ? device.attachedToDeviceId : null;
+}
+
+/** The responsible person's name by the rule ('' when none is recorded or the name is unknown). */
+export function responsibleName(
+  device: DeviceLink,
+  lookup: (id: string) => DeviceLink | undefined,
+  nameOf: (personId: string) => string | undefined,
+): string {
+  const { personId } = responsiblePerson(device, lookup);
+  return (personId && nameOf(personId)) || '';
 }
 
 export type AttachmentProblem =

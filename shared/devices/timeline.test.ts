@@ -64,6 +64,35 @@ describe('device timeline', () => {
   });
 });
 
+describe("a printer's timeline", () => {
+  it("starts with its entry in the register and holds its computer's handovers since then", () => {
+    const timeline = buildDeviceTimeline(
+      { id: 'pr1', createdAt: '2026-02-01T00:00:00.000Z', hostId: 'pc1' },
+      {
+        cards: [],
+        handovers: [
+          handover('h0', 'pc1', '2026-01-15T01:00:00.000Z'), // before the printer was entered
+          handover('h1', 'pc1', '2026-03-01T01:00:00.000Z'),
+          handover('h2', 'pc9', '2026-03-02T01:00:00.000Z'), // another computer
+        ],
+        evaluations: [],
+      },
+    );
+    expect(timeline.map((e) => [e.kind, e.at])).toEqual([
+      ['host-handover', '2026-03-01T01:00:00.000Z'],
+      ['created', '2026-02-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('gives every new device a "created" entry, and a computer its own handovers only', () => {
+    const timeline = buildDeviceTimeline(
+      { id: 'pc1', createdAt: '2026-02-01T00:00:00.000Z', hostId: null },
+      { cards: [], handovers: [handover('h1', 'pc1', '2026-03-01T01:00:00.000Z')], evaluations: [] },
+    );
+    expect(timeline.map((e) => e.kind)).toEqual(['handover', 'created']);
+  });
+});
+
 describe('device timeline and records sync delivered in part', () => {
   it('leaves out a handover, card or work request whose creation has not arrived', () => {
     const half = <T extends { createdAt: string }>(record: T) =>

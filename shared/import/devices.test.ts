@@ -87,7 +87,7 @@ describe('reading the file', () => {
   it('refuses a file in another encoding instead of importing mojibake', () => {
     // Bytes of another code page: not UTF-8, and 0xFF is no GBK character (a decoder gives U+F8F5).
     const big5 = new Uint8Array([0xb8, 0xea, 0xb2, 0xa3, 0x2c, 0x41, 0x0d, 0x0a, 0x80, 0xff, 0x2c, 0x42]);
-    expect(readDeviceCsv(big5)).toEqual({ ok: false, error: { code: 'encoding' } });
+    expect(readDeviceCsv(big5)).toEqual({ ok: false, error: { code: 'encoding', line: 2 } });
   });
 
   it('knows an XLSX or an old XLS by its first bytes, whatever the file is called', () => {

@@ -10,8 +10,9 @@
 // twice. Problems come back as codes the screen translates; nothing here throws on bad input.
 import { attachmentProblem, type AttachmentProblem, type DeviceLink } from '../devices/responsible';
 import { deviceSchema, type DEVICE_STATUSES, type DEVICE_TYPES } from '../schemas/records';
-import { csvRows, decodeCsvBytes, normalizeHeader, normalizeKey, stripBom } from './csv';
+import { csvRows, decodeImportBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 import { parseSheetDate } from './dates';
+import type { XlsxLimit } from './xlsx-check';
 
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -22,7 +23,7 @@ export type SheetRow = readonly SheetCell[];
 
 // ── Reading the file ───────────────────────────────────────────────────────────────────
 
-export type SheetEncoding = 'utf-8' | 'gbk' | 'utf-16';
+export type SheetEncoding = CsvEncoding;
 export type SpreadsheetKind = 'csv' | 'xlsx' | 'xls';
 
 /** What a file is by its first bytes, whatever its name says (an .xlsx renamed .csv still reads). */
@@ -38,39 +39,31 @@ export type DeviceFileError =
   | { code: 'empty' }
   /** An Excel 97–2003 .xls workbook: save it as .xlsx or CSV. */
   | { code: 'xls-unsupported' }
-  /** The bytes decode to text with replacement or control characters: not UTF-8 nor GBK. */
-  | { code: 'encoding' }
+  /** The bytes decode to text with replacement or control characters (from `line`): not UTF-8 nor GBK, or cut. */
+  | { code: 'encoding'; line: number }
   /** A field the import needs has no column; `headers` are the ones the file has. */
   | { code: 'missing-columns'; columns: DeviceColumn[]; headers: string[] }
   /** The mapping points two fields at the same column. */
   | { code: 'duplicate-mapping'; columns: DeviceColumn[] }
-  | { code: 'unreadable'; detail: string };
+  | { code: 'unreadable'; detail: string }
+  /** An XLSX workbook past one of the limits (shared/import/xlsx-check.ts); `row` in a sheet. */
+  | { code: 'too-large'; limit: XlsxLimit; max: number; row?: number };
 
 export type CsvReadResult =
   { ok: true; rows: string[][]; encoding: SheetEncoding } | { ok: false; error: DeviceFileError };
 
-/** Replacement characters, and private-use ones (what a GBK decoder makes of bytes GBK does not define). */
-const MOJIBAKE = /[\ufffd\ue000-\uf8ff]/;
-
 /**
- * The rows of a CSV file. UTF-16 with a byte-order mark (Excel's "Unicode text") is read as such;
- * otherwise UTF-8, else GBK. Text that still holds replacement, private-use or NUL characters was
- * in some other encoding, and is refused as a whole rather than imported as mojibake.
+ * The rows of a CSV file, decoded the way every import decodes (decodeImportBytes: UTF-16 with a
+ * byte-order mark, UTF-8, else GBK). Text with a character the decoder could not read was in some
+ * other encoding, or cut, and is refused with its line rather than imported as mojibake.
  */
 export function readDeviceCsv(bytes: Uint8Array): CsvReadResult {
   const kind = sniffSpreadsheet(bytes);
   if (kind === 'xls') return { ok: false, error: { code: 'xls-unsupported' } };
   if (kind === 'xlsx') return { ok: false, error: { code: 'unreadable', detail: 'xlsx' } };
-  let text: string;
-  let encoding: SheetEncoding;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    text = stripBom(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
-    encoding = 'utf-16';
-  } else {
-    ({ text, encoding } = decodeCsvBytes(bytes));
-  }
-  if (MOJIBAKE.test(text) || text.includes('\u0000')) return { ok: false, error: { code: 'encoding' } };
-  return { ok: true, rows: csvRows(text), encoding };
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) return { ok: false, error: { code: 'encoding', line: decoded.line } };
+  return { ok: true, rows: csvRows(decoded.text), encoding: decoded.encoding };
 }
 
 // ── Columns and the header ─────────────────────────────────────────────────────────────
@@ -559,164 +552,238 @@ export function parseDeviceSheet(
 ): DeviceImportResult {
   const mappingError = checkDeviceMapping(sheet, mapping);
   if (mappingError) return { ok: false, error: mappingError };
-
   const directory = new Directory(context);
   const ledgerByTag = new Map(context.devices.map((d) => [normalizeKey(d.assetTag), d]));
   const firstLineOfTag = new Map<string, number>();
-  const rows: DeviceImportRow[] = [];
   const hostTextOf = new Map<number, string>();
 
   // Pass 1: each row on its own.
-  for (const { line, cells } of sheet.dataRows) {
-    const raw = (col: DeviceColumn): SheetCell => {
-      const at = mapping[col];
-      return at === undefined ? undefined : cells[at];
-    };
-    const text = (col: DeviceColumn) => cellText(raw(col));
-    const shown: Partial<Record<DeviceColumn, string>> = {};
-    for (const col of DEVICE_COLUMNS) {
-      if (mapping[col] === undefined) continue;
-      // A secret is never shown in the preview; the screen masks it.
-      shown[col] = col === 'secret' ? (text(col) ? '••••' : '') : displayCell(raw(col), col);
-    }
-    const row: DeviceImportRow = {
-      line,
-      cells: shown,
-      device: null,
-      attachedTo: null,
-      errors: [],
-      warnings: [],
-    };
-    const fail = (
-      field: DeviceColumn | null,
-      code: DeviceRowErrorCode,
-      extra: Partial<DeviceRowError> = {},
-    ) => row.errors.push({ field, code, ...extra });
-
-    const assetTag = text('assetTag');
-    hostTextOf.set(line, text('attachedTo'));
-    const typeText = text('type');
-    const type = typeText ? parseDeviceType(typeText) : null;
-    if (!typeText) fail('type', 'required');
-    else if (!type) fail('type', 'unknown-type', { value: typeText });
-
-    const statusText = text('status');
-    const status = statusText ? parseDeviceStatus(statusText) : 'in-use';
-    if (!status) fail('status', 'unknown-status', { value: statusText });
-
-    const date = (col: 'purchaseDate' | 'warrantyEnd') => {
-      if (text(col) === '') return null;
-      const parsed = parseDateCell(raw(col));
-      if (!parsed) fail(col, 'date-format', { value: displayCell(raw(col), col) });
-      return parsed;
-    };
-    const purchaseDate = date('purchaseDate');
-    const warrantyEnd = date('warrantyEnd');
-
-    let price: number | null = null;
-    if (text('price') !== '') {
-      price = parsePrice(raw('price'));
-      if (price === null) fail('price', 'price-format', { value: text('price') });
-    }
-    const count = (col: 'channelCount' | 'retentionDays') => {
-      if (text(col) === '') return null;
-      const n = parseCount(raw(col));
-      if (n === null) fail(col, 'number-format', { value: text(col) });
-      return n;
-    };
-    const channelCount = count('channelCount');
-    const retentionDays = count('retentionDays');
-
-    // Directory look-ups: a miss is a warning, and the name is kept in the note, not lost.
-    const notes: string[] = [];
-    let userPersonId: string | null = null;
-    let userDepartmentId: string | null = null;
-    const userText = text('user');
-    if (userText) {
-      const found = directory.person(userText);
-      if (found.kind === 'found') {
-        userPersonId = found.person.id;
-        userDepartmentId = found.person.departmentId;
-      } else {
-        row.warnings.push({
-          code: found.kind === 'ambiguous' ? 'user-ambiguous' : 'user-unknown',
-          value: userText,
-        });
-        notes.push(`使用人：${userText}`);
-      }
-    }
-    let departmentId: string | null = null;
-    const departmentText = text('department');
-    if (departmentText) {
-      departmentId = directory.department(departmentText);
-      if (!departmentId) {
-        row.warnings.push({ code: 'department-unknown', value: departmentText });
-        notes.push(`部门：${departmentText}`);
-      }
-    } else if (userDepartmentId) {
-      departmentId = userDepartmentId;
-      row.warnings.push({ code: 'department-from-user', value: directory.departmentName(userDepartmentId) });
-    }
-    const note = [text('note'), notes.length > 0 ? `（导入时未在通讯录中找到：${notes.join('，')}）` : '']
-      .filter(Boolean)
-      .join(' ');
-
-    const input: DeviceImportInput = {
-      assetTag,
-      type: type ?? 'other',
-      name: text('name'),
-      brand: text('brand'),
-      model: text('model'),
-      serialNo: text('serialNo'),
-      location: text('location'),
-      departmentId,
-      userPersonId,
-      status: status ?? 'in-use',
-      purchaseDate,
-      vendor: text('vendor'),
-      price,
-      warrantyEnd,
-      ip: text('ip'),
-      // MACs are written with dashes, colons or none; stored upper case with colons when they read as one.
-      mac: normalizeMac(text('mac')),
-      channelCount,
-      retentionDays,
-      secret: mapping.secret === undefined ? '' : cellText(raw('secret')),
-      note,
-    };
-    // Field lengths and ranges exactly as the repository will check them.
-    const checked = deviceSchema.safeParse({ ...input, attachedToDeviceId: null });
-    if (!checked.success) {
-      for (const issue of checked.error.issues) {
-        const field = issueField(issue.path[0]);
-        if (row.errors.some((e) => e.field === field)) continue; // already said, in the import's words
-        if (issue.code === 'too_small' && field === 'assetTag') fail(field, 'required');
-        else if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.origin === 'string')
-          fail(field, 'too-long', { max: issue.maximum });
-        else fail(field, 'format', { value: field ? text(field) : '' });
-      }
-    }
-
-    const key = normalizeKey(assetTag);
-    if (key && !row.errors.some((e) => e.field === 'assetTag')) {
-      const first = firstLineOfTag.get(key);
-      if (first !== undefined) fail('assetTag', 'duplicate-in-file', { value: assetTag, firstLine: first });
-      else {
-        firstLineOfTag.set(key, line);
-        if (ledgerByTag.has(key)) fail('assetTag', 'duplicate-existing', { value: assetTag });
-      }
-    }
-    if (row.errors.length === 0 || !row.errors.some((e) => e.field === 'type' || e.field === 'assetTag')) {
-      row.device = input;
-    }
-    rows.push(row);
-  }
+  const rows = sheet.dataRows.map(({ line, cells }) => {
+    const read = cellReader(cells, mapping);
+    hostTextOf.set(line, read.text('attachedTo'));
+    const row = readDeviceRow(line, read, mapping, directory);
+    checkTagOnce(row, firstLineOfTag, ledgerByTag);
+    return row;
+  });
 
   // Pass 2: attachments, once every tag of the file is known (a printer may come before its PC).
   const rowByTag = new Map<string, DeviceImportRow>();
   for (const r of rows)
     if (r.device && !rowByTag.has(normalizeKey(r.device.assetTag)))
       rowByTag.set(normalizeKey(r.device.assetTag), r);
+  resolveAttachments(rows, rowByTag, hostTextOf, context, ledgerByTag);
+  skipRowsOnSkippedHosts(rows, rowByTag);
+  for (const r of rows) {
+    if (r.errors.length > 0) {
+      r.device = null;
+      r.attachedTo = null;
+    }
+  }
+  return previewOf(rows, mapping);
+}
+
+/** One data row's cells as the mapping reads them. */
+interface CellReader {
+  raw(col: DeviceColumn): SheetCell;
+  text(col: DeviceColumn): string;
+}
+
+function cellReader(cells: SheetRow, mapping: DeviceColumnMapping): CellReader {
+  const raw = (col: DeviceColumn): SheetCell => {
+    const at = mapping[col];
+    return at === undefined ? undefined : cells[at];
+  };
+  return { raw, text: (col) => cellText(raw(col)) };
+}
+
+type Fail = (field: DeviceColumn | null, code: DeviceRowErrorCode, extra?: Partial<DeviceRowError>) => void;
+
+/** A row on its own: its cells for the preview, its device input, its errors and warnings. */
+function readDeviceRow(
+  line: number,
+  read: CellReader,
+  mapping: DeviceColumnMapping,
+  directory: Directory,
+): DeviceImportRow {
+  const row: DeviceImportRow = {
+    line,
+    cells: shownCells(read, mapping),
+    device: null,
+    attachedTo: null,
+    errors: [],
+    warnings: [],
+  };
+  const fail: Fail = (field, code, extra = {}) => row.errors.push({ field, code, ...extra });
+  const values = readValues(read, fail);
+  const { userPersonId, departmentId, note } = lookUpDirectory(read, directory, row);
+  const input: DeviceImportInput = {
+    assetTag: read.text('assetTag'),
+    type: values.type ?? 'other',
+    name: read.text('name'),
+    brand: read.text('brand'),
+    model: read.text('model'),
+    serialNo: read.text('serialNo'),
+    location: read.text('location'),
+    departmentId,
+    userPersonId,
+    status: values.status ?? 'in-use',
+    purchaseDate: values.purchaseDate,
+    vendor: read.text('vendor'),
+    price: values.price,
+    warrantyEnd: values.warrantyEnd,
+    ip: read.text('ip'),
+    // MACs are written with dashes, colons or none; stored upper case with colons when they read as one.
+    mac: normalizeMac(read.text('mac')),
+    channelCount: values.channelCount,
+    retentionDays: values.retentionDays,
+    secret: mapping.secret === undefined ? '' : cellText(read.raw('secret')),
+    note,
+  };
+  checkAgainstSchema(input, read, row, fail);
+  row.device = input;
+  return row;
+}
+
+/** Each mapped cell as the preview shows it. A secret is never shown; the screen masks it. */
+function shownCells(read: CellReader, mapping: DeviceColumnMapping): Partial<Record<DeviceColumn, string>> {
+  const shown: Partial<Record<DeviceColumn, string>> = {};
+  for (const col of DEVICE_COLUMNS) {
+    if (mapping[col] === undefined) continue;
+    shown[col] = col === 'secret' ? (read.text(col) ? '••••' : '') : displayCell(read.raw(col), col);
+  }
+  return shown;
+}
+
+/** The cells that are words, dates and numbers, each read or failed in the import's words. */
+function readValues(read: CellReader, fail: Fail) {
+  const typeText = read.text('type');
+  const type = typeText ? parseDeviceType(typeText) : null;
+  if (!typeText) fail('type', 'required');
+  else if (!type) fail('type', 'unknown-type', { value: typeText });
+
+  const statusText = read.text('status');
+  const status = statusText ? parseDeviceStatus(statusText) : 'in-use';
+  if (!status) fail('status', 'unknown-status', { value: statusText });
+
+  const date = (col: 'purchaseDate' | 'warrantyEnd') => {
+    if (read.text(col) === '') return null;
+    const parsed = parseDateCell(read.raw(col));
+    if (!parsed) fail(col, 'date-format', { value: displayCell(read.raw(col), col) });
+    return parsed;
+  };
+  const purchaseDate = date('purchaseDate');
+  const warrantyEnd = date('warrantyEnd');
+
+  let price: number | null = null;
+  if (read.text('price') !== '') {
+    price = parsePrice(read.raw('price'));
+    if (price === null) fail('price', 'price-format', { value: read.text('price') });
+  }
+  const count = (col: 'channelCount' | 'retentionDays') => {
+    if (read.text(col) === '') return null;
+    const n = parseCount(read.raw(col));
+    if (n === null) fail(col, 'number-format', { value: read.text(col) });
+    return n;
+  };
+  return {
+    type,
+    status,
+    purchaseDate,
+    warrantyEnd,
+    price,
+    channelCount: count('channelCount'),
+    retentionDays: count('retentionDays'),
+  };
+}
+
+/** The user and department from the directory: a miss is a warning, the name kept in the note. */
+function lookUpDirectory(read: CellReader, directory: Directory, row: DeviceImportRow) {
+  const notes: string[] = [];
+  let userPersonId: string | null = null;
+  let userDepartmentId: string | null = null;
+  const userText = read.text('user');
+  if (userText) {
+    const found = directory.person(userText);
+    if (found.kind === 'found') {
+      userPersonId = found.person.id;
+      userDepartmentId = found.person.departmentId;
+    } else {
+      row.warnings.push({
+        code: found.kind === 'ambiguous' ? 'user-ambiguous' : 'user-unknown',
+        value: userText,
+      });
+      notes.push(`使用人：${userText}`);
+    }
+  }
+  let departmentId: string | null = null;
+  const departmentText = read.text('department');
+  if (departmentText) {
+    departmentId = directory.department(departmentText);
+    if (!departmentId) {
+      row.warnings.push({ code: 'department-unknown', value: departmentText });
+      notes.push(`部门：${departmentText}`);
+    }
+  } else if (userDepartmentId) {
+    departmentId = userDepartmentId;
+    row.warnings.push({ code: 'department-from-user', value: directory.departmentName(userDepartmentId) });
+  }
+  const note = [read.text('note'), notes.length > 0 ? `（导入时未在通讯录中找到：${notes.join('，')}）` : '']
+    .filter(Boolean)
+    .join(' ');
+  return { userPersonId, departmentId, note };
+}
+
+/** Field lengths and ranges exactly as the repository will check them. */
+function checkAgainstSchema(
+  input: DeviceImportInput,
+  read: CellReader,
+  row: DeviceImportRow,
+  fail: Fail,
+): void {
+  const checked = deviceSchema.safeParse({ ...input, attachedToDeviceId: null });
+  if (checked.success) return;
+  for (const issue of checked.error.issues) {
+    const field = issueField(issue.path[0]);
+    if (row.errors.some((e) => e.field === field)) continue; // already said, in the import's words
+    if (issue.code === 'too_small' && field === 'assetTag') fail(field, 'required');
+    else if (issue.code === 'too_big' && typeof issue.maximum === 'number' && issue.origin === 'string')
+      fail(field, 'too-long', { max: issue.maximum });
+    else fail(field, 'format', { value: field ? read.text(field) : '' });
+  }
+}
+
+/**
+ * An asset tag may appear once in the file and not yet in the ledger. A row keeps its device
+ * (for the attachments pass) unless its tag or type is wrong.
+ */
+function checkTagOnce(
+  row: DeviceImportRow,
+  firstLineOfTag: Map<string, number>,
+  ledgerByTag: ReadonlyMap<string, DeviceLink>,
+): void {
+  const assetTag = row.device!.assetTag;
+  const key = normalizeKey(assetTag);
+  if (key && !row.errors.some((e) => e.field === 'assetTag')) {
+    const first = firstLineOfTag.get(key);
+    if (first !== undefined)
+      row.errors.push({ field: 'assetTag', code: 'duplicate-in-file', value: assetTag, firstLine: first });
+    else {
+      firstLineOfTag.set(key, row.line);
+      if (ledgerByTag.has(key))
+        row.errors.push({ field: 'assetTag', code: 'duplicate-existing', value: assetTag });
+    }
+  }
+  if (row.errors.some((e) => e.field === 'type' || e.field === 'assetTag')) row.device = null;
+}
+
+/** "Attached to" found by tag in the file or the ledger, and checked by the responsible-person rule. */
+function resolveAttachments(
+  rows: DeviceImportRow[],
+  rowByTag: ReadonlyMap<string, DeviceImportRow>,
+  hostTextOf: ReadonlyMap<number, string>,
+  context: DeviceImportContext,
+  ledgerByTag: ReadonlyMap<string, DeviceLink>,
+): void {
   const links = new Map<string, DeviceLink>();
   const fileId = (line: number) => `file-line-${line}`;
   for (const r of rows) {
@@ -757,8 +824,16 @@ export function parseDeviceSheet(
       r.attachedTo = null;
     }
   }
-  // A device hanging on a row that will be skipped cannot be written either. Hosts are computers,
-  // which hang on nothing, so one pass settles it.
+}
+
+/**
+ * A device hanging on a row that will be skipped cannot be written either. Hosts are computers,
+ * which hang on nothing, so one pass settles it.
+ */
+function skipRowsOnSkippedHosts(
+  rows: DeviceImportRow[],
+  rowByTag: ReadonlyMap<string, DeviceImportRow>,
+): void {
   for (const r of rows) {
     if (r.attachedTo?.kind !== 'file' || r.errors.length > 0) continue;
     const host = rowByTag.get(normalizeKey(r.attachedTo.tag))!;
@@ -771,13 +846,10 @@ export function parseDeviceSheet(
       });
     }
   }
-  for (const r of rows) {
-    if (r.errors.length > 0) {
-      r.device = null;
-      r.attachedTo = null;
-    }
-  }
+}
 
+/** The preview: the mapped columns, the rows and their counts. */
+function previewOf(rows: DeviceImportRow[], mapping: DeviceColumnMapping): DeviceImportResult {
   const ok = rows.filter((r) => r.errors.length === 0).length;
   return {
     ok: true,

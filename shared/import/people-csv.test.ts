@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, parsePeopleCsv, type PeopleCsvContext, type PeopleCsvResult } from './people-csv';
+import {
+  decodeImportBytes,
+  parsePeopleCsv,
+  readPeopleCsv,
+  type PeopleCsvContext,
+  type PeopleCsvResult,
+} from './people-csv';
+import { readDeviceCsv } from './devices';
 
 const empty: PeopleCsvContext = { existingPeople: [], existingDepartments: [] };
 
@@ -37,10 +44,17 @@ const directory = [
   'A002,李四,人力资源部,,PC-002,',
 ].join('\r\n');
 
-describe('decodeCsvBytes', () => {
+/** Decoded text, or the test fails with where it broke. */
+function decoded(bytes: Uint8Array) {
+  const r = decodeImportBytes(bytes);
+  if (!r.ok) throw new Error(`broken at line ${r.line}`);
+  return r;
+}
+
+describe('decodeImportBytes', () => {
   it('reads UTF-8 with a BOM and drops the BOM so the first header still matches', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(directory)]);
-    const { text, encoding } = decodeCsvBytes(bytes);
+    const { text, encoding } = decoded(bytes);
     expect(encoding).toBe('utf-8');
     expect(text.startsWith('工号')).toBe(true);
     const result = people(parsePeopleCsv(text, empty));
@@ -48,11 +62,42 @@ describe('decodeCsvBytes', () => {
   });
 
   it('reads a GBK file from Excel as Chinese text', () => {
-    const { text, encoding } = decodeCsvBytes(gbkBytes(directory));
+    const { text, encoding } = decoded(gbkBytes(directory));
     expect(encoding).toBe('gbk');
     const result = people(parsePeopleCsv(text, empty));
     expect(result.rows[0]?.person).toMatchObject({ employeeNo: 'A001', name: '张三', title: '会计' });
     expect(result.rows[0]?.department).toBe('财务部');
+  });
+});
+
+describe('a file with broken characters, at every import', () => {
+  // A GBK file from Excel cut inside the last name's second character (a copy that stopped):
+  // read leniently, 王五 became 王\ufffd.
+  const whole = gbkBytes(`${directory}\r\nA003,王五`);
+  const cut = whole.subarray(0, whole.length - 1);
+
+  it('refuses a GBK file cut inside a character, with its line, for people and for devices', () => {
+    expect(decodeImportBytes(cut)).toEqual({ ok: false, encoding: 'gbk', line: 4 });
+    expect(readPeopleCsv(cut, empty)).toEqual({ ok: false, error: { code: 'encoding', line: 4 } });
+    const devices = gbkBytes('资产编号,类型,使用人\r\nPC-001,电脑,张三\r\nPC-002,电脑,王五');
+    expect(readDeviceCsv(devices.subarray(0, devices.length - 1))).toEqual({
+      ok: false,
+      error: { code: 'encoding', line: 3 },
+    });
+    // The same files whole are read.
+    expect(readPeopleCsv(whole, empty)).toMatchObject({ ok: true, encoding: 'gbk' });
+    expect(readDeviceCsv(devices)).toMatchObject({ ok: true, encoding: 'gbk' });
+  });
+
+  it('refuses a UTF-8 file cut inside a character, and one that already holds U+FFFD', () => {
+    const utf8 = new TextEncoder().encode(`${directory}\r\nA003,王五,财务部`);
+    expect(decodeImportBytes(utf8.subarray(0, utf8.length - 1))).toEqual({
+      ok: false,
+      encoding: 'utf-8',
+      line: 4,
+    });
+    const replaced = new TextEncoder().encode(directory.replace('李四', '李\ufffd'));
+    expect(readPeopleCsv(replaced, empty)).toEqual({ ok: false, error: { code: 'encoding', line: 3 } });
   });
 });
 

@@ -5,10 +5,16 @@
 // problem as a code the screen translates. It never throws on a bad file: a file that cannot be
 // imported comes back as a file-level error, a bad row as that row's errors.
 import { departmentSchema, personSchema } from '../schemas';
-import { csvRows, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
+import { csvRows, decodeImportBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
 
 // The decoding and comparing helpers moved to csv.ts; re-exported for the people import's callers.
-export { decodeCsvBytes, normalizeHeader, normalizeKey, type CsvEncoding } from './csv';
+export {
+  decodeImportBytes,
+  normalizeHeader,
+  normalizeKey,
+  type CsvEncoding,
+  type DecodedImport,
+} from './csv';
 
 // ── Header mapping ──────────────────────────────────────────────────────────────────────
 
@@ -83,7 +89,9 @@ export type CsvFileError =
   | { code: 'empty' }
   | { code: 'missing-columns'; columns: CsvColumn[]; headers: string[] }
   | { code: 'duplicate-columns'; columns: CsvColumn[] }
-  | { code: 'unreadable'; detail: string };
+  | { code: 'unreadable'; detail: string }
+  /** A character the decoder could not read (not UTF-8 nor GBK, or the file was cut), at `line`. */
+  | { code: 'encoding'; line: number };
 
 export type CsvRowErrorCode =
   'required' | 'too-long' | 'format' | 'duplicate-in-file' | 'duplicate-existing' | 'wrong-column-count';
@@ -179,6 +187,14 @@ export interface PeopleCsvContext {
 
 const YES = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√', '✓', '✔', '负责人']);
 const NO = new Set(['', '否', 'N', 'NO', 'FALSE', '0']);
+
+/** Read a CSV file's bytes (decodeImportBytes, as every import) into a preview, with its encoding. */
+export function readPeopleCsv(bytes: Uint8Array, context: PeopleCsvContext): PeopleCsvResult {
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) return { ok: false, error: { code: 'encoding', line: decoded.line } };
+  const result = parsePeopleCsv(decoded.text, context);
+  return result.ok ? { ...result, encoding: decoded.encoding } : result;
+}
 
 /**
  * Read a CSV text (already decoded) into a preview of what would be imported. A file with 工号/姓名

@@ -9,7 +9,7 @@ import type { LedgerBackup } from '../backup';
 import { buildDemoLedger } from '../demo';
 import { distinctCharacters, findMissingGlyphs, fontCodepoints, type PdfFont } from './font';
 import { pdfForms } from './forms';
-import { FormDocument, frameText, signatureLineText } from './layout';
+import { FormDocument, frameText, keepSignaturesWithContent, signatureLineText } from './layout';
 
 const fullFont = readFileSync(
   createRequire(import.meta.url).resolve(
@@ -92,6 +92,23 @@ describe('directory (通讯录)', () => {
     expect(all).toContain(people[1]!.employeeNo);
   });
 
+  it("prints each person's computer from the device register: after a handover, on the new user's row", async () => {
+    const backup = structuredClone(demo);
+    const [from, to] = backup.tables.people!.filter((p) => p.active && p.computerTag);
+    const computer = backup.tables.devices!.find(
+      (d) => d.type === 'computer' && d.userPersonId === from!.id,
+    )!;
+    computer.userPersonId = to!.id;
+    const lines = pdfPages(await renderDirectory(backup))
+      .join('\n')
+      .split('\n');
+    const rowOf = (employeeNo: string) => lines.find((l) => l.includes(employeeNo)) ?? '';
+    expect(rowOf(to!.employeeNo)).toContain(computer.assetTag);
+    // The old user's row no longer names it, though their imported tag still says so.
+    expect(from!.computerTag).toBe(computer.assetTag);
+    expect(rowOf(from!.employeeNo)).not.toContain(computer.assetTag);
+  });
+
   it('flows 300 people onto more pages, header on every page, nobody clipped', async () => {
     const big = buildDemoLedger({ now, people: 300 });
     const pages = pdfPages(await renderDirectory(big));
@@ -162,5 +179,81 @@ describe('FormDocument (what every form shares)', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.join('').replace(/\s+/g, '')).toContain('第120条维修记录');
     expect(pages[1]).toMatch(/项目\s+内容/);
+  });
+
+  it('moves the last rows of a table over with signatures that would stand alone on a page', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [String(i + 1), `配件第${i + 1}号`]);
+    const text = [
+      frameText(title),
+      'WX-2026-A-0042序号名称',
+      ...rows.flat(),
+      ...captions.map(signatureLineText),
+    ].join('\n');
+    const font = await fontFor(text);
+    const columns = [
+      { header: '序号', weight: 1 },
+      { header: '名称', weight: 5 },
+    ];
+    // However many rows there are, some count ends the table right at the foot of a page.
+    for (let count = 20; count <= 60; count += 2) {
+      const doc = new FormDocument({ font, paper: 'a5', now, title, reference: 'WX-2026-A-0042' });
+      doc.layoutSheet(() => {
+        doc.drawTable(columns, rows.slice(0, count));
+        doc.drawSignatureRow(captions);
+      });
+      const pages = pdfPages(doc.finish()).map(squeeze);
+      const signed = pages.find((p) => p.includes('申请人签字：'))!;
+      expect(signed, `${count} rows`).toContain(`配件第${count}号`);
+      expect(signed, `${count} rows`).toContain(`配件第${count - 1}号`);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`WX-2026-A-0042第${i + 1}页/共${pages.length}页`);
+        if (i > 0) expect(page).toContain(`${title}（续）WX-2026-A-0042`);
+      });
+    }
+  });
+
+  it('knows a stranded signature and which rows go with it', () => {
+    const unit = (kind: 'content' | 'heading' | 'signature', startPage: number, endPage = startPage) => ({
+      kind,
+      startPage,
+      endPage,
+    });
+    // Signature on the page of the last row: nothing to move.
+    expect(keepSignaturesWithContent([unit('content', 1), unit('signature', 1)])).toBeUndefined();
+    // Alone on page 2: the last two rows go with it.
+    expect(
+      keepSignaturesWithContent([
+        unit('content', 1),
+        unit('content', 1),
+        unit('content', 1),
+        unit('signature', 2),
+      ]),
+    ).toBe(1);
+    // The row before the last runs over two pages: only the last moves.
+    expect(keepSignaturesWithContent([unit('content', 1, 2), unit('content', 2), unit('signature', 3)])).toBe(
+      1,
+    );
+    // One row pushed over onto the signatures' page: the row before it comes too.
+    expect(
+      keepSignaturesWithContent([
+        unit('content', 1),
+        unit('content', 1),
+        unit('content', 2),
+        unit('signature', 2),
+      ]),
+    ).toBe(1);
+    // The end of a long text run over with them: left as it is.
+    expect(
+      keepSignaturesWithContent([unit('content', 1), unit('content', 1, 2), unit('signature', 2)]),
+    ).toBeUndefined();
+    // A heading goes with the rows it heads.
+    expect(
+      keepSignaturesWithContent([
+        unit('content', 1),
+        unit('heading', 1),
+        unit('content', 1),
+        unit('signature', 2),
+      ]),
+    ).toBe(1);
   });
 });

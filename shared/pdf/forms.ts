@@ -3,12 +3,14 @@
 // characters the font lacks, and then renders from a validated backup to PDF bytes.
 // The CLI (`netdesk pdf <form>`), the main process and the renderer all print through this list.
 import type { LedgerBackup } from '../backup';
+import { computersByPerson, computerTagsText } from '../devices/person-computers';
 import type { Department, Person } from '../schemas';
 import type { PdfFont } from './font';
 import { makeEvaluationForm } from './forms/evaluation';
 import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
 import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
+import { listedOnly } from '../sync/arrival';
 
 export interface RenderOptions {
   /** The record to print, for forms that print one record (a repair card). */
@@ -45,12 +47,9 @@ export class PdfFormError extends Error {
   }
 }
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
 /** The company name the ledger keeps in its settings, if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
@@ -76,9 +75,11 @@ interface DirectoryContent {
  * (people without a department last), the head first in each group, then by employee number.
  */
 function directoryContent(backup: LedgerBackup): DirectoryContent {
-  const people = live(backup.tables.people).filter((p) => p.active);
-  const departments = live(backup.tables.departments);
-  const byId = new Map<string, Person>(live(backup.tables.people).map((p) => [p.id, p]));
+  const people = listedOnly(backup.tables.people).filter((p) => p.active);
+  const departments = listedOnly(backup.tables.departments);
+  // 电脑编号 is the computer the register says each person uses now, not the imported copy.
+  const computers = computersByPerson(backup.tables.devices ?? []);
+  const byId = new Map<string, Person>(listedOnly(backup.tables.people).map((p) => [p.id, p]));
   const known = new Set(departments.map((d) => d.id));
   const groups: { dept: Department | null; members: Person[] }[] = departments.map((dept) => ({
     dept,
@@ -100,7 +101,7 @@ function directoryContent(backup: LedgerBackup): DirectoryContent {
         p.employeeNo,
         p.name,
         p.phone,
-        p.computerTag,
+        computerTagsText(computers, p.id),
       ]);
     }
   }

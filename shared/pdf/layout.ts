@@ -53,12 +53,23 @@ export function signatureCaptionText(caption: string): string {
 export const SIGNATURE_DATE_TEXT = '日期：\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 const CONTINUED = '（续）';
+/** Between the running title or footer and the sheet's number. */
+const RUNNING_GAP = '\u3000\u3000';
+/** Space inside ruled cells, in mm. */
+const CELL_PAD: Record<'normal' | 'dense', number> = { normal: 1.2, dense: 0.6 };
+/** Line spacing as a multiple of the type size. */
+const LINE_SPACING: Record<'normal' | 'dense', number> = { normal: LINE_FACTOR, dense: 1.22 };
+/** Height of a signature box: room for a wet signature and the date line under it. */
+const SIGNATURE_ROW_HEIGHT: Record<Paper, Record<'normal' | 'dense', number>> = {
+  a4: { normal: 24, dense: 20 },
+  a5: { normal: 18, dense: 14 },
+};
 /** Width of the label cell of drawLabeledText, as a share of the content width. */
 const LABEL_SHARE = 0.15;
 
 /** Every fixed string the frame itself draws, for font subsetting (digits cover any page count and date). */
 export function frameText(title: string): string {
-  return [title + CONTINUED, pageNumberText(0, 0), '0123456789', '打印日期：年月日'].join('\n');
+  return [title + CONTINUED, RUNNING_GAP, pageNumberText(0, 0), '0123456789', '打印日期：年月日'].join('\n');
 }
 
 export interface TableColumn {
@@ -86,6 +97,11 @@ export interface FormDocumentOptions {
   now: Date;
   /** The form's title: drawn large on page 1 and small atop every following page. */
   title: string;
+  /**
+   * The form's identifying number (a card number), printed at the foot of every page and atop
+   * every continuation page, so a loose second sheet still says which card it belongs to.
+   */
+  reference?: string;
 }
 
 /**
@@ -102,6 +118,80 @@ function fontFileString(bytes: Uint8Array): string {
   return text;
 }
 
+/** How tightly a form is set: `dense` takes a point off the type and trims cell padding. */
+export type Density = 'normal' | 'dense';
+
+/** What kind of thing a unit of the page is, for the rules that keep things together. */
+export type UnitKind = 'content' | 'heading' | 'signature';
+
+/** Where one unit (a table row, a labelled text, a heading, a signature row) ended up. */
+export interface PlacedUnit {
+  kind: UnitKind;
+  /** The pages (of its sheet, from 1) its first and last lines are on. */
+  startPage: number;
+  endPage: number;
+}
+
+/** What a measuring pass found: how many pages the sheet takes and where each unit landed. */
+export interface Measurement {
+  pages: number;
+  units: PlacedUnit[];
+}
+
+/**
+ * Where to start a fresh page so that signatures never stand alone on a page, nor with one row
+ * pushed over after them: the last two rows before the signatures move over with them (only the
+ * last, when the one before it runs over two pages), and a heading moves with the rows it heads.
+ * A page that holds the end of a long text run over from the page before is left as it is.
+ * Returns the index of the unit to break before, or undefined when nothing needs moving.
+ */
+export function keepSignaturesWithContent(units: readonly PlacedUnit[]): number | undefined {
+  const whole = (u: PlacedUnit | undefined) => u?.kind === 'content' && u.startPage === u.endPage;
+  for (let i = 1; i < units.length; i++) {
+    const unit = units[i]!;
+    if (unit.kind !== 'signature' || units[i - 1]!.kind === 'signature') continue;
+    // A signature row is never split, so its last page is the page it is on.
+    const page = unit.endPage;
+    const content = units.slice(0, i).filter((u) => u.kind === 'content');
+    const withIt = content.filter((u) => u.endPage === page);
+    // Everything is on this page already, or enough of it, or a long text runs over onto it.
+    if (withIt.length === content.length || withIt.length >= 2) continue;
+    if (withIt.length === 1 && withIt[0]!.startPage < page) continue;
+    let k = i - 1;
+    if (whole(units[k]) && whole(units[k - 1])) k--;
+    while (k > 0 && units[k - 1]!.kind === 'heading') k--;
+    return k;
+  }
+  return undefined;
+}
+
+/**
+ * Draw a sheet the first way in `fits` (roomiest first) that keeps it to one page, or else the way
+ * that takes fewest pages (the roomier on a tie), with signatures kept with what they sign.
+ */
+export function layoutOnFewestPages<F extends { density: Density }>(
+  doc: FormDocument,
+  fits: readonly F[],
+  draw: (fit: F) => void,
+): void {
+  let best: { fit: F; pages: number } | undefined;
+  for (const fit of fits) {
+    doc.setDensity(fit.density);
+    const { pages } = doc.measure(() => draw(fit));
+    if (!best || pages < best.pages) best = { fit, pages };
+    if (pages === 1) break;
+  }
+  if (!best) return;
+  const { fit } = best;
+  doc.setDensity(fit.density);
+  doc.layoutSheet(() => draw(fit));
+}
+
+interface Sheet {
+  firstPage: number;
+  reference: string;
+}
+
 /** A PDF being drawn top to bottom with a cursor `y` (millimetres from the top edge). */
 export class FormDocument {
   readonly pdf: jsPDF;
@@ -109,14 +199,30 @@ export class FormDocument {
   readonly pageWidth: number;
   readonly pageHeight: number;
   readonly margin: number;
-  readonly bodySize: number;
-  readonly smallSize: number;
-  readonly titleSize: number;
+  bodySize: number;
+  smallSize: number;
+  titleSize: number;
+  /** Space inside a table cell or labelled-text cell, above, below and beside the text. */
+  cellPad: number;
+  density: Density = 'normal';
   /** Cursor: where the next thing is drawn. */
   y: number;
+  /** True while a measuring pass runs: everything is laid out, nothing is drawn. */
+  measuring = false;
+  /** Page of the current sheet the cursor is on, from 1 (counted in measuring passes too). */
+  private sheetPage = 1;
+  /** Where the content of the current page starts (below the running title). */
+  private pageTop: number;
   private readonly title: string;
   private readonly now: Date;
   private readonly fontName: string;
+  private readonly sheets: Sheet[];
+  /** Units to begin on a fresh page, by index within the sheet (see layoutSheet). */
+  private breaks = new Set<number>();
+  private unitCount = 0;
+  private placed: PlacedUnit[] = [];
+  /** The page the current unit first drew on (a row may turn the page before drawing). */
+  private unitStartPage: number | undefined;
 
   constructor(options: FormDocumentOptions) {
     const { font, paper, now, title } = options;
@@ -124,6 +230,7 @@ export class FormDocument {
     this.title = title;
     this.now = now;
     this.fontName = font.name;
+    this.sheets = [{ firstPage: 1, reference: options.reference ?? '' }];
     useFastCompression();
     this.pdf = new jsPDF({ unit: 'mm', format: paper, orientation: 'portrait', compress: true });
     // Only the regular weight is registered; jsPDF would otherwise fall back to Helvetica (no
@@ -143,9 +250,11 @@ export class FormDocument {
     this.bodySize = style.body;
     this.smallSize = style.small;
     this.titleSize = style.title;
+    this.cellPad = CELL_PAD.normal;
     this.pageWidth = this.pdf.internal.pageSize.getWidth();
     this.pageHeight = this.pdf.internal.pageSize.getHeight();
     this.y = this.margin;
+    this.pageTop = this.y;
   }
 
   get contentLeft(): number {
@@ -154,13 +263,28 @@ export class FormDocument {
   get contentWidth(): number {
     return this.pageWidth - 2 * this.margin;
   }
-  /** Lowest y content may reach: the footer (date, page number) lives below it. */
+  /** Lowest y content may reach: the footer (date, number, page) lives below it. */
   get contentBottom(): number {
-    return this.pageHeight - this.margin - this.lineHeight(this.smallSize) - 2;
+    return this.pageHeight - this.margin - PAPER_STYLE[this.paper].small * PT_TO_MM * LINE_FACTOR - 2;
+  }
+  /** The identifying number of the current sheet (a card number), printed on each of its pages. */
+  get reference(): string {
+    return this.sheets[this.sheets.length - 1]!.reference;
+  }
+
+  /** Set type and padding for what is drawn next (the footer keeps its size). */
+  setDensity(density: Density): void {
+    const style = PAPER_STYLE[this.paper];
+    const less = density === 'dense' ? 1 : 0;
+    this.density = density;
+    this.bodySize = style.body - less;
+    this.smallSize = style.small;
+    this.titleSize = style.title - 2 * less;
+    this.cellPad = CELL_PAD[density];
   }
 
   lineHeight(sizePt: number): number {
-    return sizePt * PT_TO_MM * LINE_FACTOR;
+    return sizePt * PT_TO_MM * LINE_SPACING[this.density];
   }
 
   /** The form title, centred, with an optional line under it (company, period, filter). */
@@ -171,15 +295,18 @@ export class FormDocument {
       this.text(subtitle, this.pageWidth / 2, this.y, this.bodySize, 'center');
       this.y += this.lineHeight(this.bodySize);
     }
-    this.y += 3;
+    this.y += this.density === 'dense' ? 1.5 : 3;
   }
 
-  /** Start a new page with the running title; the cursor goes below it. */
+  /** Start a new page with the running title and the sheet's number; the cursor goes below it. */
   newPage(): void {
-    this.pdf.addPage(this.paper, 'portrait');
+    if (!this.measuring) this.pdf.addPage(this.paper, 'portrait');
+    this.sheetPage++;
     this.y = this.margin;
-    this.text(this.title + CONTINUED, this.contentLeft, this.y, this.smallSize, 'left');
+    const running = [this.title + CONTINUED, this.reference].filter(Boolean).join(RUNNING_GAP);
+    this.text(running, this.contentLeft, this.y, this.smallSize, 'left');
     this.y += this.lineHeight(this.smallSize) + 2;
+    this.pageTop = this.y;
   }
 
   /** Make room for `height` mm, turning the page if it does not fit. Returns true on a new page. */
@@ -189,27 +316,79 @@ export class FormDocument {
     return true;
   }
 
+  /**
+   * Lay out one sheet (a card, a request form) so that signatures stay with what they sign: draw
+   * it in measuring passes, and wherever a signature would start a page alone, start the content
+   * before it on that page too; then draw it for real. `draw` must draw the same units each time.
+   */
+  layoutSheet(draw: () => void): Measurement {
+    this.breaks = new Set();
+    let measured = this.measure(draw);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const at = keepSignaturesWithContent(measured.units);
+      if (at === undefined || this.breaks.has(at)) break;
+      this.breaks.add(at);
+      measured = this.measure(draw);
+    }
+    this.drawUnits(draw);
+    return measured;
+  }
+
+  /** Lay out without drawing: how many pages, and where each unit lands. The cursor is kept. */
+  measure(draw: () => void): Measurement {
+    const saved = { y: this.y, sheetPage: this.sheetPage, pageTop: this.pageTop };
+    this.measuring = true;
+    try {
+      this.drawUnits(draw);
+      return { pages: this.sheetPage - saved.sheetPage + 1, units: this.placed };
+    } finally {
+      this.measuring = false;
+      Object.assign(this, saved);
+    }
+  }
+
+  private drawUnits(draw: () => void): void {
+    this.unitCount = 0;
+    this.placed = [];
+    draw();
+  }
+
+  /**
+   * One unit of the page. A unit listed in `breaks` starts on a fresh page (`turn` draws what a
+   * fresh page needs first, a table's header); its last page is noted for the keep rules.
+   */
+  private unit(kind: UnitKind, draw: () => void, turn: () => void = () => this.newPage()): void {
+    const index = this.unitCount++;
+    if (this.breaks.has(index) && this.y > this.pageTop + 0.01) turn();
+    this.unitStartPage = undefined;
+    draw();
+    this.placed[index] = { kind, startPage: this.unitStartPage ?? this.sheetPage, endPage: this.sheetPage };
+  }
+
   /** Wrapped text that continues on the next page when it runs out of room; never clipped. */
   drawParagraph(text: string, options: { size?: number; indent?: number; gapAfter?: number } = {}): void {
     const size = options.size ?? this.bodySize;
     const indent = options.indent ?? 0;
     const lh = this.lineHeight(size);
-    for (const line of this.wrap(text, this.contentWidth - indent, size)) {
-      this.ensureSpace(lh);
-      this.text(line, this.contentLeft + indent, this.y, size, 'left');
-      this.y += lh;
-    }
-    this.y += options.gapAfter ?? 2;
+    this.unit('content', () => {
+      for (const line of this.wrap(text, this.contentWidth - indent, size)) {
+        this.ensureSpace(lh);
+        this.text(line, this.contentLeft + indent, this.y, size, 'left');
+        this.y += lh;
+      }
+      this.y += options.gapAfter ?? 2;
+    });
   }
 
   /**
    * A ruled table. Cells wrap; a row that fits on a page is never split, a row taller than a whole
-   * page continues line by line; the header row repeats on every page the table reaches.
+   * page continues line by line; the header row repeats on every page the table reaches. Each row
+   * is a unit (the first carries the header with it).
    */
   drawTable(columns: TableColumn[], rows: string[][], options: TableOptions = {}): void {
     const size = options.fontSize ?? this.bodySize;
     const lh = this.lineHeight(size);
-    const pad = 1.2;
+    const pad = this.cellPad;
     const total = columns.reduce((sum, c) => sum + c.weight, 0);
     const widths = columns.map((c) => (c.weight / total) * this.contentWidth);
     const xs = widths.map((_, i) => this.contentLeft + widths.slice(0, i).reduce((a, b) => a + b, 0));
@@ -221,14 +400,11 @@ export class FormDocument {
 
     const drawRow = (lines: string[][], lineCount: number, shaded: boolean) => {
       const height = lineCount * lh + 2 * pad;
-      if (shaded) {
-        this.pdf.setFillColor(235, 235, 235);
-        this.pdf.rect(this.contentLeft, this.y, this.contentWidth, height, 'F');
-      }
+      if (shaded) this.fill(this.contentLeft, this.y, this.contentWidth, height);
       columns.forEach((col, i) => {
         const x = xs[i] ?? 0;
         const w = widths[i] ?? 0;
-        this.pdf.rect(x, this.y, w, height, 'S');
+        this.rect(x, this.y, w, height);
         (lines[i] ?? []).slice(0, lineCount).forEach((line, k) => {
           const ty = this.y + pad + k * lh;
           if (col.align === 'center') this.text(line, x + w / 2, ty, size, 'center');
@@ -246,60 +422,82 @@ export class FormDocument {
     };
     const fullPageRoom = () =>
       this.contentBottom - this.margin - this.lineHeight(this.smallSize) - 2 - headerHeight;
+    const turn = () => {
+      this.newPage();
+      drawHeader();
+    };
 
     let previous: string[] | null = null;
-    // The header and the first row go together: a header alone at a page foot helps no one.
-    const firstRowHeight = rows[0]
-      ? Math.max(1, ...cellLines(rows[0]).map((l) => l.length)) * lh + 2 * pad
-      : 0;
-    this.ensureSpace((showHeader ? headerHeight : 0) + Math.min(firstRowHeight, fullPageRoom()));
-    drawHeader();
-
-    for (const row of rows) {
-      const prev = previous;
-      const repeats = (i: number) =>
-        prev !== null && grouping.includes(i) && grouping.every((g) => g > i || prev[g] === row[g]);
-      const shown = row.map((cell, i) => (repeats(i) ? '' : cell));
-      let lines = cellLines(shown);
-      let count = Math.max(1, ...lines.map((l) => l.length));
-      if (count * lh + 2 * pad > this.contentBottom - this.y) {
-        this.newPage();
-        drawHeader();
-        // At the top of a page the repeated values are printed again, so each page reads alone.
-        lines = cellLines(row);
-        count = Math.max(1, ...lines.map((l) => l.length));
-      }
-      // A row taller than a whole page: draw what fits, continue the rest under a fresh header.
-      while (count * lh + 2 * pad > this.contentBottom - this.y) {
-        const fit = Math.max(1, Math.floor((this.contentBottom - this.y - 2 * pad) / lh));
-        drawRow(lines, fit, false);
-        lines = lines.map((l) => l.slice(fit));
-        count -= fit;
-        this.newPage();
-        drawHeader();
-      }
-      drawRow(lines, count, false);
-      previous = row;
+    rows.forEach((row, index) => {
+      const first = index === 0;
+      this.unit(
+        'content',
+        () => {
+          if (first) {
+            // The header and the first row go together: a header alone at a page foot helps no one.
+            const height = Math.max(1, ...cellLines(row).map((l) => l.length)) * lh + 2 * pad;
+            this.ensureSpace((showHeader ? headerHeight : 0) + Math.min(height, fullPageRoom()));
+            drawHeader();
+          }
+          const prev = previous;
+          const atTop = !first && this.y <= this.pageTop + (showHeader ? headerHeight : 0) + 0.01;
+          const repeats = (i: number) =>
+            !atTop &&
+            prev !== null &&
+            grouping.includes(i) &&
+            grouping.every((g) => g > i || prev[g] === row[g]);
+          const shown = row.map((cell, i) => (repeats(i) ? '' : cell));
+          let lines = cellLines(shown);
+          let count = Math.max(1, ...lines.map((l) => l.length));
+          if (count * lh + 2 * pad > this.contentBottom - this.y) {
+            turn();
+            // At the top of a page the repeated values are printed again, so each page reads alone.
+            lines = cellLines(row);
+            count = Math.max(1, ...lines.map((l) => l.length));
+          }
+          // A row taller than a whole page: draw what fits, continue the rest under a fresh header.
+          while (count * lh + 2 * pad > this.contentBottom - this.y) {
+            const fit = Math.max(1, Math.floor((this.contentBottom - this.y - 2 * pad) / lh));
+            drawRow(lines, fit, false);
+            lines = lines.map((l) => l.slice(fit));
+            count -= fit;
+            turn();
+          }
+          drawRow(lines, count, false);
+          previous = row;
+        },
+        first ? () => this.newPage() : turn,
+      );
+    });
+    // An empty table still shows its header.
+    if (rows.length === 0) {
+      this.ensureSpace(headerHeight);
+      drawHeader();
     }
     this.y += 3;
   }
 
   /**
    * Start another copy of the form on a new page (a batch of blank cards): the full title, not the
-   * running "（续）" title of a continuation page.
+   * running "（续）" title of a continuation page, and its own number and page count.
    */
-  newSheet(): void {
+  newSheet(reference = ''): void {
     this.pdf.addPage(this.paper, 'portrait');
+    this.sheets.push({ firstPage: this.pdf.getNumberOfPages(), reference });
+    this.sheetPage = 1;
     this.y = this.margin;
+    this.pageTop = this.y;
   }
 
   /** A section heading (维修记录, 更换配件), kept on the page with at least two lines after it. */
   drawHeading(text: string): void {
     const size = this.bodySize + 1;
-    this.ensureSpace(this.lineHeight(size) + 2 * this.lineHeight(this.bodySize) + 4);
-    this.y += 1;
-    this.text(text, this.contentLeft, this.y, size, 'left');
-    this.y += this.lineHeight(size) + 0.5;
+    this.unit('heading', () => {
+      this.ensureSpace(this.lineHeight(size) + 2 * this.lineHeight(this.bodySize) + 4);
+      this.y += this.density === 'dense' ? 0.5 : 1;
+      this.text(text, this.contentLeft, this.y, size, 'left');
+      this.y += this.lineHeight(size) + 0.5;
+    });
   }
 
   /**
@@ -315,7 +513,7 @@ export class FormDocument {
   ): void {
     const size = options.size ?? this.bodySize;
     const lh = this.lineHeight(size);
-    const pad = 1.2;
+    const pad = this.cellPad;
     const labelWidth = options.labelWidth ?? this.contentWidth * LABEL_SHARE;
     const textLeft = this.contentLeft + labelWidth;
     const textWidth = this.contentWidth - labelWidth;
@@ -323,33 +521,35 @@ export class FormDocument {
     const lines = this.wrap(text, textWidth - 2 * pad, size);
     while (lines.length < Math.max(options.minLines ?? 1, labelLines.length)) lines.push('');
 
-    let first = true;
-    let turned = false;
-    while (lines.length > 0) {
-      // On a continuation "（续）" goes on a line of its own: a narrow label cell would split it.
-      const shownLabel = first ? labelLines : [...labelLines, CONTINUED];
-      // Never leave a lone line at a page foot (two go together), and the label always fits.
-      const keep = Math.max(Math.min(lines.length, 2), shownLabel.length);
-      const room = Math.floor((this.contentBottom - this.y - 2 * pad) / lh);
-      // (A fresh page is used whatever fits on it, so a label taller than a page cannot loop.)
-      if (room < keep && !turned) {
-        this.newPage();
-        turned = true;
-        continue;
+    this.unit('content', () => {
+      let first = true;
+      let turned = false;
+      while (lines.length > 0) {
+        // On a continuation "（续）" goes on a line of its own: a narrow label cell would split it.
+        const shownLabel = first ? labelLines : [...labelLines, CONTINUED];
+        // Never leave a lone line at a page foot (two go together), and the label always fits.
+        const keep = Math.max(Math.min(lines.length, 2), shownLabel.length);
+        const room = Math.floor((this.contentBottom - this.y - 2 * pad) / lh);
+        // (A fresh page is used whatever fits on it, so a label taller than a page cannot loop.)
+        if (room < keep && !turned) {
+          this.newPage();
+          turned = true;
+          continue;
+        }
+        const chunk = lines.splice(0, Math.max(1, Math.min(room, lines.length)));
+        while (chunk.length < shownLabel.length) chunk.push('');
+        const height = chunk.length * lh + 2 * pad;
+        this.rect(this.contentLeft, this.y, labelWidth, height);
+        this.rect(textLeft, this.y, textWidth, height);
+        shownLabel.forEach((line, k) =>
+          this.text(line, this.contentLeft + pad, this.y + pad + k * lh, size, 'left'),
+        );
+        chunk.forEach((line, k) => this.text(line, textLeft + pad, this.y + pad + k * lh, size, 'left'));
+        this.y += height;
+        first = false;
+        turned = false;
       }
-      const chunk = lines.splice(0, Math.max(1, Math.min(room, lines.length)));
-      while (chunk.length < shownLabel.length) chunk.push('');
-      const height = chunk.length * lh + 2 * pad;
-      this.pdf.rect(this.contentLeft, this.y, labelWidth, height, 'S');
-      this.pdf.rect(textLeft, this.y, textWidth, height, 'S');
-      shownLabel.forEach((line, k) =>
-        this.text(line, this.contentLeft + pad, this.y + pad + k * lh, size, 'left'),
-      );
-      chunk.forEach((line, k) => this.text(line, textLeft + pad, this.y + pad + k * lh, size, 'left'));
-      this.y += height;
-      first = false;
-      turned = false;
-    }
+    });
   }
 
   /**
@@ -360,18 +560,21 @@ export class FormDocument {
   drawSignatureRow(captions: string[], options: { height?: number; size?: number } = {}): void {
     const size = options.size ?? this.bodySize;
     const lh = this.lineHeight(size);
-    const pad = 1.2;
-    const height = options.height ?? (this.paper === 'a4' ? 24 : 18);
-    this.ensureSpace(height + 3);
-    this.y += 3;
-    const width = this.contentWidth / captions.length;
-    captions.forEach((caption, i) => {
-      const x = this.contentLeft + i * width;
-      this.pdf.rect(x, this.y, width, height, 'S');
-      this.text(signatureCaptionText(caption), x + pad, this.y + pad, size, 'left');
-      this.text(SIGNATURE_DATE_TEXT, x + width - pad, this.y + height - pad - lh, size, 'right');
+    const pad = CELL_PAD.normal;
+    const height = options.height ?? SIGNATURE_ROW_HEIGHT[this.paper][this.density];
+    const gap = this.density === 'dense' ? 2 : 3;
+    this.unit('signature', () => {
+      this.ensureSpace(height + gap);
+      this.y += gap;
+      const width = this.contentWidth / captions.length;
+      captions.forEach((caption, i) => {
+        const x = this.contentLeft + i * width;
+        this.rect(x, this.y, width, height);
+        this.text(signatureCaptionText(caption), x + pad, this.y + pad, size, 'left');
+        this.text(SIGNATURE_DATE_TEXT, x + width - pad, this.y + height - pad - lh, size, 'right');
+      });
+      this.y += height + 2;
     });
-    this.y += height + 2;
   }
 
   /**
@@ -381,24 +584,40 @@ export class FormDocument {
   drawSignatureBlock(captions: string[], options: { size?: number } = {}): void {
     const size = options.size ?? this.bodySize;
     const lh = this.lineHeight(size);
-    const gap = 8; // room for handwriting above the line
-    this.ensureSpace(captions.length * (gap + lh) + 2);
-    for (const caption of captions) {
-      this.y += gap;
-      this.text(signatureLineText(caption), this.contentLeft, this.y, size, 'left');
-      this.y += lh;
-    }
-    this.y += 2;
+    const gap = this.density === 'dense' ? 6 : 8; // room for handwriting above the line
+    this.unit('signature', () => {
+      this.ensureSpace(captions.length * (gap + lh) + 2);
+      for (const caption of captions) {
+        this.y += gap;
+        this.text(signatureLineText(caption), this.contentLeft, this.y, size, 'left');
+        this.y += lh;
+      }
+      this.y += 2;
+    });
   }
 
-  /** Stamp the printed date and "第 i 页 / 共 N 页" on every page, then return the PDF's bytes. */
+  /**
+   * Stamp every page's foot: the printed date on the left; the sheet's number (a card number) and
+   * "第 i 页 / 共 N 页" of its sheet on the right. Then return the PDF's bytes.
+   */
   finish(): Uint8Array {
     const pages = this.pdf.getNumberOfPages();
-    const footerY = this.pageHeight - this.margin - this.lineHeight(this.smallSize);
+    const small = PAPER_STYLE[this.paper].small;
+    const footerY = this.pageHeight - this.margin - small * PT_TO_MM * LINE_FACTOR;
     for (let page = 1; page <= pages; page++) {
+      const sheetIndex = this.sheets.findLastIndex((s) => s.firstPage <= page);
+      const sheet = this.sheets[sheetIndex]!;
+      const end = (this.sheets[sheetIndex + 1]?.firstPage ?? pages + 1) - 1;
       this.pdf.setPage(page);
-      this.text(printedDateText(this.now), this.contentLeft, footerY, this.smallSize, 'left');
-      this.text(pageNumberText(page, pages), this.pageWidth - this.margin, footerY, this.smallSize, 'right');
+      this.text(printedDateText(this.now), this.contentLeft, footerY, small, 'left');
+      const right = [sheet.reference, pageNumberText(page - sheet.firstPage + 1, end - sheet.firstPage + 1)];
+      this.text(
+        right.filter(Boolean).join(RUNNING_GAP),
+        this.pageWidth - this.margin,
+        footerY,
+        small,
+        'right',
+      );
     }
     return new Uint8Array(this.pdf.output('arraybuffer'));
   }
@@ -412,9 +631,24 @@ export class FormDocument {
 
   text(value: string, x: number, y: number, sizePt: number, align: 'left' | 'center' | 'right'): void {
     if (value === '') return;
+    this.unitStartPage ??= this.sheetPage;
+    if (this.measuring) return;
     this.pdf.setFont(this.fontName, 'normal');
     this.pdf.setFontSize(sizePt);
     this.pdf.text(value, x, y, { baseline: 'top', align });
+  }
+
+  /** A ruled box (not drawn while measuring). */
+  rect(x: number, y: number, w: number, h: number): void {
+    this.unitStartPage ??= this.sheetPage;
+    if (!this.measuring) this.pdf.rect(x, y, w, h, 'S');
+  }
+
+  /** A light grey band behind a table's header row (not drawn while measuring). */
+  private fill(x: number, y: number, w: number, h: number): void {
+    if (this.measuring) return;
+    this.pdf.setFillColor(235, 235, 235);
+    this.pdf.rect(x, y, w, h, 'F');
   }
 }
 

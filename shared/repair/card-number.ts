@@ -2,6 +2,12 @@
 // letter (settings), and numbers count per year and letter: WX-2026-A-0001. Readable on paper.
 const CARD_NO = /^WX-(\d{4})-([A-Z])-(\d{4,6})$/;
 
+/**
+ * How many pre-printed blank cards one batch may hold: a ream of A5 sheets. The dialog, the CLI,
+ * the printed form and the number reservation all hold to it.
+ */
+export const BLANK_CARDS_MAX = 500;
+
 export interface CardNoParts {
   year: number;
   pcCode: string;

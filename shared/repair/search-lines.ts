@@ -8,10 +8,11 @@
 // separator, then the searchable text folded for matching:
 //
 //   id \t status \t receivedAt \t slaDueAt \t departmentId \t deviceId \t requesterId \t cardNo
-//   \x1f cardNo \t requesterName \t deviceTag \t description  (NFKC, lower case)
+//   \x1f cardNo \t requesterName \t deviceTag \t description  (foldText: width, case)
 //
 // Only a match after the separator counts, so a query never hits an id or a date.
 import type { RepairStatus } from './workflow';
+import { foldText } from '../text/fold';
 
 /** Cards are spread over this many chunks by a hash of their id (~780 each at 200,000). */
 export const SEARCH_CHUNK_COUNT = 256;
@@ -52,9 +53,9 @@ export interface SearchHit {
   cardNo: string;
 }
 
-/** Fold text for matching: full-width to half-width (NFKC), lower case, no line or field breaks. */
+/** Text folded for matching (foldText), with no line or field breaks left in it. */
 export function foldSearchText(value: string): string {
-  return unbroken(value.normalize('NFKC').toLowerCase());
+  return unbroken(foldText(value));
 }
 
 /** Meta values must not contain the line's own separators (ids and ISO times never do). */

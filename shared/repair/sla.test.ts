@@ -111,3 +111,44 @@ describe('24-hour clock of a repair card', () => {
     );
   });
 });
+
+describe('events stamped with the same instant', () => {
+  const received = '2026-12-01T01:00:00.000Z';
+  const t = '2026-12-01T03:00:00.000Z';
+  const now = new Date('2026-12-05T00:00:00Z');
+
+  it('give the same answer whatever order they were stored in', () => {
+    const a = evaluateSla(
+      received,
+      [
+        { type: 'repaired', at: t },
+        { type: 'refused', at: t },
+      ],
+      now,
+    );
+    const b = evaluateSla(
+      received,
+      [
+        { type: 'refused', at: t },
+        { type: 'repaired', at: t },
+      ],
+      now,
+    );
+    expect(a).toEqual(b);
+    // A refusal decided at that instant comes before any work: the card waits for approval.
+    expect(a.state).toBe('refused');
+  });
+
+  it('take a part order before its arrival', () => {
+    const arrivedFirst = evaluateSla(
+      received,
+      [
+        { type: 'part-arrived', at: t },
+        { type: 'part-ordered', at: t },
+      ],
+      now,
+    );
+    expect(arrivedFirst.state).toBe('overdue');
+    expect(arrivedFirst.dueAt).toBe('2026-12-02T03:00:00.000Z');
+  });
+});

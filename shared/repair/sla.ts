@@ -1,4 +1,4 @@
-// The 24-hour clock of a repair card (brief §1, KPI K3), as a pure function of its events.
+// The 24-hour clock of a repair card (KPI K3), as a pure function of its events.
 //
 // - The clock starts when the supervisor receives the card: due = received + 24 h.
 // - Waiting for parts pauses it; when the part arrives it restarts: due = arrived + 24 h.
@@ -43,6 +43,29 @@ export interface SlaResult {
 }
 
 const ms = (iso: string) => Date.parse(iso);
+
+/**
+ * Events stamped with the same instant (a quick entry, an import, a sync from a PC with a coarse
+ * clock) are taken in the order the work happens, so the answer never depends on the order the
+ * events were stored in: a refusal or approval is decided before work starts, a part is ordered
+ * before it arrives, the work is done before it is signed off.
+ */
+const SAME_INSTANT_ORDER: Record<RepairEventType, number> = {
+  received: 0,
+  'head-signed': 1,
+  refused: 2,
+  'approval-denied': 3,
+  approved: 4,
+  started: 5,
+  'part-ordered': 6,
+  'part-arrived': 7,
+  repaired: 8,
+  'suggestion-given': 9,
+  'signed-off': 10,
+  closed: 11,
+  'vendor-contact': 12,
+  note: 13,
+};
 const iso = (t: number) => new Date(t).toISOString();
 
 /**
@@ -52,16 +75,16 @@ const iso = (t: number) => new Date(t).toISOString();
 export function evaluateSla(receivedAt: string, events: readonly ClockEvent[], asOf: Date): SlaResult {
   const now = asOf.getTime();
   const sorted = events
-    .filter((e) => ms(e.at) <= now)
-    .slice()
-    .sort((a, b) => ms(a.at) - ms(b.at));
+    .map((e) => ({ ...e, t: ms(e.at) }))
+    .filter((e) => e.t <= now)
+    .sort((a, b) => a.t - b.t || SAME_INSTANT_ORDER[a.type] - SAME_INSTANT_ORDER[b.type]);
 
   let due: number | null = ms(receivedAt) + SLA_MS;
   let refused = false;
   let partsPending = 0;
 
   for (const e of sorted) {
-    const t = ms(e.at);
+    const t = e.t;
     switch (e.type) {
       case 'refused':
         refused = true;

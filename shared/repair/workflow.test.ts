@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowedRepairEvents, applyRepairEvent, replayRepairEvents } from './workflow';
+import { REPAIR_STATUSES } from '../schemas/records';
+import { allowedRepairEvents, applyRepairEvent, expectedRepairEvent, replayRepairEvents } from './workflow';
 import { formatCardNo, nextCardNo, parseCardNo } from './card-number';
 
 describe('repair workflow', () => {
-  it('walks the path of the brief: received → in repair → parts → repaired → signed off → closed', () => {
+  it('walks the path of a card: received → in repair → parts → repaired → signed off → closed', () => {
     const r = replayRepairEvents(
       ['received', 'started', 'part-ordered', 'part-arrived', 'repaired', 'signed-off', 'closed'].map(
         (type) => ({
@@ -43,6 +44,40 @@ describe('repair workflow', () => {
       ok: false,
       index: 1,
     });
+  });
+});
+
+describe('the step the workflow expects next', () => {
+  const expected: Record<(typeof REPAIR_STATUSES)[number], string | null> = {
+    received: 'started',
+    'in-repair': 'repaired',
+    'waiting-parts': 'part-arrived',
+    repaired: 'signed-off',
+    'suggestion-given': 'signed-off',
+    'signed-off': 'closed',
+    refused: null,
+    closed: null,
+  };
+
+  it.each(REPAIR_STATUSES.map((s) => [s, expected[s]] as const))('on a card %s is %s', (status, step) => {
+    expect(expectedRepairEvent(status)).toBe(step);
+    // Whatever is expected is also allowed: the highlighted button always works.
+    if (step) expect(allowedRepairEvents(status)).toContain(step);
+  });
+
+  it('after 配件到货 is 修好, not another 订配件', () => {
+    const history = ['received', 'started', 'part-ordered', 'part-arrived'].map((type) => ({
+      type: type as never,
+    }));
+    const r = replayRepairEvents(history);
+    expect(r).toEqual({ ok: true, status: 'in-repair' });
+    expect(expectedRepairEvent('in-repair', history)).toBe('repaired');
+  });
+
+  it('on a refused card waits for the leaders, then is closing the case once they said no', () => {
+    const refused = [{ type: 'received' as const }, { type: 'refused' as const }];
+    expect(expectedRepairEvent('refused', refused)).toBeNull();
+    expect(expectedRepairEvent('refused', [...refused, { type: 'approval-denied' as const }])).toBe('closed');
   });
 });
 

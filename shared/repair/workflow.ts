@@ -1,4 +1,4 @@
-// The repair-card workflow of the brief (§1) as a table: which event may happen in which status,
+// The repair-card workflow as a table: which event may happen in which status,
 // and the status it leads to. Screens offer only the allowed actions; the repository's callers
 // check here before writing, so an approval without a refusal can never be recorded.
 import type { REPAIR_STATUSES } from '../schemas/records';
@@ -71,4 +71,35 @@ export function replayRepairEvents(
     status = r.status;
   }
   return { ok: true, status };
+}
+
+/**
+ * The step the workflow expects next on a card in `status`: the one a screen highlights. Not the
+ * first allowed one: after 配件到货 the card is back in repair and the expected step is 修好, not
+ * another 订配件. A refused card waits for the leaders' decision (nothing is highlighted) until
+ * they have said no, when closing the case is what remains. `history` is the card's timeline.
+ */
+export function expectedRepairEvent(
+  status: RepairStatus,
+  history: readonly { type: RepairEventType }[] = [],
+): RepairEventType | null {
+  switch (status) {
+    case 'received':
+      return 'started';
+    case 'in-repair':
+      return 'repaired';
+    case 'waiting-parts':
+      return 'part-arrived';
+    case 'repaired':
+    case 'suggestion-given':
+      return 'signed-off';
+    case 'signed-off':
+      return 'closed';
+    case 'refused': {
+      const decision = history.findLast((e) => e.type === 'approved' || e.type === 'approval-denied');
+      return decision?.type === 'approval-denied' ? 'closed' : null;
+    }
+    case 'closed':
+      return null;
+  }
 }

@@ -31,17 +31,22 @@ export type RecordMeta = z.infer<typeof recordMetaSchema>;
  * patch parsed with it comes back with every omitted field reset to its default — a one-field
  * save would wipe the rest. Parse patches with this instead.
  */
-export function patchSchemaOf<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [key, field] of Object.entries<z.ZodType>(schema.shape)) {
-    shape[key] = withoutDefault(field).optional();
+export function patchSchemaOf<T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>,
+): z.ZodObject<PatchShape<T>, z.core.$strict> {
+  const shape: Record<string, z.core.$ZodType> = {};
+  for (const [key, field] of Object.entries<z.core.$ZodType>(schema.shape)) {
+    shape[key] = z.optional(withoutDefault(field));
   }
-  return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<S>>>;
+  return z.object(shape).strict() as unknown as z.ZodObject<PatchShape<T>, z.core.$strict>;
 }
 
-function withoutDefault(field: z.ZodType): z.ZodType {
-  if (field instanceof z.ZodDefault || field instanceof z.ZodPrefault) {
-    return withoutDefault(field.unwrap() as z.ZodType);
-  }
+/** Each field of a shape made optional, with its default (if any) taken off. */
+type PatchShape<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>;
+};
+
+function withoutDefault(field: z.core.$ZodType): z.core.$ZodType {
+  if (field instanceof z.ZodDefault || field instanceof z.ZodPrefault) return withoutDefault(field.unwrap());
   return field;
 }

@@ -1,4 +1,4 @@
-// One zod schema per record type of the ledger (brief §1–§8). The same schema validates a form,
+// One zod schema per record type of the ledger. The same schema validates a form,
 // a repository write, an IPC message, an import row, a backup file and a sync journal entry.
 // Field names follow the supervisor's words. Cross-record rules (unique asset tag, card number,
 // employee number) are checked by the repository, not by an index, so that sync never fails on them.

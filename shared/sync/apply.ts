@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { compareHlc, isAheadOfClock, isHlc, parseHlc } from '../hlc';
 import { LEDGER_TABLES, ledgerTables, storedRecordSchema, type LedgerTable } from '../schemas';
+import { issueText } from '../schemas/issues';
 import { UNSTAMPED_FIELDS, sameValue, stampedFields, type StampedRecord } from './merge';
 import type { LedgerSnapshot, SetAsideChange, SyncChange, SyncConflict } from './types';
 
@@ -83,7 +84,7 @@ export function screenChange(change: SyncChange, nowMs: number): Screened {
       return {
         ok: false,
         reason: 'invalid',
-        detail: `${change.table}.${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        detail: issueText(parsed.error, { at: `${change.table}.${name}`, first: true }),
       };
     fields[name] = parsed.data;
   }

@@ -1,4 +1,4 @@
-// The devices scenario of NetDesk in a real Chromium (issue 4): asset cards typed in and imported
+// The devices scenario of NetDesk in a real Chromium: asset cards typed in and imported
 // from a GBK CSV, a printer attached to a computer, the computer handed to another employee and the
 // printer's responsible person following it, a scanned tag opening its card, the secret masked
 // until asked for and copied, a work request (工作申请单) approved, printed and bought, the label
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
 let lastStep = '';
@@ -34,20 +34,6 @@ function step(name: string) {
 /** A calendar day `days` from today in Asia/Shanghai, 'YYYY-MM-DD'. */
 function shanghaiDayFromNow(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Open an antd select by its test id, type to filter, and click the option holding `text`. */
-async function pick(page: Page, testId: string, text: string, typed = text) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  const option = page.locator(
-    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
-    { hasText: text },
-  );
-  // The list filters as it is typed into: wait until it holds the one option asked for, so the
-  // click cannot land on a row that is being replaced.
-  await expect.poll(() => option.count()).toBe(1);
-  await option.click();
 }
 
 /** Scan a device field: the tag and Enter, as a barcode scanner sends them. */
@@ -121,11 +107,17 @@ async function handOver(
   printerTag: string,
   fromName: string,
   toName: string,
+  moveTo?: { name: string; location: string },
 ) {
   await row(page, computerTag).getByTestId('device-handover').click();
   await expect.poll(() => page.getByTestId('handover-current').textContent()).toBe(fromName);
   expect(await page.getByTestId('handover-followers').textContent()).toContain(printerTag);
   await pick(page, 'handover-to', toName);
+  if (moveTo) {
+    // A name that said whose the computer was is proposed with the new user's name.
+    await expect.poll(() => page.getByTestId('handover-name').inputValue()).toBe(moveTo.name);
+    await page.getByTestId('handover-location').fill(moveTo.location);
+  }
   await page.getByTestId('handover-note').fill('岗位调整，电脑随人交接');
   await page.getByTestId('handover-submit').click();
   await expect.poll(() => page.locator('[data-testid="handover-form"]:visible').count()).toBe(0);
@@ -271,17 +263,29 @@ describe('devices', () => {
       await attachPrinter(page, 'PR-0101', 'PC-0101', '张伟');
 
       step('server');
-      // A server with an admin password and a warranty ending in ten days.
+      // A server with an admin password, a price and a warranty ending in ten days.
       const warrantyEnd = shanghaiDayFromNow(10);
       await page.getByTestId('add-device').click();
       await page.getByTestId('device-asset-tag').fill('SV-01');
       await pick(page, 'device-type', '服务器');
       await page.getByTestId('device-name').fill('文件服务器');
-      await page.getByTestId('device-secret').fill('admin / Secret-2026');
+      // Enter in the purchase-date picker takes the date and does not save the card.
+      await page.getByTestId('device-purchase-date').click();
+      await page.keyboard.type('2026-01-05');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('device-purchase-date').inputValue()).toBe('2026-01-05');
+      expect(await page.locator('[data-testid="device-form"]:visible').count()).toBe(1);
+      expect(await row(page, 'SV-01').count()).toBe(0);
+      await page.getByTestId('device-price').fill('12800');
       await page.getByTestId('device-warranty-end').click();
       await page.keyboard.type(warrantyEnd);
-      // Enter in the last field saves the card, as in every form.
       await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('device-warranty-end').inputValue()).toBe(warrantyEnd);
+      expect(await row(page, 'SV-01').count()).toBe(0);
+      await page.getByTestId('device-secret').fill('admin / Secret-2026');
+      // Ctrl+Enter saves, from any field.
+      await page.getByTestId('device-name').focus();
+      await page.keyboard.press('Control+Enter');
       await expect.poll(() => row(page, 'SV-01').count()).toBe(1);
       expect(await page.getByTestId('devices-table').textContent()).not.toContain('Secret-2026');
 
@@ -294,7 +298,13 @@ describe('devices', () => {
       await page.getByTestId('device-form-cancel').click();
 
       step('handover');
-      await handOver(page, 'PC-0101', 'PR-0101', '张伟', '李娜');
+      await handOver(page, 'PC-0101', 'PR-0101', '张伟', '李娜', {
+        name: '李娜的电脑',
+        location: '5 楼营销部',
+      });
+      // The computer took the proposed name and its new place.
+      await expect.poll(() => row(page, 'PC-0101').textContent()).toContain('李娜的电脑');
+      expect(await row(page, 'PC-0101').textContent()).toContain('5 楼营销部');
       // Search by the responsible person: the computer and the printer that follows it.
       await page.getByTestId('devices-search').fill('李娜');
       await expect.poll(() => page.locator('[data-testid="device-row"]').count()).toBe(2);
@@ -316,10 +326,47 @@ describe('devices', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => drawer.count()).toBe(0);
 
+      step('printer history');
+      // The printer's history: its entry in the register, and its computer's handover that
+      // changed its responsible person.
+      await page.getByTestId('devices-search').fill('PR-0101');
+      await page.getByTestId('devices-search').press('Enter');
+      const printerDrawer = page.locator('[data-testid="device-drawer"][data-tag="PR-0101"]');
+      await expect
+        .poll(() =>
+          printerDrawer.locator('[data-testid="timeline-entry"][data-kind="host-handover"]').textContent(),
+        )
+        .toContain('张伟 → 李娜');
+      expect(await printerDrawer.locator('[data-testid="timeline-entry"][data-kind="created"]').count()).toBe(
+        1,
+      );
+      // A printer attached to a computer took the computer's department.
+      expect(await printerDrawer.textContent()).toContain('财务部');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => printerDrawer.count()).toBe(0);
+
+      step('people computers');
+      // The new user shows the computer, the old one no longer does; pinyin initials find her.
+      await page.getByTestId('nav-people').click();
+      const personRow = (no: string) => page.locator(`[data-testid="person-row"][data-employee-no="${no}"]`);
+      await expect
+        .poll(() => personRow('1002').getByTestId('person-computers').textContent())
+        .toBe('PC-0101');
+      expect(await personRow('1001').getByTestId('person-computers').textContent()).toBe('');
+      await page.getByTestId('people-search').fill('ln');
+      await expect.poll(() => page.locator('[data-testid="person-row"]').count()).toBe(1);
+      expect(await personRow('1002').count()).toBe(1);
+      await page.getByTestId('people-search').fill('');
+      await page.getByTestId('nav-devices').click();
+
       step('secret');
-      // The secret: hidden until "显示", copied on demand.
+      // The secret: hidden until "显示", copied on demand. Price and warranty were saved with it.
       await page.getByTestId('devices-search').fill('SV-01');
       await page.getByTestId('devices-search').press('Enter');
+      const server = page.locator('[data-testid="device-drawer"][data-tag="SV-01"]');
+      await expect.poll(() => server.textContent()).toContain(warrantyEnd);
+      expect(await server.textContent()).toContain('12,800');
+      expect(await server.textContent()).toContain('2026-01-05');
       const secret = page.getByTestId('device-secret-view');
       await expect.poll(() => secret.textContent()).toContain('已隐藏');
       expect(await page.locator('body').textContent()).not.toContain('Secret-2026');

@@ -147,3 +147,33 @@ export async function loadDemoLedger(page: Page): Promise<void> {
     });
   }
 }
+
+/**
+ * Choose `text` in the antd Select with data-testid `testId` by typing `typed` into it. The list
+ * re-renders as it filters (and again when its data arrives), so a click can land on a row being
+ * replaced: wait until the list holds just one row with that text, point at it so it is the
+ * active row, and choose it with Enter, which picks the active row whatever the DOM does; then
+ * check the Select shows it, and go again if a re-render still won the race.
+ */
+export async function pick(page: Page, testId: string, text: string, typed = text): Promise<void> {
+  const select = page.getByTestId(testId);
+  const option = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    { hasText: text },
+  );
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.keyboard.type(typed);
+    await expect.poll(() => option.count()).toBe(1);
+    await option.hover();
+    await expect.poll(() => option.getAttribute('class')).toContain('ant-select-item-option-active');
+    await page.keyboard.press('Enter');
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3000 }).toContain(text);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

@@ -179,7 +179,7 @@ describe('repair cards', () => {
       expect(text).toContain(cardNo);
       expect(text).toContain(compact(requesterName));
       expect(text).toContain(compact(DESCRIPTION));
-      for (const caption of ['部门负责人签字', '网络主管签字', '申请人签字']) expect(text).toContain(caption);
+      for (const caption of ['部门负责人签字', '网络主管签字', '报修人签字']) expect(text).toContain(caption);
       const pngBase = join(outputDir, 'repair-card-page');
       rmSync(`${pngBase}-1.png`, { force: true });
       execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, pngBase]);

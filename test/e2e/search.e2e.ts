@@ -18,10 +18,8 @@ describe('global search', () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('load-demo').click();
     await page.getByTestId('load-demo-confirm').click();
-    await expect.poll(() => page.getByTestId('load-demo').isEnabled(), { timeout: 60_000 }).toBe(true);
-    await expect
-      .poll(() => page.getByTestId('load-demo').getAttribute('class'), { timeout: 60_000 })
-      .not.toContain('loading');
+    // Once loaded, the loader leaves the dashboard of a ledger that holds records.
+    await expect.poll(() => page.getByTestId('load-demo').count(), { timeout: 60_000 }).toBe(0);
 
     const box = page.getByTestId('global-search');
     const hits = (kind: string) => page.locator(`[data-testid="global-search-hit"][data-kind="${kind}"]`);
@@ -35,7 +33,10 @@ describe('global search', () => {
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('PC-');
     await expect.poll(() => hits('device').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const tag = (await hits('device').first().locator('strong').first().textContent())!.trim();
+    // Read the hit in one go: the list may still be re-rendering as the search settles.
+    const tag = await hits('device')
+      .first()
+      .evaluate((el) => el.querySelector('strong')?.textContent?.trim() ?? '');
     expect(tag).toMatch(/^PC-/);
 
     // A scanner: the exact tag and Enter in one burst, before any result is drawn.
@@ -51,9 +52,14 @@ describe('global search', () => {
     await box.click();
     await box.fill('WX-');
     await expect.poll(() => hits('card').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const cardNo = (await hits('card').first().locator('strong').first().textContent())!.trim();
     // The hit reads "requester · tag · fault": keep the requester for the people search below.
-    const summary = (await hits('card').first().locator('.ant-typography-ellipsis').textContent()) ?? '';
+    // Number and summary are read from the same row at once, so they belong to the same card.
+    const [cardNo, summary] = await hits('card')
+      .first()
+      .evaluate((el) => [
+        el.querySelector('strong')?.textContent?.trim() ?? '',
+        el.querySelector('.ant-typography-ellipsis')?.textContent ?? '',
+      ]);
     const name = summary.split(' · ')[0]!.trim();
     expect(name.length).toBeGreaterThan(1);
     await box.fill(cardNo);
@@ -65,8 +71,10 @@ describe('global search', () => {
     // A person by name: choosing them opens their repair history.
     await page.keyboard.press('Control+Shift+F');
     await box.fill(name);
-    await expect.poll(() => hits('person').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await hits('person').first().click();
+    // The person whose name was typed, not whichever hit is drawn first.
+    const person = hits('person').filter({ hasText: name }).first();
+    await expect.poll(() => person.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await person.click();
     await expect.poll(() => page.getByTestId('person-repairs-drawer').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('person-repairs-drawer').count()).toBe(0);

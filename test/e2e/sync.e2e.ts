@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../shared/backup';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
 
 const apps: AppUnderTest[] = [];
 const dirs: string[] = [];
@@ -74,20 +74,6 @@ async function syncNow(page: Page) {
     .toBe('true');
   await expect.poll(() => page.getByTestId('sync-indicator').getAttribute('data-state')).toBe('connected');
   await expect.poll(() => page.getByTestId('sync-now').isEnabled(), { timeout: 30_000 }).toBe(true);
-}
-
-/** Open an antd select by its test id, type to filter, and click the option holding `text`. */
-async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  const option = page.locator(
-    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
-    { hasText: text },
-  );
-  // Wait for the filtered list to hold just the option asked for: a click while it is being
-  // replaced can land on the wrong row.
-  await expect.poll(() => option.count()).toBe(1);
-  await option.click();
 }
 
 const personRow = (page: Page, employeeNo: string) =>

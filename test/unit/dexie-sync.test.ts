@@ -198,7 +198,7 @@ describe('the renderer driver over sync:exchange', () => {
     const b = await pc(clock);
     const run = (p: Pc, initFolder = false) =>
       runSync(
-        { db: p.db, ledger: p.ledger, api, drainTouched: () => p.touched.splice(0) },
+        { ledger: p.ledger, api, drainTouched: () => p.touched.splice(0) },
         { name: p.ledger.nodeId, now: clock.now, initFolder },
       );
     const made = await a.repo.bulkCreate(

@@ -131,3 +131,25 @@ describe('dashboard counts at start', () => {
     await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
   });
 });
+
+describe('the demo data loader', () => {
+  it('is offered on an empty ledger and hidden once the ledger holds a record', async () => {
+    const { db, repo } = await testLedger();
+    showDashboard(() => Promise.resolve(db));
+    await waitFor(() => byTestId('load-demo'), 'the demo loader on an empty ledger');
+    await act(async () => {
+      await repo.create('departments', { name: '信息部' });
+    });
+    await waitFor(() => (byTestId('load-demo') ? null : true), 'the demo loader gone');
+    await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
+  });
+
+  it('is not offered on a ledger that already has records', async () => {
+    const db = await ledgerWithOneDepartment();
+    showDashboard(() => Promise.resolve(db));
+    await waitFor(() => shown('departments') === '1' || null, 'the live count of departments');
+    await waitFor(() => byTestId('dashboard-repairs'), 'the cards below the counts');
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(byTestId('load-demo')).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 // The first screen: how big the ledger is (counts that cost little: people, departments,
 // devices), whether the browser will keep the data, and the demo-data loader for a first look.
 // Test ids: dashboard-count-people, dashboard-count-departments, dashboard-count-devices,
-// load-demo (button), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger);
+// load-demo (button; on an empty ledger only), load-demo-progress, storage-status, dashboard-empty (hint on an empty ledger);
 // the device alerts' ids are listed in features/devices/DeviceFlagsCard.tsx.
 import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,7 +11,6 @@ import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
 import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
-import { rebuildRepairDerivedData } from '../repair/data';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
@@ -22,7 +21,7 @@ import {
   startCountsNow,
   type LedgerCounts,
 } from './counts';
-import { isLedgerEmpty, loadDemoLedger } from './demo-data';
+import { isLedgerEmpty, ledgerHasRecords, loadDemoLedger } from './demo-data';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -119,6 +118,8 @@ function DemoDataCard() {
   const { db } = useLedger();
   const { modal, message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
+  // Offered on an empty ledger only (it would be refused on any other); kept while it loads.
+  const hasRecords = useLiveQuery(() => ledgerHasRecords(db), [db]);
 
   const load = async () => {
     // Checked before asking, and again by the import itself (mode 'empty') inside its transaction.
@@ -139,11 +140,6 @@ function DemoDataCard() {
       const count = await loadDemoLedger(db, new Date(), (done, total) =>
         setProgress(total > 0 ? Math.round((done / total) * 100) : 0),
       );
-      // The import writes cards without the repair layer: its counters and search copy follow
-      // (in the background: the ledger is usable meanwhile, the totals fill in when done).
-      rebuildRepairDerivedData(db).catch((err: unknown) =>
-        message.error(t('dashboard.demo.failed', { detail: describeError(err, t) })),
-      );
       void message.success(t('dashboard.demo.done', { count }));
     } catch (err) {
       const notEmpty = err instanceof Error && (err as { code?: unknown }).code === 'not-empty';
@@ -157,6 +153,7 @@ function DemoDataCard() {
     }
   };
 
+  if (hasRecords !== false && progress === null) return null;
   return (
     <Card title={t('dashboard.demo.button')} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">{t('dashboard.demo.body')}</Typography.Paragraph>

@@ -9,7 +9,9 @@ import { Button, Descriptions, Drawer, Empty, List, Space, Tag, Timeline, Typogr
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { typeFields } from '../../../shared/devices/device-list';
+import { hostIdOf } from '../../../shared/devices/responsible';
 import { buildDeviceTimeline, type TimelineEntry } from '../../../shared/devices/timeline';
+import { formatDay, formatTime } from '../../i18n/dates';
 import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { cardsOfDevice } from '../repair/data';
@@ -44,15 +46,21 @@ export function DeviceDrawer(props: {
 
   // Small reads by index (cards and handovers of one device); evaluations are few and have no
   // device index, so they are read whole.
+  // A printer's history holds its computer's handovers too: its responsible person changed.
+  const createdAt = row?.device.createdAt ?? null;
+  const hostId = row ? hostIdOf(row.device) : null;
   const timeline = useLiveQuery(async () => {
     if (!deviceId) return [];
     const [cards, handovers, evaluations] = await Promise.all([
       cardsOfDevice(db, deviceId),
-      db.deviceHandovers.where('deviceId').equals(deviceId).toArray(),
+      db.deviceHandovers
+        .where('deviceId')
+        .anyOf(hostId ? [deviceId, hostId] : [deviceId])
+        .toArray(),
       db.purchaseEvaluations.toArray(),
     ]);
-    return buildDeviceTimeline(deviceId, { cards, handovers, evaluations });
-  }, [db, deviceId]);
+    return buildDeviceTimeline({ id: deviceId, createdAt, hostId }, { cards, handovers, evaluations });
+  }, [db, deviceId, createdAt, hostId]);
 
   if (!row) return <Drawer open={false} onClose={props.onClose} />;
   const { device } = row;
@@ -173,17 +181,30 @@ export function DeviceDrawer(props: {
         });
       case 'bought':
         return t('devices.timeline.bought', { item: entry.evaluation.item });
+      case 'created':
+        return t('devices.timeline.created');
+      case 'host-handover':
+        return t('devices.timeline.hostHandover', {
+          tag: ledger.all.get(entry.handover.deviceId)?.assetTag ?? '',
+          from: personName(entry.handover.fromPersonId),
+          to: personName(entry.handover.toPersonId),
+        });
     }
   };
   const when = (entry: TimelineEntry) =>
     entry.kind === 'replacement-requested'
-      ? entry.evaluation.requestedOn
+      ? formatDay(entry.evaluation.requestedOn)
       : entry.kind === 'bought'
-        ? (entry.evaluation.decidedOn ?? entry.evaluation.requestedOn)
-        : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
-            timeZone: 'Asia/Shanghai',
-            hour12: false,
-          });
+        ? formatDay(entry.evaluation.decidedOn ?? entry.evaluation.requestedOn)
+        : formatTime(entry.at);
+  const entryKey = (entry: TimelineEntry) =>
+    entry.kind === 'repair'
+      ? entry.card.id
+      : entry.kind === 'handover' || entry.kind === 'host-handover'
+        ? entry.handover.id
+        : entry.kind === 'created'
+          ? 'created'
+          : entry.evaluation.id;
 
   return (
     <Drawer
@@ -243,8 +264,15 @@ export function DeviceDrawer(props: {
           {timeline && timeline.length > 0 ? (
             <Timeline
               items={timeline.map((entry) => ({
-                key: `${entry.kind}-${entry.kind === 'repair' ? entry.card.id : entry.kind === 'handover' ? entry.handover.id : entry.evaluation.id}`,
-                color: entry.kind === 'repair' ? 'red' : entry.kind === 'handover' ? 'blue' : 'green',
+                key: `${entry.kind}-${entryKey(entry)}`,
+                color:
+                  entry.kind === 'repair'
+                    ? 'red'
+                    : entry.kind === 'handover' || entry.kind === 'host-handover'
+                      ? 'blue'
+                      : entry.kind === 'created'
+                        ? 'gray'
+                        : 'green',
                 content: (
                   <div data-testid="timeline-entry" data-kind={entry.kind}>
                     <Typography.Text type="secondary">{when(entry)}</Typography.Text>

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { typeFields } from '../../../shared/devices/device-list';
 import { DEVICE_STATUSES, DEVICE_TYPES, deviceSchema, type Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
+import { DATE_FORMAT } from '../../i18n/dates';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { zodIssueMessage } from '../../i18n/errors';
@@ -65,6 +66,8 @@ export function DeviceForm(props: {
     reset,
     setError,
     setFocus,
+    getValues,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<DeviceInput, unknown, DeviceValues>({
     resolver: zodResolver(deviceSchema, { error: zodIssueMessage }),
@@ -150,9 +153,9 @@ export function DeviceForm(props: {
             id={`field-${name}`}
             data-testid={testId}
             value={field.value ? dayjs(field.value) : null}
-            onChange={(d) => field.onChange(d ? d.format('YYYY-MM-DD') : null)}
+            onChange={(d) => field.onChange(d ? d.format(DATE_FORMAT) : null)}
             onBlur={field.onBlur}
-            format="YYYY-MM-DD"
+            format={DATE_FORMAT}
             style={{ width: '100%' }}
           />
         )}
@@ -283,7 +286,13 @@ export function DeviceForm(props: {
                   testId="device-attached-to"
                   devices={computers}
                   value={field.value ?? null}
-                  onChange={field.onChange}
+                  onChange={(id) => {
+                    field.onChange(id);
+                    // A printer stands where its computer does: its department, unless one is set.
+                    const hostDepartment = id ? ledger.index.byId.get(id)?.device.departmentId : null;
+                    if (hostDepartment && !getValues('departmentId'))
+                      setValue('departmentId', hostDepartment);
+                  }}
                   onBlur={field.onBlur}
                   placeholder={t('devices.pickComputer')}
                   {...(errors.attachedToDeviceId ? { status: 'error' as const } : {})}

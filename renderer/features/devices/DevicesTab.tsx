@@ -52,6 +52,7 @@ import { responsibleReason } from './device-format';
 import { DeviceStatusTag } from './DeviceDrawer';
 import type { DeviceLedger } from './use-device-ledger';
 import { RowAction } from '../../components/RowAction';
+import { cellName, columnsWidth, SELECTION_COLUMN_WIDTH } from '../../components/table-width';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -127,26 +128,45 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
   };
 
   const columns: TableColumnsType<DeviceRow> = [
-    { title: t('devices.fields.assetTag'), key: 'assetTag', width: 130, render: (_, r) => r.device.assetTag },
+    {
+      title: t('devices.fields.assetTag'),
+      key: 'assetTag',
+      width: 120,
+      fixed: 'left',
+      ellipsis: true,
+      render: (_, r) => r.device.assetTag,
+    },
+    {
+      title: t('devices.fields.name'),
+      key: 'name',
+      width: 180,
+      fixed: 'left',
+      ellipsis: true,
+      onCell: cellName('name'),
+      render: (_, r) => <span data-testid="device-name">{r.device.name}</span>,
+    },
     {
       title: t('devices.fields.type'),
       key: 'type',
-      width: 110,
+      width: 100,
+      ellipsis: true,
       render: (_, r) => t(`devices.types.${r.device.type}`),
     },
-    { title: t('devices.fields.name'), key: 'name', render: (_, r) => r.device.name },
     {
       title: t('devices.fields.brandModel'),
       key: 'brandModel',
+      width: 160,
       ellipsis: true,
       render: (_, r) => [r.device.brand, r.device.model].filter(Boolean).join(' '),
     },
     {
       title: t('devices.fields.responsible'),
       key: 'responsible',
-      width: 220,
+      width: 200,
+      ellipsis: true,
+      onCell: cellName('responsible'),
       render: (_, r) => (
-        <span data-testid="device-responsible">
+        <span data-testid="device-responsible" title={`${r.responsibleName} ${responsibleReason(r, t)}`}>
           {r.responsibleName || t('common.none')}{' '}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {responsibleReason(r, t)}
@@ -157,16 +177,18 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
     {
       title: t('devices.fields.departmentId'),
       key: 'department',
+      width: 120,
       ellipsis: true,
       render: (_, r) => r.departmentName,
     },
     {
       title: t('devices.fields.location'),
       key: 'location',
+      width: 140,
       ellipsis: true,
       render: (_, r) => r.device.location,
     },
-    { title: t('devices.fields.ip'), key: 'ip', width: 130, render: (_, r) => r.device.ip },
+    { title: t('devices.fields.ip'), key: 'ip', width: 130, ellipsis: true, render: (_, r) => r.device.ip },
     {
       title: t('devices.fields.status'),
       key: 'status',
@@ -177,6 +199,7 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       title: t('common.actions'),
       key: 'actions',
       width: 140,
+      fixed: 'right',
       render: (_, r) => (
         <Space size={0} onClick={(e) => e.stopPropagation()}>
           <RowAction
@@ -279,6 +302,8 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
         data-testid="devices-table"
         style={{ marginTop: 8 }}
         size="middle"
+        tableLayout="fixed"
+        scroll={{ x: columnsWidth(columns, SELECTION_COLUMN_WIDTH) }}
         rowKey={(r) => r.device.id}
         rowSelection={{
           selectedRowKeys: tickedIds as string[],

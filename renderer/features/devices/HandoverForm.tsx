@@ -1,11 +1,15 @@
 // 交接: hand a computer to another person (or take it back). Writes the handover record and the
 // computer's new user in one transaction (device-writes.ts); the printers and peripherals
 // attached to it are listed here because their responsible person follows by the derived rule.
-// Test ids: handover-form, handover-current, handover-to, handover-note, handover-move-department,
-// handover-followers, handover-submit, handover-form-cancel, error-toPersonId.
+// The computer's name and place are offered for change: a name that says whose it was
+// ("卢敏琪的电脑") is proposed with the new user's name, until the supervisor types their own.
+// Test ids: handover-form, handover-current, handover-to, handover-name, handover-location,
+// handover-note, handover-move-department, handover-followers, handover-submit,
+// handover-form-cancel, error-toPersonId.
 import { App, Checkbox, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { nameForNewUser } from '../../../shared/devices/person-computers';
 import type { Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
@@ -21,6 +25,9 @@ export function HandoverForm(props: { device: Device | null; ledger: DeviceLedge
   const ctx = useDeviceContext();
   const { device, ledger } = props;
   const [toPersonId, setToPersonId] = useState<string | null>(null);
+  /** The name typed by the supervisor; null while the proposed one stands. */
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const [location, setLocation] = useState(device?.location ?? '');
   const [note, setNote] = useState('');
   const [moveDepartment, setMoveDepartment] = useState(true);
   const [error, setError] = useState<string | undefined>();
@@ -30,15 +37,24 @@ export function HandoverForm(props: { device: Device | null; ledger: DeviceLedge
   const { personById } = ledger.directory;
   const current = device.userPersonId ? personById.get(device.userPersonId)?.name : undefined;
   const followers = ledger.index.attachedTo.get(device.id) ?? [];
+  const newUser = toPersonId ? personById.get(toPersonId)?.name : undefined;
+  const name = typedName ?? nameForNewUser(device.name, current, newUser);
 
   const submit = async () => {
     setSubmitting(true);
     try {
-      await handOverDevice(ctx, { deviceId: device.id, toPersonId, note, moveDepartment });
-      const name = toPersonId ? personById.get(toPersonId)?.name : undefined;
+      await handOverDevice(ctx, {
+        deviceId: device.id,
+        toPersonId,
+        note,
+        moveDepartment,
+        // Only what changed is written: an untouched name or place is not an edit.
+        ...(name !== device.name ? { name } : {}),
+        ...(location !== device.location ? { location } : {}),
+      });
       void message.success(
-        name
-          ? t('devices.handover.done', { tag: device.assetTag, name })
+        newUser
+          ? t('devices.handover.done', { tag: device.assetTag, name: newUser })
           : t('devices.handover.returned', { tag: device.assetTag }),
       );
       props.onClose();
@@ -86,6 +102,24 @@ export function HandoverForm(props: { device: Device | null; ledger: DeviceLedge
           placeholder={t('devices.handover.toPlaceholder')}
         />
       </FormField>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+        <FormField name="name" label={t('devices.handover.name')}>
+          <Input
+            id="field-name"
+            data-testid="handover-name"
+            value={name}
+            onChange={(e) => setTypedName(e.target.value)}
+          />
+        </FormField>
+        <FormField name="location" label={t('devices.handover.location')}>
+          <Input
+            id="field-location"
+            data-testid="handover-location"
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+        </FormField>
+      </div>
       <FormField name="note" label={t('devices.handover.note')}>
         <Input
           id="field-note"

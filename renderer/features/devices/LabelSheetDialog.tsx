@@ -19,6 +19,7 @@ import {
   type LabelSheet,
 } from './label-sheet';
 import type { LabelPrintChoice } from './print-labels';
+import { handleFormKeys } from '../../components/form-keys';
 
 export type LabelTarget = 'shown' | 'selected';
 
@@ -102,6 +103,7 @@ export function LabelSheetDialog(props: {
           e.preventDefault();
           print();
         }}
+        onKeyDown={handleFormKeys}
       >
         <Form layout="vertical" component={false}>
           <Form.Item label={t('devices.labelSheet.which')}>

@@ -63,6 +63,23 @@ async function responsibleNameOf(deviceId: string) {
   return index.byId.get(deviceId)?.responsibleName;
 }
 
+describe('a new printer on a computer', () => {
+  it("stands in the computer's department unless another was chosen", async () => {
+    const { finance, sales, pc, printer } = await office();
+    expect(printer.departmentId).toBe(finance.id);
+    const chosen = await saveDevice(ctx, null, {
+      assetTag: 'PR-0102',
+      type: 'printer',
+      attachedToDeviceId: pc.id,
+      departmentId: sales.id,
+    });
+    expect(chosen.departmentId).toBe(sales.id);
+    // An edit keeps what the card says: emptying the department is the supervisor's choice.
+    const edited = await saveDevice(ctx, printer.id, { ...printer, departmentId: null });
+    expect(edited.departmentId).toBeNull();
+  });
+});
+
 describe('handover', () => {
   it('records who had the computer and who gets it, and the attached printer follows the new user', async () => {
     const { li, zhang, pc, printer, sales } = await office();
@@ -88,6 +105,20 @@ describe('handover', () => {
       note: '岗位调整',
     });
     expect(await responsibleNameOf(printer.id)).toBe('李娜');
+  });
+
+  it('renames and relocates the computer when asked, and leaves both alone when not', async () => {
+    const { li, zhang, pc } = await office();
+    await ctx.repo.update('devices', pc.id, { name: '张伟的电脑', location: '3 楼财务部' });
+    const moved = await handOverDevice(ctx, {
+      deviceId: pc.id,
+      toPersonId: li.id,
+      name: ' 李娜的电脑 ',
+      location: '5 楼营销部',
+    });
+    expect(moved).toMatchObject({ name: '李娜的电脑', location: '5 楼营销部' });
+    const back = await handOverDevice(ctx, { deviceId: pc.id, toPersonId: zhang.id });
+    expect(back).toMatchObject({ name: '李娜的电脑', location: '5 楼营销部', userPersonId: zhang.id });
   });
 
   it('refuses a handover to the same person, or of a printer, and writes nothing', async () => {

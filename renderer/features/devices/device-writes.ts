@@ -1,7 +1,8 @@
 // Writes of the device screens that touch more than one record, each in ONE Dexie transaction
 // with the repository's own writes nested in it: a handover (the handover record and the new
-// user of the computer), an asset card saved with its attachment checked against the ledger as
-// it is inside the transaction, and the asset bought on a purchase evaluation (the new device
+// user of the computer, its new name and place when given), an asset card saved with its
+// attachment checked against the ledger as it is inside the transaction (a new printer on a
+// computer takes the computer's department unless one was chosen), and the asset bought on a purchase evaluation (the new device
 // and the evaluation's "bought" status). Either everything is written, or nothing.
 //
 //   await handOverDevice(ctx, { deviceId, toPersonId: li.id, note: '岗位调整' });
@@ -64,10 +65,17 @@ async function liveDevice(ctx: DeviceContext, id: string): Promise<Device> {
   return device;
 }
 
-/** Refuse an attachment the seed's rule cannot follow (itself, to a printer, a missing host). */
-async function checkAttachment(ctx: DeviceContext, selfId: string | null, input: RecordInput<'devices'>) {
+/**
+ * Refuse an attachment the seed's rule cannot follow (itself, to a printer, a missing host).
+ * Returns the host, or undefined when there is none.
+ */
+async function checkAttachment(
+  ctx: DeviceContext,
+  selfId: string | null,
+  input: RecordInput<'devices'>,
+): Promise<Device | undefined> {
   const hostId = input.attachedToDeviceId ?? null;
-  if (!hostId) return;
+  if (!hostId) return undefined;
   const host = await ctx.db.devices.get(hostId);
   const lookup = (id: string): DeviceLink | undefined =>
     id === hostId && host && !host.deletedAt ? host : undefined;
@@ -80,6 +88,12 @@ async function checkAttachment(ctx: DeviceContext, selfId: string | null, input:
       problem,
     );
   }
+  return host;
+}
+
+/** A new printer or peripheral on a computer stands in its department, unless one was chosen. */
+function withHostDepartment(input: RecordInput<'devices'>, host: Device | undefined): RecordInput<'devices'> {
+  return !input.departmentId && host?.departmentId ? { ...input, departmentId: host.departmentId } : input;
 }
 
 /** Create (id null) or update an asset card. */
@@ -96,8 +110,10 @@ export async function saveDevice(
       stored &&
       stored.type === input.type &&
       stored.attachedToDeviceId === (input.attachedToDeviceId ?? null);
-    if (!unchanged) await checkAttachment(ctx, id, input);
-    return id ? ctx.repo.update('devices', id, input) : ctx.repo.create('devices', input);
+    const host = unchanged ? undefined : await checkAttachment(ctx, id, input);
+    return id
+      ? ctx.repo.update('devices', id, input)
+      : ctx.repo.create('devices', withHostDepartment(input, host));
   });
 }
 
@@ -108,6 +124,10 @@ export interface HandoverInput {
   note?: string;
   /** Move the asset card to the new user's department too. */
   moveDepartment?: boolean;
+  /** The computer's new name ("卢敏琪的电脑" → "方廷杰的电脑"); left as it is when undefined. */
+  name?: string;
+  /** Where the computer now stands; left as it is when undefined. */
+  location?: string;
 }
 
 /**
@@ -144,6 +164,8 @@ export async function handOverDevice(ctx: DeviceContext, input: HandoverInput): 
     });
     const patch: Partial<RecordInput<'devices'>> = { userPersonId: input.toPersonId };
     if (input.moveDepartment && newUser?.departmentId) patch.departmentId = newUser.departmentId;
+    if (input.name !== undefined) patch.name = input.name.trim();
+    if (input.location !== undefined) patch.location = input.location.trim();
     return ctx.repo.update('devices', device.id, patch);
   });
 }
@@ -167,8 +189,8 @@ export async function buyFromEvaluation(
     if (!canMoveEvaluation(evaluation.status, 'bought')) {
       throw new DeviceWriteError('evaluation-status', `evaluation is ${evaluation.status}, not approved`);
     }
-    await checkAttachment(ctx, null, input);
-    const device = await ctx.repo.create('devices', input);
+    const host = await checkAttachment(ctx, null, input);
+    const device = await ctx.repo.create('devices', withHostDepartment(input, host));
     await ctx.repo.update('purchaseEvaluations', evaluationId, {
       status: 'bought',
       boughtDeviceId: device.id,

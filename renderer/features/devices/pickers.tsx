@@ -1,4 +1,5 @@
-// Pickers of the device screens: a person of the directory (by name, employee no., department),
+// Pickers of the device screens: a person of the directory (by name, its pinyin or initials,
+// employee no., department),
 // a department, and a device (by asset tag or name). A label scanner types the tag and Enter into a device
 // picker: the device whose tag is exactly what was typed (ignoring case, width and surrounding
 // spaces) is listed first and Enter selects it, even when another device's name holds the tag
@@ -7,10 +8,11 @@
 import { Select } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type Ref } from 'react';
 import type { RefSelectProps } from 'antd';
-import { foldSearch } from '../../../shared/devices/device-list';
+import { pinyinKeys } from '../../../shared/search/pinyin';
 import type { Device } from '../../../shared/schemas';
 import type { Directory } from '../people/directory';
 import { deviceLabel } from './device-format';
+import { foldText } from '../../../shared/text/fold';
 
 interface PickerProps {
   value: string | null;
@@ -30,7 +32,7 @@ function RecordSelect({
   selectRef,
   style,
   ...props
-}: PickerProps & { options: { value: string; label: string }[]; style?: CSSProperties }) {
+}: PickerProps & { options: { value: string; label: string; search: string }[]; style?: CSSProperties }) {
   return (
     <Select
       ref={selectRef}
@@ -40,7 +42,7 @@ function RecordSelect({
       onChange={(v: string | undefined) => props.onChange(v ?? null)}
       onBlur={props.onBlur}
       allowClear
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={{ optionFilterProp: 'search' }}
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
@@ -55,10 +57,9 @@ export function PersonSelect({ directory, ...props }: PickerProps & { directory:
     .filter((p) => p.active || p.id === props.value)
     .map((p) => {
       const department = (p.departmentId && directory.departmentById.get(p.departmentId)?.name) || '';
-      return {
-        value: p.id,
-        label: [p.name, p.employeeNo, department].filter(Boolean).join('  '),
-      };
+      const label = [p.name, p.employeeNo, department].filter(Boolean).join('  ');
+      // "ftj" or "fangtingjie" finds 方廷杰.
+      return { value: p.id, label, search: `${label} ${pinyinKeys(p.name, 'name')}` };
     });
   return <RecordSelect {...props} options={options} style={{ width: '100%' }} />;
 }
@@ -68,7 +69,12 @@ export function DepartmentSelect({
   departments,
   ...props
 }: PickerProps & { departments: ReadonlyArray<{ id: string; name: string }> }) {
-  return <RecordSelect {...props} options={departments.map((d) => ({ value: d.id, label: d.name }))} />;
+  return (
+    <RecordSelect
+      {...props}
+      options={departments.map((d) => ({ value: d.id, label: d.name, search: d.name }))}
+    />
+  );
 }
 
 /** A device as a picker lists it. */
@@ -84,7 +90,7 @@ export interface DeviceOption {
 export function deviceOptions(devices: readonly Device[]): DeviceOption[] {
   return devices.map((d) => {
     const label = deviceLabel(d);
-    return { value: d.id, label, search: foldSearch(label), tag: foldSearch(d.assetTag) };
+    return { value: d.id, label, search: foldText(label), tag: foldText(d.assetTag) };
   });
 }
 
@@ -93,7 +99,7 @@ export function scannedOption<T extends { tag: string }>(
   options: readonly T[],
   typed: string,
 ): T | undefined {
-  const q = foldSearch(typed);
+  const q = foldText(typed);
   return q ? options.find((o) => o.tag === q) : undefined;
 }
 
@@ -130,10 +136,10 @@ export function useTagScan(options: readonly DeviceOption[], onChange: (id: stri
     showSearch: {
       // A group heading (the repair picker groups the requester's devices) has no search text.
       filterOption: (input: string, option?: DeviceOption) =>
-        typeof option?.search === 'string' && option.search.includes(foldSearch(input)),
+        typeof option?.search === 'string' && option.search.includes(foldText(input)),
       // The exact tag first: it is the option Enter takes.
       filterSort: (a: DeviceOption, b: DeviceOption, { searchValue }: { searchValue: string }) => {
-        const q = foldSearch(searchValue);
+        const q = foldText(searchValue);
         return Number(b.tag === q) - Number(a.tag === q);
       },
     },

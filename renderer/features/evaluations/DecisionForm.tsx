@@ -9,6 +9,7 @@ import { shanghaiDay } from '../../../shared/devices/flags';
 import type { PurchaseEvaluation } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
+import { DATE_FORMAT } from '../../i18n/dates';
 import { FormModal } from '../../components/FormModal';
 import { describeError } from '../../i18n/errors';
 
@@ -75,9 +76,9 @@ export function DecisionForm({ decision, onClose }: { decision: Decision | null;
           id="field-decidedOn"
           data-testid="decision-date"
           value={dayjs(decidedOn)}
-          onChange={(d) => d && setDecidedOn(d.format('YYYY-MM-DD'))}
+          onChange={(d) => d && setDecidedOn(d.format(DATE_FORMAT))}
           allowClear={false}
-          format="YYYY-MM-DD"
+          format={DATE_FORMAT}
           style={{ width: '100%' }}
         />
       </FormField>

@@ -17,6 +17,7 @@ import { shanghaiDay } from '../../../shared/devices/flags';
 import { purchaseEvaluationSchema, type PurchaseEvaluation } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
+import { DATE_FORMAT } from '../../i18n/dates';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
@@ -150,9 +151,9 @@ export function EvaluationForm(props: {
                 id="field-requestedOn"
                 data-testid="evaluation-requested-on"
                 value={field.value ? dayjs(field.value) : null}
-                onChange={(d) => field.onChange(d ? d.format('YYYY-MM-DD') : '')}
+                onChange={(d) => field.onChange(d ? d.format(DATE_FORMAT) : '')}
                 onBlur={field.onBlur}
-                format="YYYY-MM-DD"
+                format={DATE_FORMAT}
                 style={{ width: '100%' }}
               />
             )}

@@ -32,6 +32,7 @@ import { DecisionForm, type Decision } from './DecisionForm';
 import { EvaluationForm } from './EvaluationForm';
 import { filterEvaluations, listedEvaluations } from './evaluation-list';
 import { printEvaluation } from './print-evaluation';
+import { columnsWidth } from '../../components/table-width';
 
 const STATUS_COLORS: Record<EvaluationStatus, string> = {
   pending: 'gold',
@@ -141,39 +142,12 @@ export function EvaluationsTab(props: {
     );
 
   const columns: TableColumnsType<PurchaseEvaluation> = [
-    { title: t('evaluations.fields.requestedOn'), dataIndex: 'requestedOn', width: 110 },
-    { title: t('evaluations.fields.item'), dataIndex: 'item', ellipsis: true },
-    {
-      title: t('evaluations.fields.requesterId'),
-      key: 'requester',
-      render: (_, e) => (e.requesterId ? (personById.get(e.requesterId)?.name ?? '') : ''),
-    },
-    {
-      title: t('evaluations.fields.departmentId'),
-      key: 'department',
-      render: (_, e) => (e.departmentId ? (departmentById.get(e.departmentId)?.name ?? '') : ''),
-    },
-    {
-      title: t('evaluations.fields.replacesDeviceId'),
-      key: 'replaces',
-      render: (_, e) =>
-        e.replacesDeviceId ? (
-          <Typography.Link onClick={() => props.onOpenDevice(e.replacesDeviceId!)}>
-            {tagOf(e.replacesDeviceId)}
-          </Typography.Link>
-        ) : (
-          <Typography.Text type="secondary">{t('evaluations.newPurchase')}</Typography.Text>
-        ),
-    },
-    {
-      title: t('evaluations.fields.estimatedCost'),
-      key: 'cost',
-      align: 'right',
-      render: (_, e) => formatPrice(e.estimatedCost, i18n.language),
-    },
+    { title: t('evaluations.fields.requestedOn'), dataIndex: 'requestedOn', width: 110, fixed: 'left' },
+    { title: t('evaluations.fields.item'), dataIndex: 'item', width: 200, fixed: 'left', ellipsis: true },
     {
       title: t('evaluations.fields.status'),
       key: 'status',
+      width: 150,
       render: (_, e) => (
         <Space size={4}>
           <Tag color={STATUS_COLORS[e.status]} data-testid="evaluation-status">
@@ -189,6 +163,41 @@ export function EvaluationsTab(props: {
           )}
         </Space>
       ),
+    },
+    {
+      title: t('evaluations.fields.requesterId'),
+      key: 'requester',
+      width: 100,
+      ellipsis: true,
+      render: (_, e) => (e.requesterId ? (personById.get(e.requesterId)?.name ?? '') : ''),
+    },
+    {
+      title: t('evaluations.fields.departmentId'),
+      key: 'department',
+      width: 120,
+      ellipsis: true,
+      render: (_, e) => (e.departmentId ? (departmentById.get(e.departmentId)?.name ?? '') : ''),
+    },
+    {
+      title: t('evaluations.fields.replacesDeviceId'),
+      key: 'replaces',
+      width: 110,
+      ellipsis: true,
+      render: (_, e) =>
+        e.replacesDeviceId ? (
+          <Typography.Link onClick={() => props.onOpenDevice(e.replacesDeviceId!)}>
+            {tagOf(e.replacesDeviceId)}
+          </Typography.Link>
+        ) : (
+          <Typography.Text type="secondary">{t('evaluations.newPurchase')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('evaluations.fields.estimatedCost'),
+      key: 'cost',
+      width: 120,
+      align: 'right',
+      render: (_, e) => formatPrice(e.estimatedCost, i18n.language),
     },
     {
       title: t('common.actions'),
@@ -272,6 +281,8 @@ export function EvaluationsTab(props: {
         data-testid="evaluations-table"
         style={{ marginTop: 8 }}
         size="middle"
+        tableLayout="fixed"
+        scroll={{ x: columnsWidth(columns) }}
         rowKey="id"
         loading={evaluations === undefined}
         columns={columns}

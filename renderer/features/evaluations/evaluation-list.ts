@@ -1,10 +1,10 @@
 // The work-request list as the supervisor filters it: requests that arrived whole and are not
 // deleted (sync may deliver a later field before the request itself: such a half is not shown),
 // by status, and by a search over what is asked for, why, the requester and the devices' tags.
-import { foldSearch } from '../../../shared/devices/device-list';
 import type { EvaluationStatus } from '../../../shared/devices/evaluation-flow';
 import type { PurchaseEvaluation } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
+import { foldText } from '../../../shared/text/fold';
 
 export interface EvaluationFilter {
   query: string;
@@ -21,13 +21,13 @@ export function filterEvaluations(
   filter: EvaluationFilter,
   names: { personName: (id: string | null) => string; deviceTag: (id: string | null) => string },
 ): PurchaseEvaluation[] {
-  const q = foldSearch(filter.query);
+  const q = foldText(filter.query);
   return evaluations.filter(
     (e) =>
       isListed(e) &&
       (!filter.status || e.status === filter.status) &&
       (!q ||
-        foldSearch(
+        foldText(
           [
             e.item,
             e.reason,

@@ -1,14 +1,14 @@
 // Printing a work request (工作申请单) through NetDesk's form printer (renderer/print): the
-// request, its requester and department, the device it replaces and the one bought on it, and
-// the company name, as the smallest backup-shaped object the 'evaluation' form draws from.
+// request, its requester and department, the device it replaces and the one bought on it, what
+// the responsible-person rule reads for them (a printer's computer and that computer's user),
+// and the company name, as the smallest backup-shaped object the 'evaluation' form draws from.
 // Devices go without their secret (admin passwords): what is never loaded is never printed.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
-import type { Device, PurchaseEvaluation } from '../../../shared/schemas';
+import { hostIdOf, responsiblePerson } from '../../../shared/devices/responsible';
+import { ifListed } from '../../../shared/sync/arrival';
+import type { Device, Person, PurchaseEvaluation } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
 import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
-
-const alive = <T extends { deletedAt: string | null }>(row: T | undefined): T | undefined =>
-  row && row.deletedAt === null ? row : undefined;
 
 export async function evaluationPrintSource(
   db: NetdeskDb,
@@ -18,16 +18,24 @@ export async function evaluationPrintSource(
   const deviceIds = [evaluation.replacesDeviceId, evaluation.boughtDeviceId].filter(
     (id): id is string => !!id,
   );
-  const [person, department, devices, settings] = await Promise.all([
-    evaluation.requesterId ? db.people.get(evaluation.requesterId) : undefined,
+  const [department, devices, settings] = await Promise.all([
     evaluation.departmentId ? db.departments.get(evaluation.departmentId) : undefined,
     db.devices.bulkGet(deviceIds),
     db.ledgerSettings.where('key').equals('companyName').toArray(),
   ]);
-  const printable = devices
-    .map((d) => alive(d))
-    .filter((d): d is Device => d !== undefined)
-    .map((d) => ({ ...d, secret: '' }));
+  const printed = devices.map((d) => ifListed(d)).filter((d): d is Device => d !== undefined);
+  const hostIds = printed.map(hostIdOf).filter((id): id is string => id !== null);
+  const hosts = (await db.devices.bulkGet(hostIds)).filter((d): d is Device => ifListed(d) !== undefined);
+  const byId = new Map([...printed, ...hosts].map((d) => [d.id, d]));
+  const personIds = new Set([
+    evaluation.requesterId,
+    ...printed.map((d) => responsiblePerson(d, (id) => byId.get(id)).personId),
+  ]);
+  personIds.delete(null);
+  const people = (await db.people.bulkGet([...personIds] as string[])).filter(
+    (p): p is Person => ifListed(p) !== undefined,
+  );
+  const printable = [...byId.values()].map((d) => ({ ...d, secret: '' }));
   const present = <T>(row: T | undefined): T[] => (row ? [row] : []);
   return {
     format: BACKUP_FORMAT,
@@ -35,8 +43,8 @@ export async function evaluationPrintSource(
     exportedAt: now.toISOString(),
     tables: {
       purchaseEvaluations: [evaluation],
-      people: present(alive(person)),
-      departments: present(alive(department)),
+      people,
+      departments: present(ifListed(department)),
       devices: printable,
       ledgerSettings: settings.filter((s) => s.deletedAt === null),
     },

@@ -39,9 +39,15 @@ export function DepartmentsTab({ directory }: { directory: Directory }) {
   };
 
   const columns: TableColumnsType<Department> = [
-    { title: t('departments.fields.name'), dataIndex: 'name' },
-    { title: t('departments.fields.company'), dataIndex: 'company' },
-    { title: t('departments.fields.head'), key: 'head', render: (_, d) => headName(d.headPersonId) },
+    { title: t('departments.fields.name'), dataIndex: 'name', width: 180, ellipsis: true },
+    { title: t('departments.fields.company'), dataIndex: 'company', width: 180, ellipsis: true },
+    {
+      title: t('departments.fields.head'),
+      key: 'head',
+      width: 140,
+      ellipsis: true,
+      render: (_, d) => headName(d.headPersonId),
+    },
     {
       title: t('departments.fields.headCount'),
       key: 'headCount',

@@ -1,4 +1,5 @@
-// The people table: search (name, employee no., phone, computer tag), department filter,
+// The people table: search (name in characters or pinyin, employee no., phone, the computer the
+// device register says a person uses), department filter,
 // add / edit / delete with undo. Ctrl+K or "/" puts the cursor in the search box.
 // Test ids: people-search, people-department-filter, add-person, import-csv, people-table,
 // person-row (each row; data-employee-no holds its number), person-edit, person-delete, person-repairs
@@ -38,11 +39,13 @@ import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { PersonRepairDrawer } from '../repair/PersonRepairDrawer';
-import type { Directory } from './directory';
+import { computerTagsText } from '../../../shared/devices/person-computers';
+import { peopleSearchOf, type Directory } from './directory';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
 import { RowAction } from '../../components/RowAction';
+import { cellName, columnsWidth } from '../../components/table-width';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -70,8 +73,8 @@ export function PeopleTab({ directory }: { directory: Directory }) {
 
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(
-    () => filterPeople(directory.people, { query: deferredQuery, departmentId }),
-    [directory.people, deferredQuery, departmentId],
+    () => filterPeople(peopleSearchOf(directory), { query: deferredQuery, departmentId }),
+    [directory, deferredQuery, departmentId],
   );
 
   const departmentName = (id: string | null) => {
@@ -95,10 +98,20 @@ export function PeopleTab({ directory }: { directory: Directory }) {
   };
 
   const columns: TableColumnsType<Person> = [
-    { title: t('people.fields.employeeNo'), dataIndex: 'employeeNo', width: 110 },
+    {
+      title: t('people.fields.employeeNo'),
+      dataIndex: 'employeeNo',
+      width: 100,
+      fixed: 'left',
+      ellipsis: true,
+    },
     {
       title: t('people.fields.name'),
       dataIndex: 'name',
+      width: 140,
+      fixed: 'left',
+      ellipsis: true,
+      onCell: cellName('name'),
       render: (name: string, p) => (
         <Space size={4}>
           {name}
@@ -109,15 +122,26 @@ export function PeopleTab({ directory }: { directory: Directory }) {
     {
       title: t('people.fields.department'),
       key: 'department',
+      width: 140,
+      ellipsis: true,
       render: (_, p) => departmentName(p.departmentId),
     },
-    { title: t('people.fields.phone'), dataIndex: 'phone' },
-    { title: t('people.fields.computerTag'), dataIndex: 'computerTag' },
-    { title: t('people.fields.title'), dataIndex: 'title' },
+    { title: t('people.fields.phone'), dataIndex: 'phone', width: 130, ellipsis: true },
+    {
+      title: t('people.fields.computerTag'),
+      key: 'computers',
+      width: 130,
+      ellipsis: true,
+      render: (_, p) => (
+        <span data-testid="person-computers">{computerTagsText(directory.computers, p.id)}</span>
+      ),
+    },
+    { title: t('people.fields.title'), dataIndex: 'title', width: 130, ellipsis: true },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 140,
+      fixed: 'right',
       render: (_, p) => (
         <Space size={0}>
           <RowAction
@@ -194,6 +218,8 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         data-testid="people-table"
         style={{ marginTop: 8 }}
         size="middle"
+        tableLayout="fixed"
+        scroll={{ x: columnsWidth(columns) }}
         rowKey="id"
         columns={columns}
         dataSource={shown}
@@ -212,6 +238,7 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         person={editing?.person ?? null}
         departments={directory.departments}
         defaultDepartmentId={departmentId && departmentId !== NO_DEPARTMENT ? departmentId : null}
+        computers={editing?.person ? computerTagsText(directory.computers, editing.person.id) : ''}
         onClose={() => setEditing(null)}
       />
       <PeopleImport open={importing} directory={directory} onClose={() => setImporting(false)} />

@@ -1,11 +1,13 @@
 // Add or edit one person of the directory. Validated with personSchema (shared/schemas), written
 // through the repository; a duplicate employee no. comes back from the repository and is shown
-// under the 工号 field.
+// under the 工号 field. The person's computer is shown, not typed: it is the device register's
+// (the computers whose user is this person, shared/devices/person-computers.ts); the stored
+// `computerTag` (what an imported directory wrote) is kept as it was.
 // Test ids: person-form, person-employee-no, person-name, person-department, person-title,
-// person-phone, person-computer-tag, person-active, person-note, person-submit, person-form-cancel,
+// person-phone, person-computers-view, person-active, person-note, person-submit, person-form-cancel,
 // error-<field>.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Input, Select, Switch } from 'antd';
+import { App, Input, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +46,8 @@ export function PersonForm(props: {
   departments: Department[];
   /** Preselected department for a new person (the table's current filter). */
   defaultDepartmentId: string | null;
+  /** The person's computers as the device register has them ('' when none). */
+  computers: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -79,7 +83,7 @@ export function PersonForm(props: {
   };
 
   // No maxLength on the inputs: an over-long entry is refused with a message, never silently cut.
-  const textField = (name: 'employeeNo' | 'name' | 'title' | 'phone' | 'computerTag', testId: string) => (
+  const textField = (name: 'employeeNo' | 'name' | 'title' | 'phone', testId: string) => (
     <FormField
       name={name}
       label={t(`people.fields.${name}`)}
@@ -140,7 +144,11 @@ export function PersonForm(props: {
         </FormField>
         {textField('title', 'person-title')}
         {textField('phone', 'person-phone')}
-        {textField('computerTag', 'person-computer-tag')}
+        <FormField name="computers" label={t('people.fields.computerTag')} help={t('people.computersHelp')}>
+          <Typography.Text data-testid="person-computers-view">
+            {props.computers || t('people.noComputer')}
+          </Typography.Text>
+        </FormField>
       </div>
       <FormField name="active" label={t('people.fields.active')} error={errors.active}>
         <Controller

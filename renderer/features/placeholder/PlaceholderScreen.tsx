@@ -6,19 +6,7 @@
 import { Button, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUiStore, type Route } from '../../store/ui';
-
-type PlaceholderRoute = Exclude<Route, 'dashboard' | 'people' | 'settings'>;
-
-/** Where each unbuilt screen sends the user meanwhile. */
-const NEXT_STEPS: Record<PlaceholderRoute, Array<'people' | 'dashboard' | 'settings'>> = {
-  repairs: ['people', 'settings'],
-  devices: ['people', 'dashboard'],
-  checks: ['dashboard'],
-  network: ['people'],
-  culture: ['dashboard'],
-  training: ['people'],
-  reports: ['dashboard'],
-};
+import { featureOf } from '../manifest';
 
 const STEP_LABEL = {
   people: 'placeholder.goPeople',
@@ -29,7 +17,9 @@ const STEP_LABEL = {
 export function PlaceholderScreen({ route }: { route: Route }) {
   const { t } = useTranslation();
   const navigate = useUiStore((s) => s.navigate);
-  if (route === 'dashboard' || route === 'people' || route === 'settings') return null;
+  // Where an unbuilt screen sends the user meanwhile comes from the features manifest.
+  const steps = featureOf(route).nextSteps;
+  if (!steps) return null;
   return (
     <div data-testid={`placeholder-${route}`}>
       <Typography.Title level={3}>{t(`nav.${route}`)}</Typography.Title>
@@ -45,7 +35,7 @@ export function PlaceholderScreen({ route }: { route: Route }) {
         }
         extra={
           <Space wrap>
-            {NEXT_STEPS[route].map((step, i) => (
+            {steps.map((step, i) => (
               <Button
                 key={step}
                 type={i === 0 ? 'primary' : 'default'}

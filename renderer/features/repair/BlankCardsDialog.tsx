@@ -13,15 +13,17 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import { BLANK_BATCH_MAX, printBlankCards, type BlankCardsPrinted } from './print-card';
+import { BLANK_CARDS_MAX } from '../../../shared/repair/card-number';
+import { printBlankCards, type BlankCardsPrinted } from './print-card';
 import { RepairDataError } from './data';
 import { repairErrorText } from './repair-errors';
 import { useRepairContext } from './use-repair';
 import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 
-const blankSchema = z.object({
-  count: z.number().int().min(1).max(BLANK_BATCH_MAX),
+export const blankSchema = z.object({
+  count: z.number().int().min(1).max(BLANK_CARDS_MAX),
   paper: z.enum(['a4', 'a5']),
 });
 type BlankValues = z.output<typeof blankSchema>;
@@ -111,6 +113,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
           data-testid="blank-cards-form"
           noValidate
           onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+          onKeyDown={handleFormKeys}
         >
           <Form layout="vertical" component={false}>
             <FormField
@@ -118,7 +121,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
               label={t('repair.blank.count')}
               error={errors.count}
               required
-              help={t('repair.blank.countHelp', { max: BLANK_BATCH_MAX })}
+              help={t('repair.blank.countHelp', { max: BLANK_CARDS_MAX })}
             >
               <Controller
                 control={control}
@@ -129,7 +132,7 @@ export function BlankCardsDialog(props: { onClose: () => void }) {
                     id="field-count"
                     data-testid="blank-count"
                     min={1}
-                    max={BLANK_BATCH_MAX}
+                    max={BLANK_CARDS_MAX}
                     precision={0}
                     value={field.value}
                     onChange={(v) => field.onChange(v ?? Number.NaN)}

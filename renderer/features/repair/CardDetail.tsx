@@ -1,14 +1,15 @@
 // One repair card (#/repairs/<id>), in a drawer over the list: the header with its number, status
 // and 24-hour clock; who asked, for which device; the steps it went through as a timeline; the
-// next steps the workflow allows (only those); the repair record; the scanned signed card; print;
+// next steps the workflow allows (the expected one first and highlighted); the repair record; the
+// scanned signed card (a wrong one removed, the removal kept in the history); print (also Ctrl+P);
 // correcting the intake fields (更正登记信息) and deleting a card logged by mistake, with undo.
 // Test ids: card-detail, card-detail-no, card-detail-status, card-detail-clock, card-detail-due,
 // card-signature-pending, card-requester, card-department, card-device, card-description,
 // action-<event type> (one per allowed step), card-actions, timeline, timeline-item (data-type),
 // record-edit, record-view, attach-scan, attach-input, attachment (each; data-name),
-// attachment-view, print-card, print-paper-a4 / print-paper-a5, print-go, print-missing,
-// print-anyway, card-not-found, card-edit, card-delete, card-delete-confirm, card-delete-undo,
-// timeline-correction (a correction's line; data-fields).
+// attachment-view, attachment-remove, attachment-remove-confirm, print-card, print-paper-a4 /
+// print-paper-a5, print-go, print-missing, print-anyway, card-not-found, card-edit, card-delete,
+// card-delete-confirm, card-delete-undo, timeline-correction (a correction's line; data-fields).
 import {
   DeleteOutlined,
   EditOutlined,
@@ -23,8 +24,6 @@ import {
   Divider,
   Drawer,
   Empty,
-  Modal,
-  Radio,
   Space,
   Spin,
   Table,
@@ -33,20 +32,17 @@ import {
   Typography,
 } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Paper } from '../../../shared/pdf/layout';
+import { parseScanRemovedNote } from '../../../shared/repair/attachment-notes';
 import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repair/corrections';
-import { MissingCharsAlert, type MissingChars } from './MissingCharsAlert';
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
-import { allowedRepairEvents } from '../../../shared/repair/workflow';
+import { allowedRepairEvents, expectedRepairEvent } from '../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { cardPrintSource } from '../../print/card-source';
-import { preparePrintFont } from '../../print/print-form';
+import { FileUpload } from '../../components/FileUpload';
 import { useUiStore } from '../../store/ui';
-import { describeError } from '../../i18n/errors';
 import type { Directory } from '../people/directory';
 import { CardEditForm } from './CardEditForm';
 import {
@@ -54,10 +50,11 @@ import {
   getCardTimeline,
   getRepairCard,
   removeRepairCard,
+  removeSignedCard,
   restoreRepairCard,
 } from './data';
 import { EventActionForm, type ActionType } from './EventActionForm';
-import { printRepairCard } from './print-card';
+import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { RepairRecordForm } from './RepairRecordForm';
 import { repairErrorText } from './repair-errors';
 import { deviceLabel, formatTime } from './repair-format';
@@ -126,6 +123,19 @@ function CardBody({
   const [editing, setEditing] = useState(false);
   const confirmDelete = useDeleteCard(card, onDeleted);
 
+  // Ctrl+P prints the open card (while no step or record form is on top of it).
+  const formOpen = action !== null || record !== null || printing || editing;
+  useEffect(() => {
+    if (formOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPrintKey(e)) return;
+      e.preventDefault();
+      setPrinting(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [formOpen]);
+
   // `now` ticks every 30 s; an event just recorded may be stamped after it, and the clock ignores
   // events after the moment it is asked about, so ask no earlier than the latest event.
   const latestEvent = timeline.reduce((t, e) => Math.max(t, Date.parse(e.at)), 0);
@@ -134,10 +144,12 @@ function CardBody({
   const department = card.departmentId ? directory.departmentById.get(card.departmentId) : undefined;
   const requester = card.requesterId ? directory.personById.get(card.requesterId) : undefined;
   // Re-signing a card the head already signed says nothing new: the step is offered while pending.
-  // The workflow's own steps first (the first one is the likely next), the side notes after.
+  // The step the workflow expects next first and highlighted, its other steps, the side notes last.
+  const expected = expectedRepairEvent(card.status, timeline);
+  const rank = (e: ActionType) => (e === expected ? 0 : SIDE_STEPS.has(e) ? 2 : 1);
   const actions = allowedRepairEvents(card.status)
     .filter((e): e is ActionType => e !== 'received' && !(e === 'head-signed' && card.deptHeadSignedAt))
-    .sort((a, b) => Number(SIDE_STEPS.has(a)) - Number(SIDE_STEPS.has(b)));
+    .sort((a, b) => rank(a) - rank(b));
 
   const clockText = (() => {
     switch (clock.state) {
@@ -232,10 +244,10 @@ function CardBody({
         <Typography.Text type="secondary">{t('repair.detail.noActions')}</Typography.Text>
       ) : (
         <Space wrap data-testid="card-actions">
-          {actions.map((type, i) => (
+          {actions.map((type) => (
             <Button
               key={type}
-              type={i === 0 && !SIDE_STEPS.has(type) ? 'primary' : 'default'}
+              type={type === expected ? 'primary' : 'default'}
               danger={type === 'refused' || type === 'approval-denied'}
               data-testid={`action-${type}`}
               onClick={() => setAction(type)}
@@ -288,7 +300,7 @@ function CardBody({
         />
       )}
       {record && <RepairRecordForm card={card} focus={record.focus} onClose={() => setRecord(null)} />}
-      {printing && <PrintDialog card={card} onClose={() => setPrinting(false)} />}
+      {printing && <PrintCardDialog card={card} onClose={() => setPrinting(false)} />}
       {editing && devices && (
         <CardEditForm card={card} directory={directory} devices={devices} onClose={() => setEditing(false)} />
       )}
@@ -367,6 +379,18 @@ function correctionValue(change: CorrectionChange, value: string, t: (key: strin
 /** One step as a sentence: 2026-11-05 14:30 订配件 · 配件：内存条 8G — 王网管. */
 function EventLine({ event: e }: { event: RepairEvent }) {
   const { t } = useTranslation();
+  const removedScan = e.type === 'note' ? parseScanRemovedNote(e.note) : null;
+  if (removedScan) {
+    // 2026-11-05 14:30 删除扫描件 · 工资表.jpg — 王网管
+    return (
+      <div data-testid="timeline-item" data-type="scan-removed">
+        <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>{' '}
+        <Typography.Text strong>{t('repair.scan.removedLabel')}</Typography.Text>
+        <span> · {removedScan.name}</span>
+        <Typography.Text type="secondary"> — {e.by || t('repair.detail.nobody')}</Typography.Text>
+      </div>
+    );
+  }
   const corrected = e.type === 'note' ? parseCorrectionNote(e.note) : null;
   if (corrected) {
     // 2026-11-05 14:30 更正 · 故障描述：开机黑屏 → 开机蓝屏 — 王网管
@@ -468,7 +492,6 @@ function AttachButton({ card }: { card: RepairCard }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const ctx = useRepairContext();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File) => {
@@ -489,26 +512,15 @@ function AttachButton({ card }: { card: RepairCard }) {
 
   return (
     <>
-      <Button
-        icon={<PaperClipOutlined />}
-        loading={busy}
-        data-testid="attach-scan"
-        onClick={() => input.current?.click()}
-      >
-        {t('repair.detail.attach')}
-      </Button>
-      <input
-        ref={input}
-        type="file"
+      <FileUpload
         accept={ATTACHMENT_MIME.join(',')}
-        data-testid="attach-input"
-        style={{ display: 'none' }}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void attach(file);
-        }}
-      />
+        testId="attach-input"
+        onFile={(file) => void attach(file)}
+      >
+        <Button icon={<PaperClipOutlined />} loading={busy} data-testid="attach-scan">
+          {t('repair.detail.attach')}
+        </Button>
+      </FileUpload>
     </>
   );
 }
@@ -520,19 +532,60 @@ function Attachments({ card }: { card: RepairCard }) {
     async () => (await db.attachments.bulkGet(card.attachmentShas)).filter((a) => a !== undefined),
     [db, card.attachmentShas.join(',')],
   );
+  const confirmRemove = useRemoveScan(card);
   if (!stored || stored.length === 0) {
     return <Typography.Paragraph type="secondary">{t('repair.detail.noAttachments')}</Typography.Paragraph>;
   }
   return (
     <Space wrap align="start">
       {stored.map((a) => (
-        <AttachmentTile key={a.sha256} name={a.name} mime={a.mime} blob={a.blob} size={a.size} />
+        <AttachmentTile
+          key={a.sha256}
+          name={a.name}
+          mime={a.mime}
+          blob={a.blob}
+          size={a.size}
+          onRemove={() => confirmRemove(a)}
+        />
       ))}
     </Space>
   );
 }
 
-function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: number }) {
+/**
+ * Take a wrongly uploaded scan off the card, after a confirmation naming the file; the card's
+ * history keeps the removal (who, when, which file).
+ */
+function useRemoveScan(card: RepairCard): (scan: { sha256: string; name: string }) => void {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const ctx = useRepairContext();
+  return (scan) => {
+    modal.confirm({
+      title: t('repair.scan.confirmTitle', { name: scan.name }),
+      content: t('repair.scan.confirmBody'),
+      okText: t('repair.scan.confirmOk'),
+      okButtonProps: { danger: true, 'data-testid': 'attachment-remove-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await removeSignedCard(ctx, card.id, scan.sha256);
+          void message.success(t('repair.scan.removed', { name: scan.name }));
+        } catch (err) {
+          void message.error(repairErrorText(err, t).message);
+        }
+      },
+    });
+  };
+}
+
+function AttachmentTile(props: {
+  name: string;
+  mime: string;
+  blob: Blob;
+  size: number;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   // One object URL per stored file, released when the tile goes.
   const url = useMemo(() => URL.createObjectURL(props.blob), [props.blob]);
@@ -566,86 +619,9 @@ function AttachmentTile(props: { name: string; mime: string; blob: Blob; size: n
       >
         {t('repair.detail.view')}
       </Button>
+      <Button size="small" type="link" danger data-testid="attachment-remove" onClick={props.onRemove}>
+        {t('repair.scan.remove')}
+      </Button>
     </div>
-  );
-}
-
-/** Paper choice, then the PDF; characters the font lacks are shown first with "print anyway". */
-function PrintDialog({ card, onClose }: { card: RepairCard; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { db } = useLedger();
-  const [paper, setPaper] = useState<Paper>('a4');
-  const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState<MissingChars | null>(null);
-
-  // While the paper is chosen, the card's font is fetched, so 打印 finds it ready.
-  useEffect(() => {
-    void cardPrintSource(db, card.id).then(
-      (source) => source && preparePrintFont('card', source, { id: card.id }),
-    );
-  }, [db, card.id]);
-
-  const print = async () => {
-    setBusy(true);
-    try {
-      const result = await printRepairCard(
-        db,
-        card,
-        paper,
-        (chars) => new Promise<boolean>((resolve) => setMissing({ chars, answer: resolve })),
-      );
-      if (result) {
-        void message.success(t('repair.print.done', { file: result.fileName }));
-        onClose();
-      }
-    } catch (err) {
-      void message.error(t('repair.print.failed', { detail: describeError(err, t) }));
-    } finally {
-      setBusy(false);
-      setMissing(null);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={t('repair.print.title', { no: card.cardNo })}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="go"
-          type="primary"
-          loading={busy}
-          data-testid="print-go"
-          onClick={() => void print()}
-          autoFocus
-        >
-          {t('repair.print.go')}
-        </Button>,
-      ]}
-    >
-      <Space>
-        <Typography.Text>{t('repair.print.paper')}</Typography.Text>
-        <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
-          <Radio value="a4" data-testid="print-paper-a4">
-            {t('repair.print.a4')}
-          </Radio>
-          <Radio value="a5" data-testid="print-paper-a5">
-            {t('repair.print.a5')}
-          </Radio>
-        </Radio.Group>
-      </Space>
-      {busy && !missing && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          {t('repair.print.printing')}
-        </Typography.Paragraph>
-      )}
-      {missing && <MissingCharsAlert missing={missing} testIdPrefix="print" style={{ marginTop: 12 }} />}
-    </Modal>
   );
 }

@@ -48,7 +48,7 @@ function valuesOf(card: RepairCard): CardFieldValues {
  * The form's rules: those of walk-up logging, except that a card logged with a typed name only
  * (imported, or from before the directory) may keep it; one that names a person must keep one.
  */
-function editSchema(card: RepairCard) {
+export function editSchema(card: RepairCard) {
   return cardFieldsSchema.superRefine((v, ctx) => {
     checkHeadSignature(v, ctx);
     if (card.requesterId && !v.requesterId) {
@@ -152,15 +152,7 @@ export function CardEditForm(props: {
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
       width={680}
     >
-      <div
-        onKeyDown={(e) => {
-          // Ctrl+Enter saves from the description too.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         <Typography.Paragraph type="secondary">{t('repair.edit.hint')}</Typography.Paragraph>
         <CardIntakeFields
           prefix="edit"

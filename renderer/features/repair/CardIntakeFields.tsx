@@ -9,9 +9,10 @@ import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FAULT_CATEGORIES, type Device } from '../../../shared/schemas';
+import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
-import type { CardFieldValues } from './card-fields';
+import { DESCRIPTION_MAX, type CardFieldValues } from './card-fields';
 import { DevicePicker, PersonPicker } from './pickers';
 import { deviceLabel } from './repair-format';
 
@@ -33,6 +34,8 @@ export function CardIntakeFields(props: {
   /** Enter in the tag field: look the tag up (never save). */
   onResolveTag: () => void;
   onChooseDevice: (device: Device | null) => void;
+  /** The user picked a fault category (a device chosen later no longer sets it). */
+  onChooseFault?: () => void;
   requesterRequired: boolean;
   requesterHelp?: ReactNode;
   receivedAtHelp?: ReactNode;
@@ -142,7 +145,10 @@ export function CardIntakeFields(props: {
                 id="field-faultCategory"
                 data-testid={`${prefix}-fault`}
                 value={field.value}
-                onChange={field.onChange}
+                onChange={(v) => {
+                  field.onChange(v);
+                  props.onChooseFault?.();
+                }}
                 onBlur={field.onBlur}
                 options={FAULT_CATEGORIES.map((c) => ({ value: c, label: t(`repair.fault.${c}`) }))}
               />
@@ -160,11 +166,13 @@ export function CardIntakeFields(props: {
             control={control}
             name="receivedAt"
             render={({ field }) => (
-              <Input
-                {...field}
-                type="datetime-local"
+              <DateTimeInput
+                inputRef={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
                 id="field-receivedAt"
-                data-testid={`${prefix}-received-at`}
+                testId={`${prefix}-received-at`}
               />
             )}
           />
@@ -185,6 +193,9 @@ export function CardIntakeFields(props: {
               id="field-description"
               data-testid={`${prefix}-description`}
               autoSize={{ minRows: 2, maxRows: 6 }}
+              // The counter shows the room left; typing or pasting stops at the ledger's limit.
+              maxLength={DESCRIPTION_MAX}
+              showCount
               placeholder={props.descriptionPlaceholder}
             />
           )}
@@ -212,11 +223,13 @@ export function CardIntakeFields(props: {
               control={control}
               name="headSignedAt"
               render={({ field }) => (
-                <Input
-                  {...field}
-                  type="datetime-local"
+                <DateTimeInput
+                  inputRef={field.ref}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
                   id="field-headSignedAt"
-                  data-testid={`${prefix}-head-signed-at`}
+                  testId={`${prefix}-head-signed-at`}
                   disabled={!props.headSigned}
                 />
               )}

@@ -11,6 +11,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { REFUSAL_CAUSES, type RepairCard } from '../../../shared/schemas';
+import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { zodIssueMessage } from '../../i18n/errors';
@@ -21,7 +22,7 @@ import { useRepairContext } from './use-repair';
 
 export type ActionType = RepairEventInput['type'];
 
-const eventSchema = z.object({
+export const eventSchema = z.object({
   at: z.string().refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' }),
   partName: z.string().trim().max(60),
   refusalCause: z.enum(REFUSAL_CAUSES).nullable(),
@@ -161,15 +162,7 @@ export function EventActionForm(props: {
       onOpened={() => setFocus(fields[0] === 'note' ? 'at' : fields[0]!)}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
     >
-      <div
-        onKeyDown={(e) => {
-          // Ctrl+Enter saves from the multi-line fields too.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         <FormField
           name="at"
           label={type === 'head-signed' ? t('repair.fields.deptHeadSignedAt') : t('repair.fields.at')}
@@ -181,7 +174,14 @@ export function EventActionForm(props: {
             control={control}
             name="at"
             render={({ field }) => (
-              <Input {...field} type="datetime-local" id="field-at" data-testid="event-at" />
+              <DateTimeInput
+                inputRef={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                id="field-at"
+                testId="event-at"
+              />
             )}
           />
         </FormField>

@@ -6,8 +6,9 @@
 // Test ids: intake-form, intake-requester, intake-department, intake-device, intake-tag,
 // intake-tag-found, intake-fault, intake-description, intake-received-at, intake-head-signed,
 // intake-head-signed-at, intake-card-no, intake-submit, intake-form-cancel, intake-saved,
-// intake-saved-no, intake-again, intake-open-card, error-<field>.
+// intake-saved-no, intake-again, intake-print, intake-open-card, error-<field>.
 // The parent mounts the form while it is open, so each opening starts from an empty card.
+import { PrinterOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Form, Input, Modal, Result, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -15,9 +16,11 @@ import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { responsiblePerson } from '../../../shared/devices/responsible';
+import { defaultFaultCategory } from '../../../shared/repair/fault-default';
 import type { Device, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import type { Directory } from '../people/directory';
 import {
   cardDevice,
@@ -30,11 +33,12 @@ import {
 } from './card-fields';
 import { CardIntakeFields } from './CardIntakeFields';
 import { logRepairCard, peekNextCardNo } from './data';
+import { PrintCardDialog } from './PrintCardDialog';
 import { repairErrorText } from './repair-errors';
 import { fromLocalInputValue, toLocalInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
-const intakeSchema = cardFieldsSchema
+export const intakeSchema = cardFieldsSchema
   .extend({
     requesterId: cardFieldsSchema.shape.requesterId.refine((v) => !!v, { message: 'validation.required' }),
     cardNo: z.string().trim().max(30),
@@ -69,7 +73,10 @@ export function IntakeForm(props: {
   const [saved, setSaved] = useState<RepairCard | null>(null);
   const [nextNo, setNextNo] = useState<string | null>(null);
   const [tagFound, setTagFound] = useState<Device | null>(null);
+  const [printing, setPrinting] = useState(false);
   const againRef = useRef<HTMLButtonElement>(null);
+  // Until the user picks a fault category, it follows the device (a printer's card: 打印机故障).
+  const faultChosen = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const {
@@ -98,6 +105,7 @@ export function IntakeForm(props: {
   const startNew = () => {
     setSaved(null);
     setTagFound(null);
+    faultChosen.current = false;
     reset(emptyValues(new Date()));
   };
 
@@ -125,6 +133,7 @@ export function IntakeForm(props: {
     setValue('deviceTag', device?.assetTag ?? '');
     setTagFound(device);
     clearErrors(['deviceTag', 'deviceId']);
+    if (!faultChosen.current) setValue('faultCategory', defaultFaultCategory(device?.type));
     if (device && !getValues('requesterId')) {
       const { personId } = responsiblePerson(device, (id) => props.devices.byId.get(id));
       const person = personId ? props.directory.personById.get(personId) : undefined;
@@ -173,8 +182,6 @@ export function IntakeForm(props: {
     }
   };
 
-  const submit = () => formRef.current?.requestSubmit();
-
   return (
     <Modal
       open
@@ -196,6 +203,14 @@ export function IntakeForm(props: {
             <Button key="again" type="primary" ref={againRef} data-testid="intake-again" onClick={startNew}>
               {t('repair.intake.again')}
             </Button>,
+            <Button
+              key="print"
+              icon={<PrinterOutlined />}
+              data-testid="intake-print"
+              onClick={() => setPrinting(true)}
+            >
+              {t('repair.detail.print')}
+            </Button>,
             <Button key="open" data-testid="intake-open-card" onClick={() => props.onOpenCard(saved)}>
               {t('repair.intake.openCard')}
             </Button>,
@@ -211,12 +226,7 @@ export function IntakeForm(props: {
           data-testid="intake-form"
           noValidate
           onSubmit={(e) => void handleSubmit(onSubmit)(e)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              submit();
-            }
-          }}
+          onKeyDown={handleFormKeys}
         >
           <Form layout="vertical" component={false}>
             <CardIntakeFields
@@ -232,6 +242,7 @@ export function IntakeForm(props: {
               onTagTyped={() => setTagFound(null)}
               onResolveTag={resolveTag}
               onChooseDevice={chooseDevice}
+              onChooseFault={() => (faultChosen.current = true)}
               requesterRequired
               requesterHelp={
                 department ? (
@@ -282,6 +293,7 @@ export function IntakeForm(props: {
           </div>
         </form>
       )}
+      {saved && printing && <PrintCardDialog card={saved} onClose={() => setPrinting(false)} />}
     </Modal>
   );
 }

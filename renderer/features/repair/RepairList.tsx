@@ -3,7 +3,7 @@
 // scrolled — never every card at once (ten years are 200,000). Rows come first; the exact
 // number of matching cards is asked for after them. Each row shows the time left or overdue;
 // overdue rows are red. A card number scanned into the search box (WX-… and Enter) opens it.
-// Ctrl+K or "/" puts the cursor in the search box.
+// Ctrl+K or "/" puts the cursor in the search box; Ctrl+P on a selected (focused) row prints its card.
 // Test ids: repair-counters, repair-counter-<open|overdue|waiting|signoff|total>, repair-search,
 // repair-status-filter, repair-overdue-filter, repair-department-filter, repair-device-filter,
 // repair-requester-filter, repair-date-from, repair-date-to, repair-clear-filters, repair-count,
@@ -32,6 +32,7 @@ import type { RepairStatus } from '../../../shared/repair/workflow';
 import { REPAIR_STATUSES, type Device, type RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
+import { DayInput } from '../../components/DateInputs';
 import type { Directory } from '../people/directory';
 import {
   countRepairCards,
@@ -42,10 +43,12 @@ import {
   type RepairCardSort,
 } from './data';
 import { DevicePicker, PersonPicker } from './pickers';
+import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';
 import { useMarginLang, useNow } from './use-repair';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
+import { cellName, columnsWidth } from '../../components/table-width';
 
 const PAGE = 100;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -110,6 +113,7 @@ export function RepairList(props: {
   const [sort, setSort] = useState<RepairCardSort>({ by: 'receivedAt', dir: 'desc' });
   // How many rows are loaded, for the current filter and sort only: a new one starts at one page.
   const [paging, setPaging] = useState({ key: '', limit: PAGE });
+  const [printing, setPrinting] = useState<RepairCard | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setText(searchText.trim()), SEARCH_DEBOUNCE_MS);
@@ -182,10 +186,21 @@ export function RepairList(props: {
       title: t('repair.fields.cardNo'),
       dataIndex: 'cardNo',
       key: 'cardNo',
-      width: 150,
+      width: 140,
+      fixed: 'left',
+      onCell: cellName('cardNo'),
       sorter: true,
       sortOrder: sortOrder('cardNo'),
       render: (no: string) => <span className="row-card-no">{no}</span>,
+    },
+    {
+      title: t('repair.fields.requester'),
+      dataIndex: 'requesterName',
+      key: 'requester',
+      width: 90,
+      fixed: 'left',
+      ellipsis: true,
+      onCell: cellName('requester'),
     },
     {
       title: t('repair.fields.receivedAt'),
@@ -196,25 +211,27 @@ export function RepairList(props: {
       sortOrder: sortOrder('receivedAt'),
       render: (at: string) => formatTime(at),
     },
-    { title: t('repair.fields.requester'), dataIndex: 'requesterName', key: 'requester', width: 90 },
     {
       title: t('repair.fields.department'),
       key: 'department',
       width: 100,
+      ellipsis: true,
       render: (_, c) => departmentName(c.departmentId),
     },
-    { title: t('repair.fields.device'), dataIndex: 'deviceTag', key: 'device', width: 110 },
+    { title: t('repair.fields.device'), dataIndex: 'deviceTag', key: 'device', width: 110, ellipsis: true },
     {
       title: t('repair.fields.description'),
       dataIndex: 'description',
       key: 'description',
-      width: 190,
+      width: 200,
       ellipsis: true,
     },
     {
       title: t('repair.fields.status'),
       key: 'status',
       width: 170,
+      fixed: 'right',
+      onCell: cellName('status'),
       render: (_, c) => (
         <Space size={2} wrap>
           <StatusTag status={c.status} />
@@ -229,7 +246,9 @@ export function RepairList(props: {
     {
       title: t('repair.fields.clock'),
       key: 'slaDueAt',
-      width: 150,
+      width: 140,
+      fixed: 'right',
+      onCell: cellName('clock'),
       sorter: true,
       sortOrder: sortOrder('slaDueAt'),
       render: (_, c) => <RowClockText card={c} now={now} lang={lang} />,
@@ -342,24 +361,22 @@ export function RepairList(props: {
           placeholder={t('repair.list.requesterFilter')}
           style={{ width: 180 }}
         />
-        <Input
-          type="date"
-          data-testid="repair-date-from"
-          aria-label={t('repair.list.dateFrom')}
+        <DayInput
+          testId="repair-date-from"
           title={t('repair.list.dateFrom')}
+          placeholder={t('repair.list.dateFrom')}
           value={filters.fromDay}
-          onChange={(e) => set('fromDay', e.target.value)}
-          style={{ width: 150 }}
+          onChange={(day) => set('fromDay', day)}
+          width={150}
         />
         <span>–</span>
-        <Input
-          type="date"
-          data-testid="repair-date-to"
-          aria-label={t('repair.list.dateTo')}
+        <DayInput
+          testId="repair-date-to"
           title={t('repair.list.dateTo')}
+          placeholder={t('repair.list.dateTo')}
           value={filters.toDay}
-          onChange={(e) => set('toDay', e.target.value)}
-          style={{ width: 150 }}
+          onChange={(day) => set('toDay', day)}
+          width={150}
         />
         {filtered && (
           <Button
@@ -389,7 +406,7 @@ export function RepairList(props: {
         style={{ marginTop: 8 }}
         size="small"
         virtual
-        scroll={{ x: 1100, y: height }}
+        scroll={{ x: columnsWidth(columns), y: height }}
         rowKey="id"
         loading={shown === undefined}
         columns={columns}
@@ -421,10 +438,16 @@ export function RepairList(props: {
             onClick: () => props.onOpen(c),
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter') props.onOpen(c);
+              // Ctrl+P on the selected row prints that card, not the browser's page.
+              if (isPrintKey(e)) {
+                e.preventDefault();
+                setPrinting(c);
+              }
             },
           }) as HTMLAttributes<HTMLElement>
         }
       />
+      {printing && <PrintCardDialog card={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }

@@ -14,12 +14,13 @@ import { repairCardSchema, type RepairCard } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { zodIssueMessage } from '../../i18n/errors';
+import { textLimit } from './card-fields';
 import { saveRepairRecord } from './data';
 import { repairErrorText } from './repair-errors';
 import { useRepairContext } from './use-repair';
 
 const s = repairCardSchema.shape;
-const recordSchema = z.object({
+export const recordSchema = z.object({
   diagnosis: s.diagnosis,
   workDone: s.workDone,
   result: s.result,
@@ -98,6 +99,8 @@ export function RepairRecordForm(props: {
             id={`field-${name}`}
             data-testid={testId}
             autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={textLimit(recordSchema.shape[name])}
+            showCount
           />
         )}
       />
@@ -116,14 +119,7 @@ export function RepairRecordForm(props: {
       onOpened={() => setFocus(props.focus ?? 'diagnosis')}
       onSubmit={(e) => void handleSubmit(onSubmit)(e)}
     >
-      <div
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            e.currentTarget.closest('form')?.requestSubmit();
-          }
-        }}
-      >
+      <div>
         {area('diagnosis', 'record-diagnosis')}
         {area('workDone', 'record-work-done')}
         <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>

@@ -20,6 +20,11 @@ describe('repair card device fields', () => {
     expect(listedDeviceWithTag(devices, '   ')).toBeUndefined();
   });
 
+  it('finds on Enter the device Save resolves: a full-width tag is the same tag', () => {
+    expect(listedDeviceWithTag(devices, 'ＰＣ－０１０１')).toBe(pc);
+    expect(cardDevice({ deviceId: 'pc', deviceTag: 'ｐｃ－0101' }, byId)).toEqual({ deviceId: 'pc' });
+  });
+
   it('names the chosen device, or the typed tag when it is not that device’s', () => {
     expect(cardDevice({ deviceId: 'pc', deviceTag: 'pc-0101' }, byId)).toEqual({ deviceId: 'pc' });
     expect(cardDevice({ deviceId: 'pc', deviceTag: 'PC-9999' }, byId)).toEqual({ deviceTag: 'PC-9999' });

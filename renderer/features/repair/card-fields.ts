@@ -2,10 +2,10 @@
 // them: one zod schema, so a correction is held to exactly the rules of logging (the description's
 // limit is the ledger schema's own, a typed time must be a whole date and time, a signature needs
 // its time). The data layer checks the rest (unknown tag, times against the card's steps).
-import i18next from 'i18next';
 import { z } from 'zod';
 import { FAULT_CATEGORIES, repairCardSchema, type Device } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
+import { sameKey } from '../../../shared/text/fold';
 import { zodIssueMessage } from '../../i18n/errors';
 import { fromLocalInputValue } from './repair-format';
 
@@ -28,6 +28,21 @@ export const cardFieldsSchema = z.object({
 
 export type CardFieldValues = z.output<typeof cardFieldsSchema>;
 
+/**
+ * The longest text a field's schema accepts, for the box's counter and its limit: the box stops
+ * where the ledger would refuse (a default or an optional wrapper looked through).
+ */
+export function textLimit(schema: z.ZodType): number | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) {
+    inner = inner.unwrap() as z.ZodType;
+  }
+  return inner instanceof z.ZodString ? (inner.maxLength ?? undefined) : undefined;
+}
+
+/** The fault description's limit (2,000 characters), from the ledger's own schema. */
+export const DESCRIPTION_MAX = textLimit(cardFieldsSchema.shape.description)!;
+
 /** A signature marked as given needs the time it was given. */
 export function checkHeadSignature(
   v: Pick<CardFieldValues, 'headSigned' | 'headSignedAt'>,
@@ -38,11 +53,8 @@ export function checkHeadSignature(
   }
 }
 
-/** Custom issues carry an i18n key as their message; the error map translates the rest. */
-export function cardIssueMessage(issue: Parameters<typeof zodIssueMessage>[0]): string {
-  if (issue.code === 'custom' && typeof issue.message === 'string') return i18next.t(issue.message);
-  return zodIssueMessage(issue);
-}
+/** The card forms' error map: the common one (custom issues carry a dictionary key as message). */
+export const cardIssueMessage = zodIssueMessage;
 
 /** The data layer's field names as the card forms name their fields. */
 export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
@@ -57,10 +69,9 @@ export const FORM_FIELD_OF: Record<string, keyof CardFieldValues | 'cardNo'> = {
   cardNo: 'cardNo',
 };
 
-/** The listed device whose asset tag is `typed` (any case, spaces around ignored), if any. */
+/** The listed device whose asset tag is `typed` as a key (any case or width), as Save resolves it. */
 export function listedDeviceWithTag(devices: readonly Device[], typed: string): Device | undefined {
-  const wanted = typed.trim().toUpperCase();
-  return wanted ? devices.find((d) => isListed(d) && d.assetTag.toUpperCase() === wanted) : undefined;
+  return typed.trim() ? devices.find((d) => isListed(d) && sameKey(d.assetTag, typed)) : undefined;
 }
 
 /**
@@ -73,6 +84,6 @@ export function cardDevice(
 ): { deviceTag: string } | { deviceId: string | null } {
   const chosen = values.deviceId ? byId.get(values.deviceId) : undefined;
   const typedTag = values.deviceTag.trim();
-  const byTag = typedTag && (!chosen || chosen.assetTag.toUpperCase() !== typedTag.toUpperCase());
+  const byTag = typedTag && (!chosen || !sameKey(chosen.assetTag, typedTag));
   return byTag ? { deviceTag: typedTag } : { deviceId: chosen?.id ?? null };
 }

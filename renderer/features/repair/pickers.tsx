@@ -1,14 +1,16 @@
 // Pickers the repair screens share: a person of the directory by name, employee no. or phone
 // (type-ahead), and a device by tag or name with the requester's own devices listed first.
 import { Select, type RefSelectProps, type SelectProps } from 'antd';
-import { useMemo, type Ref } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../shared/schemas';
-import { foldSearch } from '../../../shared/devices/device-list';
+import { computerTagsText } from '../../../shared/devices/person-computers';
+import { pinyinKeys } from '../../../shared/search/pinyin';
 import { isListed } from '../../../shared/sync/arrival';
 import { useTagScan, type DeviceOption } from '../devices/pickers';
 import type { Directory } from '../people/directory';
 import { deviceLabel, devicesForRequester } from './repair-format';
+import { foldText } from '../../../shared/text/fold';
 
 interface PickerProps {
   value: string | null;
@@ -22,9 +24,46 @@ interface PickerProps {
   status?: 'error';
 }
 
-/** Everything a person can be found by, in one string the select's filter looks through. */
-function personSearchText(p: Directory['people'][number], department: string): string {
-  return [p.name, p.employeeNo, p.phone, p.phone.replace(/\D/g, ''), p.computerTag, department].join(' ');
+/**
+ * antd draws a select's clear "×" as a button, which Tab stops on: from 报修人 it took two Tabs to
+ * reach the asset tag. The "×" stays for the mouse; the keyboard goes straight to the next field.
+ */
+function ClearOffTabOrder({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const apply = () => {
+      for (const b of root.querySelectorAll<HTMLElement>('[class*="-select-clear"]')) {
+        if (b.tabIndex !== -1) b.tabIndex = -1;
+      }
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <span ref={ref} style={{ display: 'contents' }}>
+      {children}
+    </span>
+  );
+}
+
+/**
+ * Everything a person can be found by, in one string the select's filter looks through: the name
+ * in pinyin and initials too, and the computer the device register says they use.
+ */
+function personSearchText(p: Directory['people'][number], department: string, computers: string): string {
+  return [
+    p.name,
+    pinyinKeys(p.name, 'name'),
+    p.employeeNo,
+    p.phone,
+    p.phone.replace(/\D/g, ''),
+    computers,
+    department,
+  ].join(' ');
 }
 
 export function PersonPicker({ directory, selectRef, ...props }: PickerProps & { directory: Directory }) {
@@ -35,25 +74,27 @@ export function PersonPicker({ directory, selectRef, ...props }: PickerProps & {
     return {
       value: p.id,
       label: `${p.name}  ${p.employeeNo}${department ? `  ${department}` : ''}${p.active ? '' : `  ${t('people.inactive')}`}`,
-      search: personSearchText(p, department),
+      search: personSearchText(p, department, computerTagsText(directory.computers, p.id)),
     };
   });
   return (
-    <Select
-      ref={selectRef}
-      id={props.id}
-      data-testid={props.testId}
-      value={props.value ?? undefined}
-      onChange={(v: string | undefined) => props.onChange(v ?? null)}
-      onBlur={props.onBlur}
-      allowClear
-      showSearch={{ optionFilterProp: 'search' }}
-      placeholder={props.placeholder}
-      style={props.style}
-      status={props.status}
-      options={options}
-      popupMatchSelectWidth={false}
-    />
+    <ClearOffTabOrder>
+      <Select
+        ref={selectRef}
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value ?? undefined}
+        onChange={(v: string | undefined) => props.onChange(v ?? null)}
+        onBlur={props.onBlur}
+        allowClear
+        showSearch={{ optionFilterProp: 'search' }}
+        placeholder={props.placeholder}
+        style={props.style}
+        status={props.status}
+        options={options}
+        popupMatchSelectWidth={false}
+      />
+    </ClearOffTabOrder>
   );
 }
 
@@ -70,8 +111,8 @@ export function DevicePicker({
     const option = (d: Device): DeviceOption => ({
       value: d.id,
       label: deviceLabel(d),
-      search: foldSearch(`${deviceLabel(d)} ${d.location}`),
-      tag: foldSearch(d.assetTag),
+      search: foldText(`${deviceLabel(d)} ${d.location}`),
+      tag: foldText(d.assetTag),
     });
     const mineOptions = split.mine.map(option);
     const otherOptions = split.others.map(option);
@@ -90,22 +131,24 @@ export function DevicePicker({
       ]
     : grouped.otherOptions;
   return (
-    <Select<string>
-      ref={selectRef}
-      id={props.id}
-      data-testid={props.testId}
-      value={props.value ?? undefined}
-      onChange={scan.onChange}
-      onInputKeyDown={scan.onInputKeyDown}
-      onBlur={props.onBlur}
-      allowClear
-      // Groups (the requester's own devices first) hold the same options the scan looks through.
-      showSearch={scan.showSearch as SelectProps['showSearch']}
-      placeholder={props.placeholder}
-      style={props.style}
-      status={props.status}
-      options={options}
-      popupMatchSelectWidth={false}
-    />
+    <ClearOffTabOrder>
+      <Select<string>
+        ref={selectRef}
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value ?? undefined}
+        onChange={scan.onChange}
+        onInputKeyDown={scan.onInputKeyDown}
+        onBlur={props.onBlur}
+        allowClear
+        // Groups (the requester's own devices first) hold the same options the scan looks through.
+        showSearch={scan.showSearch as SelectProps['showSearch']}
+        placeholder={props.placeholder}
+        style={props.style}
+        status={props.status}
+        options={options}
+        popupMatchSelectWidth={false}
+      />
+    </ClearOffTabOrder>
   );
 }

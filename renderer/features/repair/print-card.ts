@@ -3,14 +3,12 @@
 // ledger, the paper chosen, and the printer's missing-character stop turned into a question for
 // the user: print anyway (blanks where the font has no glyph) or stop.
 import type { Paper } from '../../../shared/pdf/layout';
+import { BLANK_CARDS_MAX } from '../../../shared/repair/card-number';
 import type { RepairCard } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
 import { blankCardsPrintSource, cardPrintSource } from '../../print/card-source';
 import { pdfFileName, printForm } from '../../print/print-form';
 import { RepairDataError, reserveBlankCardNumbers, type RepairContext } from './data';
-
-/** How many blank cards one batch may hold (a ream's worth of A5 sheets is plenty). */
-export const BLANK_BATCH_MAX = 200;
 
 /**
  * Print `card` on `paper`. `confirmMissing` is asked when the font lacks characters of the card
@@ -58,8 +56,8 @@ export async function printBlankCards(
   confirmMissing: (chars: string[]) => Promise<boolean>,
 ): Promise<BlankCardsPrinted> {
   const count = Math.floor(batch.count);
-  if (!(count >= 1 && count <= BLANK_BATCH_MAX)) {
-    throw new RangeError(`a batch of blank cards holds 1–${BLANK_BATCH_MAX}, not ${batch.count}`);
+  if (!(count >= 1 && count <= BLANK_CARDS_MAX)) {
+    throw new RangeError(`a batch of blank cards holds 1–${BLANK_CARDS_MAX}, not ${batch.count}`);
   }
   const numbers = await reserveBlankCardNumbers(ctx, count);
   const now = ctx.now();

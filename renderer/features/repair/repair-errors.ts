@@ -4,7 +4,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { RepositoryError } from '../../db/repository';
 import { describeError } from '../../i18n/errors';
-import { RepairDataError } from './data';
+import { RepairDataError, type TimeRule } from './data';
+import { formatTime } from './repair-format';
 
 export interface RepairErrorText {
   /** The form field to mark (the data layer's field name), when the error names one. */
@@ -20,6 +21,9 @@ function formField(path: string | undefined): string | undefined {
 
 /** One repair-layer error as text in the UI language, with its field. */
 export function repairErrorText(err: unknown, t: TFunction = i18next.t): RepairErrorText {
+  if (err instanceof RepairDataError && err.time) {
+    return { ...(err.field ? { field: err.field } : {}), message: timeRuleText(err.field, err.time, t) };
+  }
   if (err instanceof RepairDataError) {
     const key = `repair.errors.${err.code}`;
     return {
@@ -43,4 +47,21 @@ export function repairErrorText(err: unknown, t: TFunction = i18next.t): RepairE
     return { ...(err.field ? { field: err.field } : {}), message: describeError(err, t) };
   }
   return { message: describeError(err, t) };
+}
+
+/** The one time rule broken, naming the field it is about (接卡时间不能是将来的时间). */
+function timeRuleText(field: string | undefined, time: TimeRule, t: TFunction): string {
+  const key =
+    field && i18next.exists(`repair.fields.${field}`) ? `repair.fields.${field}` : 'repair.fields.at';
+  const label = t(key);
+  switch (time.rule) {
+    case 'not-a-time':
+      return t('repair.errors.time.notATime', { field: label });
+    case 'future':
+      return t('repair.errors.time.future', { field: label });
+    case 'before-received':
+      return t('repair.errors.time.beforeReceived', { field: label, limit: formatTime(time.limit) });
+    case 'before-last-step':
+      return t('repair.errors.time.beforeLastStep', { field: label, limit: formatTime(time.limit) });
+  }
 }

@@ -86,6 +86,12 @@ describe("a requester's devices", () => {
     expect(others.map((d) => d.id)).toEqual(['pc-2']);
   });
 
+  it("counts a printer as its computer's user's, even when another custodian is written on it", () => {
+    const lent = device('pr-9', { type: 'printer', userPersonId: 'zhang', attachedToDeviceId: 'pc-2' });
+    expect(devicesForRequester([otherPc, lent], 'zhang').mine).toEqual([]);
+    expect(devicesForRequester([otherPc, lent], 'li').mine.map((d) => d.id)).toEqual(['pc-2', 'pr-9']);
+  });
+
   it('does not offer a device sync has delivered only in part (no tag yet)', () => {
     const arriving = device('pc-4', { userPersonId: 'zhang', createdAt: undefined, assetTag: undefined });
     const { mine, others } = devicesForRequester([pc, arriving, otherPc], 'zhang');

@@ -1,9 +1,10 @@
 // Small pure helpers of the repair screens: times as the supervisor types and reads them (this
 // PC's local time, minutes), the list's date range as the data layer wants it, the clock state a
 // list row shows, and the devices a requester is responsible for. No React, no database.
+import { responsiblePerson } from '../../../shared/devices/responsible';
 import type { RepairStatus } from '../../../shared/repair/workflow';
 import type { Device } from '../../../shared/schemas';
-import { isListed } from '../../../shared/sync/arrival';
+import { hasArrived, isListed } from '../../../shared/sync/arrival';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -26,13 +27,8 @@ export function fromLocalInputValue(value: string): string | null {
   return at.toISOString();
 }
 
-/** An ISO time as the screens print it: 2026-11-05 14:30 (local time). */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
+// One date format everywhere: the repair screens print times with the app's formatter.
+export { formatTime } from '../../i18n/dates';
 
 /**
  * The list's received-date range (local calendar days 'YYYY-MM-DD', both included) as the data
@@ -84,7 +80,7 @@ export function rowClock(card: { status: RepairStatus; slaDueAt: string | null }
 }
 
 /**
- * The devices a requester answers for (brief §1: a computer belongs to its user, a printer or
+ * The devices a requester answers for (a computer belongs to its user, a printer or
  * other peripheral to the user of the computer it is attached to), then every other live device.
  * A device sync has delivered only in part (no tag yet) is not offered.
  */
@@ -94,9 +90,9 @@ export function devicesForRequester(
 ): { mine: Device[]; others: Device[] } {
   const live = devices.filter(isListed);
   if (!requesterId) return { mine: [], others: live };
-  const computers = new Set(live.filter((d) => d.userPersonId === requesterId).map((d) => d.id));
-  const isMine = (d: Device) =>
-    computers.has(d.id) || (d.attachedToDeviceId !== null && computers.has(d.attachedToDeviceId));
+  // The seed's rule, as everywhere: a printer is the requester's when its computer is.
+  const byId = new Map(devices.filter(hasArrived).map((d) => [d.id, d]));
+  const isMine = (d: Device) => responsiblePerson(d, (id) => byId.get(id)).personId === requesterId;
   return { mine: live.filter(isMine), others: live.filter((d) => !isMine(d)) };
 }
 

@@ -10,7 +10,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/schemas';
 import { useOpenLedger } from '../../app/ledger';
-import { useUiStore } from '../../store/ui';
+import { useUiStore, type Route } from '../../store/ui';
+import { featureOpening } from '../manifest';
 import type { GlobalHit } from './global-results';
 import type { PanelResults } from './GlobalSearchPanel';
 
@@ -52,9 +53,11 @@ export function GlobalSearch() {
       setOpen(false);
       pendingRef.current = false;
       input.current?.blur();
-      if (hit.kind === 'card') navigate('repairs', encodeURIComponent(hit.id));
-      else if (hit.kind === 'device') navigate('devices', `device/${hit.id}`);
-      else setPerson(hit.person);
+      // The feature that opens this kind of hit says where (features manifest); a person's hit
+      // opens their repair history here.
+      const feature = hit.kind === 'person' ? undefined : featureOpening(hit.kind);
+      if (feature?.opens) navigate(feature.route as Route, feature.opens.sub(hit.id));
+      else if (hit.kind === 'person') setPerson(hit.person);
     },
     [navigate],
   );

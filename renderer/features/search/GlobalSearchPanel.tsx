@@ -8,7 +8,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
+import { computerTagsText } from '../../../shared/devices/person-computers';
 import { useDeviceLedger } from '../devices/use-device-ledger';
+import { peopleSearchOf } from '../people/directory';
 import { queryRepairCards } from '../repair/data';
 import { StatusTag } from '../repair/StatusTag';
 import { globalResults, PER_KIND, type GlobalHit, type GlobalResults } from './global-results';
@@ -62,12 +64,13 @@ export default function GlobalSearchPanel({
   const ready = ledger !== undefined && (cards?.query === query || !query.trim());
   const results = useMemo<PanelResults | null>(() => {
     if (!ledger || !ready) return null;
-    const { departmentById } = ledger.directory;
+    const { departmentById, computers } = ledger.directory;
     return {
       query,
       ...globalResults(query, {
-        people: ledger.directory.people,
+        people: peopleSearchOf(ledger.directory),
         departmentName: (id) => (id ? (departmentById.get(id)?.name ?? '') : ''),
+        computersOf: (id) => computerTagsText(computers, id),
         devices: ledger.index,
         cards: cards?.rows ?? [],
       }),
@@ -193,7 +196,9 @@ function HitRow({
           <>
             <Typography.Text strong>{hit.person.name}</Typography.Text>
             <Typography.Text ellipsis style={{ flex: 1 }} type="secondary">
-              {[hit.person.employeeNo, hit.departmentName, hit.person.phone].filter(Boolean).join(' · ')}
+              {[hit.person.employeeNo, hit.departmentName, hit.person.phone, hit.computers]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography.Text>
           </>
         )}

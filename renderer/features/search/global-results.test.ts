@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDeviceIndex } from '../../../shared/devices/device-list';
 import { device } from '../../../shared/devices/test-records';
 import { personSchema, repairCardSchema, type Person, type RepairCard } from '../../../shared/schemas';
+import { computersByPerson, computerTagsText } from '../../../shared/devices/person-computers';
+import { buildPeopleSearch } from '../people/search';
 import { globalResults, type GlobalSources } from './global-results';
 
 const meta = (id: string) => ({
@@ -27,19 +29,23 @@ const card = (id: string, fields: Partial<RepairCard>): RepairCard => ({
   ...meta(id),
 });
 
-const zhang = person('e001', { name: '张伟', departmentId: 'fin', computerTag: 'PC-0101' });
+// The directory once wrote PC-0999 for him; the register says he uses PC-0101.
+const zhang = person('e001', { name: '张伟', departmentId: 'fin', computerTag: 'PC-0999' });
 const wang = person('e002', { name: '王芳' });
+const register = [
+  device('pc1', { assetTag: 'PC-0101', type: 'computer', name: '财务电脑', userPersonId: 'e001' }),
+  device('pc2', { assetTag: 'PC-01012', type: 'computer', name: '备用电脑' }),
+];
+const computers = computersByPerson(register);
 const index = buildDeviceIndex(
-  [
-    device('pc1', { assetTag: 'PC-0101', type: 'computer', name: '财务电脑', userPersonId: 'e001' }),
-    device('pc2', { assetTag: 'PC-01012', type: 'computer', name: '备用电脑' }),
-  ],
+  register,
   new Map([[zhang.id, zhang]]),
   new Map([['fin', { id: 'fin', name: '财务部' }]]),
 );
 const sources = (cards: RepairCard[] = [], people: Person[] = [zhang, wang]): GlobalSources => ({
-  people,
+  people: buildPeopleSearch(people, computers),
   departmentName: (id) => (id === 'fin' ? '财务部' : ''),
+  computersOf: (id) => computerTagsText(computers, id),
   devices: index,
   cards,
 });
@@ -50,8 +56,15 @@ describe('global search results', () => {
     expect(r.exact).toMatchObject({ kind: 'device', id: 'pc1' });
     expect(r.hits[0]).toMatchObject({ kind: 'device', id: 'pc1', responsible: '张伟' });
     expect(r.hits.filter((h) => h.kind === 'device').map((h) => h.id)).toEqual(['pc1', 'pc2']);
-    // The person whose computer it is is found too.
-    expect(r.hits.some((h) => h.kind === 'person' && h.id === 'e001')).toBe(true);
+    // The person whose computer it is is found too, with that computer.
+    expect(r.hits.find((h) => h.kind === 'person')).toMatchObject({ id: 'e001', computers: 'PC-0101' });
+    expect(globalResults('PC-0999', sources()).hits).toEqual([]);
+  });
+
+  it("finds a person by pinyin initials, and devices by their responsible person's pinyin", () => {
+    const r = globalResults('zw', sources());
+    expect(r.hits.filter((h) => h.kind === 'person').map((h) => h.id)).toEqual(['e001']);
+    expect(r.hits.filter((h) => h.kind === 'device').map((h) => h.id)).toEqual(['pc1']);
   });
 
   it('a typed card number opens that card; otherwise cards lead the list', () => {
@@ -67,7 +80,7 @@ describe('global search results', () => {
     const gone = { ...person('e004', { name: '王五' }), deletedAt: '2026-04-01T00:00:00.000Z' };
     const deletedCard = { ...card('0009', {}), deletedAt: '2026-04-01T00:00:00.000Z' };
     const r = globalResults('王', sources([deletedCard], [zhang, wang, half, gone]));
-    expect(r.hits).toEqual([{ kind: 'person', id: 'e002', person: wang, departmentName: '' }]);
+    expect(r.hits).toEqual([{ kind: 'person', id: 'e002', person: wang, departmentName: '', computers: '' }]);
   });
 
   it('shows at most a few of each kind and nothing for an empty query', () => {

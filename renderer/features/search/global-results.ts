@@ -1,19 +1,23 @@
 // The header search's answer: one query over repair cards, devices and people, grouped, a few of
 // each, in the order a supervisor at the desk wants them. Pure, so it is tested without a screen.
 // A scanned asset tag or a typed card number is an exact hit and comes first: Enter opens it.
-import {
-  filterDevices,
-  findByScannedTag,
-  foldSearch,
-  type DeviceIndex,
-} from '../../../shared/devices/device-list';
+import { filterDevices, findByScannedTag, type DeviceIndex } from '../../../shared/devices/device-list';
 import type { Person, RepairCard } from '../../../shared/schemas';
-import { filterPeople } from '../people/search';
+import { isListed } from '../../../shared/sync/arrival';
+import { foldText } from '../../../shared/text/fold';
+import { filterPeople, type PeopleSearch } from '../people/search';
 
 export type GlobalHit =
   | { kind: 'card'; id: string; card: RepairCard }
   | { kind: 'device'; id: string; tag: string; name: string; responsible: string }
-  | { kind: 'person'; id: string; person: Person; departmentName: string };
+  | {
+      kind: 'person';
+      id: string;
+      person: Person;
+      departmentName: string;
+      /** The computers the device register says the person uses ('' when none). */
+      computers: string;
+    };
 
 export interface GlobalResults {
   hits: GlobalHit[];
@@ -22,8 +26,11 @@ export interface GlobalResults {
 }
 
 export interface GlobalSources {
-  people: readonly Person[];
+  /** The directory made searchable (people/directory.ts peopleSearchOf). */
+  people: PeopleSearch;
   departmentName: (id: string | null) => string;
+  /** A person's computers, as one line (shared/devices/person-computers.ts). */
+  computersOf: (personId: string) => string;
   devices: DeviceIndex | null;
   /** Cards matching the query, newest first, as the repair list's search finds them. */
   cards: readonly RepairCard[];
@@ -35,13 +42,13 @@ export const PER_KIND = 5;
 export function globalResults(query: string, sources: GlobalSources, perKind = PER_KIND): GlobalResults {
   const q = query.trim();
   if (!q) return { hits: [], exact: null };
-  const folded = foldSearch(q);
+  const folded = foldText(q);
 
   const cards: GlobalHit[] = sources.cards
     .filter((c) => !c.deletedAt && c.createdAt)
     .slice(0, perKind)
     .map((card) => ({ kind: 'card', id: card.id, card }));
-  const exactCard = sources.cards.find((c) => !c.deletedAt && foldSearch(c.cardNo) === folded);
+  const exactCard = sources.cards.find((c) => !c.deletedAt && foldText(c.cardNo) === folded);
 
   let devices: GlobalHit[] = [];
   let exactDevice: GlobalHit | null = null;
@@ -56,16 +63,15 @@ export function globalResults(query: string, sources: GlobalSources, perKind = P
     if (exactDevice) devices.unshift(exactDevice);
   }
 
-  const people: GlobalHit[] = filterPeople(
-    sources.people.filter((p) => !p.deletedAt && p.createdAt),
-    { query: q, departmentId: null },
-  )
+  const people: GlobalHit[] = filterPeople(sources.people, { query: q, departmentId: null })
+    .filter(isListed)
     .slice(0, perKind)
     .map((person) => ({
       kind: 'person',
       id: person.id,
       person,
       departmentName: sources.departmentName(person.departmentId),
+      computers: sources.computersOf(person.id),
     }));
 
   const exact: GlobalHit | null =

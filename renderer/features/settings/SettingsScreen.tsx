@@ -1,11 +1,14 @@
 // This PC's settings: UI language, who uses the PC, the PC's letter in card numbers and the
 // reports folder; plus what NetDesk knows about itself (version, mode, data folder).
+// The reports folder is never typed here: the main process's own folder dialog chooses it in
+// the desktop app, and browser mode offers a fixed choice (the page may never send a path).
 // Validated with the settings schema of shared/settings.ts, the same one the main process applies.
 // Test ids: settings-form, settings-language, settings-operator-name, settings-pc-code,
-// settings-reports-dir, settings-submit, settings-app-info, error-<field> (field errors),
+// settings-reports-dir (the folder in force), settings-reports-choose, settings-reports-default,
+// settings-reports-documents, settings-submit, settings-app-info, error-<field> (field errors),
 // settings-tabs (general | sync | backups, following #/settings/<tab>).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, Button, Card, Descriptions, Form, Input, Select, Tabs, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +16,7 @@ import type { z } from 'zod';
 import { appSettingsSchema, LANGUAGES } from '../../../shared/settings';
 import { getNetdesk } from '../../api/netdesk';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import { applyLanguage } from '../../i18n';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
@@ -25,7 +29,6 @@ const editableSettingsSchema = appSettingsSchema.pick({
   language: true,
   operatorName: true,
   pcCode: true,
-  reportsDir: true,
 });
 type EditableInput = z.input<typeof editableSettingsSchema>;
 type Editable = z.output<typeof editableSettingsSchema>;
@@ -99,7 +102,12 @@ function GeneralSettings() {
   return (
     <div style={{ maxWidth: 720 }}>
       <Card style={{ marginBottom: 16 }}>
-        <form onSubmit={(e) => void handleSubmit(onSubmit)(e)} noValidate data-testid="settings-form">
+        <form
+          onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+          onKeyDown={handleFormKeys}
+          noValidate
+          data-testid="settings-form"
+        >
           <Form layout="vertical" component={false}>
             <FormField name="language" label={t('settings.language')} error={errors.language}>
               <Controller
@@ -161,33 +169,57 @@ function GeneralSettings() {
                 )}
               />
             </FormField>
-            <FormField
-              name="reportsDir"
-              label={t('settings.reportsDir')}
-              error={errors.reportsDir}
-              help={t('settings.reportsDirHelp')}
-            >
-              <Controller
-                control={control}
-                name="reportsDir"
-                render={({ field }) => (
-                  <Input
-                    {...field}
-                    id="field-reportsDir"
-                    data-testid="settings-reports-dir"
-                    placeholder={t('settings.reportsDirPlaceholder')}
-                  />
-                )}
-              />
-            </FormField>
             <Button type="primary" htmlType="submit" loading={isSubmitting} data-testid="settings-submit">
               {t('settings.save')}
             </Button>
           </Form>
         </form>
       </Card>
+      <ReportsFolderCard />
       <AppInfoCard />
     </div>
+  );
+}
+
+/** The reports folder: chosen by the main process's dialog, or from a fixed list in browser mode. */
+function ReportsFolderCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const info = useSettingsStore((s) => s.appInfo);
+  const chooseFolder = useSettingsStore((s) => s.chooseFolder);
+  const choose = async (choice: 'dialog' | 'default' | 'documents') => {
+    try {
+      if (await chooseFolder(getNetdesk(), { which: 'reports', choice }))
+        void message.success(t('settings.folderChanged'));
+    } catch (err) {
+      void message.error(t('settings.folderFailed', { detail: describeError(err, t) }));
+    }
+  };
+  return (
+    <Card title={t('settings.reportsDir')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('settings.reportsDirHelp')}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="settings-reports-dir">
+        {t('settings.reportsDirCurrent', { path: info?.reportsDir ?? '' })}
+      </Typography.Paragraph>
+      <Space wrap>
+        {info?.mode === 'electron' && (
+          <Button data-testid="settings-reports-choose" onClick={() => void choose('dialog')}>
+            {t('settings.folderChoose')}
+          </Button>
+        )}
+        <Button data-testid="settings-reports-default" onClick={() => void choose('default')}>
+          {t('settings.reportsDefault')}
+        </Button>
+        <Button data-testid="settings-reports-documents" onClick={() => void choose('documents')}>
+          {t('settings.reportsDocuments')}
+        </Button>
+      </Space>
+      {info?.mode === 'browser' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('settings.reportsBrowserHelp')}
+        </Typography.Paragraph>
+      )}
+    </Card>
   );
 }
 
@@ -196,7 +228,6 @@ function pick(settings: Editable): Editable {
     language: settings.language,
     operatorName: settings.operatorName,
     pcCode: settings.pcCode,
-    reportsDir: settings.reportsDir,
   };
 }
 

@@ -9,6 +9,7 @@
 // backup-export, backup-export-secrets, backup-export-go, backup-import-file, backup-preview,
 // backup-preview-secrets (data-included), backup-import-mode, backup-import-start,
 // backup-import-summary, backup-import-error.
+import { UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -31,6 +32,7 @@ import type { BackupCheckResult, BackupPreview } from '../../../shared/backup-ch
 import type { BackupListResult } from '../../../shared/sync-ipc';
 import { getNetdesk } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
+import { FileUpload } from '../../components/FileUpload';
 import type { ImportMode, ImportSummary } from '../../db/backup';
 import { checkBackupFile, restoreBackupFile, type CheckProgress } from '../../db/backup-stream';
 import { describeError } from '../../i18n/errors';
@@ -40,7 +42,6 @@ import {
   saveBackupSecretsChoice,
   saveLedgerBackup,
 } from '../../sync/backup';
-import { rebuildRepairDerivedData } from '../repair/data';
 import { formatBytes, formatWhen } from './format';
 import { usePcName, useSyncController } from './SyncProvider';
 
@@ -272,8 +273,6 @@ function ImportCard() {
         mode,
         onProgress: ({ done, total }) => setState({ step: 'importing', done, total }),
       });
-      // Imported cards bypass the repair data layer: rebuild its search copy and counters.
-      await rebuildRepairDerivedData(db);
       setState({ step: 'done', summary });
       void controller?.refreshStatus();
     } catch (err) {
@@ -284,15 +283,15 @@ function ImportCard() {
   return (
     <Card title={t('backup.import.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <label>
-          <Typography.Text strong>{t('backup.import.choose')}</Typography.Text>{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="backup-import-file"
-            onChange={(e) => void pick(e.target.files?.[0])}
-          />
-        </label>
+        <FileUpload
+          accept=".json,application/json"
+          testId="backup-import-file"
+          onFile={(file) => void pick(file)}
+        >
+          <Button icon={<UploadOutlined />} data-testid="backup-import-choose">
+            {t('backup.import.choose')}
+          </Button>
+        </FileUpload>
         {state.step === 'checking' && <Checking progress={state.progress} />}
         {state.step === 'invalid' && (
           <Alert

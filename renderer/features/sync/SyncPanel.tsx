@@ -1,24 +1,14 @@
 // The sync screen (Settings → Sync): the shared folder, "Sync" on demand, initialising a new
 // sync folder (first PC only, explicit), the full status (reason, last sync, changes waiting,
-// conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review.
+// conflicts, set-aside changes, PCs seen, skipped files) and the conflicts to review. Problems
+// read in the UI language (sync-errors.ts); an unknown one keeps its technical detail.
 // Test ids: sync-folder, sync-folder-save, sync-folder-error, sync-now, sync-init, sync-join,
-// sync-status (data-connected), sync-status-reason, sync-waiting, sync-conflict-count,
-// sync-peers, conflict-row, conflict-record (conflict-table: the kind of record, conflict-record-name:
-// its number or name), conflict-field (the field's label), conflict-losing, conflict-winning,
-// conflict-restore, conflict-keep.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+// sync-status (data-connected), sync-status-reason, sync-error, sync-problem-known,
+// sync-problem-detail, sync-waiting, sync-conflict-count, sync-peers, conflict-row,
+// conflict-record (conflict-table: the kind of record, conflict-record-name: its number or name),
+// conflict-field (the field's label), conflict-losing, conflict-winning, conflict-restore,
+// conflict-keep.
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +16,9 @@ import { getNetdesk } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
 import type { StoredSyncConflict } from '../../db/schema';
 import { describeError } from '../../i18n/errors';
+import { syncFailedLine, syncProblemText } from './sync-errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
-import { refreshRepairDerivedData } from '../repair/data';
 import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isSecretField } from './format';
 
 type Fields = Record<string, unknown> | undefined;
@@ -55,24 +45,23 @@ export function SyncPanel() {
   );
 }
 
-/** Keyed by the saved folder: a save elsewhere starts the field afresh. */
+/**
+ * The shared folder in force. It is never typed here (the page may not send a path): the desktop
+ * app asks the main process to show its folder dialog; browser mode takes it from the terminal
+ * that starts NetDesk (npm start -- --sync-folder PATH). Either can turn sync off.
+ */
 function FolderCard({ saved }: { saved: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const save = useSettingsStore((s) => s.save);
-  const [value, setValue] = useState(saved);
+  const mode = useSettingsStore((s) => s.appInfo?.mode);
+  const chooseFolder = useSettingsStore((s) => s.chooseFolder);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    const folder = value.trim();
-    if (folder !== '' && !isAbsoluteFolder(folder)) {
-      setError(t('sync.folderNotAbsolute'));
-      return;
-    }
+  const choose = async (choice: 'dialog' | 'off') => {
     setError(null);
     try {
-      await save(getNetdesk(), { syncFolder: folder });
-      void message.success(t('sync.folderSaved'));
+      if (await chooseFolder(getNetdesk(), { which: 'sync', choice }))
+        void message.success(t('sync.folderSaved'));
     } catch (err) {
       setError(describeError(err, t));
     }
@@ -81,25 +70,60 @@ function FolderCard({ saved }: { saved: string }) {
   return (
     <Card title={t('sync.folder')}>
       <Typography.Paragraph type="secondary">{t('sync.folderHelp')}</Typography.Paragraph>
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          data-testid="sync-folder"
-          value={value}
-          status={error ? 'error' : undefined}
-          placeholder={t('sync.folderPlaceholder')}
-          onChange={(e) => setValue(e.target.value)}
-          onPressEnter={() => void submit()}
-        />
-        <Button data-testid="sync-folder-save" onClick={() => void submit()} disabled={value === saved}>
-          {t('sync.folderSave')}
-        </Button>
-      </Space.Compact>
+      <Typography.Paragraph data-testid="sync-folder" copyable={saved !== ''}>
+        {saved || t('sync.folderNone')}
+      </Typography.Paragraph>
+      <Space wrap>
+        {mode === 'electron' && (
+          <Button data-testid="sync-folder-choose" onClick={() => void choose('dialog')}>
+            {t('settings.folderChoose')}
+          </Button>
+        )}
+        {saved !== '' && (
+          <Popconfirm title={t('sync.folderOffConfirm')} onConfirm={() => void choose('off')}>
+            <Button data-testid="sync-folder-off">{t('sync.folderOff')}</Button>
+          </Popconfirm>
+        )}
+      </Space>
+      {mode === 'browser' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('sync.folderBrowserHelp')}
+        </Typography.Paragraph>
+      )}
       {error && (
         <Typography.Text type="danger" data-testid="sync-folder-error">
           {error}
         </Typography.Text>
       )}
     </Card>
+  );
+}
+
+/** The service's detail: a known problem as a sentence, anything else as its technical detail. */
+function ProblemDetail({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  const { known } = syncProblemText(detail, t);
+  return known ? (
+    <span data-testid="sync-problem-known">{known}</span>
+  ) : (
+    <Typography.Text type="secondary" data-testid="sync-problem-detail">
+      {t('sync.errors.technical', { detail })}
+    </Typography.Text>
+  );
+}
+
+/** A failed sync: a headline in the UI language, the problem (or its raw detail) under it. */
+function SyncErrorAlert({ detail }: { detail: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="sync-error"
+      title={t('sync.errors.headline')}
+      description={<ProblemDetail detail={detail} />}
+      style={{ marginBottom: 12 }}
+    />
   );
 }
 
@@ -114,7 +138,7 @@ function StatusCard() {
     if (!controller) return;
     const connected = await controller.sync({ name, ...options });
     const after = useSyncStore.getState();
-    if (after.error) void message.error(t('sync.syncFailed', { detail: after.error }));
+    if (after.error) void message.error(syncFailedLine(after.error, t));
     else if (connected) void message.success(t('sync.syncDone'));
   };
 
@@ -152,14 +176,7 @@ function StatusCard() {
       }
     >
       {!folderSet && <Alert type="info" showIcon title={t('sync.status.off')} style={{ marginBottom: 12 }} />}
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('sync.syncFailed', { detail: error })}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {error && <SyncErrorAlert detail={error} />}
       {folderSet && status && !status.connected && (
         <Alert
           data-testid="sync-status-reason"
@@ -167,7 +184,7 @@ function StatusCard() {
           showIcon
           style={{ marginBottom: 12 }}
           title={status.reason ? t(`sync.status.reason.${status.reason}`) : t('sync.status.notConnected')}
-          description={status.detail ? t('sync.status.detail', { detail: status.detail }) : undefined}
+          description={status.detail ? <ProblemDetail detail={status.detail} /> : undefined}
         />
       )}
       {status && (
@@ -284,7 +301,6 @@ function ConflictsCard() {
         await repo.update(conflict.table, conflict.recordId, {
           [conflict.field]: conflict.losingValue,
         });
-        if (conflict.table === 'repairCards') await refreshRepairDerivedData(db, [conflict.recordId]);
       }
       await db.syncConflicts.update(conflict.key, {
         state: restore ? 'restored' : 'dismissed',

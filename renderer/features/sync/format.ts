@@ -1,14 +1,12 @@
 // Small display helpers of the sync and backup screens: times, sizes, and how a conflict names
 // its record and field in the supervisor's words (a card number, a person's name, a device's
 // asset tag; "故障诊断" rather than `repairCards` / `diagnosis`).
-import { format } from 'date-fns';
 import type { LedgerTable } from '../../../shared/schemas';
+import { formatTime } from '../../i18n/dates';
 
-/** "2026-03-02 16:05" in this PC's time, or null for never. */
+/** "2026-03-02 16:05" in this PC's time (the app's one format), or null for never. */
 export function formatWhen(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : format(new Date(ms), 'yyyy-MM-dd HH:mm');
+  return iso ? formatTime(iso) : null;
 }
 
 /** 1.2 MB, 340 KB, 12 B. */

@@ -1,4 +1,4 @@
-// The printed work request form (工作申请单, brief §2 and issue 4 §4) for buying or replacing a
+// The printed work request form (工作申请单) for buying or replacing a
 // device: what a department asks for and why, the device it replaces, the network supervisor's
 // assessment of feasibility and necessity (可行性与必要性), the recommendation and estimated cost,
 // the decision, and four signature lines (requester, department head, network supervisor,
@@ -6,17 +6,20 @@
 // page. Everything drawn is first laid out as plain strings, so collectText lists exactly what
 // render() prints. A device's secret is never read here.
 import type { LedgerBackup } from '../../backup';
-import { responsiblePerson } from '../../devices/responsible';
+import { responsibleName } from '../../devices/responsible';
 import type { Device, PurchaseEvaluation } from '../../schemas';
 import type { PdfForm, PdfFormErrorCode } from '../forms';
 import {
   FormDocument,
   frameText,
+  layoutOnFewestPages,
   signatureLineText,
   useFastFontEmbedding,
+  type Density,
   type TableColumn,
 } from '../layout';
-import { DEVICE_TYPE_WORDS } from './labels';
+import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
+import { listedOnly } from '../../sync/arrival';
 
 export const EVALUATION_TITLE = '工作申请单';
 /** Signature captions; the layout adds 签字 and a date line (申请人签字：____ 日期：__年__月__日). */
@@ -52,15 +55,14 @@ interface LabeledText {
 /** Every string of one printed form. */
 interface EvaluationSheet {
   subtitle: string;
+  /** What names this form on every page: the date asked and the thing asked for. */
+  reference: string;
   request: string[][];
   reason: LabeledText;
   replaced: string[][];
   assessment: LabeledText[];
   decision: LabeledText;
 }
-
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
 
 /** '2026-11-19' as written on paper: 2026年11月19日. */
 function paperDate(date: string | null): string {
@@ -72,25 +74,30 @@ function paperDate(date: string | null): string {
 const money = (n: number | null) => (n === null ? '' : `${n.toFixed(2)} 元`);
 
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
 function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): EvaluationSheet {
-  const people = new Map(live(backup.tables.people).map((p) => [p.id, p]));
-  const departments = new Map(live(backup.tables.departments).map((d) => [d.id, d]));
-  const devices = new Map(live(backup.tables.devices).map((d) => [d.id, d]));
+  const people = new Map(listedOnly(backup.tables.people).map((p) => [p.id, p]));
+  const departments = new Map(listedOnly(backup.tables.departments).map((d) => [d.id, d]));
+  const devices = new Map(listedOnly(backup.tables.devices).map((d) => [d.id, d]));
   const requester = ev.requesterId ? people.get(ev.requesterId) : undefined;
   const department = ev.departmentId ? departments.get(ev.departmentId) : undefined;
 
   const old = ev.replacesDeviceId ? devices.get(ev.replacesDeviceId) : undefined;
   let replaced: string[][];
   if (old) {
-    const who = responsiblePerson(old, (id) => devices.get(id)).personId;
+    // A printer answers to its computer's user: the source carries that computer and person.
+    const who = responsibleName(
+      old,
+      (id) => devices.get(id),
+      (id) => people.get(id)?.name,
+    );
     replaced = [
       ['设备编号', old.assetTag, '设备名称', old.name],
       ['设备类型', DEVICE_TYPE_WORDS[old.type], '品牌型号', [old.brand, old.model].filter(Boolean).join(' ')],
-      ['责任人', (who && people.get(who)?.name) || '', '购买日期', paperDate(old.purchaseDate)],
+      ['责任人', who, '购买日期', paperDate(old.purchaseDate)],
       ['保修到期', paperDate(old.warrantyEnd), '设备状态', DEVICE_STATUS[old.status]],
     ];
   } else {
@@ -109,6 +116,7 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
 
   return {
     subtitle: companyName(backup),
+    reference: evaluationReference(ev),
     request: [
       ['申请部门', department?.name ?? '', '申请人', requester?.name ?? ''],
       ['申请日期', paperDate(ev.requestedOn), '联系电话', requester?.phone ?? ''],
@@ -125,10 +133,22 @@ function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): Evaluati
   };
 }
 
+/** The item asked for is printed whole in the form; at the foot of a page a short name does. */
+const REFERENCE_ITEM_CHARS = 16;
+
+/** A work request has no number of its own: it is known by the day it was asked and what for. */
+export function evaluationReference(ev: PurchaseEvaluation): string {
+  const item = [...ev.item];
+  const short =
+    item.length > REFERENCE_ITEM_CHARS ? item.slice(0, REFERENCE_ITEM_CHARS).join('') + '…' : ev.item;
+  return `${paperDate(ev.requestedOn)} ${short}`;
+}
+
 function sheetText(sheet: EvaluationSheet): string {
   const labeled = (t: LabeledText) => `${t.label}${t.text}`;
   return [
     sheet.subtitle,
+    sheet.reference,
     ...sheet.request.map((r) => r.join('')),
     labeled(sheet.reason),
     ...sheet.replaced.map((r) => r.join('')),
@@ -145,9 +165,19 @@ function fixedText(): string {
   ].join('\n');
 }
 
+/**
+ * Ways to set the form, roomiest first: with lines to write on under every field, then none under
+ * fields already filled in, then in tighter type.
+ */
+const FITS: { density: Density; roomUnderText: boolean }[] = [
+  { density: 'normal', roomUnderText: true },
+  { density: 'normal', roomUnderText: false },
+  { density: 'dense', roomUnderText: false },
+];
+
 /** An evaluation by its record id. */
 export function findEvaluation(backup: LedgerBackup, id: string): PurchaseEvaluation | undefined {
-  return live(backup.tables.purchaseEvaluations).find((e) => e.id === id.trim());
+  return listedOnly(backup.tables.purchaseEvaluations).find((e) => e.id === id.trim());
 }
 
 export function makeEvaluationForm(fail: (code: PdfFormErrorCode, message: string) => Error): PdfForm {
@@ -166,24 +196,28 @@ export function makeEvaluationForm(fail: (code: PdfFormErrorCode, message: strin
     render(backup, { id, font, paper, now }) {
       const ev = evaluationFor(backup, id);
       const sheet = evaluationSheet(backup, ev);
-      const doc = new FormDocument({ font, paper, now, title: EVALUATION_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: EVALUATION_TITLE, reference: sheet.reference });
       useFastFontEmbedding(doc.pdf);
       doc.pdf.setDocumentProperties({
         title: `${EVALUATION_TITLE} ${ev.item}`,
         creator: 'NetDesk 网管工作台',
       });
-      doc.drawTitle(sheet.subtitle || undefined);
-      doc.drawTable(GRID_COLUMNS, sheet.request, { header: false });
-      doc.y -= 3;
-      doc.drawLabeledText(sheet.reason.label, sheet.reason.text, sheet.reason);
-      doc.drawHeading('被替换设备');
-      doc.drawTable(GRID_COLUMNS, sheet.replaced, { header: false });
-      doc.y -= 3;
-      doc.drawHeading('网络主管评估');
-      for (const row of sheet.assessment) doc.drawLabeledText(row.label, row.text, row);
-      doc.drawHeading('审批');
-      doc.drawLabeledText(sheet.decision.label, sheet.decision.text, sheet.decision);
-      doc.drawSignatureBlock([...EVALUATION_SIGNATURES]);
+      // One page when it can (see FITS); the signatures stay on the page of the decision.
+      layoutOnFewestPages(doc, FITS, (fit) => {
+        const room = (t: LabeledText) => (fit.roomUnderText || !t.text ? t : { ...t, minLines: 1 });
+        doc.drawTitle(sheet.subtitle || undefined);
+        doc.drawTable(GRID_COLUMNS, sheet.request, { header: false });
+        doc.y -= 3;
+        doc.drawLabeledText(sheet.reason.label, sheet.reason.text, room(sheet.reason));
+        doc.drawHeading('被替换设备');
+        doc.drawTable(GRID_COLUMNS, sheet.replaced, { header: false });
+        doc.y -= 3;
+        doc.drawHeading('网络主管评估');
+        for (const row of sheet.assessment) doc.drawLabeledText(row.label, row.text, room(row));
+        doc.drawHeading('审批');
+        doc.drawLabeledText(sheet.decision.label, sheet.decision.text, sheet.decision);
+        doc.drawSignatureBlock([...EVALUATION_SIGNATURES]);
+      });
       return doc.finish();
     },
   };

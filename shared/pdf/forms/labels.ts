@@ -1,4 +1,4 @@
-// The asset label sheet (资产标签, issue 4 §5): an A4 sheet of labels on a configurable grid, each
+// The asset label sheet (资产标签): an A4 sheet of labels on a configurable grid, each
 // with the QR code of the device's asset tag and, under it, the tag, the device's name (or type)
 // and its responsible person in plain text. The supervisor sticks them on the equipment; a USB
 // scanner reading a label types the tag into any search or device field. The default grid is the
@@ -11,6 +11,8 @@ import type { Device } from '../../schemas';
 import type { PdfForm, PdfFormErrorCode } from '../forms';
 import { FormDocument, useFastFontEmbedding, type Paper } from '../layout';
 import { drawQrCode, QR_QUIET_ZONE } from '../qr';
+import { listedOnly } from '../../sync/arrival';
+import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
 
 export const LABELS_TITLE = '资产标签';
 
@@ -58,21 +60,6 @@ const DEFAULT_GRID: Record<Paper, Omit<LabelGrid, 'labelWidth' | 'labelHeight'>>
 };
 /** Smaller than this the code and three lines of text cannot both be read. */
 const MIN_LABEL = { width: 30, height: 24 };
-
-/** Words for device types as printed (the same the repair card uses). */
-export const DEVICE_TYPE_WORDS: Record<Device['type'], string> = {
-  computer: '电脑',
-  printer: '打印机',
-  peripheral: '外围设备',
-  server: '服务器',
-  switch: '交换机',
-  router: '路由器',
-  firewall: '防火墙',
-  'cctv-camera': '监控摄像机',
-  'cctv-recorder': '监控录像机',
-  'video-conference': '视频会议设备',
-  other: '其他设备',
-};
 
 const RESPONSIBLE = '责任人：';
 const NOBODY = '未登记';
@@ -127,9 +114,6 @@ export interface AssetLabel {
   responsible: string;
 }
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
 function labelFor(
   device: Device,
   lookup: (id: string) => DeviceLink | undefined,
@@ -149,10 +133,10 @@ function labelFor(
  * device not retired, by asset tag. Throws a RangeError naming devices it cannot find.
  */
 export function assetLabels(backup: LedgerBackup, deviceIds?: readonly string[]): AssetLabel[] {
-  const devices = live(backup.tables.devices);
+  const devices = listedOnly(backup.tables.devices);
   const byId = new Map(devices.map((d) => [d.id, d]));
   const byTag = new Map(devices.map((d) => [d.assetTag.trim().toUpperCase(), d]));
-  const names = new Map(live(backup.tables.people).map((p) => [p.id, p.name]));
+  const names = new Map(listedOnly(backup.tables.people).map((p) => [p.id, p.name]));
   const lookup = (id: string) => byId.get(id);
   let chosen: Device[];
   if (deviceIds && deviceIds.length > 0) {
@@ -174,9 +158,9 @@ export function assetLabels(backup: LedgerBackup, deviceIds?: readonly string[])
 
 /** Every string a sheet of these labels may draw, whatever devices are chosen. */
 function labelsText(backup: LedgerBackup): string {
-  const devices = live(backup.tables.devices);
+  const devices = listedOnly(backup.tables.devices);
   const byId = new Map(devices.map((d) => [d.id, d]));
-  const names = new Map(live(backup.tables.people).map((p) => [p.id, p.name]));
+  const names = new Map(listedOnly(backup.tables.people).map((p) => [p.id, p.name]));
   const lines = devices.map((d) => {
     const l = labelFor(d, (id) => byId.get(id), names);
     return `${l.tag}${l.title}${l.responsible}`;

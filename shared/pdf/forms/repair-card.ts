@@ -1,28 +1,36 @@
-// The printed repair request card (维修申请卡, brief §1) and batches of blank numbered cards for the
+// The printed repair request card (维修申请卡) and batches of blank numbered cards for the
 // paper tray. A card is printed at intake, for the department head's signature, and again when the
 // repair is done, record filled, for the requester's; the paper with its three wet signatures is
 // the legal record. Everything drawn is first laid out as a CardSheet of plain strings, so
 // collectText lists exactly what render() prints and a missing glyph is found before printing.
 // Times are printed in Asia/Shanghai whatever the PC's zone. Device secrets are never read here.
 import type { LedgerBackup } from '../../backup';
-import { parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
+import { BLANK_CARDS_MAX, parseCardNo, formatCardNo, nextCardNo } from '../../repair/card-number';
 import { evaluateSla, type SlaResult } from '../../repair/sla';
-import type { Department, Device, Person, RepairCard, RepairEvent } from '../../schemas';
+import type { Department, Device, Person, RepairCard } from '../../schemas';
+import { GLOSSARY } from '../../i18n/glossary';
 import type { PdfForm, PdfFormErrorCode, RenderOptions } from '../forms';
 import {
   FormDocument,
   frameText,
+  layoutOnFewestPages,
   signatureCaptionText,
   SIGNATURE_DATE_TEXT,
   useFastFontEmbedding,
+  type Density,
   type Paper,
   type TableColumn,
 } from '../layout';
 import { drawQrCode } from '../qr';
+import { listedOnly } from '../../sync/arrival';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
-export const SIGNATURE_CAPTIONS = ['部门负责人', '网络主管', '申请人'] as const;
+export const SIGNATURE_CAPTIONS = [
+  GLOSSARY.zh.signer.deptHead,
+  GLOSSARY.zh.signer.supervisor,
+  GLOSSARY.zh.signer.requester,
+] as const;
 
 /** Which blank cards to print: `count` numbers from `firstCardNo`, or from `from` for a PC and year. */
 export interface BlankCardsChoice {
@@ -35,58 +43,25 @@ export interface BlankCardsChoice {
   from?: number;
 }
 
-export const BLANK_CARDS_MAX = 500;
+export { BLANK_CARDS_MAX };
 
 // ── Words printed on the card ──────────────────────────────────────────────────────────
-const FAULT_CATEGORY: Record<RepairCard['faultCategory'], string> = {
-  hardware: '硬件故障',
-  software: '软件故障',
-  network: '网络故障',
-  printer: '打印机故障',
-  account: '账号密码',
-  other: '其他',
-};
-const STATUS: Record<RepairCard['status'], string> = {
-  received: '已接收',
-  'in-repair': '维修中',
-  'waiting-parts': '等待配件',
-  repaired: '已修复',
-  'suggestion-given': '已提出维修建议',
-  'signed-off': '申请人已签收',
-  closed: '已关闭',
-  refused: '拒修',
-};
-const DEVICE_TYPE: Record<Device['type'], string> = {
-  computer: '电脑',
-  printer: '打印机',
-  peripheral: '外围设备',
-  server: '服务器',
-  switch: '交换机',
-  router: '路由器',
-  firewall: '防火墙',
-  'cctv-camera': '监控摄像机',
-  'cctv-recorder': '监控录像机',
-  'video-conference': '视频会议设备',
-  other: '其他设备',
-};
-const REFUSAL_CAUSE: Record<NonNullable<RepairCard['refusalCause']>, string> = {
-  'illegal-software': '安装违规软件',
-  games: '安装游戏',
-  cheats: '使用外挂',
-  'rough-use': '暴力使用',
-};
-const APPROVER_ROLE: Record<NonNullable<RepairEvent['approverRole']>, string> = {
-  'general-manager': '总经理',
-  chairman: '董事长',
-};
+// The screen's words (shared/i18n/glossary.ts): the card says 报修人 and 接卡时间 where the screen does.
+const WORDS = GLOSSARY.zh;
+const FIELD = WORDS.card;
+const FAULT_CATEGORY = WORDS.faultCategory;
+const STATUS = WORDS.repairStatus;
+const DEVICE_TYPE = WORDS.deviceType;
+const REFUSAL_CAUSE = WORDS.refusalCause;
+const APPROVER_ROLE = WORDS.approverRole;
 // What the due-time cell says beside or instead of a time, by the state of the 24-hour clock.
 const SLA_NOTE: Record<SlaResult['state'], string> = {
   running: '',
   overdue: '（已超时）',
   met: '（按时）',
   late: '（超时完成）',
-  paused: '等待配件：配件到货后 24 小时内',
-  refused: '拒修：经总经理或董事长批准后 24 小时内',
+  paused: `${STATUS['waiting-parts']}：配件到货后 24 小时内`,
+  refused: `${STATUS.refused}：经总经理或董事长批准后 24 小时内`,
 };
 const HEAD_SIGNED = '已签字';
 const HEAD_PENDING = '待签字';
@@ -95,16 +70,12 @@ const BLANK_REFUSAL = '（如有）原因：违规软件 / 游戏 / 外挂 / 暴
 
 const PARTS_COLUMNS: TableColumn[] = [
   { header: '序号', weight: 8, align: 'center' },
-  { header: '配件名称', weight: 52 },
-  { header: '数量', weight: 12, align: 'center' },
-  { header: '费用（元）', weight: 18, align: 'center' },
+  { header: GLOSSARY.zh.card.partName, weight: 52 },
+  { header: GLOSSARY.zh.card.partQuantity, weight: 12, align: 'center' },
+  { header: GLOSSARY.zh.card.partCost, weight: 18, align: 'center' },
 ];
-const VENDOR_COLUMNS: TableColumn[] = [
-  { header: '联系时间', weight: 20 },
-  { header: '厂商', weight: 24 },
-  { header: '联系内容', weight: 44 },
-  { header: '联系人', weight: 12 },
-];
+/** Calls to the manufacturer or repair vendor about a large fault, in the record. */
+const VENDOR_LABEL = GLOSSARY.zh.card.vendor;
 const GRID_COLUMNS: TableColumn[] = [
   { header: '', weight: 15 },
   { header: '', weight: 35 },
@@ -156,21 +127,19 @@ interface CardSheet {
   record: LabeledText[];
   parts: string[][];
   refusal: LabeledText[];
-  vendorContacts: string[][];
+  /** One line per call to a vendor: when, who, what was agreed, who called. */
+  vendorContacts: LabeledText | null;
 }
-
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
 
 /** The company name the ledger keeps in its settings, if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
+  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
   return typeof setting?.value === 'string' ? setting.value : '';
 }
 
 /** A card by its record id or its printed number (as typed or scanned: case and spaces ignored). */
 export function findRepairCard(backup: LedgerBackup, id: string): RepairCard | undefined {
-  const cards = live(backup.tables.repairCards);
+  const cards = listedOnly(backup.tables.repairCards);
   const wanted = id.trim();
   return (
     cards.find((c) => c.id === wanted) ??
@@ -191,21 +160,21 @@ function recordRows(
 ) {
   const room = ROOM[paper];
   return [
-    { label: '故障诊断', text: values.diagnosis, minLines: room.diagnosis },
-    { label: '处理过程', text: values.workDone, minLines: room.work },
-    { label: '维修结果', text: values.result, minLines: 1 },
+    { label: FIELD.diagnosis, text: values.diagnosis, minLines: room.diagnosis },
+    { label: FIELD.workDone, text: values.workDone, minLines: room.work },
+    { label: FIELD.result, text: values.result, minLines: 1 },
     { label: '维修用时', text: values.time, minLines: 1 },
-    { label: '维修建议', text: values.suggestion, minLines: room.suggestion },
+    { label: FIELD.suggestion, text: values.suggestion, minLines: room.suggestion },
   ];
 }
 
 function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Date): CardSheet {
-  const person: Person | undefined = live(backup.tables.people).find((p) => p.id === card.requesterId);
-  const dept: Department | undefined = live(backup.tables.departments).find(
+  const person: Person | undefined = listedOnly(backup.tables.people).find((p) => p.id === card.requesterId);
+  const dept: Department | undefined = listedOnly(backup.tables.departments).find(
     (d) => d.id === card.departmentId,
   );
-  const device: Device | undefined = live(backup.tables.devices).find((d) => d.id === card.deviceId);
-  const events = live(backup.tables.repairEvents)
+  const device: Device | undefined = listedOnly(backup.tables.devices).find((d) => d.id === card.deviceId);
+  const events = listedOnly(backup.tables.repairEvents)
     .filter((e) => e.cardId === card.id)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
@@ -220,8 +189,6 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
   if (parts.length > 0) {
     const total = card.parts.reduce((sum, p) => sum + p.cost, 0);
     parts.push(['', '合计', String(card.parts.reduce((n, p) => n + p.quantity, 0)), money(total)]);
-  } else {
-    for (let i = 0; i < EMPTY_PART_ROWS[paper]; i++) parts.push(['', '', '', '']);
   }
 
   const refusal: LabeledText[] = [];
@@ -246,29 +213,33 @@ function cardSheet(backup: LedgerBackup, card: RepairCard, paper: Paper, now: Da
     refusal.push({ label: '审批', text: approval, minLines: 1 });
   }
 
-  const vendorContacts = events
+  const calls = events
     .filter((e) => e.type === 'vendor-contact')
-    .map((e) => [formatCardTime(e.at), e.vendor, e.note, e.by]);
+    .map(
+      (e) =>
+        `${formatCardTime(e.at)}\u3000${e.vendor}${e.note ? `：${e.note}` : ''}${e.by ? `（${e.by}）` : ''}`,
+    );
+  const vendorContacts = calls.length ? { label: VENDOR_LABEL, text: calls.join('\n'), minLines: 1 } : null;
 
   const model = [device?.brand, device?.model].filter(Boolean).join(' ');
   return {
     cardNo: card.cardNo,
     subtitle: companyName(backup),
     grid: [
-      ['编号', card.cardNo, '当前状态', STATUS[card.status]],
-      ['申请人', card.requesterName, '所在部门', dept?.name ?? ''],
+      [FIELD.cardNo, card.cardNo, FIELD.status, STATUS[card.status]],
+      [FIELD.requester, card.requesterName, FIELD.department, dept?.name ?? ''],
       [
         '联系电话',
         person?.phone ?? '',
         '部门负责人',
         card.deptHeadSignedAt ? `${HEAD_SIGNED}（${formatCardTime(card.deptHeadSignedAt)}）` : HEAD_PENDING,
       ],
-      ['设备编号', device?.assetTag ?? card.deviceTag, '设备名称', device?.name ?? ''],
-      ['设备类型', device ? DEVICE_TYPE[device.type] : '', '品牌型号', model],
-      ['安放位置', device?.location ?? '', '故障类别', FAULT_CATEGORY[card.faultCategory]],
-      ['接收时间', formatCardTime(card.receivedAt), '应完成时间', due],
+      [FIELD.deviceTag, device?.assetTag ?? card.deviceTag, '设备名称', device?.name ?? ''],
+      ['设备类型', device ? DEVICE_TYPE[device.type] : '', FIELD.brandModel, model],
+      ['安放位置', device?.location ?? '', FIELD.faultCategory, FAULT_CATEGORY[card.faultCategory]],
+      [FIELD.receivedAt, formatCardTime(card.receivedAt), FIELD.due, due],
     ],
-    description: { label: '故障描述', text: card.description, minLines: ROOM[paper].description },
+    description: { label: FIELD.description, text: card.description, minLines: ROOM[paper].description },
     record: recordRows(paper, {
       diagnosis: card.diagnosis,
       workDone: card.workDone,
@@ -289,19 +260,19 @@ function blankSheet(cardNo: string, subtitle: string, paper: Paper): CardSheet {
     cardNo,
     subtitle,
     grid: [
-      ['编号', cardNo, '当前状态', ''],
-      ['申请人', '', '所在部门', ''],
+      [FIELD.cardNo, cardNo, FIELD.status, ''],
+      [FIELD.requester, '', FIELD.department, ''],
       ['联系电话', '', '部门负责人', ''],
-      ['设备编号', '', '设备名称', ''],
-      ['设备类型', '', '品牌型号', ''],
-      ['安放位置', '', '故障类别', ''],
-      ['接收时间', '', '应完成时间', ''],
+      [FIELD.deviceTag, '', '设备名称', ''],
+      ['设备类型', '', FIELD.brandModel, ''],
+      ['安放位置', '', FIELD.faultCategory, ''],
+      [FIELD.receivedAt, '', FIELD.due, ''],
     ],
-    description: { label: '故障描述', text: '', minLines: ROOM[paper].description },
+    description: { label: FIELD.description, text: '', minLines: ROOM[paper].description },
     record: recordRows(paper, empty),
-    parts: Array.from({ length: EMPTY_PART_ROWS[paper] }, () => ['', '', '', '']),
+    parts: [],
     refusal: [{ label: '拒修', text: BLANK_REFUSAL, minLines: 1 }],
-    vendorContacts: [],
+    vendorContacts: null,
   };
 }
 
@@ -313,13 +284,12 @@ function sheetText(sheet: CardSheet): string {
     sheet.subtitle,
     ...sheet.grid.map((row) => row.join('')),
     labeled(sheet.description),
-    '维修记录厂商联系记录',
+    '维修记录',
     ...sheet.record.map(labeled),
+    sheet.vendorContacts ? labeled(sheet.vendorContacts) : '',
     PARTS_COLUMNS.map((c) => c.header).join(''),
     ...sheet.parts.map((r) => r.join('')),
     ...sheet.refusal.map(labeled),
-    VENDOR_COLUMNS.map((c) => c.header).join(''),
-    ...sheet.vendorContacts.map((r) => r.join('')),
   ].join('\n');
 }
 
@@ -334,36 +304,85 @@ function fixedText(): string {
 }
 
 // ── Drawing ────────────────────────────────────────────────────────────────────────────
-const QR_SIZE: Record<Paper, number> = { a4: 24, a5: 19 };
+const QR_SIZE: Record<Paper, Record<Density, number>> = {
+  a4: { normal: 24, dense: 20 },
+  a5: { normal: 19, dense: 16 },
+};
+
+/**
+ * How much room a card leaves to write by hand, tried in this order until the card fits one sheet:
+ * the full room of a card printed at intake; no extra room under fields already filled in (the
+ * pen has nothing to add there); then one line per empty field and a tighter type. A card that
+ * fits no way is printed the way that takes fewest pages.
+ */
+interface Fit {
+  density: Density;
+  /** Extra lines under filled-in fields. */
+  roomUnderText: boolean;
+  /** Most lines of room an empty field keeps. */
+  emptyRoom: number;
+  emptyPartRows: number;
+}
+function fitsFor(paper: Paper): Fit[] {
+  const rows = EMPTY_PART_ROWS[paper];
+  return [
+    { density: 'normal', roomUnderText: true, emptyRoom: Infinity, emptyPartRows: rows },
+    { density: 'normal', roomUnderText: false, emptyRoom: Infinity, emptyPartRows: rows },
+    { density: 'dense', roomUnderText: false, emptyRoom: 2, emptyPartRows: 1 },
+    { density: 'dense', roomUnderText: false, emptyRoom: 1, emptyPartRows: 1 },
+  ];
+}
+
+function fitted(sheet: CardSheet, fit: Fit): CardSheet {
+  const room = (t: LabeledText): LabeledText => ({
+    ...t,
+    minLines: t.text ? (fit.roomUnderText ? t.minLines : 1) : Math.min(t.minLines, fit.emptyRoom),
+  });
+  return {
+    ...sheet,
+    description: room(sheet.description),
+    record: sheet.record.map(room),
+    refusal: sheet.refusal.map(room),
+    vendorContacts: sheet.vendorContacts && room(sheet.vendorContacts),
+    parts:
+      sheet.parts.length > 0
+        ? sheet.parts
+        : Array.from({ length: fit.emptyPartRows }, () => ['', '', '', '']),
+  };
+}
 
 /** One card from the cursor at the top of a page: header with QR, fields, record, signatures. */
 function drawSheet(doc: FormDocument, sheet: CardSheet): void {
   const top = doc.y;
-  const qrSize = QR_SIZE[doc.paper];
+  const qrSize = QR_SIZE[doc.paper][doc.density];
   const qrX = doc.pageWidth - doc.margin - qrSize;
   // The quiet zone is part of the square, so the symbol itself sits a little inside the margin.
-  drawQrCode(doc.pdf, sheet.cardNo, qrX, top - 2, qrSize);
+  if (!doc.measuring) drawQrCode(doc.pdf, sheet.cardNo, qrX, top - 2, qrSize);
   doc.text(sheet.cardNo, qrX + qrSize / 2, top - 2 + qrSize - 1, doc.smallSize, 'center');
   doc.drawTitle(sheet.subtitle || undefined);
-  doc.y = Math.max(doc.y, top - 2 + qrSize - 1 + doc.lineHeight(doc.smallSize) + 2);
+  const underQr = top - 2 + qrSize - 1 + doc.lineHeight(doc.smallSize) + (doc.density === 'dense' ? 1 : 2);
+  doc.y = Math.max(doc.y, underQr);
 
   doc.drawTable(GRID_COLUMNS, sheet.grid, { header: false });
   doc.y -= 3;
   doc.drawLabeledText(sheet.description.label, sheet.description.text, sheet.description);
 
   doc.drawHeading('维修记录');
-  // A refusal and its approval belong to the record: what was decided about the repair.
-  for (const row of [...sheet.record, ...sheet.refusal]) doc.drawLabeledText(row.label, row.text, row);
+  // Calls to the vendor, a refusal and its approval belong to the record: what was done and
+  // decided about the repair.
+  const record = [...sheet.record, ...(sheet.vendorContacts ? [sheet.vendorContacts] : []), ...sheet.refusal];
+  for (const row of record) doc.drawLabeledText(row.label, row.text, row);
 
   // The table's own header (配件名称 数量 费用) names it: no heading, so a blank A5 card fits its sheet.
-  doc.y += 1;
+  doc.y += doc.density === 'dense' ? 0.5 : 1;
   doc.drawTable(PARTS_COLUMNS, sheet.parts);
-
-  if (sheet.vendorContacts.length > 0) {
-    doc.drawHeading('厂商联系记录');
-    doc.drawTable(VENDOR_COLUMNS, sheet.vendorContacts);
-  }
+  doc.y -= 3;
   doc.drawSignatureRow([...SIGNATURE_CAPTIONS]);
+}
+
+/** One card on as few sheets as it can take (see Fit). */
+function drawCard(doc: FormDocument, sheet: CardSheet): void {
+  layoutOnFewestPages(doc, fitsFor(doc.paper), (fit) => drawSheet(doc, fitted(sheet, fit)));
 }
 
 /** The numbers of a batch of blank cards, checked. */
@@ -395,7 +414,7 @@ export function blankCardNumbers(backup: LedgerBackup, choice: BlankCardsChoice,
       choice.from ??
       parseCardNo(
         nextCardNo(
-          live(backup.tables.repairCards).map((c) => c.cardNo),
+          listedOnly(backup.tables.repairCards).map((c) => c.cardNo),
           year,
           pcCode,
         ),
@@ -439,13 +458,13 @@ export function makeRepairCardForms(fail: (code: PdfFormErrorCode, message: stri
     },
     render(backup, { id, font, paper, now }: RenderOptions) {
       const sheet = cardSheet(backup, cardFor(backup, id), paper, now);
-      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE, reference: sheet.cardNo });
       useFastFontEmbedding(doc.pdf);
       doc.pdf.setDocumentProperties({
         title: `${REPAIR_CARD_TITLE} ${sheet.cardNo}`,
         creator: 'NetDesk 网管工作台',
       });
-      drawSheet(doc, sheet);
+      drawCard(doc, sheet);
       return doc.finish();
     },
   };
@@ -466,11 +485,11 @@ export function makeRepairCardForms(fail: (code: PdfFormErrorCode, message: stri
         if (err instanceof RangeError) throw fail('invalid-options', err.message);
         throw err;
       }
-      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE });
+      const doc = new FormDocument({ font, paper, now, title: REPAIR_CARD_TITLE, reference: numbers[0] });
       useFastFontEmbedding(doc.pdf);
       numbers.forEach((cardNo, i) => {
-        if (i > 0) doc.newSheet();
-        drawSheet(doc, blankSheet(cardNo, companyName(backup), paper));
+        if (i > 0) doc.newSheet(cardNo);
+        drawCard(doc, blankSheet(cardNo, companyName(backup), paper));
       });
       return doc.finish();
     },

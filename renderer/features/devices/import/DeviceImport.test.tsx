@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '../../../components/test-support';
 import { DeviceImport } from './DeviceImport';
+import { inlineRows, workbook } from '../../../../test/unit/hostile-xlsx';
 
 beforeAll(stubBrowserLayout);
 afterEach(cleanup);
@@ -64,5 +65,46 @@ describe('DeviceImport', () => {
     const devices = await repo.list('devices');
     expect(devices.map((d) => d.assetTag).sort()).toEqual(['PC-1', 'PC-2', 'PR-1']);
     expect(devices.find((d) => d.assetTag === 'PC-2')!.note).toContain('赵六');
+  });
+
+  it('refuses a workbook past a limit with the limit and the row, and nothing written', async () => {
+    const { db, repo } = await testLedger();
+    renderWithLedger(db, <DeviceImport open onClose={() => {}} />);
+    const input = await waitFor(
+      () => byTestId('device-import-file') as HTMLInputElement | null,
+      'the file input',
+    );
+    // The limits are stated before a file is picked.
+    expect(document.body.textContent).toContain('每个工作表最多 20000 行、100 列');
+    const wide = workbook(inlineRows(3, 101, (r, c) => (r === 1 ? `列${c}` : 'x')));
+    await chooseFile(
+      input,
+      '台账.xlsx',
+      wide,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const error = await waitFor(() => byTestId('device-import-file-error'), 'the refusal');
+    expect(error.textContent).toContain('工作簿超出导入限制：每个工作表最多 100 列（第 1 行）');
+    expect(await repo.list('devices')).toEqual([]);
+  });
+
+  it('reads a workbook within the limits through the same door', async () => {
+    const { db } = await testLedger();
+    renderWithLedger(db, <DeviceImport open onClose={() => {}} />);
+    const input = await waitFor(
+      () => byTestId('device-import-file') as HTMLInputElement | null,
+      'the file input',
+    );
+    const sheet = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>资产编号</t></is></c><c r="B1" t="inlineStr"><is><t>类型</t></is></c></row>',
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>PC-1</t></is></c><c r="B2" t="inlineStr"><is><t>电脑</t></is></c></row>',
+    ];
+    await chooseFile(
+      input,
+      '台账.xlsx',
+      workbook(sheet),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    await waitFor(() => byTestId('device-import-mapping'), 'the mapping step');
   });
 });

@@ -15,9 +15,9 @@
 // device-import-skipped, device-import-skipped-row, device-import-another. The dialog's frame and
 // the steps every import shares are components/ImportDialog.tsx; the file reading, the column
 // mapping, the preview's columns and the report are here.
-import { Alert, Button, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Progress, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   checkDeviceMapping,
@@ -51,7 +51,9 @@ import {
   type ImportNames,
 } from '../../../components/ImportDialog';
 import { describeError } from '../../../i18n/errors';
-import { readXlsxSheets, type WorkbookSheet } from './read-xlsx';
+import type { WorkbookSheet } from './read-xlsx';
+import { readWorkbookOffThread } from './read-xlsx-offthread';
+import { XLSX_LIMITS } from '../../../../shared/import/xlsx-check';
 import { deviceImportContext, writeDeviceImport, type DeviceImportSummary } from './write-device-import';
 
 const MAX_FILE_MB = 30;
@@ -71,7 +73,8 @@ interface LoadedFile {
 }
 
 type Step =
-  | { kind: 'pick'; fileError?: string }
+  /** `reading`: a workbook being checked and read in the import worker (percent of the file). */
+  | { kind: 'pick'; fileError?: string; reading?: number }
   | { kind: 'mapping'; file: LoadedFile; mappingError?: string }
   | { kind: 'preview'; file: LoadedFile; preview: Preview }
   | { kind: 'writing'; file: LoadedFile; preview: Preview; percent: number }
@@ -90,6 +93,8 @@ export function DeviceImport(props: DeviceImportProps) {
   const { step, setStep, onlyErrors, setOnlyErrors, writeError, setWriteError, writing, close } =
     useImportSteps<Step>({ kind: 'pick' }, props.onClose);
   const [context, setContext] = useState<DeviceImportContext | null>(null);
+  /** Cancels the workbook being read (ends the import worker). */
+  const reading = useRef<AbortController | null>(null);
 
   const pickFailed = (fileError: string) => setStep({ kind: 'pick', fileError });
 
@@ -106,7 +111,19 @@ export function DeviceImport(props: DeviceImportProps) {
       let format: LoadedFile['format'];
       const kind = sniffSpreadsheet(bytes);
       if (kind === 'xlsx') {
-        sheets = await readXlsxSheets(bytes);
+        reading.current?.abort();
+        const controller = new AbortController();
+        reading.current = controller;
+        setStep({ kind: 'pick', reading: 0 });
+        const read = await readWorkbookOffThread(bytes, {
+          signal: controller.signal,
+          onProgress: (done, total) => setStep({ kind: 'pick', reading: Math.floor((done / total) * 100) }),
+        });
+        if (reading.current === controller) reading.current = null;
+        // Cancelled: back to picking a file, nothing read.
+        if (read === null) return setStep({ kind: 'pick' });
+        if (!read.ok) return pickFailed(fileErrorText(read.error, t));
+        sheets = read.sheets;
         format = 'xlsx';
       } else {
         const read = readDeviceCsv(bytes);
@@ -199,10 +216,25 @@ export function DeviceImport(props: DeviceImportProps) {
                 t('deviceImport.columnsRequired'),
                 t('deviceImport.columnsOptional'),
                 t('deviceImport.columnsWords'),
+                t('deviceImport.limitsHint', {
+                  rows: XLSX_LIMITS.rows,
+                  columns: XLSX_LIMITS.columns,
+                  cellChars: XLSX_LIMITS.cellChars,
+                  mb: XLSX_LIMITS.sharedStringsBytes >> 20,
+                }),
               ]}
               fileError={step.fileError}
               onPick={pickFile}
             />
+          )}
+          {step.kind === 'pick' && step.reading !== undefined && (
+            <div data-testid="device-import-reading" style={{ paddingTop: 12 }}>
+              <Typography.Text>{t('deviceImport.reading')}</Typography.Text>
+              <Progress percent={step.reading} />
+              <Button data-testid="device-import-cancel-read" onClick={() => reading.current?.abort()}>
+                {t('deviceImport.cancelRead')}
+              </Button>
+            </div>
           )}
           {step.kind === 'mapping' && (
             <MappingStep
@@ -486,8 +518,17 @@ function fileErrorText(error: DeviceFileError, t: TFunction): string {
       });
     case 'unreadable':
       return t('deviceImport.fileErrors.unreadable', { detail: error.detail });
-    case 'empty':
+    case 'too-large':
+      return t('deviceImport.fileErrors.too-large', {
+        limit: t(`deviceImport.limits.${error.limit}`, {
+          max: error.max,
+          mb: Math.round(error.max / 1048576),
+        }),
+        where: error.row ? t('deviceImport.limits.atRow', { row: error.row }) : '',
+      });
     case 'encoding':
+      return t('deviceImport.fileErrors.encoding', { line: error.line });
+    case 'empty':
     case 'xls-unsupported':
       return t(`deviceImport.fileErrors.${error.code}`);
   }

@@ -55,4 +55,34 @@ describe('PeopleImport', () => {
     act(() => byTestId('import-another')!.click());
     expect(byTestId('import-pick')).not.toBeNull();
   });
+
+  it('offers updating existing people with what changes, and changes nothing until confirmed', async () => {
+    const { db, repo } = await testLedger();
+    const fin = await repo.create('departments', { name: '财务部' });
+    const zhang = await repo.create('people', {
+      employeeNo: 'A1',
+      name: '张三',
+      departmentId: fin.id,
+      phone: '8001',
+    });
+    const directory = buildDirectory(await repo.list('people'), await repo.list('departments'));
+    renderWithLedger(db, <PeopleImport open directory={directory} onClose={() => {}} />);
+    const input = await waitFor(() => byTestId('import-file') as HTMLInputElement | null, 'the file input');
+    const bytes = new TextEncoder().encode(
+      '工号,姓名,部门,电话\r\nA1,张三,财务部,8101\r\nB1,李四,财务部,8002',
+    );
+    await chooseFile(input, '通讯录.csv', bytes, 'text/csv');
+
+    const preview = await waitFor(() => byTestId('import-update-preview'), 'the update preview');
+    expect(preview.textContent).toBe('张三（A1）：电话 8001 → 8101');
+    const offer = byTestId('import-update-existing')!;
+    act(() => (offer instanceof HTMLInputElement ? offer : offer.querySelector('input')!).click());
+    expect((await db.people.get(zhang.id))!.phone).toBe('8001'); // nothing written before the confirmation
+
+    act(() => byTestId('import-confirm')!.click());
+    const done = await waitFor(() => byTestId('import-done'), 'the report');
+    expect(done.textContent).toContain('已更新 1 位已有人员的信息');
+    expect((await db.people.get(zhang.id))!.phone).toBe('8101');
+    expect((await repo.list('people')).map((p) => p.name).sort()).toEqual(['张三', '李四']);
+  });
 });

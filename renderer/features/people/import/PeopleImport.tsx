@@ -1,18 +1,19 @@
 // The CSV import dialog: pick a file, see a preview of every row (ok, or what is wrong with it),
 // the departments that will be created and the heads that will be set; nothing is written until
 // the user confirms. Then everything is written at once (write-import.ts) with a progress bar,
-// and a summary says what was imported and what was skipped.
+// and a summary says what was imported and what was skipped. People already in the directory
+// (an existing 工号) may be updated instead, their changes listed field by field (write-updates.ts).
 // Test ids: import-dialog, import-file (the <input type=file>), import-pick, import-file-error,
 // import-summary-counts, import-new-departments, import-only-errors, import-preview-table,
 // import-row (each row; data-status ok|error), import-confirm, import-progress, import-done,
-// import-another. The dialog's frame and the steps every import shares are
+// import-another, import-update-existing, import-update-preview, import-update-row. The dialog's frame and the steps every import shares are
 // components/ImportDialog.tsx; the CSV reading, the preview's columns and the report are here.
-import { Alert, Button, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
-  decodeCsvBytes,
-  parsePeopleCsv,
+  readPeopleCsv,
   type CsvColumn,
   type CsvEncoding,
   type CsvFileError,
@@ -35,7 +36,9 @@ import {
 } from '../../../components/ImportDialog';
 import { describeError } from '../../../i18n/errors';
 import type { Directory } from '../directory';
+import { planPeopleUpdates, type PersonUpdatePlan } from '../../../../shared/import/people-update';
 import { describeHeads, writeImport, type ImportSummary } from './write-import';
+import { writePeopleUpdates } from './write-updates';
 
 const MAX_FILE_MB = 20;
 const NAMES: ImportNames = { testId: 'import', i18n: 'import' };
@@ -45,7 +48,7 @@ type Step =
   | { kind: 'pick'; fileError?: string }
   | { kind: 'preview'; file: string; encoding: CsvEncoding; preview: Preview; context: PeopleCsvContext }
   | { kind: 'writing'; percent: number }
-  | { kind: 'done'; summary: ImportSummary };
+  | { kind: 'done'; summary: ImportSummary; updated: number };
 
 interface PreviewRow {
   line: number;
@@ -69,15 +72,21 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
       return;
     }
     try {
-      const { text, encoding } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       // The preview is checked against the directory as it is now; the write re-checks.
       const context: PeopleCsvContext = {
         existingPeople: props.directory.people,
         existingDepartments: props.directory.departments,
       };
-      const result = parsePeopleCsv(text, context);
+      const result = readPeopleCsv(new Uint8Array(await file.arrayBuffer()), context);
       if (!result.ok) setStep({ kind: 'pick', fileError: fileErrorText(result.error, t) });
-      else setStep({ kind: 'preview', file: file.name, encoding, preview: result, context });
+      else
+        setStep({
+          kind: 'preview',
+          file: file.name,
+          encoding: result.encoding ?? 'utf-8',
+          preview: result,
+          context,
+        });
     } catch (err) {
       setStep({
         kind: 'pick',
@@ -85,6 +94,21 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
       });
     }
   };
+
+  // Rows refused only for an existing 工号: offered as updates, written only if the user says so.
+  const [updateExisting, setUpdateExisting] = useState(false);
+  const updates = useMemo(
+    () =>
+      step.kind === 'preview' && step.preview.kind === 'people'
+        ? planPeopleUpdates(
+            step.preview.rows,
+            step.preview.columns,
+            props.directory.people,
+            props.directory.departments,
+          )
+        : [],
+    [step, props.directory],
+  );
 
   const confirm = async () => {
     if (step.kind !== 'preview') return;
@@ -95,7 +119,8 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
       const summary = await writeImport(db, repo, preview, context, (done, total) =>
         setStep({ kind: 'writing', percent: importPercent(done, total) }),
       );
-      setStep({ kind: 'done', summary });
+      const updated = updateExisting ? await writePeopleUpdates(db, repo, updates) : 0;
+      setStep({ kind: 'done', summary, updated });
     } catch (err) {
       setWriteError(t('import.failed', { detail: describeError(err, t) }));
       setStep(step);
@@ -131,6 +156,9 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
               writeError={writeError}
               onConfirm={() => void confirm()}
               onAnother={pickFile}
+              updates={updates}
+              updateExisting={updateExisting}
+              setUpdateExisting={setUpdateExisting}
             />
           )}
           {step.kind === 'writing' && <ImportProgress names={NAMES} percent={step.percent} />}
@@ -145,6 +173,7 @@ export function PeopleImport(props: { open: boolean; directory: Directory; onClo
                   departments: step.summary.departments,
                   skipped: step.summary.skipped,
                 })}
+                description={step.updated > 0 ? t('import.update.done', { count: step.updated }) : undefined}
               />
             </ImportDoneStep>
           )}
@@ -161,6 +190,9 @@ function PreviewStep(props: {
   writeError: string | null;
   onConfirm: () => void;
   onAnother: () => void;
+  updates: PersonUpdatePlan[];
+  updateExisting: boolean;
+  setUpdateExisting: (v: boolean) => void;
 }) {
   const { t } = useTranslation();
   const { preview, context, file, encoding } = props.step;
@@ -190,6 +222,13 @@ function PreviewStep(props: {
               : t('import.noNewDepartments')}
           </div>
           {heads.length > 0 && <div>{t('import.heads', { list: heads.join('；') })}</div>}
+          {props.updates.length > 0 && (
+            <UpdatePreview
+              updates={props.updates}
+              checked={props.updateExisting}
+              onChange={props.setUpdateExisting}
+            />
+          )}
         </div>
       }
       writeError={props.writeError}
@@ -205,6 +244,42 @@ function PreviewStep(props: {
         </Button>
       }
     />
+  );
+}
+
+/** "Update existing people" with what would change, field by field, before anything is written. */
+function UpdatePreview(props: {
+  updates: PersonUpdatePlan[];
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Checkbox
+        data-testid="import-update-existing"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      >
+        {t('import.update.offer', { count: props.updates.length })}
+      </Checkbox>
+      <ul data-testid="import-update-preview" style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+        {props.updates.map((u) => (
+          <li key={u.personId} data-testid="import-update-row">
+            {t('import.update.person', { name: u.name, no: u.employeeNo })}
+            {u.changes
+              .map((c) =>
+                t('import.update.change', {
+                  field: t(`import.columns.${c.field}`),
+                  from: c.from || t('import.update.empty'),
+                  to: c.to,
+                }),
+              )
+              .join('；')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -245,6 +320,8 @@ function fileErrorText(error: CsvFileError, t: TFunction): string {
       });
     case 'unreadable':
       return t('import.fileErrors.unreadable', { detail: error.detail });
+    case 'encoding':
+      return t('import.fileErrors.encoding', { line: error.line });
     case 'empty':
       return t('import.fileErrors.empty');
   }

@@ -24,6 +24,7 @@ import { isListed } from '../../../../shared/sync/arrival';
 import type { NetdeskDb } from '../../../db/schema';
 import { overdueCollections } from './counters';
 import { forEachSearchHit, isRepairSearchWarm, storedStatusCounts } from './derived';
+import { whereKey } from '../../../db/keys';
 
 export interface RepairCardFilter {
   /** Any of these statuses; empty or missing = all. */
@@ -403,13 +404,7 @@ export async function getRepairCard(db: NetdeskDb, cardId: string): Promise<Repa
 
 /** A live card by its printed number (the QR code, the search box, the CLI). */
 export async function findRepairCardByNo(db: NetdeskDb, cardNo: string): Promise<RepairCard | undefined> {
-  const no = cardNo.trim();
-  const found = await db.repairCards
-    .where('cardNo')
-    .anyOf([...new Set([no, no.toUpperCase()])])
-    .filter(isListed)
-    .first();
-  return found;
+  return whereKey(db.repairCards, 'cardNo', cardNo).filter(isListed).first();
 }
 
 /**

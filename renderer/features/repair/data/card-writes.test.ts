@@ -12,12 +12,14 @@ import {
   readRepairCounters,
   recordRepairEvent,
   removeRepairCard,
+  removeSignedCard,
   reserveBlankCardNumbers,
   restoreRepairCard,
   saveRepairRecord,
   type LogRepairCardInput,
 } from './index';
 import { HOUR, rejection, repairLedger } from './test-support';
+import { parseScanRemovedNote } from '../../../../shared/repair/attachment-notes';
 
 let t: Awaited<ReturnType<typeof repairLedger>>;
 
@@ -129,6 +131,16 @@ describe('logRepairCard', () => {
     });
   });
 
+  it('resolves a full-width tag typed with a Chinese input method to the same device', async () => {
+    const card = await logRepairCard(t.ctx, {
+      requesterId: t.people.zhang.id,
+      deviceTag: 'ｐｃ－０１５３',
+      faultCategory: 'hardware',
+      description: '风扇异响',
+    });
+    expect(card).toMatchObject({ deviceId: t.devices.pc153.id, deviceTag: 'PC-0153' });
+  });
+
   it('refuses an unknown asset tag, writing nothing', async () => {
     const before = await snapshot();
     const err = await rejection(logRepairCard(t.ctx, { ...walkUp, deviceTag: 'PC-9999' }));
@@ -194,6 +206,20 @@ describe('recordRepairEvent', () => {
         recordRepairEvent(t.ctx, card.id, { type: 'repaired', at: '2026-03-02T10:05:00.000Z' }),
       ),
     ).toMatchObject({ code: 'bad-time' });
+  });
+
+  it('carries the part ordered into the repair record, once, quantity 1', async () => {
+    await recordRepairEvent(t.ctx, card.id, { type: 'started' });
+    await recordRepairEvent(t.ctx, card.id, { type: 'part-ordered', partName: '电源 300W' });
+    expect((await t.db.repairCards.get(card.id))!.parts).toEqual([
+      { name: '电源 300W', quantity: 1, cost: 0 },
+    ]);
+    // The supervisor sets the quantity; the part's arrival does not add it again or undo that.
+    await saveRepairRecord(t.ctx, card.id, { parts: [{ name: '电源 300W', quantity: 2, cost: 260 }] });
+    await recordRepairEvent(t.ctx, card.id, { type: 'part-arrived', partName: '电源300w' });
+    expect((await t.db.repairCards.get(card.id))!.parts).toEqual([
+      { name: '电源 300W', quantity: 2, cost: 260 },
+    ]);
   });
 
   it('refuses an approval on a card that was never refused, leaving it unchanged', async () => {
@@ -339,6 +365,42 @@ describe('repair record, signed card and corrections', () => {
     expect(first.card.attachmentShas).toEqual([first.attachment.sha256]);
     expect(again.card.attachmentShas).toEqual([first.attachment.sha256]);
     expect(await t.db.attachments.count()).toBe(1);
+  });
+
+  it('takes a wrongly uploaded scan off the card, keeping who and when in its history', async () => {
+    const card = await logRepairCard(t.ctx, walkUp);
+    const pdf = {
+      bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 9]),
+      name: '签字卡.pdf',
+      mime: 'application/pdf' as const,
+    };
+    const wrong = {
+      bytes: new Uint8Array([0xff, 0xd8, 0xff, 7]),
+      name: '工资表.jpg',
+      mime: 'image/jpeg' as const,
+    };
+    const kept = await attachSignedCard(t.ctx, card.id, pdf);
+    const mistake = await attachSignedCard(t.ctx, card.id, wrong);
+    t.clock.advance(HOUR);
+
+    const updated = await removeSignedCard(t.ctx, card.id, mistake.attachment.sha256);
+    expect(updated.attachmentShas).toEqual([kept.attachment.sha256]);
+    expect((await t.db.repairCards.get(card.id))!.attachmentShas).toEqual([kept.attachment.sha256]);
+    const note = (await getCardTimeline(t.db, card.id)).at(-1)!;
+    expect(note).toMatchObject({ type: 'note', by: '王网管', at: '2026-03-02T09:00:00.000Z' });
+    expect(parseScanRemovedNote(note.note)).toEqual({
+      name: '工资表.jpg',
+      sha256: mistake.attachment.sha256,
+    });
+    // The status and the clock are untouched by it.
+    expect(updated.status).toBe(card.status);
+    expect(updated.slaDueAt).toBe(card.slaDueAt);
+
+    // Removing it again is refused and changes nothing.
+    const before = await snapshot();
+    const err = await rejection(removeSignedCard(t.ctx, card.id, mistake.attachment.sha256));
+    expect(err).toMatchObject({ code: 'not-found' });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('corrects the received time, moving the due time and the received event with it', async () => {

@@ -1,23 +1,34 @@
 // Writes of repair cards: walk-up logging, workflow steps, the repair record, the signed scan,
 // corrections and deletion. Each runs in one transaction with the repository's writes (which
-// nest in it) and the derived search copy and counters, so a refused input changes nothing.
+// nest in it); the derived search copy and counters follow through the write pipeline's hook
+// (./derived.ts) inside the same transaction, so a refused input changes nothing.
 //
 // Times are stored as Date.toISOString() (UTC, 'Z') whatever form they arrive in, so that the
 // indexes order them and the list's date range compares them as strings.
-import { formatCardNo, nextCardNo, parseCardNo } from '../../../../shared/repair/card-number';
+import {
+  BLANK_CARDS_MAX,
+  formatCardNo,
+  nextCardNo,
+  parseCardNo,
+} from '../../../../shared/repair/card-number';
 import {
   correctionNote,
   parseCorrectionNote,
   type CorrectionChange,
 } from '../../../../shared/repair/corrections';
+import { scanRemovedNote } from '../../../../shared/repair/attachment-notes';
+import { partsWithOrdered } from '../../../../shared/repair/parts';
 import { evaluateSla } from '../../../../shared/repair/sla';
 import { applyRepairEvent, type RepairEventType } from '../../../../shared/repair/workflow';
 import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../../shared/schemas';
 import { isListed } from '../../../../shared/sync/arrival';
+import { sameKey } from '../../../../shared/text/fold';
+import { whereKey } from '../../../db/keys';
 import { validateInput } from '../../../db/repository';
 import type { NetdeskDb } from '../../../db/schema';
 import { getCardTimeline } from './card-queries';
-import { derivedTables, updateDerived } from './derived';
+import { commitScope } from '../../../db/commit';
+import { repairDerivedHook } from './derived';
 import {
   RepairDataError,
   type CardCorrection,
@@ -36,26 +47,33 @@ const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 /** Events that record something beside the work and so may be written at any earlier time. */
 const SIDE_EVENTS: ReadonlySet<RepairEventType> = new Set(['note', 'vendor-contact', 'head-signed']);
 
-/** Every table a card write touches (the repository's nest inside a transaction over these). */
+/**
+ * Every table a card write touches (the repository's nest inside a transaction over these): the
+ * card and event tables with their hooks' tables, and the directory it reads.
+ */
 function writeScope(db: NetdeskDb) {
+  // The hook is named so that importing this module registers it (./derived.ts does on load).
   return [
-    db.repairCards,
-    db.repairEvents,
-    db.changeLog,
-    db.localMeta,
-    db.people,
-    db.devices,
-    db.departments,
-    ...derivedTables(db),
+    ...new Set([
+      ...commitScope(db, ['repairCards', 'repairEvents']),
+      ...repairDerivedHook.writes(db),
+      db.people,
+      db.devices,
+      db.departments,
+    ]),
   ];
 }
 
 /** A typed time as stored, or 'bad-time' when it is not a time or lies in the future. */
 function storedTime(value: string, now: Date, field: string): string {
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field);
+  if (Number.isNaN(t)) {
+    throw new RepairDataError('bad-time', `${field}: "${value}" is not a time`, field, {
+      rule: 'not-a-time',
+    });
+  }
   if (t > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field);
+    throw new RepairDataError('bad-time', `${field}: ${value} is in the future`, field, { rule: 'future' });
   }
   return new Date(t).toISOString();
 }
@@ -110,7 +128,8 @@ export async function peekNextCardNo(ctx: RepairContext): Promise<string> {
 export async function reserveBlankCardNumbers(ctx: RepairContext, count: number): Promise<string[]> {
   const pc = pcLetter(ctx);
   const n = Math.floor(count);
-  if (n < 1 || n > 1000) throw new RangeError(`a batch of blank cards holds 1–1000 numbers, not ${count}`);
+  if (n < 1 || n > BLANK_CARDS_MAX)
+    throw new RangeError(`a batch of blank cards holds 1–${BLANK_CARDS_MAX} numbers, not ${count}`);
   const year = chinaYear(ctx.now());
   const { db } = ctx;
   return db.transaction('rw', [db.repairCards, db.localMeta], async () => {
@@ -135,14 +154,10 @@ async function liveCard(db: NetdeskDb, cardId: string): Promise<RepairCard> {
   return card;
 }
 
-/** The device a typed or scanned asset tag names (exact, then upper-cased as tags are printed). */
+/** The device a typed or scanned asset tag names (compared as a key: any case or width). */
 async function deviceByTag(db: NetdeskDb, tag: string) {
   const typed = tag.trim();
-  const found = await db.devices
-    .where('assetTag')
-    .anyOf([...new Set([typed, typed.toUpperCase()])])
-    .filter(isListed)
-    .first();
+  const found = await whereKey(db.devices, 'assetTag', typed).filter(isListed).first();
   if (!found) {
     throw new RepairDataError('unknown-asset-tag', `no device has asset tag "${typed}"`, 'deviceTag');
   }
@@ -185,7 +200,7 @@ async function resolveParties(
   let deviceTag = input.deviceTag?.trim() ?? '';
   if (deviceId) {
     const device = await liveRecord(db.devices.get(deviceId), 'deviceId', deviceId);
-    if (deviceTag && deviceTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (deviceTag && !sameKey(deviceTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${deviceTag}" is not the chosen device's (${device.assetTag})`,
@@ -258,7 +273,6 @@ export async function logRepairCard(ctx: RepairContext, input: LogRepairCardInpu
         by: ctx.operator,
       });
     }
-    await updateDerived(db, [card]);
     return card;
   });
 }
@@ -334,12 +348,16 @@ export async function recordRepairEvent(
         'bad-time',
         `${at} is before the card was received (${card.receivedAt})`,
         'at',
+        { rule: 'before-received', limit: card.receivedAt },
       );
     }
     if (!SIDE_EVENTS.has(input.type)) {
       const lastStep = timeline.filter((e) => !SIDE_EVENTS.has(e.type)).at(-1);
       if (lastStep && at < lastStep.at) {
-        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at');
+        throw new RepairDataError('bad-time', `${at} is before the card's last step (${lastStep.at})`, 'at', {
+          rule: 'before-last-step',
+          limit: lastStep.at,
+        });
       }
     }
     const event = await repo.create('repairEvents', eventContent);
@@ -348,13 +366,18 @@ export async function recordRepairEvent(
       [...timeline, event],
       new Date(Math.max(now.getTime(), Date.parse(at))),
     );
+    // The part waited for goes into the repair record's parts, once (quantity editable there).
+    const parts =
+      input.type === 'part-ordered' || input.type === 'part-arrived'
+        ? partsWithOrdered(card.parts, input.partName ?? '')
+        : null;
     const updated = await repo.update('repairCards', cardId, {
       status: step.status,
       slaDueAt: clock.dueAt,
+      ...(parts ? { parts } : {}),
       ...(input.type === 'head-signed' ? { deptHeadSignedAt: at } : {}),
       ...(refusal ? { refusalCause: input.refusalCause!, refusalReason: input.reason!.trim() } : {}),
     });
-    await updateDerived(db, [updated]);
     return { card: updated, event };
   });
 }
@@ -407,6 +430,38 @@ export async function attachSignedCard(
 }
 
 /**
+ * Take a scan off the card (the wrong file was uploaded). The card's history keeps a note of it:
+ * which file, when and by whom. The stored file itself stays (another card may hold the same
+ * file, and a backup or the other PC may still name it); only this card's link goes.
+ * 'not-found' when the card holds no such scan.
+ */
+export async function removeSignedCard(
+  ctx: RepairContext,
+  cardId: string,
+  sha256: string,
+): Promise<RepairCard> {
+  const { db, repo } = ctx;
+  return db.transaction('rw', [...writeScope(db), db.attachments], async () => {
+    const card = await liveCard(db, cardId);
+    if (!card.attachmentShas.includes(sha256)) {
+      throw new RepairDataError('not-found', `card ${card.cardNo} holds no scan ${sha256}`);
+    }
+    const stored = await db.attachments.get(sha256);
+    const updated = await repo.update('repairCards', cardId, {
+      attachmentShas: card.attachmentShas.filter((s) => s !== sha256),
+    });
+    await repo.create('repairEvents', {
+      cardId,
+      type: 'note',
+      at: ctx.now().toISOString(),
+      by: ctx.operator,
+      note: scanRemovedNote({ name: stored?.name ?? sha256.slice(0, 12), sha256 }),
+    });
+    return updated;
+  });
+}
+
+/**
  * The requester, device and department fields a correction changes, each looked up only when it
  * changes (correcting the description of an old card never trips over a device retired since).
  * A new requester brings their department unless one is given.
@@ -439,7 +494,7 @@ async function correctedParties(
   let deviceDepartment: string | null = null;
   const typedTag = correction.deviceTag?.trim() ?? '';
   if (typedTag && !correction.deviceId) {
-    if (typedTag.toUpperCase() !== card.deviceTag.toUpperCase()) {
+    if (!sameKey(typedTag, card.deviceTag)) {
       const device = await deviceByTag(db, typedTag);
       out.deviceId = device.id;
       out.deviceTag = device.assetTag;
@@ -448,7 +503,7 @@ async function correctedParties(
   } else if (correction.deviceId !== undefined && correction.deviceId !== card.deviceId) {
     const id = correction.deviceId;
     const device = id ? await liveRecord(db.devices.get(id), 'deviceId', id) : null;
-    if (device && typedTag && typedTag.toUpperCase() !== device.assetTag.toUpperCase()) {
+    if (device && typedTag && !sameKey(typedTag, device.assetTag)) {
       throw new RepairDataError(
         'unknown-asset-tag',
         `asset tag "${typedTag}" is not the chosen device's (${device.assetTag})`,
@@ -588,7 +643,6 @@ export async function correctRepairCard(
         note: correctionNote(changes),
       });
     }
-    await updateDerived(db, [updated]);
     return updated;
   });
 }
@@ -602,7 +656,6 @@ export async function removeRepairCard(ctx: RepairContext, cardId: string): Prom
   return db.transaction('rw', writeScope(db), async () => {
     await liveCard(db, cardId);
     const removed = await repo.remove('repairCards', cardId);
-    await updateDerived(db, [removed]);
     return removed;
   });
 }
@@ -612,7 +665,6 @@ export async function restoreRepairCard(ctx: RepairContext, cardId: string): Pro
   const { db, repo } = ctx;
   return db.transaction('rw', writeScope(db), async () => {
     const restored = await repo.restore('repairCards', cardId);
-    await updateDerived(db, [restored]);
     return restored;
   });
 }

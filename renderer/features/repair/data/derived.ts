@@ -2,8 +2,10 @@
 // counters. Both are computed from repairCards on this PC, never synced or backed up, and
 // rebuildable at any time.
 //
-// Every card write of this layer calls updateDerived() inside its own transaction, so the
-// copy and the counters change together with the card. Counters are derived from the copy:
+// The copy and the counters follow every card write, whoever makes it — this layer, a sync merge,
+// a conflict restored, a backup import — through the write pipeline's after-commit hook
+// registered below (renderer/db/commit.ts): updateDerived() runs inside the write's own
+// transaction, so they change together with the card. Counters are derived from the copy:
 // the old line of a card says which status it was counted under, so a write moves exactly one
 // count, whoever wrote the card before.
 //
@@ -12,8 +14,7 @@
 // chunks whose revision moved, so another window's writes, a sync or a rebuild are seen at once,
 // and useLiveQuery re-runs a search when the manifest changes.
 //
-// After anything that writes repairCards without this layer (backup restore, import, sync
-// merge), call refreshRepairDerivedData(db, changedIds) or rebuildRepairDerivedData(db).
+// A backup import skips the hook chunk by chunk and rebuilds once when it finishes (afterImport).
 import Dexie from 'dexie';
 import {
   packSearchLine,
@@ -27,6 +28,7 @@ import {
 import type { RepairStatus } from '../../../../shared/repair/workflow';
 import { isListed } from '../../../../shared/sync/arrival';
 import type { RepairCard } from '../../../../shared/schemas';
+import { registerCommitHook, type CommitHook } from '../../../db/commit';
 import type { NetdeskDb, RepairSearchChunk } from '../../../db/schema';
 
 const MANIFEST = -1;
@@ -88,6 +90,21 @@ export async function updateDerived(db: NetdeskDb, cards: readonly RepairCard[])
     })),
   );
 }
+
+// ── The hook ────────────────────────────────────────────────────────────────────────────
+
+/** Repair's derived data as an after-commit hook of the write pipeline. */
+export const repairDerivedHook: CommitHook = {
+  name: 'repair-derived-data',
+  tables: ['repairCards'],
+  writes: derivedTables,
+  afterCommit: (db, batch) => updateDerived(db, batch.records as unknown as RepairCard[]),
+  afterImport: (db) => rebuildRepairDerivedData(db),
+};
+
+// Registered as soon as the repair data layer is loaded; the features manifest loads it at start
+// too, so a sync before the repair screen first opens keeps the copy and counters right.
+registerCommitHook(repairDerivedHook);
 
 // ── Rebuild ─────────────────────────────────────────────────────────────────────────────
 

@@ -30,6 +30,7 @@ export type {
   SignedCardInput,
   CardCorrection,
   RepairDataErrorCode,
+  TimeRule,
 } from './types';
 export { RepairDataError } from './types';
 
@@ -38,6 +39,7 @@ export {
   recordRepairEvent,
   saveRepairRecord,
   attachSignedCard,
+  removeSignedCard,
   correctRepairCard,
   removeRepairCard,
   restoreRepairCard,

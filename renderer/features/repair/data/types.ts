@@ -113,6 +113,16 @@ export type RepairDataErrorCode =
   /** No live card with that id. */
   | 'not-found';
 
+/**
+ * Which time rule a 'bad-time' broke, so the message names it: a time in the future, one before
+ * the card was received, one before the card's last step (`limit` is that other time, ISO).
+ */
+export type TimeRule =
+  | { rule: 'not-a-time' }
+  | { rule: 'future' }
+  | { rule: 'before-received'; limit: string }
+  | { rule: 'before-last-step'; limit: string };
+
 /** A broken workflow rule. `field` names the form field to mark, when there is one. */
 export class RepairDataError extends Error {
   override readonly name = 'RepairDataError';
@@ -120,6 +130,7 @@ export class RepairDataError extends Error {
     readonly code: RepairDataErrorCode,
     message: string,
     readonly field?: string,
+    readonly time?: TimeRule,
   ) {
     super(message);
   }

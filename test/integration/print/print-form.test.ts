@@ -1,19 +1,23 @@
 // This test stands in for the main process: it runs the real font service (Node) behind a fake
 // NetdeskApi and reads the saved PDFs with poppler's pdftotext.
-/* eslint-disable no-restricted-imports */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFontService } from '../../electron/services/font';
-import { LEDGER_TABLES } from '../../shared/schemas';
-import { buildDemoLedger } from '../../shared/demo';
-import type { IpcRequest, NetdeskApi, PdfSaveResult } from '../../shared/ipc';
-import type { NetdeskDb } from '../db/schema';
-import { freshDb } from '../db/test-support';
-import { blankCardsPrintSource, cardPrintSource } from './card-source';
-import { clearPrintFontCache, pdfFileName, preparePrintFont, printForm } from './print-form';
+import { createFontService } from '../../../electron/services/font';
+import { LEDGER_TABLES } from '../../../shared/schemas';
+import { buildDemoLedger } from '../../../shared/demo';
+import type { IpcRequest, NetdeskApi, PdfSaveResult } from '../../../shared/ipc';
+import type { NetdeskDb } from '../../../renderer/db/schema';
+import { freshDb } from '../../../renderer/db/test-support';
+import { blankCardsPrintSource, cardPrintSource } from '../../../renderer/print/card-source';
+import {
+  clearPrintFontCache,
+  pdfFileName,
+  preparePrintFont,
+  printForm,
+} from '../../../renderer/print/print-form';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -104,7 +108,7 @@ describe('printForm', () => {
       card.requesterName,
       '电脑开机很慢',
       '部门负责人签字：',
-      '申请人签字：',
+      '报修人签字：',
     ]) {
       expect(text).toContain(expected);
     }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../../electron/services/font';
-import type { LedgerBackup } from '../../backup';
-import { buildDemoLedger } from '../../demo';
-import type { RepairCard } from '../../schemas';
-import { findMissingGlyphs } from '../font';
-import { PdfFormError, pdfForms, type RenderOptions } from '../forms';
-import { FormDocument, useFastFontEmbedding, type Paper } from '../layout';
-import { blankCardNumbers, formatCardTime } from './repair-card';
+import type { LedgerBackup } from '../../../shared/backup';
+import { buildDemoLedger } from '../../../shared/demo';
+import type { RepairCard } from '../../../shared/schemas';
+import { findMissingGlyphs } from '../../../shared/pdf/font';
+import { PdfFormError, pdfForms, type RenderOptions } from '../../../shared/pdf/forms';
+import { FormDocument, useFastFontEmbedding, type Paper } from '../../../shared/pdf/layout';
+import { blankCardNumbers, formatCardTime } from '../../../shared/pdf/forms/repair-card';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -81,14 +81,14 @@ describe('the printed repair card (维修申请卡)', () => {
     expect(all).toContain(card.deviceTag);
     expect(all).toContain('故障类别硬件故障');
     expect(all).toContain('设备类型电脑');
-    expect(all).toContain(`接收时间${squeeze(formatCardTime(card.receivedAt))}`);
+    expect(all).toContain(`接卡时间${squeeze(formatCardTime(card.receivedAt))}`);
     // Parts waited for: due 24 h after the part arrived, and met.
-    expect(all).toMatch(/应完成时间\d{4}-\d{2}-\d{2}\d{2}:\d{2}（按时）/);
+    expect(all).toMatch(/期限\d{4}-\d{2}-\d{2}\d{2}:\d{2}（按时）/);
     expect(all).toContain(squeeze(card.workDone));
     expect(all).toContain('512G固态硬盘1299.00');
     expect(all).toContain('合计1299.00');
     expect(all).toContain('2小时30分钟');
-    for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+    for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
       expect(all).toContain(caption);
     expect(all).toContain('打印日期：2026年11月27日');
     expect(savePng(pdf, 'card-a4')).toSatisfy(existsSync);
@@ -113,9 +113,10 @@ describe('the printed repair card (维修申请卡)', () => {
       expect(text).not.toContain(secret);
     }
     // Large faults: the vendor contact log is on the card.
+    expect(all).toContain('厂家/维修商');
     expect(all).toContain('戴尔售后800热线');
     expect(all).toContain('DEMO-558201');
-    expect(all).toContain('等待配件：配件到货后24小时内');
+    expect(all).toContain('等配件：配件到货后24小时内');
   });
 
   it('shows the refusal, its cause and who approved it, or that approval is still pending', () => {
@@ -136,8 +137,8 @@ describe('the printed repair card (维修申请卡)', () => {
     const card = demoCard('OA 系统密码');
     const all = squeeze(pdfPages(print(cardForm, demo, { id: card.cardNo }).pdf).join(''));
     expect(all).toContain('部门负责人待签字');
-    expect(all).toContain('当前状态已接收');
-    for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+    expect(all).toContain('状态已接卡');
+    for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
       expect(all).toContain(caption);
   });
 
@@ -151,7 +152,7 @@ describe('the printed repair card (维修申请卡)', () => {
     const pages = pdfPages(pdf);
     expect(pages).toHaveLength(1);
     expect(squeeze(pages[0]!)).toContain(card.cardNo);
-    expect(squeeze(pages[0]!)).toContain('申请人签字：');
+    expect(squeeze(pages[0]!)).toContain('报修人签字：');
   });
 
   it.each(['a4', 'a5'] as const)(
@@ -171,9 +172,11 @@ describe('the printed repair card (维修申请卡)', () => {
       for (let i = 1; i <= 50; i++) expect(all).toContain(`配件第${i}号`);
       expect(squeeze(pages[1]!)).toContain('维修申请卡（续）');
       const last = squeeze(pages[pages.length - 1]!);
-      for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+      for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
         expect(last).toContain(caption);
       expect(last).toContain(`第${pages.length}页/共${pages.length}页`);
+      expect(last).toContain('配件第50号');
+      pages.forEach((page) => expect(squeeze(page)).toContain(card.cardNo));
       savePng(pdf, `card-long-${paper}`);
     },
   );
@@ -260,7 +263,7 @@ describe('blank numbered cards', () => {
       expect(text).toContain('维修申请卡');
       expect(text).not.toContain('（续）');
       expect(text).not.toContain(demo.tables.people![0]!.name);
-      for (const caption of ['部门负责人签字：', '网络主管签字：', '申请人签字：'])
+      for (const caption of ['部门负责人签字：', '网络主管签字：', '报修人签字：'])
         expect(text).toContain(caption);
     });
   });
@@ -299,5 +302,139 @@ describe('blank numbered cards', () => {
     expect(() => blankCardNumbers(demo, { count: 501, pcCode: 'A' }, now)).toThrow(/1 到 500/);
     expect(() => blankCardNumbers(demo, { pcCode: 'AB' }, now)).toThrow(/一个字母/);
     expect(() => blankCardNumbers(demo, { firstCardNo: 'WX-26-A-1' }, now)).toThrow(/起始编号/);
+  });
+});
+
+// ── How a card sits on paper ────────────────────────────────────────────────────────────
+// Each page read on its own, as poppler extracts it (`pdftotext -f n -l n`).
+function pageTexts(pdf: Uint8Array): string[] {
+  const file = writePdf(pdf);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) =>
+    squeeze(
+      execFileSync(
+        'pdftotext',
+        ['-f', String(i + 1), '-l', String(i + 1), '-layout', '-enc', 'UTF-8', file, '-'],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ),
+  );
+}
+
+const SIGNATURE_LABELS = ['部门负责人签字：', '网络主管签字：', '报修人签字：'];
+
+/** Every page names its card and says which page of how many it is. */
+function expectNumberedPages(pages: string[], cardNo: string): void {
+  pages.forEach((page, i) => {
+    expect(page, `page ${i + 1}`).toContain(cardNo);
+    expect(page, `page ${i + 1}`).toContain(`第${i + 1}页/共${pages.length}页`);
+  });
+}
+
+/** The page with the signatures also holds `lastRow`, the last thing they sign for. */
+function expectSignaturesWith(pages: string[], lastRow: string): void {
+  const signed = pages.filter((p) => SIGNATURE_LABELS.every((label) => p.includes(label)));
+  expect(signed, 'one page with all three signature boxes').toHaveLength(1);
+  expect(signed[0]).toContain(squeeze(lastRow));
+}
+
+const VENDOR_NOTES = [
+  '原厂工程师远程确认主板供电故障，安排上门',
+  '工程师上门更换主板，测试正常，保修期内免费',
+];
+
+/**
+ * An everyday card as the supervisor fills it: refused for a game and its cheat, approved by the
+ * general manager, a description of a few hundred characters, the record written, two parts and
+ * two calls to the vendor.
+ */
+function everydayCard(description = ''): { backup: LedgerBackup; card: RepairCard } {
+  const backup = structuredClone(demo);
+  const card = backup.tables.repairCards!.find((c) => c.description.includes('弹窗广告'))!;
+  card.description =
+    description ||
+    '电脑最近两周弹窗广告很多，开机后右下角不断弹出游戏和购物广告，杀毒软件被关闭后无法重新开启，' +
+      '浏览器主页被篡改为不明导航网站，改回后重启又被改掉。打开财务软件时经常卡住十几秒，' +
+      '月底要报税，比较着急。同事说可能中了病毒，我没有自己动过系统设置，只是上周下载过一个看视频的软件，' +
+      '安装时没注意勾选项。另外机箱风扇声音比以前大很多，偶尔有焦味，开机有时要按两次电源键才能启动，' +
+      '显示器偶尔闪一下黑屏再恢复。电脑里有本部门的合同扫描件和报表，请维修时注意保留数据，不要重装前不打招呼。';
+  card.diagnosis = '游戏外挂携带木马，系统文件被篡改；主板供电模块电容鼓包，导致开机困难和焦味。';
+  card.workDone =
+    '卸载游戏及外挂，查杀木马，恢复浏览器设置，重新开启杀毒软件；备份用户数据后联系厂商更换主板，' +
+    '更换机箱风扇，清理灰尘，测试财务软件与打印正常。';
+  card.parts = [
+    { name: '主板（原厂保修更换）', quantity: 1, cost: 0 },
+    { name: '机箱风扇 12cm', quantity: 1, cost: 35 },
+  ];
+  const received = Date.parse(card.receivedAt);
+  for (const [i, note] of VENDOR_NOTES.entries()) {
+    backup.tables.repairEvents!.push({
+      ...backup.tables.repairEvents!.find((e) => e.cardId === card.id)!,
+      id: `vendor-${i}`,
+      type: 'vendor-contact',
+      at: new Date(received + (i + 1) * 3 * 3600_000).toISOString(),
+      by: '付华',
+      note,
+      vendor: '联想服务站 400 热线',
+      approverRole: null,
+      approverName: '',
+    });
+  }
+  return { backup, card };
+}
+
+describe('a card on paper: one sheet when it can, signatures with what they sign', () => {
+  it.each(['a4', 'a5'] as const)(
+    'prints an everyday refused-then-approved card with parts and vendor calls on one %s page',
+    (paper) => {
+      const { backup, card } = everydayCard();
+      expect(card.description.length).toBeGreaterThan(200);
+      const { pdf } = print(cardForm, backup, { id: card.cardNo, paper });
+      savePng(pdf, `card-everyday-${paper}`);
+      const pages = pageTexts(pdf);
+      expect(pages).toHaveLength(1);
+      const page = pages[0]!;
+      expect(page).toContain(squeeze(card.description));
+      expect(page).toContain('拒修原因安装游戏');
+      expect(page).toMatch(/审批总经理批准维修/);
+      expect(page).toContain('机箱风扇12cm');
+      expectSignaturesWith(pages, '合计235.00');
+      expectNumberedPages(pages, card.cardNo);
+    },
+  );
+
+  it.each(['a4', 'a5'] as const)('prints every card of the demo ledger on one %s page', (paper) => {
+    for (const card of cards()) {
+      const pages = pageTexts(print(cardForm, demo, { id: card.cardNo, paper }).pdf);
+      expect(pages, card.cardNo).toHaveLength(1);
+      expectNumberedPages(pages, card.cardNo);
+      for (const label of SIGNATURE_LABELS) expect(pages[0], card.cardNo).toContain(label);
+    }
+  });
+
+  it.each(['a4', 'a5'] as const)(
+    'keeps the signatures with the parts above them whatever the length of the description (%s)',
+    (paper) => {
+      const sentence = '开机后风扇狂转，屏幕偶尔闪烁并出现蓝屏，重启后又能用一会儿。';
+      // From a card that just fits to one that runs well onto a second page, in small steps, so
+      // some length ends the content right at the foot of page 1.
+      for (let length = 300; length <= 2000; length += 113) {
+        const { backup, card } = everydayCard(sentence.repeat(80).slice(0, length));
+        const pages = pageTexts(print(cardForm, backup, { id: card.cardNo, paper }).pdf);
+        expectSignaturesWith(pages, '合计235.00');
+        expectNumberedPages(pages, card.cardNo);
+        if (pages.length > 1) expect(pages[1], `${length} characters`).toContain('维修申请卡（续）');
+      }
+    },
+  );
+
+  it('numbers each blank card as its own sheet', () => {
+    const { pdf } = print(blankForm, demo, { blankCards: { count: 2, pcCode: 'B', year: 2026, from: 7 } });
+    const pages = pageTexts(pdf);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('WX-2026-B-0007第1页/共1页');
+    expect(pages[1]).toContain('WX-2026-B-0008第1页/共1页');
   });
 });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../../electron/services/font';
-import type { LedgerBackup } from '../../backup';
-import { buildDemoLedger } from '../../demo';
-import type { Device } from '../../schemas';
-import { findMissingGlyphs } from '../font';
-import { PdfFormError, pdfForms, type RenderOptions } from '../forms';
-import { labelGrid, type LabelSheetChoice } from './labels';
+import type { LedgerBackup } from '../../../shared/backup';
+import { buildDemoLedger } from '../../../shared/demo';
+import type { Device } from '../../../shared/schemas';
+import { findMissingGlyphs } from '../../../shared/pdf/font';
+import { PdfFormError, pdfForms, type RenderOptions } from '../../../shared/pdf/forms';
+import { labelGrid, type LabelSheetChoice } from '../../../shared/pdf/forms/labels';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });

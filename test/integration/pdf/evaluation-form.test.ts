@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFontSubsetter, readFontFile, type FontSubsetter } from '../../../electron/services/font';
-import type { LedgerBackup } from '../../backup';
-import { buildDemoLedger } from '../../demo';
-import type { PurchaseEvaluation } from '../../schemas';
-import { findMissingGlyphs } from '../font';
-import { PdfFormError, pdfForms } from '../forms';
-import type { Paper } from '../layout';
+import type { LedgerBackup } from '../../../shared/backup';
+import { buildDemoLedger } from '../../../shared/demo';
+import type { PurchaseEvaluation } from '../../../shared/schemas';
+import { findMissingGlyphs } from '../../../shared/pdf/font';
+import { PdfFormError, pdfForms } from '../../../shared/pdf/forms';
+import { evaluationReference } from '../../../shared/pdf/forms/evaluation';
+import type { Paper } from '../../../shared/pdf/layout';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -52,6 +53,28 @@ const pdfPages = (pdf: Uint8Array) =>
   execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', writePdf(pdf), '-'], { encoding: 'utf8' })
     .split('\f')
     .slice(0, -1);
+/** Each page read on its own (`pdftotext -f n -l n`), spaces removed. */
+function pageTexts(pdf: Uint8Array): string[] {
+  const file = writePdf(pdf);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) =>
+    squeeze(
+      execFileSync(
+        'pdftotext',
+        ['-f', String(i + 1), '-l', String(i + 1), '-layout', '-enc', 'UTF-8', file, '-'],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ),
+  );
+}
+function expectNumberedPages(pages: string[], reference: string): void {
+  pages.forEach((page, i) => {
+    expect(page, `page ${i + 1}`).toContain(squeeze(reference));
+    expect(page, `page ${i + 1}`).toContain(`第${i + 1}页/共${pages.length}页`);
+  });
+}
 function savePng(pdf: Uint8Array, name: string): string {
   const prefix = join(pngDir, name);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', writePdf(pdf), prefix]);
@@ -137,6 +160,30 @@ describe('the work request form (工作申请单)', () => {
     const collected = new Set(text);
     expect([...new Set(all)].filter((ch) => !collected.has(ch))).toEqual([]);
   });
+
+  it.each(['a4', 'a5'] as const)('prints every demo request on one %s page', (paper) => {
+    for (const ev of evaluations()) {
+      const pages = pageTexts(print(demo, ev.id, paper).pdf);
+      expect(pages, ev.item).toHaveLength(1);
+      expectNumberedPages(pages, evaluationReference(ev));
+    }
+  });
+
+  it.each(['a4', 'a5'] as const)(
+    'keeps the four signatures with the decision, and names the form on every page, whatever the length of the reason (%s)',
+    (paper) => {
+      const sentence = '原设备故障频繁，维修费用已超过新购价格的一半，影响日常办公。';
+      for (let length = 200; length <= 2000; length += 150) {
+        const { backup, id } = withEvaluation({ reason: sentence.repeat(70).slice(0, length) });
+        const pages = pageTexts(print(backup, id, paper).pdf);
+        const signed = pages.filter((p) => p.includes('申请人签字：') && p.includes('审批人签字：'));
+        expect(signed, `${length} characters`).toHaveLength(1);
+        expect(signed[0], `${length} characters`).toContain('审批结果已批准');
+        const ev = backup.tables.purchaseEvaluations!.find((e) => e.id === id)!;
+        expectNumberedPages(pages, evaluationReference(ev));
+      }
+    },
+  );
 
   it('asks for the id, and says when there is no such evaluation', () => {
     expect(() => form.collectText(demo)).toThrow(PdfFormError);

@@ -1,7 +1,6 @@
 // The label sheet chosen in the dialog reaches the PDF: this test stands in for the main process
 // with the real font service behind a fake NetdeskApi, and reads the PDF with pdftotext, page by
 // page (pdftotext separates pages with a form feed).
-/* eslint-disable no-restricted-imports */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +11,12 @@ import { buildDeviceIndex } from '../../../shared/devices/device-list';
 import { device } from '../../../shared/devices/test-records';
 import type { IpcRequest, NetdeskApi } from '../../../shared/ipc';
 import type { Person } from '../../../shared/schemas';
-import { clearPrintFontCache } from '../../print/print-form';
-import { labelSheetChoice, printLabels, type LabelPrintChoice } from './print-labels';
+import { clearPrintFontCache } from '../../../renderer/print/print-form';
+import {
+  labelSheetChoice,
+  printLabels,
+  type LabelPrintChoice,
+} from '../../../renderer/features/devices/print-labels';
 
 const work = mkdtempSync(join(tmpdir(), 'netdesk-labels-'));
 const fontService = createFontService();

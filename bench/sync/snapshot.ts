@@ -1,5 +1,5 @@
 // Measures a ten-year ledger's snapshot through sync:exchange on this machine (run:
-// npx tsx electron/sync/bench-snapshot.ts [records]). Not a test: it prints figures.
+// npx tsx bench/sync/snapshot.ts [records]). Not a test: it prints figures.
 //   1. PC A publishes it in parts: each part validated with the IPC schema as the main process
 //      does, then streamed into the folder. Records are repair-card-sized (~1 KB of JSON with
 //      their clock stamps).
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseIpcRequest } from '../../shared/ipc';
 import { SNAPSHOT_PART_MAX_RECORDS } from '../../shared/sync-ipc';
 import { EMPTY_CURSORS, type SyncCursors } from '../../shared/sync/types';
-import { createSyncService } from '../services/sync';
+import { createSyncService } from '../../electron/services/sync';
 
 const COUNT = Number(process.argv[2] ?? 1_500_000);
 const at = '2026-03-02T08:00:00.000Z';

@@ -2,7 +2,7 @@
 // that injects the faults a shared folder shows in real life (a write cut off, EPERM from an
 // antivirus scanner, files that other PCs see late, a share that vanishes). Used by tests only.
 import { posix } from 'node:path';
-import type { SyncFs } from './fs';
+import type { SyncFs } from '../../electron/sync/fs';
 
 function fsError(code: string, path: string): Error {
   return Object.assign(new Error(`${code}: ${path}`), { code });

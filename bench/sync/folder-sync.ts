@@ -1,14 +1,14 @@
-// Measures folder sync on this machine (run: npx tsx electron/sync/bench.ts). Not a test: it
+// Measures folder sync on this machine (run: npx tsx bench/sync/folder-sync.ts). Not a test: it
 // prints figures. Two replicas on the local disk, one temp folder as the share:
 //   1. PC A makes 10,000 changes (one batch), publishes them; PC B reads and applies them.
 //   2. PC B syncs again with nothing new (the "idle" sync the app runs every few minutes).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syncOnce } from './engine';
-import { FileLedger } from './file-ledger';
-import { SyncFolder } from './folder';
-import { nodeFs } from './fs';
+import { syncOnce } from '../../electron/sync/engine';
+import { FileLedger } from '../../electron/sync/file-ledger';
+import { SyncFolder } from '../../electron/sync/folder';
+import { nodeFs } from '../../electron/sync/fs';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 

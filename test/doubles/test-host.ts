@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceHost } from './types';
+import type { ServiceHost } from '../../electron/services/types';
 
 export const PINNED_NOW = new Date('2026-03-05T08:30:00.000Z');
 
@@ -25,6 +25,7 @@ export async function makeTestHost(overrides: Partial<ServiceHost> = {}): Promis
     appVersion: '0.1.0',
     platform: 'win32',
     dataDir,
+    documentsDir: join(dataDir, 'Documents'),
     now: () => PINNED_NOW,
     openPath: (p) => {
       opened.push(p);

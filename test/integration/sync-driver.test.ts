@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncService } from './sync';
+import { createSyncService } from '../../electron/services/sync';
 import { parseIpcRequest, type IpcRequest } from '../../shared/ipc';
 import { LEDGER_TABLES } from '../../shared/schemas';
 import { dumpLedger } from '../../shared/sync/dump';
@@ -72,7 +72,7 @@ describe('publishing a snapshot in parts', () => {
     };
     const run = (p: Pc, initFolder = false) =>
       runSync(
-        { db: p.db, ledger: p.ledger, api, drainTouched: () => p.touched.splice(0) },
+        { ledger: p.ledger, api, drainTouched: () => p.touched.splice(0) },
         { name: p.ledger.nodeId, now: clock.now, initFolder, snapshotEvery: 20, snapshotPartRecords: 7 },
       );
 
@@ -129,7 +129,7 @@ describe('publishing a snapshot in parts', () => {
     // This PC synced with a folder before (a snapshot is due); the setting is now unusable.
     await a.ledger.saveCursors({ ...(await a.ledger.readCursors()), rootId: 'root-before', written: 30 });
     const result = await runSync(
-      { db: a.db, ledger: a.ledger, api, drainTouched: () => a.touched.splice(0) },
+      { ledger: a.ledger, api, drainTouched: () => a.touched.splice(0) },
       { name: 'A', now: clock.now, snapshotEvery: 20, snapshotPartRecords: 7 },
     );
     expect(result.status.connected).toBe(false);
