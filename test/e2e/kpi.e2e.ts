@@ -40,11 +40,19 @@ describe('monthly KPI', () => {
     app = await startApp({ home });
     const { page } = app;
     await loadDemoLedger(page);
+    // The people show before the import has finished; a reload now would cut it short.
+    await expect
+      .poll(() => page.locator('.ant-message').textContent(), { timeout: 60_000 })
+      .toContain('演示数据已加载');
+    const open = (hash: string) =>
+      page.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
     const thisMonth = chinaMonth(new Date());
     const lastMonth = addMonths(thisMonth, -1);
 
     // A month not begun yet is refused with a clear message.
-    await page.goto(`${app.url.split('#')[0]}#/reports/${addMonths(thisMonth, 1)}`);
+    await open(`#/reports/${addMonths(thisMonth, 1)}`);
     await expect.poll(() => page.getByTestId('kpi-month-error').textContent()).toContain('尚未开始');
 
     // This month: a card exception opens the card.
@@ -63,7 +71,7 @@ describe('monthly KPI', () => {
     expect(page.url()).toContain('#/repairs/');
 
     // Last month: a red tile lists its exceptions.
-    await page.goto(`${app.url.split('#')[0]}#/reports/${lastMonth}`);
+    await open(`#/reports/${lastMonth}`);
     await expect.poll(() => page.getByTestId('kpi-tile-K1').isVisible(), { timeout: 30_000 }).toBe(true);
     const red = page.locator('[data-testid^="kpi-tile-"][data-pass="false"]').first();
     await expect.poll(() => red.count()).toBe(1);
