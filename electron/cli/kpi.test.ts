@@ -150,6 +150,26 @@ describe('netdesk kpi', () => {
     expect(table.stdout.match(/本月台账无任何记录/g)).toHaveLength(9);
   });
 
+  it("takes the company's own rest days from the backup's ledger settings out of K6's working days", async () => {
+    const k6Of = async (file: string) => {
+      const { stdout } = await run('kpi', '-b', file, '--month', '2026-11', '--now', NOW, '--json');
+      const k6 = (
+        JSON.parse(stdout) as { indicators: { id: string; actual: { of: number } }[] }
+      ).indicators.find((i) => i.id === 'K6')!;
+      return k6.actual.of;
+    };
+    const backup = handBuiltBackup();
+    // Monday 16 and Tuesday 17 November 2026 are official working days.
+    backup.tables.ledgerSettings!.push(
+      stored('ledgerSettings', 'set-2', {
+        key: 'companyRestDays',
+        value: ['2026-11-16', '2026-11-17'],
+      }) as never,
+    );
+    writeFileSync(join(cwd, 'rest.json'), serializeBackup(backup));
+    expect(await k6Of('rest.json')).toBe((await k6Of('small.json')) - 2);
+  });
+
   it('refuses a month not begun yet, a malformed month, and a missing one, writing nothing', async () => {
     const future = await run('kpi', '-b', 'demo.json', '--month', '2027-01', '--now', NOW, '--pdf', 'x.pdf');
     expect(future.code).toBe(EXIT_USAGE);

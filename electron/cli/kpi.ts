@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseBackup } from '../../shared/backup';
 import { computeKpiMonth, KpiMonthError } from '../../shared/kpi/engine';
 import { kpiLedgerFromTables } from '../../shared/kpi/ledger';
+import { readLedgerSetting } from '../../shared/ledger-settings';
 import {
   actualText,
   exceptionText,
@@ -91,7 +92,11 @@ export async function kpiCommand(argv: string[], io: CliIo): Promise<number> {
 
   let report: KpiMonthReport;
   try {
-    report = computeKpiMonth(kpiLedgerFromTables(parsed.backup.tables), values.month, now);
+    // The company's own rest days travel in the backup as a ledger-wide setting.
+    const companyRestDays = readLedgerSetting(parsed.backup.tables.ledgerSettings ?? [], 'companyRestDays');
+    report = computeKpiMonth(kpiLedgerFromTables(parsed.backup.tables), values.month, now, {
+      companyRestDays,
+    });
   } catch (err) {
     if (err instanceof KpiMonthError) return usage(io, err.message);
     throw err;

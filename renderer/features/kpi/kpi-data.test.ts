@@ -5,6 +5,7 @@ import { computeKpiMonth } from '../../../shared/kpi/engine';
 import { kpiLedgerFromTables } from '../../../shared/kpi/ledger';
 import { ledgerTables, type LedgerTable, type RecordInput } from '../../../shared/schemas';
 import type { BackupTables } from '../../../shared/backup';
+import { setLedgerSetting } from '../../db/ledger-settings';
 import { createRepository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb, manualClock } from '../../db/test-support';
@@ -170,6 +171,20 @@ describe('the KPI screen reads only the month window', () => {
     ]);
     const dec = await readKpiMonth(db, '2026-12', now);
     expect(dec.charts.cards.map(([no]) => no)).toEqual(['WX-2026-A-0002']);
+  });
+
+  it("leaves the company's own rest days, set for the whole ledger, out of K6's working days", async () => {
+    await fill(db, handBuiltTables());
+    const now = new Date('2026-12-20T04:00:00.000Z');
+    const k6 = async () =>
+      (await readKpiMonth(db, '2026-11', now)).report.indicators.find((i) => i.id === 'K6')!.actual as {
+        of: number;
+      };
+    const before = (await k6()).of;
+    const repo = createRepository(db, { now: manualClock('2026-12-20T04:00:00.000Z').now });
+    // Monday 16 November 2026 is an official working day; the company rests on it.
+    await setLedgerSetting(db, repo, 'companyRestDays', ['2026-11-16']);
+    expect((await k6()).of).toBe(before - 1);
   });
 
   it('refuses a month after the current one and a malformed one', () => {

@@ -16,6 +16,7 @@ import { computeKpiMonth, kpiRecordWindow, type KpiRecordWindow } from '../../..
 import { retiredAtOf } from '../../../shared/kpi/ledger';
 import type { KpiLedger, KpiMonthReport } from '../../../shared/kpi/types';
 import { CHECK_KINDS, type KpiReport } from '../../../shared/schemas';
+import { getLedgerSetting } from '../../db/ledger-settings';
 import type { Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 
@@ -125,11 +126,17 @@ function widened(w: KpiRecordWindow): KpiRecordWindow {
   };
 }
 
-/** K1–K9 and the chart series of `month` as of `now`. Throws KpiMonthError for a future month. */
+/**
+ * K1–K9 and the chart series of `month` as of `now`. Throws KpiMonthError for a future month.
+ * The company's own rest days (a ledger-wide setting) take working days out of K6's count.
+ */
 export async function readKpiMonth(db: NetdeskDb, month: string, now: Date): Promise<KpiMonthData> {
-  const ledger = await readKpiMonthLedger(db, month);
+  const [ledger, companyRestDays] = await Promise.all([
+    readKpiMonthLedger(db, month),
+    getLedgerSetting(db, 'companyRestDays'),
+  ]);
   return {
-    report: computeKpiMonth(ledger, month, now),
+    report: computeKpiMonth(ledger, month, now, { companyRestDays }),
     charts: kpiChartSeries(ledger, month, now),
   };
 }
