@@ -19,6 +19,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
+import { kpiMonthCacheHook } from './kpi/month-cache-hook';
 import { repairDerivedHook } from './repair/data/derived';
 
 /** Screens the placeholder may send the user to while a feature is not built. */
@@ -75,6 +76,7 @@ export const FEATURES = [
       () => import('./kpi/KpiScreen'),
       (m) => m.KpiScreen,
     ),
+    hooks: [kpiMonthCacheHook],
   },
   {
     route: 'people',
