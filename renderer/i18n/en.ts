@@ -766,6 +766,9 @@ export const en: Messages = {
   },
   kpi: {
     title: 'Monthly KPI',
+    yearSoFar: '{{year}} so far (month by month)',
+    yearMonths: 'met {{met}} · missed {{missed}} · not judged {{open}} months',
+    yearOpenMissed: 'Open the exceptions of {{month}}',
     month: 'Month',
     monthPlaceholder: 'YYYY-MM',
     prevMonth: 'Previous month',

@@ -737,6 +737,9 @@ export const zhCN = {
   },
   kpi: {
     title: '月度考核',
+    yearSoFar: '{{year}} 年累计（逐月）',
+    yearMonths: '达标 {{met}} 月 · 未达标 {{missed}} 月 · 暂无结论 {{open}} 月',
+    yearOpenMissed: '打开 {{month}} 的例外事项',
     month: '考核月份',
     monthPlaceholder: 'YYYY-MM',
     prevMonth: '上个月',

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildDemoLedger } from '../../shared/demo';
 import { addMonths, chinaMonth } from '../../shared/time/china';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
@@ -33,6 +34,31 @@ const pdfText = (path: string) =>
     /[ \t]+/g,
     '',
   );
+
+/**
+ * A repaired card of last month in the demo ledger (built the same way the app builds it, so the
+ * ids and days match the one just loaded): preferably one without a head's signature time, which
+ * an earlier receipt would otherwise have to precede.
+ */
+function lastMonthCard(): { id: string; cardNo: string } {
+  const now = new Date();
+  const lastMonth = addMonths(chinaMonth(now), -1);
+  const cards = buildDemoLedger({ seed: 1, now }).tables.repairCards ?? [];
+  const ofLastMonth = cards.filter(
+    (c) => chinaMonth(new Date(c.receivedAt)) === lastMonth && c.status !== 'received',
+  );
+  const card = ofLastMonth.find((c) => !c.deptHeadSignedAt) ?? ofLastMonth[0];
+  if (!card) throw new Error(`the demo ledger has no card of ${lastMonth}`);
+  return { id: card.id, cardNo: card.cardNo };
+}
+
+/** 'YYYY-MM-DD HH:mm' three days earlier (the picker's local time, kept local). */
+function threeDaysEarlier(shown: string): string {
+  const [day, time] = shown.split(' ');
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 3);
+  return `${d.toISOString().slice(0, 10)} ${time}`;
+}
 
 describe('monthly KPI', () => {
   it('shows the tiles, follows exceptions, issues, reopens unchanged and re-issues', async () => {
@@ -70,6 +96,17 @@ describe('monthly KPI', () => {
     await expect.poll(() => page.getByTestId('card-detail').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(page.url()).toContain('#/repairs/');
 
+    // The year so far: nine tiles; one that missed opens its latest missed month at its exceptions.
+    await open(`#/reports/${thisMonth}`);
+    await expect.poll(() => page.locator('[data-testid^="kpi-year-K"]').count(), { timeout: 60_000 }).toBe(9);
+    const missedYear = page.locator('[data-testid^="kpi-year-K"][data-pass="false"]:not([disabled])').first();
+    if ((await missedYear.count()) > 0) {
+      const id = ((await missedYear.getAttribute('data-testid')) ?? '').replace('kpi-year-', '');
+      await missedYear.click();
+      await expect.poll(() => page.url()).toMatch(new RegExp(`#/reports/\\d{4}-\\d{2}/${id}$`));
+      await expect.poll(() => page.getByTestId('kpi-exceptions').textContent()).toContain(id);
+    }
+
     // Last month: a red tile lists its exceptions.
     await open(`#/reports/${lastMonth}`);
     await expect.poll(() => page.getByTestId('kpi-tile-K1').isVisible(), { timeout: 30_000 }).toBe(true);
@@ -106,6 +143,25 @@ describe('monthly KPI', () => {
     ])
       expect(text).toContain(expected);
     expect(text).toContain(`SHA-256：${shownSha}（第1版）`);
+
+    // A card of last month is corrected: received three days earlier, so K3 of last month changes.
+    const edited = lastMonthCard();
+    await open(`#/repairs/${encodeURIComponent(edited.id)}`);
+    await expect.poll(() => page.getByTestId('card-detail').getAttribute('data-card-no')).toBe(edited.cardNo);
+    await page.getByTestId('card-edit').click();
+    const receivedInput = page
+      .locator('input[data-testid="edit-received-at"], [data-testid="edit-received-at"] input')
+      .first();
+    const shown = await receivedInput.inputValue();
+    await receivedInput.click();
+    await receivedInput.fill(threeDaysEarlier(shown));
+    await receivedInput.press('Enter');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('edit-form').count(), { timeout: 30_000 }).toBe(0);
+
+    // Reopened after the correction: still the very same document.
+    await open(`#/reports/${lastMonth}`);
+    await expect.poll(() => page.getByTestId('kpi-reopen-1').isVisible(), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('kpi-reopen-1').click();
     const both = await waitForFiles(reports, isReport, 2);
     const again = readFileSync(
@@ -117,11 +173,14 @@ describe('monthly KPI', () => {
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(sha(again)).toBe(sha(firstBytes));
 
-    // Re-issue: version 2, listed first, saying what changed (nothing, here).
+    // Re-issue: version 2, listed first, naming the corrected card among the changes.
     await page.getByTestId('kpi-issue').click();
     await expect.poll(() => page.getByTestId('kpi-issue-confirm').textContent()).toContain('第 1 版');
+    expect(await page.getByTestId('kpi-issue-confirm').textContent()).toContain(edited.cardNo);
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('kpi-version-2').isVisible(), { timeout: 60_000 }).toBe(true);
-    expect(await page.getByTestId('kpi-changes-2').textContent()).toContain('无变化');
+    const changes2 = (await page.getByTestId('kpi-changes-2').textContent()) ?? '';
+    expect(changes2).toContain(edited.cardNo);
+    expect(changes2).not.toContain('无变化');
   });
 });

@@ -2,13 +2,15 @@
 // judged) with figure and target; a tile opens its exceptions, a card exception opens the card;
 // the data problems; the remark; issuing the month's report (confirmed, with what changed since
 // the last version) and the issued versions, each reopened exactly as issued.
-// The month lives in the address: #/reports/2026-11 (none: the current month).
+// Below the tiles, the year so far from the KPI month cache, each indicator opening the latest month
+// it missed. The month lives in the address: #/reports/2026-11 (none: the current month), and an
+// open indicator after it: #/reports/2026-11/K3.
 // Test ids: kpi-month (input), kpi-prev, kpi-next, kpi-month-error, kpi-as-of, kpi-tile-K1…K9
-// (data-pass="true|false|null"), kpi-exceptions, kpi-exception, kpi-open-card, kpi-data-problems,
+// (data-pass="true|false|null"), kpi-year, kpi-year-K1…K9 (data-pass), kpi-exceptions, kpi-exception, kpi-open-card, kpi-data-problems,
 // kpi-remark, kpi-issue, kpi-versions, kpi-version-<n>, kpi-reopen-<n>, kpi-changes-<n>.
 import { Alert, App, Button, Card, Col, Empty, Input, List, Row, Space, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   diffKpiFigures,
@@ -26,9 +28,11 @@ import {
   targetText,
   type KpiLang,
 } from '../../../shared/kpi/text';
+import { monthsOfYearSoFar, yearSoFar } from '../../../shared/kpi/month-cache';
 import type { KpiException, KpiId, KpiIndicator } from '../../../shared/kpi/types';
 import { addMonths, chinaTime } from '../../../shared/time/china';
 import { useLedger } from '../../app/ledger';
+import { getLedgerSetting } from '../../db/ledger-settings';
 import { describeError } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
@@ -42,6 +46,7 @@ import {
   reopenKpiReport,
   type StoredKpiReport,
 } from './kpi-data';
+import { cachedKpiMonth, kpiMonthSummaries } from './month-cache';
 import { drawKpiPdf, openKpiPdf } from './print-kpi';
 
 const TILE_STYLE: Record<'true' | 'false' | 'null', { background: string; borderColor: string }> = {
@@ -58,21 +63,26 @@ function cardOf(e: KpiException): string | null {
   return null;
 }
 
+const KPI_IDS: readonly KpiId[] = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9'];
+
 export function KpiScreen() {
   const sub = useUiStore((s) => s.sub);
   const now = useNow(60_000);
-  const month = sub ? decodeURIComponent(sub) : defaultKpiMonth(now);
+  // #/reports/2026-11 or #/reports/2026-11/K3 (the year so far opens a month at its indicator).
+  const [part, idPart] = sub.split('/');
+  const month = part ? decodeURIComponent(part) : defaultKpiMonth(now);
+  const open = KPI_IDS.find((id) => id === idPart) ?? null;
   // Keyed by month: the typed text and the open indicator start afresh on each month.
-  return <KpiMonthView key={month} month={month} now={now} />;
+  return <KpiMonthView key={`${month}/${open ?? ''}`} month={month} now={now} open={open} />;
 }
 
-function KpiMonthView({ month, now }: { month: string; now: Date }) {
+function KpiMonthView({ month, now, open }: { month: string; now: Date; open: KpiId | null }) {
   const { t, i18n } = useTranslation();
   const lang: KpiLang = i18n.language === 'en' ? 'en' : 'zh';
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
   const [typed, setTyped] = useState(month);
-  const [selected, setSelected] = useState<KpiId | null>(null);
+  const [selected, setSelected] = useState<KpiId | null>(open);
 
   const refusal = checkKpiMonth(month, now);
   const minute = Math.floor(now.getTime() / 60_000);
@@ -141,6 +151,7 @@ function KpiMonthView({ month, now }: { month: string; now: Date }) {
               </Col>
             ))}
           </Row>
+          <YearSoFar month={month} now={new Date(minute * 60_000)} lang={lang} />
           <Card
             style={{ marginTop: 16 }}
             data-testid="kpi-exceptions"
@@ -198,6 +209,62 @@ function KpiMonthView({ month, now }: { month: string; now: Date }) {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The year so far: per indicator, how many months of the year up to this one met, missed or had
+ * nothing to judge (K1 and K9 run year to date: their latest month is the year's standing). Read
+ * from the KPI month cache; months not kept are computed from their own windows and kept. A tile
+ * opens the latest month it missed at that indicator's exceptions.
+ */
+function YearSoFar({ month, now, lang }: { month: string; now: Date; lang: KpiLang }) {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const navigate = useUiStore((s) => s.navigate);
+  const months = monthsOfYearSoFar(month);
+  const key = months.join(',');
+  const at = now.getTime();
+  const kept = useLiveQuery(
+    () => Promise.all(months.map((m) => cachedKpiMonth(db, m, new Date(at)))),
+    [db, key, at],
+  );
+  const missing = !kept || kept.some((k) => !k);
+  useEffect(() => {
+    if (kept && kept.some((k) => !k)) void kpiMonthSummaries(db, key.split(','), new Date(at));
+  }, [db, key, at, kept]);
+
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={t('kpi.yearSoFar', { year: month.slice(0, 4) })}>
+      {missing ? (
+        <Spin size="small" />
+      ) : (
+        <Space wrap data-testid="kpi-year">
+          {yearSoFar(kept.filter((k) => k !== undefined)).map((y) => {
+            const ytd = y.id === 'K1' || y.id === 'K9';
+            const pass = ytd ? (y.latest?.pass ?? null) : y.missed > 0 ? false : y.met > 0 ? true : null;
+            const state = String(pass) as 'true' | 'false' | 'null';
+            const target = y.missedMonths.at(-1);
+            return (
+              <Button
+                key={y.id}
+                data-testid={`kpi-year-${y.id}`}
+                data-pass={state}
+                style={TILE_STYLE[state]}
+                disabled={!target}
+                title={target ? t('kpi.yearOpenMissed', { month: target }) : undefined}
+                onClick={() => target && navigate('reports', `${encodeURIComponent(target)}/${y.id}`)}
+              >
+                {y.id}{' '}
+                {ytd
+                  ? passText(pass, lang)
+                  : t('kpi.yearMonths', { met: y.met, missed: y.missed, open: y.open })}
+              </Button>
+            );
+          })}
+        </Space>
+      )}
+    </Card>
   );
 }
 
@@ -282,11 +349,7 @@ function IssuePanel({
   const latest = versions[0] ?? null;
   const next = (latest?.version ?? 0) + 1;
 
-  async function companyName(): Promise<string> {
-    const rows = await db.ledgerSettings.where('key').equals('companyName').toArray();
-    const row = rows.find((r) => r.deletedAt === null);
-    return typeof row?.value === 'string' ? row.value : '';
-  }
+  const companyName = () => getLedgerSetting(db, 'companyName');
 
   async function confirmIssue() {
     let changes: KpiFigureChange[] = [];
