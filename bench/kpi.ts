@@ -41,12 +41,12 @@ export async function kpiFigures(
     note: `font subset and drawing from frozen figures; ${median(kb).toFixed(1)} KB (budget 300 KB)`,
   });
   measured('monthly KPI PDF size', kb, { unit: 'KB', budget: 300 });
-  const tile = await call('kpiTileAfterCard', opts.runs);
+  const tile = await call('kpiTileAfterCard', opts.runs, nowIso);
   measured('KPI tiles after a new repair card', tile.ms, {
     budget: 100,
     baseline: median(tile.keptMs),
     note:
-      `the month forgotten by the after-commit hook, recomputed from its window; the card's write ` +
+      `the month of the dataset's "now" forgotten by the after-commit hook, recomputed from its window; the card's write ` +
       `${median(tile.writeMs).toFixed(1)} ms (hook included); baseline = the kept summary read`,
   });
 }

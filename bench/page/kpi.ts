@@ -85,18 +85,25 @@ export const kpiBench = {
    * again — recomputed from the month's window, not from ten years. Baseline: the summary read
    * while it is kept (no write in between).
    */
-  async kpiTileAfterCard(runs: number): Promise<{ ms: number[]; writeMs: number[]; keptMs: number[] }> {
+  async kpiTileAfterCard(
+    runs: number,
+    nowIso: string,
+  ): Promise<{ ms: number[]; writeMs: number[]; keptMs: number[] }> {
     const db = await open();
     const unregister = registerCommitHook(kpiMonthCacheHook);
     try {
       const repo = createRepository(db);
       const people = await db.people.where('name').above('').limit(50).toArray();
-      const ctx = { db, repo, pcCode: 'B', operator: '基准测试', now: () => new Date() };
-      const month = chinaMonth(new Date());
-      await kpiMonthSummary(db, month, new Date());
-      const keptMs = await times(runs, () => kpiMonthSummary(db, month, new Date()));
+      // The dataset's "now": the new cards land in a month full of cards, as on a working day.
+      let at = Date.parse(nowIso);
+      const now = () => new Date(at);
+      const ctx = { db, repo, pcCode: 'B', operator: '基准测试', now };
+      const month = chinaMonth(now());
+      await kpiMonthSummary(db, month, now());
+      const keptMs = await times(runs, () => kpiMonthSummary(db, month, now()));
       const out = { ms: [] as number[], writeMs: [] as number[], keptMs };
       for (let i = 0; i < runs; i++) {
+        at += 1000;
         const t0 = performance.now();
         const p = people[i % people.length]!;
         await logRepairCard(ctx, {
@@ -105,7 +112,7 @@ export const kpiBench = {
           description: `基准测试：开机黑屏，第 ${i + 1} 张`,
         });
         const t1 = performance.now();
-        const summary = await kpiMonthSummary(db, month, new Date());
+        const summary = await kpiMonthSummary(db, month, now());
         const t2 = performance.now();
         if (!summary.indicators.length) throw new Error('no KPI tiles after the new card');
         out.writeMs.push(t1 - t0);
