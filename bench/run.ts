@@ -28,6 +28,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { BENCH_DATASET } from '../shared/dataset/generate';
 import { datasetFiles, type DatasetFiles } from './dataset-files';
+import { kpiFigures } from './kpi';
 import type { ProgressReport, RestoreTimes } from './page/hook';
 import { waitUntilQuiet } from './quiet';
 import { printTable, writeResults, type Figure } from './report';
@@ -445,8 +446,12 @@ async function main(): Promise<number> {
         note: `${(labels.bytes / 1024).toFixed(0)} KB`,
       });
     else notBuilt('label sheet of 100', 2000, 'renderer/print/print-form.ts not found');
-    notBuilt('one month of KPIs', null, 'KPI feature not built');
-    notBuilt('monthly KPI PDF', null, 'KPI feature not built');
+    await kpiFigures((m, ...p) => hook(page, m, ...p), measured, {
+      runs: RUNS,
+      now: NOW,
+      month: '2026-10',
+      emptyPdfMs: emptyPdf.median,
+    });
     await context.close();
 
     // Cold starts of the real app: browser restarted with the full ledger, left to finish its own

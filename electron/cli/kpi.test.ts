@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type LedgerBackup } from '../../shared/backup';
 import { ledgerTables, type LedgerTable, type RecordInput } from '../../shared/schemas';
+import { figuresSha256 } from '../../shared/kpi/archive';
+import { computeKpiMonth } from '../../shared/kpi/engine';
+import { kpiLedgerFromTables } from '../../shared/kpi/ledger';
+import { parseBackup } from '../../shared/backup';
+import { kpiFiguresFromBackup } from '../../shared/pdf/forms/kpi-report';
 import { EXIT_OK, EXIT_USAGE, runNetdesk } from './netdesk';
 
 const NOW = '2026-12-07T09:00:00+08:00';
@@ -145,6 +150,26 @@ describe('netdesk kpi', () => {
     expect(table.stdout.match(/本月台账无任何记录/g)).toHaveLength(9);
   });
 
+  it("takes the company's own rest days from the backup's ledger settings out of K6's working days", async () => {
+    const k6Of = async (file: string) => {
+      const { stdout } = await run('kpi', '-b', file, '--month', '2026-11', '--now', NOW, '--json');
+      const k6 = (
+        JSON.parse(stdout) as { indicators: { id: string; actual: { of: number } }[] }
+      ).indicators.find((i) => i.id === 'K6')!;
+      return k6.actual.of;
+    };
+    const backup = handBuiltBackup();
+    // Monday 16 and Tuesday 17 November 2026 are official working days.
+    backup.tables.ledgerSettings!.push(
+      stored('ledgerSettings', 'set-2', {
+        key: 'companyRestDays',
+        value: ['2026-11-16', '2026-11-17'],
+      }) as never,
+    );
+    writeFileSync(join(cwd, 'rest.json'), serializeBackup(backup));
+    expect(await k6Of('rest.json')).toBe((await k6Of('small.json')) - 2);
+  });
+
   it('refuses a month not begun yet, a malformed month, and a missing one, writing nothing', async () => {
     const future = await run('kpi', '-b', 'demo.json', '--month', '2027-01', '--now', NOW, '--pdf', 'x.pdf');
     expect(future.code).toBe(EXIT_USAGE);
@@ -214,5 +239,55 @@ describe('netdesk kpi', () => {
     );
     expect(readFileSync(join(cwd, 'again.pdf')).equals(first)).toBe(true);
     expect(first.byteLength).toBeLessThan(300 * 1024);
+  });
+
+  it("draws the four charts with their labels and prints the frozen figures' SHA-256 on every page", async () => {
+    const { code } = await run(
+      'kpi',
+      '-b',
+      'demo.json',
+      '--month',
+      '2026-11',
+      '--now',
+      NOW,
+      '--pdf',
+      'demo.pdf',
+    );
+    expect(code).toBe(EXIT_OK);
+    const pdf = readFileSync(join(cwd, 'demo.pdf'));
+    expect(pdf.byteLength).toBeLessThan(300 * 1024);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(cwd, 'demo.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/[ \t]+/g, '');
+    for (const expected of [
+      '统计图表',
+      '每周维修卡数',
+      '各部门维修卡数',
+      '故障类别',
+      '维修用时分布',
+      // November 2026 runs Sunday 1st to Monday 30th: one-day weeks at both ends.
+      '11/1',
+      '11/2–11/8',
+      '11/23–11/29',
+      '11/30',
+      '硬件故障',
+      '打印机故障',
+      '4小时内',
+      '4–8小时',
+      '8–24小时',
+      '超过24小时',
+      '尚未完成',
+    ])
+      expect(text).toContain(expected);
+
+    // The footer names the figures the PDF was drawn from: the same SHA-256 computed here.
+    const backup = parseBackup(readFileSync(join(cwd, 'demo.json'), 'utf8'));
+    if (!backup.ok) throw new Error('demo backup not valid');
+    const now = new Date(NOW);
+    const report = computeKpiMonth(kpiLedgerFromTables(backup.backup.tables), '2026-11', now);
+    const sha = await figuresSha256(kpiFiguresFromBackup(report, backup.backup, { now }));
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain(`SHA-256：${sha}（第1版）`);
   });
 });

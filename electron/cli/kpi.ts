@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseBackup } from '../../shared/backup';
 import { computeKpiMonth, KpiMonthError } from '../../shared/kpi/engine';
 import { kpiLedgerFromTables } from '../../shared/kpi/ledger';
+import { readLedgerSetting } from '../../shared/ledger-settings';
 import {
   actualText,
   exceptionText,
@@ -19,7 +20,12 @@ import {
 } from '../../shared/kpi/text';
 import type { KpiMonthReport } from '../../shared/kpi/types';
 import { describeCharacter } from '../../shared/pdf/font';
-import { kpiReportText, renderKpiReport } from '../../shared/pdf/forms/kpi-report';
+import { figuresSha256 } from '../../shared/kpi/archive';
+import {
+  kpiFiguresFromBackup,
+  kpiReportText,
+  renderKpiReportFigures,
+} from '../../shared/pdf/forms/kpi-report';
 import { chinaTime } from '../../shared/time/china';
 import { defaultFontPath, prepareFont, readFontFile } from './font';
 import { writeAtomically, type CliIo } from './netdesk';
@@ -86,7 +92,11 @@ export async function kpiCommand(argv: string[], io: CliIo): Promise<number> {
 
   let report: KpiMonthReport;
   try {
-    report = computeKpiMonth(kpiLedgerFromTables(parsed.backup.tables), values.month, now);
+    // The company's own rest days travel in the backup as a ledger-wide setting.
+    const companyRestDays = readLedgerSetting(parsed.backup.tables.ledgerSettings ?? [], 'companyRestDays');
+    report = computeKpiMonth(kpiLedgerFromTables(parsed.backup.tables), values.month, now, {
+      companyRestDays,
+    });
   } catch (err) {
     if (err instanceof KpiMonthError) return usage(io, err.message);
     throw err;
@@ -96,17 +106,18 @@ export async function kpiCommand(argv: string[], io: CliIo): Promise<number> {
     const out = resolve(io.cwd, values.pdf);
     const fontPath = defaultFontPath();
     const sheet = { now, remark: values.remark ?? '', preparedBy: values['prepared-by'] ?? '' };
-    const prepared = await prepareFont(
-      await readFontFile(fontPath),
-      kpiReportText(report, parsed.backup, sheet),
-    );
+    const figures = kpiFiguresFromBackup(report, parsed.backup, sheet);
+    const prepared = await prepareFont(await readFontFile(fontPath), kpiReportText(figures));
     if (prepared.missing.length > 0) {
       io.stderr(
         `警告：字体缺少以下字符，PDF 中它们会是空白 / warning: the font lacks these characters: ` +
           `${prepared.missing.map(describeCharacter).join('  ')}\n`,
       );
     }
-    const pdf = renderKpiReport(report, parsed.backup, { ...sheet, font: prepared.font });
+    const pdf = renderKpiReportFigures(figures, {
+      font: prepared.font,
+      figuresSha256: await figuresSha256(figures),
+    });
     await writeAtomically(out, pdf);
     // With --json, stdout holds the JSON alone.
     (values.json ? io.stderr : io.stdout)(

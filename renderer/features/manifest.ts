@@ -19,6 +19,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
+import { kpiMonthCacheHook } from './kpi/month-cache-hook';
 import { repairDerivedHook } from './repair/data/derived';
 
 /** Screens the placeholder may send the user to while a feature is not built. */
@@ -68,7 +69,15 @@ export const FEATURES = [
   { route: 'network', icon: GlobalOutlined, nextSteps: ['people'] },
   { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
   { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
-  { route: 'reports', icon: BarChartOutlined, nextSteps: ['dashboard'] },
+  {
+    route: 'reports',
+    icon: BarChartOutlined,
+    screen: screen(
+      () => import('./kpi/KpiScreen'),
+      (m) => m.KpiScreen,
+    ),
+    hooks: [kpiMonthCacheHook],
+  },
   {
     route: 'people',
     icon: TeamOutlined,

@@ -169,17 +169,11 @@ export async function printForm(
   });
   const renderMs = performance.now() - renderStarted;
 
-  const saved: PdfSaveResult = await api.savePdf({
-    fileName: options.fileName ?? pdfFileName(form.title, options.id ?? ''),
-    // jsPDF's output is a fresh ArrayBuffer, never a shared one.
-    bytes: bytes as Uint8Array<ArrayBuffer>,
-    target: mode === 'electron' ? 'dialog' : 'reports',
-    open: true,
+  const saved = await savePdfBytes(bytes, options.fileName ?? pdfFileName(form.title, options.id ?? ''), {
+    ...options,
+    api,
+    mode,
   });
-  // Browser mode has no system viewer to open: the PDF opens in a tab of the browser itself.
-  if (mode === 'browser' && saved.url) {
-    (options.openWindow ?? ((url: string) => window.open(url, '_blank', 'noopener')))(saved.url);
-  }
   return {
     ok: true,
     saved: saved.saved,
@@ -191,4 +185,40 @@ export async function printForm(
     fontMs,
     renderMs,
   };
+}
+
+/**
+ * Save PDF bytes made elsewhere (an archived report read back unchanged) the way a print is saved:
+ * the save dialog and the system viewer in Electron, the reports folder and a new tab in browser mode.
+ */
+export async function savePdfBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Pick<PrintFormOptions, 'api' | 'mode' | 'openWindow'> = {},
+): Promise<PdfSaveResult> {
+  const api = options.api ?? getNetdesk();
+  const mode = options.mode ?? runtimeMode();
+  const saved: PdfSaveResult = await api.savePdf({
+    fileName,
+    // jsPDF's output and a stored attachment's bytes are fresh ArrayBuffers, never shared ones.
+    bytes: bytes as Uint8Array<ArrayBuffer>,
+    target: mode === 'electron' ? 'dialog' : 'reports',
+    open: true,
+  });
+  // Browser mode has no system viewer to open: the PDF opens in a tab of the browser itself.
+  if (mode === 'browser' && saved.url) {
+    (options.openWindow ?? ((url: string) => window.open(url, '_blank', 'noopener')))(saved.url);
+  }
+  return saved;
+}
+
+/**
+ * The font cut to exactly the characters of `text`, never a larger kept subset: a PDF drawn again
+ * from archived figures must embed the very same subset to come out byte for byte the same.
+ */
+export function exactPrintFont(
+  text: string,
+  api: Pick<NetdeskApi, 'pdfFont'> = getNetdesk(),
+): Promise<PdfFontResult> {
+  return api.pdfFont({ text: distinctCharacters(text) });
 }

@@ -311,6 +311,19 @@ export const kpiReportSchema = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .nullable()
     .default(null),
+  // Added with versioned re-issues; the defaults let reports stored before them still parse.
+  /** 1 for the first issue of a month, then 2, 3… on each re-issue. */
+  version: z.number().int().min(1).default(1),
+  /** SHA-256 of the figures' canonical JSON, printed in the PDF's footer. */
+  figuresSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
+  /** The supervisor's remark as printed. */
+  remark: optionalText(4000),
+  /** Against the previous version: the indicators that changed and the records behind them. */
+  changes: z.array(z.record(z.string(), z.unknown())).max(20).default([]),
 });
 
 /** Ledger-wide settings that sync between PCs (company name, KPI options). */

@@ -1,0 +1,52 @@
+// The KPI figures in `npm run bench`'s table: one month's K1–K9 (budget 300 ms), the monthly
+// report PDF with its charts (1.5 s, 300 KB) and the month's tiles after a new repair card
+// (100 ms), each beside a raw baseline from the same run. The page side is bench/page/kpi.ts.
+import type { kpiBench } from './page/kpi';
+import type { Figure } from './report';
+
+type KpiHook = typeof kpiBench;
+type Call = <K extends keyof KpiHook>(
+  method: K,
+  ...params: Parameters<KpiHook[K]>
+) => Promise<Awaited<ReturnType<KpiHook[K]>>>;
+type Measured = (
+  figure: string,
+  ms: number[],
+  extra?: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>>,
+) => Figure;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+};
+
+export async function kpiFigures(
+  call: Call,
+  measured: Measured,
+  opts: { runs: number; now: Date; month: string; emptyPdfMs: number },
+): Promise<void> {
+  const nowIso = opts.now.toISOString();
+  const month = await call('kpiMonth', opts.runs, opts.month, nowIso);
+  measured(`baseline: one month's repair cards read by index (${month.cards} cards)`, month.rawMs);
+  measured('one month of KPIs (K1–K9 with exceptions and chart series)', month.ms, {
+    budget: 300,
+    baseline: median(month.rawMs),
+    note: `${opts.month} as of ${nowIso}, read from its record window`,
+  });
+  const pdf = await call('kpiPdf', opts.runs, opts.month, nowIso);
+  const kb = pdf.bytes.map((b) => b / 1024);
+  measured('monthly KPI PDF (月度考核报告, four charts)', pdf.ms, {
+    budget: 1500,
+    baseline: opts.emptyPdfMs,
+    note: `font subset and drawing from frozen figures; ${median(kb).toFixed(1)} KB (budget 300 KB)`,
+  });
+  measured('monthly KPI PDF size', kb, { unit: 'KB', budget: 300 });
+  const tile = await call('kpiTileAfterCard', opts.runs, nowIso);
+  measured('KPI tiles after a new repair card', tile.ms, {
+    budget: 100,
+    baseline: median(tile.keptMs),
+    note:
+      `the month of the dataset's "now" forgotten by the after-commit hook, recomputed from its window; the card's write ` +
+      `${median(tile.writeMs).toFixed(1)} ms (hook included); baseline = the kept summary read`,
+  });
+}

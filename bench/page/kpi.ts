@@ -1,0 +1,126 @@
+// The KPI figures of `npm run bench`, in the page (bench/page/hook.ts spreads them into
+// window.__netdeskBench): one month's K1–K9 with exceptions read from the ten-year ledger, the
+// monthly report PDF with its charts, and the month's tiles after a new repair card — each with a
+// raw baseline measured in the same run (the month's cards read by index; a cached summary read).
+import { registerCommitHook } from '../../renderer/db/commit';
+import { createRepository } from '../../renderer/db/repository';
+import { openNetdeskDb, type NetdeskDb } from '../../renderer/db/schema';
+import { logRepairCard } from '../../renderer/features/repair/data/index';
+import { readKpiMonth } from '../../renderer/features/kpi/kpi-data';
+import { kpiMonthSummary } from '../../renderer/features/kpi/month-cache';
+import { kpiMonthCacheHook } from '../../renderer/features/kpi/month-cache-hook';
+import { drawKpiPdf } from '../../renderer/features/kpi/print-kpi';
+import { figuresSha256, freezeKpiReport } from '../../shared/kpi/archive';
+import { chinaMonth, monthPeriod } from '../../shared/time/china';
+
+let ledger: NetdeskDb | null = null;
+const open = async () => (ledger ??= await openNetdeskDb());
+
+async function times(runs: number, once: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await once(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export const kpiBench = {
+  /** `month`'s K1–K9 with every exception and the chart series, as the KPI screen reads them. */
+  async kpiMonth(
+    runs: number,
+    month: string,
+    nowIso: string,
+  ): Promise<{ ms: number[]; rawMs: number[]; cards: number }> {
+    const db = await open();
+    const now = new Date(nowIso);
+    const period = monthPeriod(month);
+    let cards = 0;
+    // Baseline: only the month's cards, read by their index, nothing computed.
+    const rawMs = await times(runs, async () => {
+      cards = (
+        await db.repairCards
+          .where('receivedAt')
+          .between(period.start.toISOString(), period.end.toISOString(), true, false)
+          .toArray()
+      ).length;
+    });
+    await readKpiMonth(db, month, now); // the first read parses the engine: left out ("warm")
+    const ms = await times(runs, () => readKpiMonth(db, month, now));
+    return { ms, rawMs, cards };
+  },
+
+  /** The monthly report (月度考核报告) with its four charts, drawn from frozen figures through the print path's font. */
+  async kpiPdf(runs: number, month: string, nowIso: string): Promise<{ ms: number[]; bytes: number[] }> {
+    const db = await open();
+    const now = new Date(nowIso);
+    const data = await readKpiMonth(db, month, now);
+    const figures = freezeKpiReport(
+      {
+        report: data.report,
+        charts: data.charts,
+        issuedAt: now,
+        company: '鸿泰置业集团',
+        preparedBy: '基准测试',
+        remark: '本月网络运行平稳，打印机故障集中在月初。',
+      },
+      null,
+    );
+    const sha = await figuresSha256(figures);
+    await drawKpiPdf(figures, sha); // loads jsPDF and the form: left out ("warm")
+    const out = { ms: [] as number[], bytes: [] as number[] };
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const pdf = await drawKpiPdf(figures, sha);
+      out.ms.push(performance.now() - t0);
+      out.bytes.push(pdf.byteLength);
+    }
+    return out;
+  },
+
+  /**
+   * The month's tiles after a new repair card: the card logged as the intake screen logs it (the write
+   * pipeline's hook forgets the month in the same transaction), then the month's summary read
+   * again — recomputed from the month's window, not from ten years. Baseline: the summary read
+   * while it is kept (no write in between).
+   */
+  async kpiTileAfterCard(
+    runs: number,
+    nowIso: string,
+  ): Promise<{ ms: number[]; writeMs: number[]; keptMs: number[] }> {
+    const db = await open();
+    const unregister = registerCommitHook(kpiMonthCacheHook);
+    try {
+      const repo = createRepository(db);
+      const people = await db.people.where('name').above('').limit(50).toArray();
+      // The dataset's "now": the new cards land in a month full of cards, as on a working day.
+      let at = Date.parse(nowIso);
+      const now = () => new Date(at);
+      const ctx = { db, repo, pcCode: 'B', operator: '基准测试', now };
+      const month = chinaMonth(now());
+      await kpiMonthSummary(db, month, now());
+      const keptMs = await times(runs, () => kpiMonthSummary(db, month, now()));
+      const out = { ms: [] as number[], writeMs: [] as number[], keptMs };
+      for (let i = 0; i < runs; i++) {
+        at += 1000;
+        const t0 = performance.now();
+        const p = people[i % people.length]!;
+        await logRepairCard(ctx, {
+          requesterId: p.id,
+          faultCategory: 'hardware',
+          description: `基准测试：开机黑屏，第 ${i + 1} 张`,
+        });
+        const t1 = performance.now();
+        const summary = await kpiMonthSummary(db, month, now());
+        const t2 = performance.now();
+        if (!summary.indicators.length) throw new Error('no KPI tiles after the new card');
+        out.writeMs.push(t1 - t0);
+        out.ms.push(t2 - t1);
+      }
+      return out;
+    } finally {
+      unregister();
+    }
+  },
+};
