@@ -11,6 +11,7 @@ import { syncOnce, type SyncOptions } from './engine';
 import { FileLedger } from './file-ledger';
 import { SyncFolder } from './folder';
 import { nodeFs, withTimeout, type SyncFs } from './fs';
+import { readSnapshotChunk, readSnapshotHead, SnapshotStream, verifySnapshotFile } from './snapshot-stream';
 import { verifyFolder } from './verify-folder';
 import { WebDavFs, isPlainName } from './webdav-fs';
 import {
@@ -271,7 +272,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     expect(a.ledger.records('people')).toHaveLength(0);
   });
 
-  it('joins a new PC from a snapshot written in parts (spooled, one PUT, then MOVE)', async () => {
+  it('joins a new PC from a snapshot on the server', async () => {
     const { a } = await twoPcs();
     for (let i = 0; i < 12; i++) await a.ledger.put('people', { employeeNo: `S${i}`, name: `快照${i}` });
     await a.sync({ forceSnapshot: true });
@@ -282,5 +283,45 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     const joined = await late.sync();
     expect(joined.status.connected).toBe(true);
     expect(late.ledger.dump()).toBe(a.ledger.dump());
+  });
+
+  it('writes a snapshot in parts (spooled here, one PUT, then MOVE) and reads it back in ranges', async () => {
+    const { a } = await twoPcs();
+    const rootId = (await a.ledger.readCursors()).rootId!;
+    const at = '2026-12-07T08:00:00.000Z';
+    const stamp = `${String(Date.parse(at)).padStart(15, '0')}-0000-${a.ledger.nodeId}`;
+    const people = Array.from({ length: 300 }, (_, i) => ({
+      id: `p${i}`,
+      name: `员工${i}`,
+      createdAt: at,
+      hlc: { name: stamp },
+    }));
+    const stream = await SnapshotStream.start(a.folder, {
+      rootId,
+      nodeId: a.ledger.nodeId,
+      stamp,
+      takenAt: new Date(at),
+      covers: { [a.ledger.nodeId]: 0 },
+    });
+    await stream.addRecords('people', people.slice(0, 100));
+    // Mid-way, the server holds only the head under a temp name: no snapshot a reader would list.
+    expect((await serverFiles()).filter((f) => f.startsWith('snapshots/') && !f.endsWith('.tmp'))).toEqual(
+      [],
+    );
+    await stream.addRecords('people', people.slice(100));
+    await stream.addSetAside([]);
+    const name = await stream.finish();
+    expect((await serverFiles()).filter((f) => f.startsWith('snapshots/'))).toEqual([`snapshots/${name}`]);
+    const head = await readSnapshotHead(a.folder, rootId, name);
+    if (!head.ok) throw new Error(head.detail);
+    expect(await verifySnapshotFile(a.folder, head.head, name)).toEqual({ ok: true });
+    const whole = await readSnapshotChunk(
+      a.folder,
+      name,
+      { offset: head.head.bodyStart, table: null, inSetAside: false },
+      1000,
+    );
+    expect(whole.records).toBe(300);
+    expect(whole.tables.people?.map((r) => (r as { name: string }).name)).toEqual(people.map((p) => p.name));
   });
 });
