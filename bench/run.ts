@@ -598,6 +598,7 @@ async function main(): Promise<number> {
   }
 
   await syncFigures();
+  await (await import('./sync/webdav-sync')).benchWebDav({ measured, failed, quick });
 
   printTable(figures, { quick, plan: data.plan, seconds: (Date.now() - started) / 1000 });
   writeResults(join(root, 'bench', 'results.json'), figures, {

@@ -1,6 +1,7 @@
 // What NetDesk's tests need from the machine besides npm packages, brought by the tests themselves:
 // a Chromium-family browser (end-to-end scenarios), poppler's pdftotext/pdftoppm (PDF tests, unit
-// and end-to-end) and a CJK font (Chinese text in screenshots). A fresh machine has none of them.
+// and end-to-end), a CJK font (Chinese text in screenshots) and Apache httpd with mod_dav_fs (the
+// WebDAV sync tests run against a real server). A fresh machine has none of them.
 // As root on Debian/Ubuntu the missing ones are installed with apt-get, in one go, before the first
 // step that needs them; elsewhere the exact command is printed and the run stops.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +23,7 @@ const BROWSERS = [
 ].filter(Boolean);
 
 /** Debian package that brings each tool. */
-const PACKAGE = { browser: 'chromium', font: 'fonts-noto-cjk', poppler: 'poppler-utils' };
+const PACKAGE = { browser: 'chromium', font: 'fonts-noto-cjk', poppler: 'poppler-utils', apache: 'apache2' };
 
 export const findBrowser = () => BROWSERS.find((p) => existsSync(p)) ?? null;
 
@@ -41,7 +42,19 @@ const hasPoppler = () =>
   spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0 &&
   spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).status === 0;
 
-const present = { browser: () => findBrowser() !== null, font: hasCjkFont, poppler: hasPoppler };
+/** Apache httpd and its WebDAV modules, where Debian (or a hand-built httpd) keeps them. */
+const hasApache = () =>
+  ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/apache2/bin/httpd'].some((p) => existsSync(p)) &&
+  ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/local/apache2/modules'].some((d) =>
+    existsSync(join(d, 'mod_dav_fs.so')),
+  );
+
+const present = {
+  browser: () => findBrowser() !== null,
+  font: hasCjkFont,
+  poppler: hasPoppler,
+  apache: hasApache,
+};
 
 /** apt-get as found on PATH (so a test can stand in its own), when we may use it. */
 function aptGet() {
@@ -51,7 +64,7 @@ function aptGet() {
 }
 
 /**
- * Make sure every tool in `needs` ('browser' | 'font' | 'poppler') is there. Returns
+ * Make sure every tool in `needs` ('browser' | 'font' | 'poppler' | 'apache') is there. Returns
  * `{ ok: true, browser }` (browser: its path, or null when not asked for), or `{ ok: false }` after
  * printing what to run. A missing font only warns: screenshots would show boxes, tests still pass.
  */
@@ -76,6 +89,7 @@ export function ensureTestTools(needs) {
         browser:
           'a Chromium, Chrome or Edge for the end-to-end tests (or set NETDESK_TEST_BROWSER=/path/to/chrome)',
         poppler: 'pdftotext and pdftoppm (poppler-utils) for the PDF tests',
+        apache: 'Apache httpd with mod_dav and mod_dav_fs (apache2) for the WebDAV sync tests',
       };
       for (const tool of fatal) console.error(`Missing: ${what[tool]}.`);
       console.error(`On Debian/Ubuntu run: sudo ${cmd}`);
@@ -92,7 +106,9 @@ export function ensureTestTools(needs) {
  * and pdftoppm. `npm test` brings them before its first step; this covers `npm run test:unit`.
  */
 export function setup() {
-  if (!ensureTestTools(['poppler']).ok) {
-    throw new Error('The PDF unit tests need poppler-utils (pdftotext, pdftoppm); see the command above.');
+  if (!ensureTestTools(['poppler', 'apache']).ok) {
+    throw new Error(
+      'The unit tests need poppler-utils (PDF tests) and apache2 (WebDAV sync tests); see the command above.',
+    );
   }
 }

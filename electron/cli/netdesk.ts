@@ -67,6 +67,9 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
       无界面副本账本与文件夹同步 / headless replica ledger and folder sync (netdesk replica --help)
   netdesk verify --folder DIR
       检查同步文件夹，不做修改 / check a sync folder without changing it
+  netdesk verify --webdav URL [--user U]
+      检查 WebDAV 服务器上的同步文件夹（密码：NETDESK_WEBDAV_PASSWORD 或标准输入）
+      / check a sync folder on a WebDAV server (password: NETDESK_WEBDAV_PASSWORD or stdin)
   netdesk kpi --backup FILE --month YYYY-MM [--now ISO-TIME] [--json] [--pdf OUT.pdf]
       月度考核指标 K1–K9 与月度考核报告 / the month's KPI K1–K9 and the monthly report PDF
   netdesk verify --backups DIR

@@ -12,6 +12,7 @@ import { FileLedger, ReplicaError } from '../sync/file-ledger';
 import { SyncFolder } from '../sync/folder';
 import { nodeFs, withTimeout, type SyncFs } from '../sync/fs';
 import type { CliIo } from './netdesk';
+import { openWebDav, refusePasswordArgument, WebDavUsageError, type WebDavCliDeps } from './webdav-target';
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -25,6 +26,9 @@ export const REPLICA_USAGE = `用法 / Usage:
   netdesk replica --ledger FILE dump                 规范 JSON 输出 / print canonical JSON
   netdesk replica --ledger FILE sync --folder DIR [--init-folder] [--join] [--snapshot] [--json]
       与共享文件夹同步 / sync with a shared folder
+  netdesk replica --ledger FILE sync --webdav URL [--user U] [--pin-cert SHA256] [同上选项 / same options]
+      经 WebDAV 服务器同步（密码：环境变量 NETDESK_WEBDAV_PASSWORD 或标准输入）
+      / sync through a WebDAV server (password: NETDESK_WEBDAV_PASSWORD or stdin, never an argument)
       --init-folder  文件夹没有同步根时新建 / make DIR a new sync root if it has none
       --join         接受不同的同步根 / accept a sync root other than the one synced before
       --snapshot     同时写快照 / also write a snapshot
@@ -35,7 +39,7 @@ class UsageError extends Error {}
 
 /** Shown when the message is for the terminal, not a stack trace. */
 function fail(io: CliIo, err: unknown): number {
-  if (err instanceof UsageError || err instanceof ReplicaError) {
+  if (err instanceof UsageError || err instanceof ReplicaError || err instanceof WebDavUsageError) {
     io.stderr(`${err.message}\n`);
     return EXIT_USAGE;
   }
@@ -51,7 +55,7 @@ function tableArg(value: string | undefined): LedgerTable {
   return value as LedgerTable;
 }
 
-export interface ReplicaDeps {
+export interface ReplicaDeps extends WebDavCliDeps {
   fs?: SyncFs;
   now?: () => Date;
 }
@@ -60,6 +64,7 @@ export async function replicaCommand(argv: string[], io: CliIo, deps: ReplicaDep
   const fs = deps.fs ?? nodeFs;
   const now = deps.now ?? (() => new Date());
   try {
+    refusePasswordArgument(argv);
     let parsed;
     try {
       parsed = parseArgs({
@@ -70,6 +75,9 @@ export async function replicaCommand(argv: string[], io: CliIo, deps: ReplicaDep
           ledger: { type: 'string' },
           name: { type: 'string' },
           folder: { type: 'string' },
+          webdav: { type: 'string' },
+          user: { type: 'string' },
+          'pin-cert': { type: 'string' },
           'init-folder': { type: 'boolean', default: false },
           join: { type: 'boolean', default: false },
           snapshot: { type: 'boolean', default: false },
@@ -178,9 +186,23 @@ export async function replicaCommand(argv: string[], io: CliIo, deps: ReplicaDep
       }
       case 'sync': {
         expectArgs(0);
-        if (!values.folder) throw new UsageError('缺少 --folder / missing --folder');
+        if (!values.folder === !values.webdav)
+          throw new UsageError('需要 --folder 或 --webdav 之一 / give one of --folder or --webdav');
         const ledger = await FileLedger.open(fs, ledgerPath, now);
-        const folder = new SyncFolder(resolve(io.cwd, values.folder), withTimeout(fs, 30_000));
+        // The server's sync folder is the root of the WebDAV address.
+        const folder = values.webdav
+          ? new SyncFolder(
+              '/',
+              withTimeout(
+                await openWebDav(
+                  { webdav: values.webdav, user: values.user, pinCert: values['pin-cert'] },
+                  io,
+                  deps,
+                ),
+                30_000,
+              ),
+            )
+          : new SyncFolder(resolve(io.cwd, values.folder!), withTimeout(fs, 30_000));
         const report = await syncOnce(ledger, folder, {
           name: ledger.name,
           now,

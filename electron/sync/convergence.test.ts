@@ -10,6 +10,7 @@ import type { SyncChange } from '../../shared/sync/types';
 import { syncOnce } from './engine';
 import { FileLedger, ReplicaError } from './file-ledger';
 import { SyncFolder } from './folder';
+import type { SyncFs } from './fs';
 import { MemoryFs, faultyFs, noFaults, reveal } from '../../test/doubles/test-fs';
 
 const IDS = ['r0', 'r1', 'r2', 'r3'];
@@ -23,7 +24,7 @@ type Op =
   | { kind: 'rewind'; replica: number }
   | { kind: 'wait'; ms: number };
 
-const opArb = (replicas: number): fc.Arbitrary<Op> => {
+export const opArb = (replicas: number): fc.Arbitrary<Op> => {
   const replica = fc.integer({ min: 0, max: replicas - 1 });
   const table = fc.constantFrom('people' as const, 'departments' as const);
   return fc.oneof(
@@ -91,10 +92,16 @@ function expectedDump(changes: SyncChange[]): string {
   );
 }
 
-export async function __run(replicaCount: number, ops: Op[], skews: number[]): Promise<void> {
+/** `shareFs`: where the shared folder lives (default: in memory beside the ledgers; a WebDAV server). */
+export async function __run(
+  replicaCount: number,
+  ops: Op[],
+  skews: number[],
+  shareFs?: SyncFs,
+): Promise<void> {
   const disk = new MemoryFs();
   const faults = noFaults();
-  const share = faultyFs(disk, faults);
+  const share = faultyFs(shareFs ?? disk, faults);
   const folder = new SyncFolder('/share', share);
   let t = Date.parse('2026-11-27T08:00:00.000Z');
   const clocks = skews.map((skew) => () => new Date(t + skew));
@@ -132,7 +139,7 @@ export async function __run(replicaCount: number, ops: Op[], skews: number[]): P
           faults.delay = () => op.late;
           const report = await sync(op.replica);
           faults.delay = () => false;
-          expect(report.status.connected).toBe(true);
+          expect(report.status.connected, report.status.detail).toBe(true);
           break;
         }
         case 'reveal':

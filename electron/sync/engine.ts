@@ -33,7 +33,7 @@ import {
   type SyncCursors,
   type SyncStatus,
 } from '../../shared/sync/types';
-import { errorCode } from './fs';
+import { reasonOf } from './fs';
 import type { JournalFileRef, SyncFolder } from './folder';
 import { readSnapshotHead, type SnapshotHead } from './snapshot-stream';
 
@@ -113,10 +113,6 @@ function emptyReport(status: SyncStatus): SyncReport {
     compacted: 0,
     more: false,
   };
-}
-
-function reasonOf(err: unknown): NotConnectedReason {
-  return errorCode(err) === 'ETIMEDOUT' ? 'timeout' : 'unreachable';
 }
 
 /** What the status bar shows when the folder cannot be used. */

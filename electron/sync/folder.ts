@@ -32,7 +32,7 @@ import {
   type SnapshotFile,
 } from '../../shared/sync/format';
 import type { LedgerSnapshot, NotConnectedReason, SyncChange } from '../../shared/sync/types';
-import { errorCode, writeAtomic, type AtomicWriteOptions, type SyncFs } from './fs';
+import { errorCode, reasonOf, writeAtomic, type AtomicWriteOptions, type SyncFs } from './fs';
 import { encodeSnapshot } from './snapshot-stream';
 
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -174,7 +174,7 @@ export class SyncFolder {
       const code = errorCode(err);
       if (code === 'ETIMEDOUT') return { ok: false, reason: 'timeout', detail: String(err) };
       if (code !== 'ENOENT')
-        return { ok: false, reason: 'unreachable', detail: `${code ?? ''} ${String(err)}`.trim() };
+        return { ok: false, reason: reasonOf(err), detail: `${code ?? ''} ${String(err)}`.trim() };
       // Tell "no such folder" from "a folder without the root file" (an empty, unmounted share).
       const folderThere = await this.fs.exists(this.dir).catch(() => false);
       return folderThere

@@ -1,9 +1,11 @@
-// The file-system layer of folder sync. Everything sync does to the shared folder goes through
-// SyncFs, so tests can replace it (memory, faults: truncation, EPERM on rename, files seen late,
-// a folder that vanishes) and the app can bound how long it waits on a slow share.
+// The storage seam of sync. Everything sync does to "the folder" goes through SyncFs: the shared
+// network folder (nodeFs, below) and a WebDAV server (webdav-fs.ts) are its two implementations,
+// tests replace it (memory, faults: truncation, EPERM on rename, files seen late, a folder that
+// vanishes) and the app bounds how long it waits on a slow share or server.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { NotConnectedReason } from '../../shared/sync/types';
 
 export interface SyncFs {
   readFile(path: string): Promise<Uint8Array>;
@@ -22,6 +24,11 @@ export interface SyncFs {
   /** A file's size in bytes (rejects with ENOENT when it is missing). */
   size(path: string): Promise<number>;
   rename(from: string, to: string): Promise<void>;
+  /**
+   * Rename only if nothing has the new name yet (rejects with EEXIST otherwise), in one step on
+   * the server. Optional: where missing, a new-name-only write checks first and then renames.
+   */
+  renameNew?(from: string, to: string): Promise<void>;
   /** Names in a folder; rejects with ENOENT when the folder is missing. */
   readdir(path: string): Promise<string[]>;
   /** Create a folder and its parents; no error when it exists. */
@@ -84,6 +91,16 @@ export function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
+/**
+ * The status a failed storage call gives: an error may carry its own (`syncReason`, set by the
+ * WebDAV layer for a 401, a 507, a captive portal…); otherwise a timeout or "unreachable".
+ */
+export function reasonOf(err: unknown): NotConnectedReason {
+  if (typeof err === 'object' && err !== null && 'syncReason' in err)
+    return err.syncReason as NotConnectedReason;
+  return errorCode(err) === 'ETIMEDOUT' ? 'timeout' : 'unreachable';
+}
+
 /** Raised by a SyncFs call that took longer than allowed (a hung share). */
 export class SyncTimeoutError extends Error {
   override readonly name = 'SyncTimeoutError';
@@ -121,6 +138,9 @@ export function withTimeout(fs: SyncFs, ms: number): SyncFs {
     readRange: bound('read', (p: string, start: number, length: number) => fs.readRange(p, start, length)),
     size: bound('stat', (p: string) => fs.size(p)),
     rename: bound('rename', (a: string, b: string) => fs.rename(a, b)),
+    ...(fs.renameNew && {
+      renameNew: bound('rename', (a: string, b: string) => fs.renameNew!(a, b)),
+    }),
     readdir: bound('list', (p: string) => fs.readdir(p)),
     mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),
     unlink: bound('delete', (p: string) => fs.unlink(p)),
@@ -174,7 +194,7 @@ export async function writeAtomic(
   }
   const temp = tempNameFor(path);
   await fs.writeFile(temp, data);
-  await renameIntoPlace(fs, temp, path, { backoffMs, sleep });
+  await renameIntoPlace(fs, temp, path, { backoffMs, sleep, newNameOnly });
 }
 
 /** The temp file beside `path` that a write goes to first: `.<name>.<random>.tmp`. */
@@ -190,12 +210,15 @@ export async function renameIntoPlace(
   fs: SyncFs,
   temp: string,
   path: string,
-  options: Pick<AtomicWriteOptions, 'backoffMs' | 'sleep'> = {},
+  options: Pick<AtomicWriteOptions, 'backoffMs' | 'sleep' | 'newNameOnly'> = {},
 ): Promise<void> {
-  const { backoffMs = DEFAULT_BACKOFF_MS, sleep = realSleep } = options;
+  const { backoffMs = DEFAULT_BACKOFF_MS, sleep = realSleep, newNameOnly = false } = options;
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.rename(temp, path);
+      // Where the storage can refuse to replace in the same step (WebDAV MOVE, Overwrite: F),
+      // a file that must stay new is never replaced, even by a write that raced the check above.
+      if (newNameOnly && fs.renameNew) await fs.renameNew(temp, path);
+      else await fs.rename(temp, path);
       return;
     } catch (err) {
       const code = errorCode(err);

@@ -873,6 +873,24 @@ export const en: Messages = {
         'newer-format': 'A newer NetDesk made this folder; update this PC first',
         'other-root': 'The folder holds a different synced ledger',
         timeout: 'The shared folder answered too slowly; this sync gave up',
+        // WebDAV server answers
+        'auth-failed':
+          'The WebDAV server refused the user name or password (401); enter them again in Settings',
+        forbidden:
+          'This user may not use the sync folder on the server (403); ask the admin for read and write rights',
+        'server-conflict': 'A parent folder is missing on the server (409); check the WebDAV address',
+        'precondition-failed':
+          'A different file with the same name is already on the server (412); nothing was replaced',
+        locked: 'A file on the server stayed locked (423); sync tries again later',
+        'server-full':
+          'The server’s disk or quota is full (507); changes stay on this PC and go out once there is room',
+        'not-webdav': 'This address does not answer as WebDAV (a login page or a Wi-Fi portal?)',
+        redirected:
+          'The server sends NetDesk to another address, which is not followed; check the WebDAV address',
+        'bad-listing':
+          'The server listed a name outside the sync folder (such as ../); sync stopped without changing anything',
+        'untrusted-certificate':
+          'The server’s certificate is not trusted, or not the one confirmed for this address',
       },
       lastSync: 'Last sync',
       never: 'never',

@@ -187,7 +187,28 @@ export type NotConnectedReason =
   /** The folder holds a different root than the one this PC synced with: pick it explicitly. */
   | 'other-root'
   /** The folder answered too slowly; this sync gave up without waiting further. */
-  | 'timeout';
+  | 'timeout'
+  // A WebDAV server's answers, each its own status so the panel can say what to fix.
+  /** The server refused the user name or password (HTTP 401). */
+  | 'auth-failed'
+  /** The user may not read or write the sync folder (HTTP 403). */
+  | 'forbidden'
+  /** The server refused a write because a folder on the way is missing (HTTP 409). */
+  | 'server-conflict'
+  /** A file this PC meant to create was already there with other content (HTTP 412). */
+  | 'precondition-failed'
+  /** The server kept a file locked through every retry (HTTP 423). */
+  | 'locked'
+  /** The server's disk or the user's quota is full (HTTP 507). */
+  | 'server-full'
+  /** The address answers, but not as WebDAV (a captive portal's login page, a plain web site). */
+  | 'not-webdav'
+  /** The server sent NetDesk to another address; it is not followed. */
+  | 'redirected'
+  /** The server listed a name that is not a plain file name (`../`, a path elsewhere). */
+  | 'bad-listing'
+  /** The server's certificate is not trusted, or is not the one pinned for this address. */
+  | 'untrusted-certificate';
 
 /** What the status bar shows. */
 export interface SyncStatus {
