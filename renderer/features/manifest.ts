@@ -64,7 +64,14 @@ export const FEATURES = [
     ),
     opens: { kind: 'device', sub: (id) => `device/${id}` },
   },
-  { route: 'checks', icon: SafetyCertificateOutlined, nextSteps: ['dashboard'] },
+  {
+    route: 'checks',
+    icon: SafetyCertificateOutlined,
+    screen: screen(
+      () => import('./checks/ChecksScreen'),
+      (m) => m.ChecksScreen,
+    ),
+  },
   { route: 'network', icon: GlobalOutlined, nextSteps: ['people'] },
   { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
   { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },

@@ -38,7 +38,7 @@ export function weekGrid(
     const monday = countsForWeek(c);
     if (monday < first || monday > lastMonday) continue;
     let kinds = byWeek.get(monday);
-    if (!kinds) byWeek.set(monday, (kinds = new Map()));
+    if (!kinds) byWeek.set(monday, (kinds = new Map<string, ScheduledCheck>()));
     const seen = kinds.get(c.kind);
     if (!seen || c.at < seen.at) kinds.set(c.kind, c);
     if (c.kind === 'server-maintenance')

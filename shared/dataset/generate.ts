@@ -583,6 +583,9 @@ export function createDataset(options: DatasetOptions): Dataset {
         findings: '运行正常。',
         actions: '',
         providerContactedAt: null,
+        items: [],
+        forDay: null,
+        templateId: '',
         ...more,
       });
     if (rnd() > 0.02)
@@ -625,6 +628,9 @@ export function createDataset(options: DatasetOptions): Dataset {
         findings: '设备运行正常，线路正常，无易燃物，门窗已关闭。',
         actions: '',
         providerContactedAt: null,
+        items: [],
+        forDay: null,
+        templateId: '',
       });
     }
   }
