@@ -2,7 +2,7 @@
 // same items). Items can be renamed, added, removed and marked "for every device". Saving changes
 // only later checks: each record keeps a copy of the items it was done with.
 // Test ids: check-templates, check-template-kind (tabs' labels, data-kind), check-template-item
-// (each row), check-template-label, check-template-per-device, check-template-remove,
+// (each row), check-template-pane (data-kind), check-template-label, check-template-per-device, check-template-remove,
 // check-template-add, check-templates-save, check-templates-reset, check-templates-error.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, Space, Tabs, Typography } from 'antd';
@@ -74,7 +74,12 @@ export function CheckTemplatesSettings() {
             </span>
           ),
           children: (
-            <Space orientation="vertical" style={{ width: '100%' }}>
+            <Space
+              orientation="vertical"
+              style={{ width: '100%' }}
+              data-testid="check-template-pane"
+              data-kind={tpl.kind}
+            >
               {tpl.items.map((item, i) => (
                 <Space key={i} data-testid="check-template-item">
                   <Input
