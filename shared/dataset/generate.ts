@@ -651,6 +651,7 @@ export function createDataset(options: DatasetOptions): Dataset {
         scope: `${pick(companies).short}办公网络`,
         description: '网络中断，排查后恢复。',
         by: supervisor.name,
+        actions: '',
       });
     }
   }

@@ -233,6 +233,8 @@ export const networkIncidentSchema = z.object({
   scope: optionalText(200),
   description: optionalText(2000),
   by: optionalText(40),
+  /** What was done to restore the network (who was called, what was replaced). */
+  actions: optionalText(2000),
 });
 
 export const imPermissionSchema = z.object({
