@@ -72,7 +72,14 @@ export const FEATURES = [
       (m) => m.ChecksScreen,
     ),
   },
-  { route: 'network', icon: GlobalOutlined, nextSteps: ['people'] },
+  {
+    route: 'network',
+    icon: GlobalOutlined,
+    screen: screen(
+      () => import('./network/NetworkScreen'),
+      (m) => m.NetworkScreen,
+    ),
+  },
   { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
   { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
   { route: 'reports', icon: BarChartOutlined, nextSteps: ['dashboard'] },

@@ -2,22 +2,14 @@
 // servers in service and the company's rest days, read once per change, with the clock ticking
 // every minute so a round turns due, then missed, without a reload.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { weekGrid, type WeekGrid } from '../../../shared/checks/grid';
 import { todaySummary, type TodaySummary } from '../../../shared/checks/schedule';
 import type { Device, RoutineCheck } from '../../../shared/schemas';
 import { chinaDay } from '../../../shared/time/china';
+import { useNow } from '../../components/use-now';
 import type { NetdeskDb } from '../../db/schema';
 import { checksForGrid, companyRestDays, serversInService } from './data';
-
-export function useNow(everyMs = 60_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 export interface ChecksView {
   checks: RoutineCheck[];

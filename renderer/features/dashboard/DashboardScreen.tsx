@@ -12,6 +12,7 @@ import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { ChecksDueCard } from '../checks/ChecksDueCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
+import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
@@ -39,6 +40,7 @@ export function DashboardScreen() {
           <>
             <RepairSummaryCard />
             <ChecksDueCard />
+            <MajorIncidentsCard />
             <DeviceFlagsCard />
             <DemoDataCard />
           </>
