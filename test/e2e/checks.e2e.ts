@@ -2,6 +2,9 @@
 // server in service, one item is marked a problem (its note asked for first), and the week shows
 // done; a machine-room round is recorded from the keyboard alone (R, then Enter) in well under 15
 // seconds; the dashboard card shows what is due; a renamed template item reaches the next check.
+// The network log: a power cut logged 25 hours after it began is major and past its deadline,
+// an end before the start is refused, an excluded carrier outage does not count, the dashboard
+// shows this year's majors.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
@@ -86,5 +89,78 @@ describe('routine checks', () => {
     await expect
       .poll(() => page.getByTestId('check-item').first().getAttribute('data-label'))
       .toBe('设备运行与指示灯');
+  }, 240_000);
+
+  it('logs a power-cut outage, ends it after 25 hours and counts it major; refuses an end before the start', async () => {
+    app = await startApp({ home: newHome('network') });
+    const { page } = app;
+    step('open network');
+    await page.getByTestId('nav-network').click();
+    await expect.poll(() => page.getByTestId('network-ytd').getAttribute('data-count')).toBe('0');
+
+    // The browser's own local time, as the time fields show it.
+    const localTime = (hoursAgo: number) =>
+      page.evaluate((h) => {
+        const d = new Date(Date.now() - h * 3600_000);
+        const p2 = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
+      }, hoursAgo);
+    const typeTime = async (testId: string, text: string) => {
+      await page.getByTestId(testId).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(text);
+    };
+
+    step('log power cut');
+    await page.getByTestId('incident-add').click();
+    const start = await localTime(25);
+    await typeTime('incident-start', start);
+    await page.getByTestId('incident-cause').click();
+    await page.locator('.ant-select-item-option', { hasText: '停电' }).click();
+    await page.getByTestId('incident-scope').fill('总部大楼');
+    await page.getByTestId('incident-save').click();
+    const row = page.locator('[data-testid="incident-row"][data-cause="power-cut"]');
+    await expect.poll(() => row.getAttribute('data-ongoing')).toBe('true');
+    await expect.poll(() => row.getAttribute('data-major')).toBe('true');
+    await expect.poll(() => row.getByTestId('incident-deadline').getAttribute('data-met')).toBe('false');
+    await expect.poll(() => row.getByTestId('incident-duration').textContent()).toMatch(/^25 小时/);
+
+    step('refuse end before start');
+    await row.getByTestId('incident-end-now').click();
+    await typeTime('incident-end', await localTime(26));
+    await page.getByTestId('incident-save').click();
+    await expect
+      .poll(() => page.getByTestId('incident-refused').textContent())
+      .toContain('恢复时间不能早于开始时间');
+    await page.getByTestId('incident-form-cancel').click();
+    await expect.poll(() => row.getAttribute('data-ongoing')).toBe('true');
+
+    step('end after 25 hours');
+    await row.getByTestId('incident-end-now').click();
+    await page.getByTestId('incident-save').click();
+    await expect.poll(() => row.getAttribute('data-ongoing')).toBe('false');
+    await expect
+      .poll(() => row.getByTestId('incident-deadline').textContent())
+      .toContain('超过 24 小时才恢复');
+    await expect.poll(() => page.getByTestId('network-ytd').getAttribute('data-count')).toBe('1');
+
+    step('excluded carrier outage');
+    await page.getByTestId('incident-add').click();
+    await typeTime('incident-start', await localTime(48));
+    await typeTime('incident-end', await localTime(30));
+    await page.getByTestId('incident-cause').click();
+    await page.locator('.ant-select-item-option', { hasText: '运营商' }).click();
+    await page.getByTestId('incident-reason').fill('电信光缆被挖断');
+    await page.getByTestId('incident-save').click();
+    const carrier = page.locator('[data-testid="incident-row"][data-cause="carrier"]');
+    await expect.poll(() => carrier.getAttribute('data-excluded')).toBe('true');
+    await expect.poll(() => carrier.getAttribute('data-major')).toBe('false');
+    await expect.poll(() => page.getByTestId('network-ytd').getAttribute('data-count')).toBe('1');
+
+    step('dashboard');
+    await page.getByTestId('nav-dashboard').click();
+    await expect.poll(() => page.getByTestId('dashboard-network-ytd').getAttribute('data-count')).toBe('1');
   }, 240_000);
 });
