@@ -4,6 +4,7 @@
 // fails it (an old or hand-edited record) reads as the key's default, never as a crash.
 import { z } from 'zod';
 import { checkTemplatesSchema, DEFAULT_CHECK_TEMPLATES } from './checks/templates';
+import { DEFAULT_GUARANTEE_PLEDGE } from './network/guarantee';
 import { isListed } from './sync/arrival';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -15,6 +16,8 @@ export const LEDGER_SETTING_SCHEMAS = {
   companyRestDays: z.array(isoDay).max(2000),
   /** The checklists of the routine checks (shared/checks/templates.ts). */
   checkTemplates: checkTemplatesSchema,
+  /** The employee's pledge printed on the IM-software guarantee (保证申请书). */
+  guaranteePledge: z.string().trim().min(1).max(2000),
 } as const;
 
 export type LedgerSettingKey = keyof typeof LEDGER_SETTING_SCHEMAS;
@@ -24,6 +27,7 @@ export const LEDGER_SETTING_DEFAULTS: { [K in LedgerSettingKey]: LedgerSettingVa
   companyName: '',
   companyRestDays: [],
   checkTemplates: DEFAULT_CHECK_TEMPLATES,
+  guaranteePledge: DEFAULT_GUARANTEE_PLEDGE,
 };
 
 interface SettingRow {

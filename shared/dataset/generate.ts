@@ -669,6 +669,9 @@ export function createDataset(options: DatasetOptions): Dataset {
       grantedAt: iso(granted),
       revokedAt: rnd() < 0.2 ? iso(Math.min(nowMs, granted + int(30, 400) * DAY)) : null,
       note: '工作需要与客户沟通',
+      reason: '',
+      revokeReason: '',
+      attachmentShas: [],
     });
   }
   for (let i = 0; i < years * 40; i++) {

@@ -247,6 +247,15 @@ export const imPermissionSchema = z.object({
   grantedAt: isoTimeSchema.nullable().default(null),
   revokedAt: isoTimeSchema.nullable().default(null),
   note: optionalText(500),
+  /** Why the employee needs it for work, as written on the guarantee. */
+  reason: optionalText(500),
+  /** Why it was taken back (left the company, used for entertainment, computer handed over…). */
+  revokeReason: optionalText(500),
+  /** Scans of the signed guarantee: SHA-256 of attachments. */
+  attachmentShas: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20)
+    .default([]),
 });
 
 // ── Purchases and replacements (工作申请单) ──────────────────────────────────────────────
