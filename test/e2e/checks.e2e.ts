@@ -4,7 +4,10 @@
 // seconds; the dashboard card shows what is due; a renamed template item reaches the next check.
 // The network log: a power cut logged 25 hours after it began is major and past its deadline,
 // an end before the start is refused, an excluded carrier outage does not count, the dashboard
-// shows this year's majors.
+// shows this year's majors. IM permissions: a QQ permission requested, granted, refused a revocation
+// before its grant, revoked, and its 保证申请书 printed and read back with pdftotext.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
@@ -162,5 +165,76 @@ describe('routine checks', () => {
     step('dashboard');
     await page.getByTestId('nav-dashboard').click();
     await expect.poll(() => page.getByTestId('dashboard-network-ytd').getAttribute('data-count')).toBe('1');
+  }, 240_000);
+
+  it('grants and revokes a QQ permission, refusing a revocation before the grant, and prints its 保证申请书', async () => {
+    const home = newHome('im');
+    app = await startApp({ home });
+    const { page } = app;
+    step('load demo');
+    await loadDemoLedger(page);
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('network-tab-permissions').click();
+
+    step('request');
+    await page.getByTestId('permission-add').click();
+    await page.getByTestId('permission-person').click();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('permission-reason').fill('与外地项目公司传送工程图纸');
+    await page.getByTestId('permission-save').click();
+    const row = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status]').first();
+    await expect.poll(() => page.getByTestId('permission-form').count()).toBe(0);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('requested');
+
+    step('grant');
+    await row.getByTestId('permission-grant').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('granted');
+
+    step('refuse a revocation before the grant');
+    await row.getByTestId('permission-revoke').click();
+    const before = await page.evaluate(() => {
+      const d = new Date(Date.now() - 48 * 3600_000);
+      const p2 = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
+    });
+    await page.getByTestId('permission-revoked').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(before);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('permission-save').click();
+    await expect
+      .poll(() => page.getByTestId('permission-refused').textContent())
+      .toContain('收回时间不能早于开通时间');
+    await page.getByTestId('permission-form-cancel').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('granted');
+
+    step('revoke');
+    await row.getByTestId('permission-revoke').click();
+    await page.getByTestId('permission-revoke-reason').fill('员工调岗，不再需要');
+    await page.getByTestId('permission-save').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('revoked');
+
+    step('print guarantee');
+    const dir = join(home, 'reports');
+    const before2 = new Set(existsSync(dir) ? readdirSync(dir) : []);
+    await row.getByTestId('permission-print').click();
+    let file: string | undefined;
+    await expect
+      .poll(
+        () =>
+          (file = (existsSync(dir) ? readdirSync(dir) : []).find(
+            (f) => f.endsWith('.pdf') && !before2.has(f),
+          )),
+      )
+      .toBeTruthy();
+    expect(file).toMatch(/^保证申请书/);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, file!), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(text).toContain('保证申请书');
+    expect(text).toContain('与外地项目公司传送工程图纸');
+    expect(text).toContain('QQ');
+    for (const who of ['申请人签字', '部门负责人签字', '网络主管签字']) expect(text).toContain(who);
   }, 240_000);
 });
