@@ -3,6 +3,8 @@
 // settings.json, which belongs to one PC. Each key has one zod schema for its value; a value that
 // fails it (an old or hand-edited record) reads as the key's default, never as a crash.
 import { z } from 'zod';
+import { checkTemplatesSchema, DEFAULT_CHECK_TEMPLATES } from './checks/templates';
+import { DEFAULT_GUARANTEE_PLEDGE } from './network/guarantee';
 import { isListed } from './sync/arrival';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -12,6 +14,10 @@ export const LEDGER_SETTING_SCHEMAS = {
   companyName: z.string().trim().max(100),
   /** The company's own rest days on top of the official calendar ('YYYY-MM-DD', China time). */
   companyRestDays: z.array(isoDay).max(2000),
+  /** The checklists of the routine checks (shared/checks/templates.ts). */
+  checkTemplates: checkTemplatesSchema,
+  /** The employee's pledge printed on the IM-software guarantee (保证申请书). */
+  guaranteePledge: z.string().trim().min(1).max(2000),
 } as const;
 
 export type LedgerSettingKey = keyof typeof LEDGER_SETTING_SCHEMAS;
@@ -20,6 +26,8 @@ export type LedgerSettingValue<K extends LedgerSettingKey> = z.infer<(typeof LED
 export const LEDGER_SETTING_DEFAULTS: { [K in LedgerSettingKey]: LedgerSettingValue<K> } = {
   companyName: '',
   companyRestDays: [],
+  checkTemplates: DEFAULT_CHECK_TEMPLATES,
+  guaranteePledge: DEFAULT_GUARANTEE_PLEDGE,
 };
 
 interface SettingRow {

@@ -122,6 +122,9 @@ const checkDefaults = {
   findings: '',
   actions: '',
   providerContactedAt: null,
+  items: [],
+  forDay: null,
+  templateId: '',
 };
 
 describe('requestPersistentStorage', () => {

@@ -65,8 +65,22 @@ export const FEATURES = [
     ),
     opens: { kind: 'device', sub: (id) => `device/${id}` },
   },
-  { route: 'checks', icon: SafetyCertificateOutlined, nextSteps: ['dashboard'] },
-  { route: 'network', icon: GlobalOutlined, nextSteps: ['people'] },
+  {
+    route: 'checks',
+    icon: SafetyCertificateOutlined,
+    screen: screen(
+      () => import('./checks/ChecksScreen'),
+      (m) => m.ChecksScreen,
+    ),
+  },
+  {
+    route: 'network',
+    icon: GlobalOutlined,
+    screen: screen(
+      () => import('./network/NetworkScreen'),
+      (m) => m.NetworkScreen,
+    ),
+  },
   { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
   { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
   {

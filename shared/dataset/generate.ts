@@ -583,6 +583,9 @@ export function createDataset(options: DatasetOptions): Dataset {
         findings: '运行正常。',
         actions: '',
         providerContactedAt: null,
+        items: [],
+        forDay: null,
+        templateId: '',
         ...more,
       });
     if (rnd() > 0.02)
@@ -625,6 +628,9 @@ export function createDataset(options: DatasetOptions): Dataset {
         findings: '设备运行正常，线路正常，无易燃物，门窗已关闭。',
         actions: '',
         providerContactedAt: null,
+        items: [],
+        forDay: null,
+        templateId: '',
       });
     }
   }
@@ -645,6 +651,7 @@ export function createDataset(options: DatasetOptions): Dataset {
         scope: `${pick(companies).short}办公网络`,
         description: '网络中断，排查后恢复。',
         by: supervisor.name,
+        actions: '',
       });
     }
   }
@@ -662,6 +669,9 @@ export function createDataset(options: DatasetOptions): Dataset {
       grantedAt: iso(granted),
       revokedAt: rnd() < 0.2 ? iso(Math.min(nowMs, granted + int(30, 400) * DAY)) : null,
       note: '工作需要与客户沟通',
+      reason: '',
+      revokeReason: '',
+      attachmentShas: [],
     });
   }
   for (let i = 0; i < years * 40; i++) {

@@ -7,6 +7,7 @@ import { computersByPerson, computerTagsText } from '../devices/person-computers
 import type { Department, Person } from '../schemas';
 import type { PdfFont } from './font';
 import { makeEvaluationForm } from './forms/evaluation';
+import { makeGuaranteeForm } from './forms/guarantee';
 import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
 import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
@@ -144,6 +145,7 @@ export const pdfForms: Record<string, PdfForm> = {
   'blank-cards': repairCardForms.blankCards,
   labels: makeLabelsForm(failForm),
   evaluation: makeEvaluationForm(failForm),
+  guarantee: makeGuaranteeForm(failForm),
 };
 
 export const PDF_FORM_NAMES = Object.keys(pdfForms);

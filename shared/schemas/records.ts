@@ -175,6 +175,22 @@ export const CHECK_KINDS = [
 ] as const;
 export const MACHINE_ROOM_SLOTS = ['08:00', '11:00', '14:00', '16:30'] as const;
 
+/** One item of a done check: the wording of the day, OK or a problem with its note. */
+export const checkItemResultSchema = z
+  .object({
+    label: requiredText(120),
+    /** The device the item was about (a server's disk, a camera), when it was about one. */
+    deviceId: refSchema,
+    result: z.enum(['ok', 'problem']),
+    note: optionalText(500),
+    /** The repair card opened from this problem item, if any. */
+    repairCardId: refSchema,
+  })
+  .refine((item) => item.result === 'ok' || item.note.length > 0, {
+    message: 'a problem item needs a note',
+    path: ['note'],
+  });
+
 export const routineCheckSchema = z.object({
   kind: z.enum(CHECK_KINDS),
   at: isoTimeSchema,
@@ -189,6 +205,19 @@ export const routineCheckSchema = z.object({
   actions: optionalText(2000),
   /** CCTV fault: when the service provider was contacted (due within 24 h of the check). */
   providerContactedAt: isoTimeSchema.nullable().default(null),
+  /**
+   * The checklist as it was done: each item's wording is copied from the template of the day, so
+   * an old record keeps the items it was done with when the template changes later.
+   */
+  items: z.array(checkItemResultSchema).max(2000).default([]),
+  /**
+   * The day the check was due, when it was done for an earlier day or week than the one it was
+   * done in (a round made up later, last week's server check done on Monday): it then counts for
+   * that day or week, late. Null: it counts for the day it was done.
+   */
+  forDay: dateOnlySchema.nullable().default(null),
+  /** The template the items came from (its id in the ledger setting checkTemplates). */
+  templateId: optionalText(64),
 });
 
 // ── Network ────────────────────────────────────────────────────────────────────────────
@@ -204,6 +233,8 @@ export const networkIncidentSchema = z.object({
   scope: optionalText(200),
   description: optionalText(2000),
   by: optionalText(40),
+  /** What was done to restore the network (who was called, what was replaced). */
+  actions: optionalText(2000),
 });
 
 export const imPermissionSchema = z.object({
@@ -216,6 +247,15 @@ export const imPermissionSchema = z.object({
   grantedAt: isoTimeSchema.nullable().default(null),
   revokedAt: isoTimeSchema.nullable().default(null),
   note: optionalText(500),
+  /** Why the employee needs it for work, as written on the guarantee. */
+  reason: optionalText(500),
+  /** Why it was taken back (left the company, used for entertainment, computer handed over…). */
+  revokeReason: optionalText(500),
+  /** Scans of the signed guarantee: SHA-256 of attachments. */
+  attachmentShas: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20)
+    .default([]),
 });
 
 // ── Purchases and replacements (工作申请单) ──────────────────────────────────────────────

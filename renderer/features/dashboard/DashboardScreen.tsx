@@ -10,7 +10,9 @@ import { useTranslation } from 'react-i18next';
 import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
 import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
+import { ChecksDueCard } from '../checks/ChecksDueCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
+import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
 import { useUiStore } from '../../store/ui';
@@ -37,6 +39,8 @@ export function DashboardScreen() {
         {counts !== undefined && (
           <>
             <RepairSummaryCard />
+            <ChecksDueCard />
+            <MajorIncidentsCard />
             <DeviceFlagsCard />
             <DemoDataCard />
           </>

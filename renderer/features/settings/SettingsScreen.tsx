@@ -21,6 +21,7 @@ import { applyLanguage } from '../../i18n';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
+import { CheckTemplatesSettings } from '../checks/CheckTemplatesSettings';
 import { BackupPanel } from '../sync/BackupPanel';
 import { SyncPanel } from '../sync/SyncPanel';
 
@@ -177,6 +178,7 @@ function GeneralSettings() {
       </Card>
       <ReportsFolderCard />
       <AppInfoCard />
+      <CheckTemplatesSettings />
     </div>
   );
 }

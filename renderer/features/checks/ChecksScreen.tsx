@@ -1,0 +1,256 @@
+// 例行检查: what is due today and this week (the four machine-room rounds of a working day, the
+// weekly server, CCTV and website checks), a year of weeks as a grid where gaps show at a glance,
+// the newest checks, and the buttons that start each check. R starts the round due now.
+// Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
+// data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
+// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, check-row (data-kind,
+// data-result); the form's ids are listed in CheckForm.tsx.
+import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DueState, MachineRoomSlot, RoundSlotState } from '../../../shared/checks/schedule';
+import type { CheckKind } from '../../../shared/checks/templates';
+import { CHECK_KINDS } from '../../../shared/schemas/records';
+import type { Device, RoutineCheck } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { formatTime } from '../../i18n/dates';
+import { CheckForm } from './CheckForm';
+import { STATE_COLORS } from './state-colors';
+import { cctvInService, recentChecks } from './data';
+import { useChecksView, type ChecksView } from './use-checks';
+
+const CELL_COLORS: Record<DueState, string> = {
+  done: '#52c41a',
+  late: '#faad14',
+  due: '#91caff',
+  upcoming: '#f0f0f0',
+  overdue: '#ff4d4f',
+};
+
+/** The round to offer now: the first not done whose time has come, else the next one. */
+export function roundToDo(rounds: readonly RoundSlotState[]): MachineRoomSlot | undefined {
+  const open = rounds.filter((r) => r.state === 'due' || r.state === 'overdue');
+  return (open.find((r) => r.state === 'due') ?? open[0] ?? rounds.find((r) => r.state === 'upcoming'))?.slot;
+}
+
+export function ChecksScreen() {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const { message } = App.useApp();
+  const view = useChecksView(db);
+  const cctv = useLiveQuery(() => cctvInService(db), [db]);
+  const [doing, setDoing] = useState<{ kind: CheckKind; slot?: MachineRoomSlot } | null>(null);
+
+  const start = (kind: CheckKind) =>
+    setDoing({ kind, slot: kind === 'machine-room' && view ? roundToDo(view.summary.rounds) : undefined });
+
+  // R starts the round due now, from anywhere on the screen but a text box or an open dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'r' && e.key !== 'R') return;
+      if (e.ctrlKey || e.metaKey || e.altKey || doing) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"], .ant-modal')) return;
+      e.preventDefault();
+      start('machine-room');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const devicesFor = (kind: CheckKind): Device[] =>
+    kind === 'server-maintenance' ? (view?.servers ?? []) : kind === 'cctv' ? (cctv ?? []) : [];
+
+  return (
+    <div data-testid="checks-screen">
+      <Typography.Title level={3}>{t('checks.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {CHECK_KINDS.map((kind) => (
+          <Button
+            key={kind}
+            type={kind === 'machine-room' ? 'primary' : 'default'}
+            data-testid={`checks-do-${kind}`}
+            onClick={() => start(kind)}
+          >
+            {kind === 'machine-room' ? t('checks.doRound') : t(`checks.kinds.${kind}`)}
+          </Button>
+        ))}
+      </Space>
+      {view && <TodayCard view={view} />}
+      {view && <GridCard view={view} />}
+      <RecentCard />
+      {doing && (
+        <CheckForm
+          kind={doing.kind}
+          slot={doing.slot}
+          devices={devicesFor(doing.kind)}
+          onClose={() => setDoing(null)}
+          onSaved={(kind) => {
+            setDoing(null);
+            void message.success(t('checks.form.saved', { kind: t(`checks.kinds.${kind}`) }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function StateTag({ state, lateMs }: { state: DueState; lateMs: number }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATE_COLORS[state]}>
+      {t(`checks.states.${state}`)}
+      {state === 'late' ? ` · ${t('checks.lateBy', { hours: Math.ceil(lateMs / 3600_000) })}` : ''}
+    </Tag>
+  );
+}
+
+function TodayCard({ view }: { view: ChecksView }) {
+  const { t } = useTranslation();
+  const { summary, servers } = view;
+  const tagOf = new Map(servers.map((s) => [s.id, s.assetTag]));
+  return (
+    <Card
+      title={t('checks.today', { day: summary.day })}
+      style={{ marginBottom: 16 }}
+      extra={
+        <Space>
+          <Tag color="blue" data-testid="checks-due-count">
+            {t('checks.dueCount', { count: summary.dueCount })}
+          </Tag>
+          <Tag color={summary.overdueCount ? 'red' : 'default'} data-testid="checks-overdue-count">
+            {t('checks.overdueCount', { count: summary.overdueCount })}
+          </Tag>
+        </Space>
+      }
+    >
+      <Typography.Text strong>{t('checks.rounds')}</Typography.Text>
+      {summary.workingDay ? (
+        <Space wrap style={{ display: 'flex', margin: '8px 0 16px' }}>
+          {summary.rounds.map((r) => (
+            <span key={r.slot} data-testid="checks-round-slot" data-slot={r.slot} data-state={r.state}>
+              <Typography.Text>{r.slot} </Typography.Text>
+              <StateTag state={r.state} lateMs={r.lateMs} />
+              {r.records > 1 && (
+                <Typography.Text type="secondary">
+                  {t('checks.records', { count: r.records })}
+                </Typography.Text>
+              )}
+            </span>
+          ))}
+        </Space>
+      ) : (
+        <Alert type="info" showIcon title={t('checks.restDay')} style={{ margin: '8px 0 16px' }} />
+      )}
+      <Typography.Text strong>
+        {t('checks.thisWeek', { monday: summary.week.monday, sunday: summary.week.sunday })}
+      </Typography.Text>
+      <Space wrap style={{ display: 'flex', marginTop: 8 }}>
+        {summary.weekly.map((w) => (
+          <span key={w.kind} data-testid="checks-weekly" data-kind={w.kind} data-state={w.state}>
+            <Typography.Text>{t(`checks.kinds.${w.kind}`)} </Typography.Text>
+            <StateTag state={w.state} lateMs={w.lateMs} />
+            {w.missingServerIds.length > 0 && w.missingServerIds.length < servers.length && (
+              <Typography.Text type="secondary">
+                {t('checks.missingServers', {
+                  tags: w.missingServerIds.map((id) => tagOf.get(id) ?? id).join('、'),
+                })}
+              </Typography.Text>
+            )}
+          </span>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+function GridCard({ view }: { view: ChecksView }) {
+  const { t } = useTranslation();
+  const { grid } = view;
+  const rows = [
+    ...grid.kinds.map((k) => ({ key: k.kind, label: t(`checks.kinds.${k.kind}`), cells: k.cells })),
+    ...grid.servers.map((s) => ({ key: s.id, label: s.label, cells: s.cells })),
+  ];
+  return (
+    <Card title={t('checks.grid')} style={{ marginBottom: 16 }} data-testid="checks-grid">
+      <div style={{ overflowX: 'auto' }}>
+        {rows.map((row, i) => (
+          <div key={row.key} style={{ display: 'flex', alignItems: 'center', gap: 2, marginBottom: 2 }}>
+            <div style={{ width: 140, flex: 'none', fontSize: 12 }}>
+              {i === grid.kinds.length && grid.servers.length > 0 ? '· ' : ''}
+              {row.label}
+            </div>
+            {row.cells.map((state, w) => (
+              <Tooltip key={grid.weeks[w]} title={`${grid.weeks[w]} ${t(`checks.states.${state}`)}`}>
+                <div
+                  data-testid="grid-cell"
+                  data-row={row.key}
+                  data-week={grid.weeks[w]}
+                  data-state={state}
+                  style={{
+                    width: 12,
+                    height: 12,
+                    flex: 'none',
+                    borderRadius: 2,
+                    background: CELL_COLORS[state],
+                  }}
+                />
+              </Tooltip>
+            ))}
+          </div>
+        ))}
+      </div>
+      {grid.servers.length > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('checks.gridServers')}
+        </Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+function RecentCard() {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const checks = useLiveQuery(() => recentChecks(db), [db]);
+  return (
+    <Card title={t('checks.recent')} data-testid="checks-recent">
+      <Table<RoutineCheck>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={checks ?? []}
+        loading={checks === undefined}
+        locale={{ emptyText: t('checks.none') }}
+        onRow={(c) => ({ 'data-testid': 'check-row', 'data-kind': c.kind, 'data-result': c.result }) as never}
+        columns={[
+          { key: 'at', title: t('checks.columns.at'), render: (_, c) => formatTime(c.at), width: 150 },
+          {
+            key: 'kind',
+            title: t('checks.columns.kind'),
+            render: (_, c) => `${t(`checks.kinds.${c.kind}`)}${c.slot ? ` ${c.slot}` : ''}`,
+          },
+          { key: 'by', title: t('checks.columns.by'), dataIndex: 'by', width: 100 },
+          {
+            key: 'result',
+            title: t('checks.columns.result'),
+            width: 90,
+            render: (_, c) => (
+              <Tag color={c.result === 'ok' ? 'green' : 'red'}>{t(`checks.result.${c.result}`)}</Tag>
+            ),
+          },
+          {
+            key: 'covered',
+            title: t('checks.columns.covered'),
+            render: (_, c) =>
+              (c.items ?? [])
+                .filter((i) => i.result === 'problem')
+                .map((i) => `${i.label}：${i.note}`)
+                .join('；') || c.findings,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

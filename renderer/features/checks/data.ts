@@ -1,0 +1,129 @@
+// Reads and writes of the routine checks: the only module of the checks screen that touches
+// `routineChecks`. A check is saved through the repository (validated by its zod schema, stamped,
+// synced) after the rules of shared/checks/validate.ts have passed; when any fails, nothing is
+// written and the caller gets the problems to word in the user's language.
+import type { Device, RecordInput, RoutineCheck } from '../../../shared/schemas';
+import { checkProblems, type CheckProblem } from '../../../shared/checks/validate';
+import { type CheckKind } from '../../../shared/checks/templates';
+import { isListed } from '../../../shared/sync/arrival';
+import { addDays, chinaDay, dayStart, weekOf } from '../../../shared/time/china';
+import { getLedgerSetting } from '../../db/ledger-settings';
+import type { Repository } from '../../db/repository';
+import type { NetdeskDb } from '../../db/schema';
+import { CHECK_KINDS } from '../../../shared/schemas/records';
+
+/** Thrown when a check may not be saved; nothing was written. */
+export class CheckRefused extends Error {
+  constructor(readonly problems: CheckProblem[]) {
+    super(`check refused: ${problems.map((p) => p.code).join(', ')}`);
+    this.name = 'CheckRefused';
+  }
+}
+
+/** One item as the form hands it over (defaults filled by the schema). */
+export type CheckItemResult = NonNullable<RecordInput<'routineChecks'>['items']>[number];
+
+export interface CheckInput {
+  kind: CheckKind;
+  at: string;
+  by: string;
+  slot?: RoutineCheck['slot'];
+  forDay?: string | null;
+  deviceIds: string[];
+  site?: string;
+  items: CheckItemResult[];
+  findings?: string;
+  actions?: string;
+}
+
+/** Servers the weekly maintenance must cover: live, of type server, not retired; by asset tag. */
+export async function serversInService(db: NetdeskDb): Promise<Device[]> {
+  const servers = await db.devices.where('type').equals('server').toArray();
+  return servers
+    .filter((d) => isListed(d) && d.status !== 'retired')
+    .sort((a, b) => a.assetTag.localeCompare(b.assetTag));
+}
+
+/** CCTV recorders and cameras in service, recorders first. */
+export async function cctvInService(db: NetdeskDb): Promise<Device[]> {
+  const devices = await db.devices.where('type').anyOf('cctv-recorder', 'cctv-camera').toArray();
+  return devices
+    .filter((d) => isListed(d) && d.status !== 'retired')
+    .sort((a, b) => a.type.localeCompare(b.type) * -1 || a.assetTag.localeCompare(b.assetTag));
+}
+
+/**
+ * Checks of every kind done from `fromDay` on (China time), read through the [kind+at] index.
+ * A check made up later for an earlier day is dated when it was done, so the range starts a week
+ * early to catch late ones.
+ */
+export async function checksFrom(db: NetdeskDb, fromDay: string): Promise<RoutineCheck[]> {
+  const from = dayStart(addDays(fromDay, -7)).toISOString();
+  const parts = await Promise.all(
+    CHECK_KINDS.map((kind) =>
+      db.routineChecks.where('[kind+at]').between([kind, from], [kind, '\uffff'], true, true).toArray(),
+    ),
+  );
+  return parts.flat().filter((c) => isListed(c));
+}
+
+/** The checks a year's week grid needs: 52 weeks to the week holding `day`. */
+export function checksForGrid(db: NetdeskDb, day: string, weeks = 52): Promise<RoutineCheck[]> {
+  return checksFrom(db, addDays(weekOf(day).monday, -7 * (weeks - 1)));
+}
+
+/** The newest checks, for the list on the screen. */
+export async function recentChecks(db: NetdeskDb, limit = 50): Promise<RoutineCheck[]> {
+  const since = addDays(chinaDay(new Date()), -60);
+  const checks = await checksFrom(db, since);
+  return checks.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+}
+
+/** The company's rest days, for the working-day calendar. */
+export function companyRestDays(db: NetdeskDb): Promise<string[]> {
+  return getLedgerSetting(db, 'companyRestDays');
+}
+
+/**
+ * Save a done check: refused whole (CheckRefused) when dated in the future, covering a retired
+ * device, a round without its slot, a server or CCTV check covering nothing. The overall result is
+ * "problem" when any item is.
+ */
+export async function saveCheck(
+  db: NetdeskDb,
+  repo: Repository,
+  input: CheckInput,
+  now: Date = new Date(),
+): Promise<RoutineCheck> {
+  const devices = new Map<string, Device>();
+  for (const d of await db.devices.bulkGet(input.deviceIds)) if (d) devices.set(d.id, d);
+  const problems = checkProblems(input, now, (id) => devices.get(id), chinaDay);
+  if (problems.length > 0) throw new CheckRefused(problems);
+  const problem = input.items.some((i) => i.result === 'problem');
+  return repo.create('routineChecks', {
+    kind: input.kind,
+    at: input.at,
+    by: input.by,
+    slot: input.kind === 'machine-room' ? (input.slot ?? null) : null,
+    forDay: input.forDay ?? null,
+    deviceIds: input.deviceIds,
+    site: input.site ?? '',
+    items: input.items,
+    result: problem ? 'problem' : 'ok',
+    findings: input.findings ?? '',
+    actions: input.actions ?? '',
+  });
+}
+
+/** Link a problem item of a check to the repair card opened from it. */
+export async function linkItemToCard(
+  repo: Repository,
+  check: RoutineCheck,
+  itemIndex: number,
+  cardId: string,
+): Promise<RoutineCheck> {
+  const items = (check.items ?? []).map((item, i) =>
+    i === itemIndex ? { ...item, repairCardId: cardId } : item,
+  );
+  return repo.update('routineChecks', check.id, { items });
+}

@@ -1,0 +1,183 @@
+// Logging or changing a network incident: start, restore time (empty while ongoing), cause,
+// scope, what happened and what was done, and the KPI exclusion with its reason. The restore
+// action opens it with the restore time set to now. What the rules refuse (an end before the
+// start, a time in the future, an exclusion without a reason) is shown and nothing is saved.
+// Test ids: incident-form, incident-save, incident-form-cancel, incident-start, incident-end,
+// incident-cause, incident-scope, incident-description, incident-actions, incident-excluded,
+// incident-reason, incident-refused.
+import { Alert, Checkbox, Input, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INCIDENT_CAUSES } from '../../../shared/schemas/records';
+import type { NetworkIncident } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { DateTimeInput } from '../../components/DateInputs';
+import { FormField } from '../../components/FormField';
+import { FormModal } from '../../components/FormModal';
+import { describeError } from '../../i18n/errors';
+import { toLocalValue } from '../../i18n/dates';
+import { useSettingsStore } from '../../store/settings';
+import { IncidentRefused, saveIncident } from './data';
+
+type Cause = (typeof INCIDENT_CAUSES)[number];
+
+const local = (iso: string | null | undefined) => (iso ? toLocalValue(dayjs(iso)) : '');
+const toIso = (value: string) => (value ? new Date(value).toISOString() : null);
+
+export function IncidentForm(props: {
+  incident: NetworkIncident | null;
+  /** Open with the restore time set to now (the "restored" action). */
+  restoring?: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const { repo } = useLedger();
+  const operatorName = useSettingsStore((s) => s.settings.operatorName);
+  const inc = props.incident;
+  const [startAt, setStartAt] = useState(() => local(inc?.startAt) || toLocalValue(dayjs()));
+  const [endAt, setEndAt] = useState(() => (props.restoring ? toLocalValue(dayjs()) : local(inc?.endAt)));
+  const [cause, setCause] = useState<Cause>(inc?.cause ?? 'equipment');
+  const [scope, setScope] = useState(inc?.scope ?? '');
+  const [description, setDescription] = useState(inc?.description ?? '');
+  const [actions, setActions] = useState(inc?.actions ?? '');
+  const [excluded, setExcluded] = useState(inc?.excluded ?? false);
+  const [exclusionReason, setExclusionReason] = useState(inc?.exclusionReason ?? '');
+  const [refused, setRefused] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      await saveIncident(
+        repo,
+        {
+          startAt: toIso(startAt) ?? new Date().toISOString(),
+          endAt: toIso(endAt),
+          cause,
+          excluded,
+          exclusionReason,
+          scope,
+          description,
+          actions,
+          ...(inc ? {} : { by: operatorName }),
+        },
+        inc?.id ?? null,
+      );
+      props.onSaved();
+    } catch (err) {
+      if (err instanceof IncidentRefused) setRefused(err.problems.map((p) => t(`network.refused.${p.code}`)));
+      else setRefused([describeError(err, t)]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <FormModal
+      open
+      title={inc ? t('network.form.titleEdit') : t('network.form.titleNew')}
+      formId="incident-form"
+      submitting={saving}
+      onSubmit={(e) => void onSubmit(e)}
+      onCancel={props.onClose}
+      onOpened={() => document.getElementById(props.restoring ? 'field-endAt' : 'field-startAt')?.focus()}
+      submitTestId="incident-save"
+      width={640}
+    >
+      {refused.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="incident-refused"
+          style={{ marginBottom: 12 }}
+          title={refused.map((text) => (
+            <div key={text}>{text}</div>
+          ))}
+        />
+      )}
+      <Space wrap align="start">
+        <FormField name="startAt" label={t('network.form.startAt')}>
+          <DateTimeInput
+            id="field-startAt"
+            testId="incident-start"
+            value={startAt}
+            onChange={setStartAt}
+            width={200}
+          />
+        </FormField>
+        <FormField name="endAt" label={t('network.form.endAt')}>
+          <DateTimeInput
+            id="field-endAt"
+            testId="incident-end"
+            value={endAt}
+            onChange={setEndAt}
+            width={200}
+          />
+        </FormField>
+        <FormField name="cause" label={t('network.form.cause')}>
+          <Select
+            id="field-cause"
+            data-testid="incident-cause"
+            value={cause}
+            onChange={(value: Cause) => {
+              setCause(value);
+              if (value === 'carrier') setExcluded(true);
+            }}
+            style={{ width: 140 }}
+            options={INCIDENT_CAUSES.map((c) => ({ value: c, label: t(`network.causes.${c}`) }))}
+          />
+        </FormField>
+      </Space>
+      <FormField name="scope" label={t('network.form.scope')}>
+        <Input
+          id="field-scope"
+          data-testid="incident-scope"
+          maxLength={200}
+          value={scope}
+          onChange={(e) => setScope(e.target.value)}
+        />
+      </FormField>
+      <FormField name="description" label={t('network.form.description')}>
+        <Input.TextArea
+          id="field-description"
+          data-testid="incident-description"
+          rows={2}
+          maxLength={2000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+      </FormField>
+      <FormField name="actions" label={t('network.form.actions')}>
+        <Input.TextArea
+          id="field-actions"
+          data-testid="incident-actions"
+          rows={2}
+          maxLength={2000}
+          value={actions}
+          onChange={(e) => setActions(e.target.value)}
+        />
+      </FormField>
+      <Checkbox
+        data-testid="incident-excluded"
+        checked={excluded}
+        onChange={(e) => setExcluded(e.target.checked)}
+      >
+        {t('network.form.excluded')}
+      </Checkbox>
+      {excluded && (
+        <FormField name="exclusionReason" label={t('network.form.exclusionReason')}>
+          <Input
+            id="field-exclusionReason"
+            data-testid="incident-reason"
+            maxLength={500}
+            value={exclusionReason}
+            onChange={(e) => setExclusionReason(e.target.value)}
+          />
+        </FormField>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,106 @@
+// Reads and writes of the IM software permissions (`imPermissions`) and the printing of their
+// guarantee (保证申请书). A permission is saved through the repository after the rules of
+// shared/network/guarantee.ts pass (no revocation before the grant); when any fails, nothing is
+// written.
+import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
+import { permissionProblems, type PermissionProblem } from '../../../shared/network/guarantee';
+import type { Department, Device, ImPermission, Person, RecordInput } from '../../../shared/schemas';
+import { ifListed, isListed } from '../../../shared/sync/arrival';
+import { chinaDay } from '../../../shared/time/china';
+import type { Repository } from '../../db/repository';
+import type { NetdeskDb } from '../../db/schema';
+import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
+
+export class PermissionRefused extends Error {
+  constructor(readonly problems: PermissionProblem[]) {
+    super(`permission refused: ${problems.map((p) => p.code).join(', ')}`);
+    this.name = 'PermissionRefused';
+  }
+}
+
+export type PermissionInput = RecordInput<'imPermissions'>;
+
+export interface PermissionDirectory {
+  permissions: ImPermission[];
+  people: Map<string, Person>;
+  departments: Map<string, Department>;
+  computers: Device[];
+}
+
+/** Every permission with the people, departments and computers the list and the form show. */
+export async function readPermissionDirectory(db: NetdeskDb): Promise<PermissionDirectory> {
+  const [permissions, people, departments, computers] = await Promise.all([
+    db.imPermissions.toArray(),
+    db.people.toArray(),
+    db.departments.toArray(),
+    db.devices.where('type').equals('computer').toArray(),
+  ]);
+  return {
+    permissions: permissions
+      .filter((p) => isListed(p))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    people: new Map(people.filter((p) => isListed(p)).map((p) => [p.id, p])),
+    departments: new Map(departments.filter((d) => isListed(d)).map((d) => [d.id, d])),
+    computers: computers.filter((d) => isListed(d) && d.status !== 'retired'),
+  };
+}
+
+export async function savePermission(
+  repo: Repository,
+  input: PermissionInput,
+  id: string | null,
+  now: Date = new Date(),
+): Promise<ImPermission> {
+  const problems = permissionProblems(
+    { grantedAt: input.grantedAt ?? null, revokedAt: input.revokedAt ?? null },
+    now,
+  );
+  if (problems.length > 0) throw new PermissionRefused(problems);
+  return id ? repo.update('imPermissions', id, input) : repo.create('imPermissions', input);
+}
+
+/** The smallest backup-shaped source the 'guarantee' form prints from (no device secrets). */
+export async function guaranteePrintSource(
+  db: NetdeskDb,
+  permission: ImPermission,
+  now: Date = new Date(),
+): Promise<LedgerBackup> {
+  const person = ifListed(await db.people.get(permission.personId));
+  const [department, device, settings] = await Promise.all([
+    person?.departmentId ? db.departments.get(person.departmentId) : undefined,
+    permission.deviceId ? db.devices.get(permission.deviceId) : undefined,
+    db.ledgerSettings.toArray(),
+  ]);
+  const present = <T>(row: T | undefined): T[] => (row ? [row] : []);
+  const listedDevice = ifListed(device);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    tables: {
+      imPermissions: [permission],
+      people: present(person),
+      departments: present(ifListed(department)),
+      devices: listedDevice ? [{ ...listedDevice, secret: '' }] : [],
+      ledgerSettings: settings.filter(
+        (s) => s.deletedAt === null && (s.key === 'companyName' || s.key === 'guaranteePledge'),
+      ),
+    },
+  };
+}
+
+/** Print the guarantee as 保证申请书-<date>-<name>-<software>.pdf. */
+export async function printGuarantee(
+  db: NetdeskDb,
+  permission: ImPermission,
+  personName: string,
+  confirmMissing: (chars: string[]) => Promise<boolean>,
+): Promise<PrintFormResult | null> {
+  const source = await guaranteePrintSource(db, permission);
+  const day = permission.guaranteeSignedOn ?? chinaDay(permission.createdAt);
+  const fileName = pdfFileName('保证申请书', day, `${personName}-${permission.software}`.slice(0, 30));
+  const first = await printForm('guarantee', source, { id: permission.id, fileName });
+  if (first.ok) return first;
+  if (!(await confirmMissing(first.missing))) return null;
+  return printForm('guarantee', source, { id: permission.id, fileName, allowMissing: true });
+}
