@@ -66,7 +66,14 @@ export const FEATURES = [
   },
   { route: 'checks', icon: SafetyCertificateOutlined, nextSteps: ['dashboard'] },
   { route: 'network', icon: GlobalOutlined, nextSteps: ['people'] },
-  { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
+  {
+    route: 'culture',
+    icon: ReadOutlined,
+    screen: screen(
+      () => import('./culture/CultureScreen'),
+      (m) => m.CultureScreen,
+    ),
+  },
   { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
   { route: 'reports', icon: BarChartOutlined, nextSteps: ['dashboard'] },
   {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
 import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
+import { QuoteGapCard } from '../culture/QuoteGapCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
@@ -37,6 +38,7 @@ export function DashboardScreen() {
         {counts !== undefined && (
           <>
             <RepairSummaryCard />
+            <QuoteGapCard />
             <DeviceFlagsCard />
             <DemoDataCard />
           </>
