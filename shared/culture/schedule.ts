@@ -11,11 +11,28 @@ export interface ScheduleEntryLike {
   date: string;
   quoteId: string;
   createdAt?: string;
+  hlc?: Readonly<Record<string, string>>;
 }
 
 export interface LibraryQuote extends QuoteLike {
   retired?: boolean;
   createdAt?: string;
+  hlc?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The order records were created in: by creation time, then by the clock stamp of their creation,
+ * which orders the lines of one import (all created in the same millisecond) as they stood in the file.
+ */
+export function byCreation(
+  a: { id: string; createdAt?: string; hlc?: Readonly<Record<string, string>> },
+  b: { id: string; createdAt?: string; hlc?: Readonly<Record<string, string>> },
+): number {
+  return (
+    (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+    (a.hlc?.createdAt ?? '').localeCompare(b.hlc?.createdAt ?? '') ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 /** How far ahead the dashboard looks for working days without a quote. */
@@ -32,17 +49,13 @@ export function unusedQuotes<Q extends LibraryQuote>(
   entries: readonly ScheduleEntryLike[],
 ): Q[] {
   const used = usedQuoteIds(entries);
-  return quotes
-    .filter((q) => !q.retired && !used.has(q.id))
-    .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id));
+  return quotes.filter((q) => !q.retired && !used.has(q.id)).sort(byCreation);
 }
 
 /** The entry of each scheduled day; two PCs filling the same day keep the first created. */
 export function entriesByDay<E extends ScheduleEntryLike>(entries: readonly E[]): Map<string, E> {
   const byDay = new Map<string, E>();
-  const sorted = [...entries].sort(
-    (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id),
-  );
+  const sorted = [...entries].sort(byCreation);
   for (const e of sorted) if (!byDay.has(e.date)) byDay.set(e.date, e);
   return byDay;
 }

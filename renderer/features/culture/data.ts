@@ -12,7 +12,7 @@ import {
   type QuoteCheck,
   type QuoteIndex,
 } from '../../../shared/culture/quotes';
-import { planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
+import { byCreation, planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
 import type { Quote, QuoteScheduleEntry } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { chinaDay, dayStart, addDays } from '../../../shared/time/china';
@@ -36,7 +36,7 @@ export async function readCultureLedger(db: NetdeskDb): Promise<CultureLedger> {
     db.quoteSchedule.orderBy('date').toArray(),
     getLedgerSetting(db, 'companyRestDays'),
   ]);
-  const live = quotes.filter(isListed).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const live = quotes.filter(isListed).sort(byCreation);
   return { quotes: live, schedule: schedule.filter(isListed), restDays, index: buildQuoteIndex(live) };
 }
 
