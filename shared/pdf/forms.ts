@@ -9,6 +9,7 @@ import type { PdfFont } from './font';
 import { makeEvaluationForm } from './forms/evaluation';
 import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
 import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
+import { makeSigninForm } from './forms/signin-sheet';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
 import { listedOnly } from '../sync/arrival';
 
@@ -144,6 +145,7 @@ export const pdfForms: Record<string, PdfForm> = {
   'blank-cards': repairCardForms.blankCards,
   labels: makeLabelsForm(failForm),
   evaluation: makeEvaluationForm(failForm),
+  signin: makeSigninForm(failForm),
 };
 
 export const PDF_FORM_NAMES = Object.keys(pdfForms);
