@@ -42,7 +42,7 @@ function rosterOf(b: LedgerBackup, trainingId: string) {
 }
 
 describe('netdesk pdf signin (签到表)', () => {
-  it("lists every attendee of a training in a numbered row, then blank rows for walk-ins", async () => {
+  it('lists every attendee of a training in a numbered row, then blank rows for walk-ins', async () => {
     const training = backup.tables.trainings!.find((t) => t.kind === 'office-software')!;
     const r = await run('pdf', 'signin', '--backup', 'demo.json', '--id', training.id, '--out', 'signin.pdf');
     expect(r.stderr).toBe('');
