@@ -593,6 +593,7 @@ async function main(): Promise<number> {
   }
 
   await syncFigures();
+  (await import('./culture')).cultureFigures(measured, QUERY_RUNS);
 
   printTable(figures, { quick, plan: data.plan, seconds: (Date.now() - started) / 1000 });
   writeResults(join(root, 'bench', 'results.json'), figures, {
