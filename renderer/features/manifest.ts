@@ -74,7 +74,14 @@ export const FEATURES = [
       (m) => m.CultureScreen,
     ),
   },
-  { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
+  {
+    route: 'training',
+    icon: AppstoreOutlined,
+    screen: screen(
+      () => import('./training/TrainingScreen'),
+      (m) => m.TrainingScreen,
+    ),
+  },
   { route: 'reports', icon: BarChartOutlined, nextSteps: ['dashboard'] },
   {
     route: 'people',
