@@ -599,6 +599,7 @@ async function main(): Promise<number> {
 
   await syncFigures();
   await (await import('./sync/webdav-sync')).benchWebDav({ measured, failed, quick });
+  (await import('./culture')).cultureFigures(measured, QUERY_RUNS);
 
   printTable(figures, { quick, plan: data.plan, seconds: (Date.now() - started) / 1000 });
   writeResults(join(root, 'bench', 'results.json'), figures, {

@@ -81,8 +81,22 @@ export const FEATURES = [
       (m) => m.NetworkScreen,
     ),
   },
-  { route: 'culture', icon: ReadOutlined, nextSteps: ['dashboard'] },
-  { route: 'training', icon: AppstoreOutlined, nextSteps: ['people'] },
+  {
+    route: 'culture',
+    icon: ReadOutlined,
+    screen: screen(
+      () => import('./culture/CultureScreen'),
+      (m) => m.CultureScreen,
+    ),
+  },
+  {
+    route: 'training',
+    icon: AppstoreOutlined,
+    screen: screen(
+      () => import('./training/TrainingScreen'),
+      (m) => m.TrainingScreen,
+    ),
+  },
   {
     route: 'reports',
     icon: BarChartOutlined,

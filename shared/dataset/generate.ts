@@ -728,7 +728,13 @@ export function createDataset(options: DatasetOptions): Dataset {
     }
   }
   const quotes = quoteTexts.map((text) =>
-    add('quotes', 'quote', startMs, { text, normalized: normalizeQuote(text), source: '网络中心整理' }),
+    add('quotes', 'quote', startMs, {
+      text,
+      normalized: normalizeQuote(text),
+      source: '网络中心整理',
+      tags: [],
+      retired: false,
+    }),
   );
   workdays.forEach((d, i) => {
     if (rnd() < 0.01 || i >= quotes.length) return; // a missed day now and then (K6)

@@ -10,6 +10,7 @@ import { makeEvaluationForm } from './forms/evaluation';
 import { makeGuaranteeForm } from './forms/guarantee';
 import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
 import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
+import { makeSigninForm } from './forms/signin-sheet';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
 import { listedOnly } from '../sync/arrival';
 
@@ -146,6 +147,7 @@ export const pdfForms: Record<string, PdfForm> = {
   labels: makeLabelsForm(failForm),
   evaluation: makeEvaluationForm(failForm),
   guarantee: makeGuaranteeForm(failForm),
+  signin: makeSigninForm(failForm),
 };
 
 export const PDF_FORM_NAMES = Object.keys(pdfForms);

@@ -304,6 +304,10 @@ export const quoteSchema = z.object({
   /** Normalised text (width, punctuation, spaces folded) used to refuse repeats. */
   normalized: requiredText(200),
   source: optionalText(80),
+  /** Themes the supervisor files quotes under (安全, 服务…), for finding them again. */
+  tags: z.array(requiredText(20)).max(10).default([]),
+  /** Taken out of the rotation: never scheduled again, still counted as shown if it was. */
+  retired: z.boolean().default(false),
 });
 
 export const quoteScheduleSchema = z.object({

@@ -11,6 +11,7 @@ import { LedgerGate, useLedger, useOpenLedger } from '../../app/ledger';
 import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { ChecksDueCard } from '../checks/ChecksDueCard';
+import { QuoteGapCard } from '../culture/QuoteGapCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
@@ -41,6 +42,7 @@ export function DashboardScreen() {
             <RepairSummaryCard />
             <ChecksDueCard />
             <MajorIncidentsCard />
+            <QuoteGapCard />
             <DeviceFlagsCard />
             <DemoDataCard />
           </>

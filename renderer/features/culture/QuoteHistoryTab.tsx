@@ -1,0 +1,43 @@
+// What the showroom showed, newest first: each working day up to today and its quote. This is the
+// record the monthly KPI reads for "a new quote every working day".
+// Test ids: history-table, history-row (data-date, data-text).
+import { Table, type TableColumnsType } from 'antd';
+import { useMemo, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { entriesByDay } from '../../../shared/culture/schedule';
+import type { QuoteScheduleEntry } from '../../../shared/schemas';
+import type { CultureLedger } from './data';
+
+export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; today: string }) {
+  const { t } = useTranslation();
+  const textOf = useMemo(() => new Map(ledger.quotes.map((q) => [q.id, q.text])), [ledger.quotes]);
+  const shown = useMemo(
+    () =>
+      [...entriesByDay(ledger.schedule).values()]
+        .filter((e) => e.date <= today)
+        .sort((a, b) => b.date.localeCompare(a.date)),
+    [ledger.schedule, today],
+  );
+  const columns: TableColumnsType<QuoteScheduleEntry> = [
+    { title: t('culture.schedule.date'), dataIndex: 'date', width: 130 },
+    { title: t('culture.schedule.quote'), key: 'quote', render: (_, e) => textOf.get(e.quoteId) ?? '' },
+  ];
+  return (
+    <Table<QuoteScheduleEntry>
+      data-testid="history-table"
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={shown}
+      pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+      locale={{ emptyText: t('culture.history.empty') }}
+      onRow={(e) =>
+        ({
+          'data-testid': 'history-row',
+          'data-date': e.date,
+          'data-text': textOf.get(e.quoteId) ?? '',
+        }) as HTMLAttributes<HTMLElement>
+      }
+    />
+  );
+}

@@ -1,0 +1,180 @@
+// The daily quote's reads and writes: the only place that touches the quotes and quoteSchedule
+// tables. Reads follow the ledger live (a quote added or a day scheduled on another PC shows on
+// arrival); writes go through the repository, so they are validated, stamped and synced. A quote is
+// checked against every quote in the library, live or retired, and refused as a repeat before it is
+// written; an import writes its accepted lines in one transaction (bulkCreate), or nothing.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import {
+  buildQuoteIndex,
+  checkQuote,
+  normalizeQuote,
+  type QuoteCheck,
+  type QuoteIndex,
+} from '../../../shared/culture/quotes';
+import { byCreation, planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
+import type { Quote, QuoteScheduleEntry } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
+import { chinaDay, dayStart, addDays } from '../../../shared/time/china';
+import { commitScope } from '../../db/commit';
+import { getLedgerSetting } from '../../db/ledger-settings';
+import type { Repository } from '../../db/repository';
+import type { NetdeskDb } from '../../db/schema';
+
+export interface CultureLedger {
+  /** Every live quote, retired ones included, oldest first. */
+  quotes: Quote[];
+  /** Every live schedule entry, by date. */
+  schedule: QuoteScheduleEntry[];
+  restDays: string[];
+  index: QuoteIndex<Quote>;
+}
+
+export async function readCultureLedger(db: NetdeskDb): Promise<CultureLedger> {
+  const [quotes, schedule, restDays] = await Promise.all([
+    db.quotes.toArray(),
+    db.quoteSchedule.orderBy('date').toArray(),
+    getLedgerSetting(db, 'companyRestDays'),
+  ]);
+  const live = quotes.filter(isListed).sort(byCreation);
+  return { quotes: live, schedule: schedule.filter(isListed), restDays, index: buildQuoteIndex(live) };
+}
+
+/** The quote library and its schedule, following the ledger; undefined while the first read runs. */
+export function useCultureLedger(db: NetdeskDb): CultureLedger | undefined {
+  return useLiveQuery(() => readCultureLedger(db), [db]);
+}
+
+/** Today in China time, turning over by itself at midnight China time. */
+export function useChinaToday(now: () => number = Date.now): string {
+  const [today, setToday] = useState(() => chinaDay(now()));
+  useEffect(() => {
+    // Wake just after the next China midnight; a sleeping PC wakes late, and the check below
+    // runs every minute besides, so the day is never stale for long.
+    const next = dayStart(addDays(today, 1)).getTime() - now() + 1000;
+    const midnight = setTimeout(() => setToday(chinaDay(now())), Math.max(1000, next));
+    const minute = setInterval(() => {
+      const day = chinaDay(now());
+      if (day !== today) setToday(day);
+    }, 60_000);
+    return () => {
+      clearTimeout(midnight);
+      clearInterval(minute);
+    };
+  }, [today, now]);
+  return today;
+}
+
+/** Why a quote was not saved: the check's verdict (empty, too long, repeat). */
+export class QuoteRefused extends Error {
+  constructor(readonly check: QuoteCheck<Quote>) {
+    super(`quote refused: ${check.kind}`);
+    this.name = 'QuoteRefused';
+  }
+}
+
+export interface QuoteInput {
+  text: string;
+  source: string;
+  tags: string[];
+}
+
+/**
+ * Save a new or edited quote after checking it against the library as it is now (not as the form
+ * saw it: another PC may have added the same text meanwhile). A near-duplicate passes only with
+ * `allowNear`, which the form sets once the user confirmed the warning.
+ */
+export async function saveQuote(
+  db: NetdeskDb,
+  repo: Repository,
+  input: QuoteInput,
+  options: { id?: string; allowNear?: boolean } = {},
+): Promise<{ saved: Quote } | { near: QuoteCheck<Quote> & { kind: 'near' } }> {
+  const { index } = await readCultureLedger(db);
+  const check = checkQuote(input.text, index, options.id);
+  if (check.kind === 'empty' || check.kind === 'too-long' || check.kind === 'repeat')
+    throw new QuoteRefused(check);
+  if (check.kind === 'near' && !options.allowNear) return { near: check };
+  const record = { ...input, text: input.text.trim(), normalized: normalizeQuote(input.text) };
+  const saved = options.id
+    ? await repo.update('quotes', options.id, record)
+    : await repo.create('quotes', { ...record, retired: false });
+  return { saved };
+}
+
+/** Take a quote out of the rotation, or put it back; a planned day keeps it until re-filled. */
+export async function setQuoteRetired(repo: Repository, id: string, retired: boolean): Promise<void> {
+  await repo.update('quotes', id, { retired });
+}
+
+/** Write an import's accepted lines, all or none. */
+export async function importQuotes(
+  repo: Repository,
+  texts: readonly string[],
+  source: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const inputs = texts.map((text) => ({
+    text,
+    normalized: normalizeQuote(text),
+    source,
+    tags: [],
+    retired: false,
+  }));
+  const result = await repo.bulkCreate('quotes', inputs, {
+    ...(onProgress
+      ? { onProgress: (p: { done: number; total: number }) => onProgress(p.done, p.total) }
+      : {}),
+  });
+  if (!result.ok) throw new Error(`import refused: ${result.errors.length} invalid rows`);
+  return result.records.length;
+}
+
+/** Fill the working days of a range from the unused quotes; returns the plan as written. */
+export async function fillSchedule(
+  db: NetdeskDb,
+  repo: Repository,
+  from: string,
+  to: string,
+): Promise<SchedulePlan> {
+  const ledger = await readCultureLedger(db);
+  const plan = planSchedule({
+    from,
+    to,
+    quotes: ledger.quotes,
+    entries: ledger.schedule,
+    restDays: ledger.restDays,
+  });
+  if (plan.ok && plan.assignments.length > 0) {
+    const result = await repo.bulkCreate(
+      'quoteSchedule',
+      plan.assignments.map((a) => ({ ...a, shown: true })),
+    );
+    if (!result.ok) throw new Error(`schedule refused: ${result.errors.length} invalid entries`);
+  }
+  return plan;
+}
+
+/** Move a planned quote one scheduled day earlier or later (the two days swap quotes). */
+export async function moveScheduled(
+  db: NetdeskDb,
+  repo: Repository,
+  entryId: string,
+  direction: -1 | 1,
+  today: string,
+): Promise<boolean> {
+  // Both days change together or neither does: a half-done swap would show one quote twice.
+  return db.transaction('rw', commitScope(db, ['quoteSchedule', 'quotes', 'ledgerSettings']), async () => {
+    const { schedule } = await readCultureLedger(db);
+    const move = planMove(schedule, entryId, direction, today);
+    if (!move) return false;
+    await repo.update('quoteSchedule', move.a.id, { quoteId: move.aQuoteId });
+    await repo.update('quoteSchedule', move.b.id, { quoteId: move.bQuoteId });
+    return true;
+  });
+}
+
+/** Take a planned day off the schedule (its quote goes back to the unused ones). */
+export async function unschedule(repo: Repository, entryId: string): Promise<void> {
+  await repo.remove('quoteSchedule', entryId);
+}

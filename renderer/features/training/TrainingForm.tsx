@@ -1,0 +1,189 @@
+// Plan a training: topic, kind, date, place, trainer, and its roster picked from the directory by
+// department (everyone in service there) and by person. Validated with the training record's own
+// schema; the training and its roster are saved together.
+// Test ids: training-form, training-topic, training-kind, training-date, training-location,
+// training-trainer, training-departments, training-people, training-roster-count, training-submit.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, Input, Select, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { TRAINING_KINDS, trainingSchema } from '../../../shared/schemas/records';
+import { rosterOf } from '../../../shared/training/roster';
+import { useLedger } from '../../app/ledger';
+import { DayInput } from '../../components/DateInputs';
+import { FormField } from '../../components/FormField';
+import { FormModal } from '../../components/FormModal';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
+import type { Directory } from '../people/directory';
+import { createTraining } from './data';
+
+const formSchema = trainingSchema
+  .pick({ topic: true, kind: true, date: true, location: true, trainer: true })
+  .extend({ departmentIds: z.array(z.string()), personIds: z.array(z.string()) });
+type FormInput = z.input<typeof formSchema>;
+type FormValues = z.output<typeof formSchema>;
+
+export function TrainingForm(props: {
+  open: boolean;
+  today: string;
+  directory: Directory;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { db, repo } = useLedger();
+  const { message } = App.useApp();
+  const empty: FormInput = {
+    topic: '',
+    kind: 'office-software',
+    date: props.today,
+    location: '',
+    trainer: '',
+    departmentIds: [],
+    personIds: [],
+  };
+  const {
+    control,
+    handleSubmit,
+    reset,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<FormInput, unknown, FormValues>({
+    resolver: zodResolver(formSchema, { error: zodIssueMessage }),
+    defaultValues: empty,
+  });
+  const { open } = props;
+  useEffect(() => {
+    if (open) reset(empty);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
+  }, [open, reset]);
+
+  const departmentIds = useWatch({ control, name: 'departmentIds' });
+  const personIds = useWatch({ control, name: 'personIds' });
+  const roster = useMemo(
+    () =>
+      rosterOf(props.directory.people, { departmentIds: departmentIds ?? [], personIds: personIds ?? [] }),
+    [props.directory.people, departmentIds, personIds],
+  );
+
+  const onSubmit = async (values: FormValues) => {
+    const { departmentIds: _d, personIds: _p, ...training } = values;
+    try {
+      await createTraining(
+        db,
+        repo,
+        { ...training, requestingDepartmentId: null, durationMinutes: null, note: '' },
+        roster.map((p) => p.id),
+      );
+      void message.success(t('common.saved'));
+      props.onClose();
+    } catch (err) {
+      void message.error(describeError(err, t));
+    }
+  };
+
+  return (
+    <FormModal
+      open={open}
+      title={t('training.add')}
+      formId="training-form"
+      submitTestId="training-submit"
+      submitting={isSubmitting}
+      onCancel={props.onClose}
+      onOpened={() => setFocus('topic')}
+      onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      width={640}
+    >
+      <FormField name="topic" label={t('training.fields.topic')} error={errors.topic} required>
+        <Controller
+          control={control}
+          name="topic"
+          render={({ field }) => <Input {...field} id="field-topic" data-testid="training-topic" />}
+        />
+      </FormField>
+      <FormField name="kind" label={t('training.fields.kind')} error={errors.kind} required>
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            <Select
+              id="field-kind"
+              data-testid="training-kind"
+              value={field.value}
+              onChange={field.onChange}
+              options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="date" label={t('training.fields.date')} error={errors.date} required>
+        <Controller
+          control={control}
+          name="date"
+          render={({ field }) => (
+            <DayInput id="field-date" testId="training-date" value={field.value} onChange={field.onChange} />
+          )}
+        />
+      </FormField>
+      <FormField name="location" label={t('training.fields.location')} error={errors.location}>
+        <Controller
+          control={control}
+          name="location"
+          render={({ field }) => (
+            <Input {...field} value={field.value ?? ''} id="field-location" data-testid="training-location" />
+          )}
+        />
+      </FormField>
+      <FormField name="trainer" label={t('training.fields.trainer')} error={errors.trainer}>
+        <Controller
+          control={control}
+          name="trainer"
+          render={({ field }) => (
+            <Input {...field} value={field.value ?? ''} id="field-trainer" data-testid="training-trainer" />
+          )}
+        />
+      </FormField>
+      <FormField name="departmentIds" label={t('training.fields.departments')}>
+        <Controller
+          control={control}
+          name="departmentIds"
+          render={({ field }) => (
+            <Select
+              mode="multiple"
+              id="field-departmentIds"
+              data-testid="training-departments"
+              value={field.value}
+              onChange={field.onChange}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="personIds" label={t('training.fields.people')}>
+        <Controller
+          control={control}
+          name="personIds"
+          render={({ field }) => (
+            <Select
+              mode="multiple"
+              id="field-personIds"
+              data-testid="training-people"
+              value={field.value}
+              onChange={field.onChange}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={props.directory.people.map((p) => ({
+                value: p.id,
+                label: `${p.name}（${p.employeeNo}）`,
+              }))}
+            />
+          )}
+        />
+      </FormField>
+      <Typography.Text data-testid="training-roster-count">
+        {t('training.rosterCount', { count: roster.length })}
+      </Typography.Text>
+    </FormModal>
+  );
+}

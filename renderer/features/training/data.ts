@@ -1,0 +1,84 @@
+// Trainings' reads and writes: the only place that touches the trainings and trainingAttendees
+// tables. A training and its roster are written in one transaction, so a training never exists
+// with half its roster; printing its sign-in sheet hands the form only what it draws.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
+import type { RecordInput } from '../../../shared/schemas';
+import type { Training, TrainingAttendee } from '../../../shared/schemas';
+import { isListed } from '../../../shared/sync/arrival';
+import { commitScope } from '../../db/commit';
+import type { Repository } from '../../db/repository';
+import type { NetdeskDb } from '../../db/schema';
+import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
+
+export interface TrainingLedger {
+  trainings: Training[];
+  attendees: TrainingAttendee[];
+}
+
+export function useTrainingLedger(db: NetdeskDb): TrainingLedger | undefined {
+  return useLiveQuery(async () => {
+    const [trainings, attendees] = await Promise.all([
+      db.trainings.toArray(),
+      db.trainingAttendees.toArray(),
+    ]);
+    return {
+      trainings: trainings.filter(isListed).sort((a, b) => b.date.localeCompare(a.date)),
+      attendees: attendees.filter(isListed),
+    };
+  }, [db]);
+}
+
+/** Create a training with its roster, all or nothing. */
+export async function createTraining(
+  db: NetdeskDb,
+  repo: Repository,
+  input: RecordInput<'trainings'>,
+  personIds: readonly string[],
+): Promise<Training> {
+  return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
+    const training = await repo.create('trainings', input);
+    if (personIds.length > 0) {
+      const result = await repo.bulkCreate(
+        'trainingAttendees',
+        personIds.map((personId) => ({ trainingId: training.id, personId, signed: false })),
+      );
+      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
+    }
+    return training;
+  });
+}
+
+/** Print the training's sign-in sheet (签到表-<date>-<topic>.pdf). */
+export async function printSigninSheet(
+  db: NetdeskDb,
+  training: Training,
+  confirmMissing: (chars: string[]) => Promise<boolean>,
+): Promise<PrintFormResult | null> {
+  const attendees = (await db.trainingAttendees.where('trainingId').equals(training.id).toArray()).filter(
+    isListed,
+  );
+  const people = (await db.people.bulkGet(attendees.map((a) => a.personId))).filter(
+    (p) => p !== undefined && isListed(p),
+  );
+  const departmentIds = [...new Set(people.map((p) => p!.departmentId).filter((id): id is string => !!id))];
+  const departments = (await db.departments.bulkGet(departmentIds)).filter(
+    (d) => d !== undefined && isListed(d),
+  );
+  const source: LedgerBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    tables: {
+      trainings: [training],
+      trainingAttendees: attendees,
+      people: people.map((p) => p!),
+      departments: departments.map((d) => d!),
+    },
+  };
+  const fileName = pdfFileName('签到表', training.date, training.topic.slice(0, 30));
+  const first = await printForm('signin', source, { id: training.id, fileName });
+  if (first.ok) return first;
+  if (!(await confirmMissing(first.missing))) return null;
+  return printForm('signin', source, { id: training.id, fileName, allowMissing: true });
+}

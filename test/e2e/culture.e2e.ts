@@ -1,0 +1,100 @@
+// The daily quote in a real Chromium: a list of 30 quotes with two repeats is imported (the preview
+// names both refusals and nothing is written before confirming), a month of working days is
+// scheduled from it, and the schedule holds exactly the calendar's working days, each with a
+// different quote.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workingDaysIn } from '../../shared/calendar/workdays';
+import { addDays, chinaDay } from '../../shared/time/china';
+import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest | undefined;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && app) {
+    await app.page.screenshot({ path: join(outputDir, 'culture-failed.png') }).catch(() => undefined);
+    console.error(app.serverLog());
+  }
+  await app?.close();
+  app = undefined;
+});
+
+const QUOTES = Array.from(
+  { length: 28 },
+  (_, i) =>
+    `第${i + 1}条：学习是进步的阶梯，行动${'一二三四五六七八九十'[i % 10]}是成功之${['门', '路', '桥'][i % 3]}。`,
+);
+
+describe('daily quotes', () => {
+  it(
+    'imports 30 lines refusing two repeats, then schedules a month of working days',
+    { timeout: 240_000 },
+    async () => {
+      const home = newHome('culture');
+      app = await startApp({ home });
+      const { page } = app;
+      app.context.setDefaultTimeout(30_000);
+
+      // Line 10 repeats line 3 with other punctuation; line 20 is line 5 in traditional characters.
+      const lines = [...QUOTES];
+      lines.splice(9, 0, QUOTES[2]!.replace('：', ':').replace('。', '.'));
+      lines.splice(19, 0, QUOTES[4]!.replace('学习', '學習').replace('进步', '進步').replace('阶梯', '階梯'));
+      expect(lines).toHaveLength(30);
+      const file = join(home, '每日一言.txt');
+      writeFileSync(file, lines.join('\r\n'), 'utf8');
+
+      await page.getByTestId('nav-culture').click();
+      await page.getByTestId('import-quotes').click();
+      await page.getByTestId('quote-import-file').setInputFiles(file);
+      await expect
+        .poll(() => page.getByTestId('quote-import-counts').textContent())
+        .toContain('共 30 行：可导入 28 条，拒绝 2 条');
+      const refused = page.locator('[data-testid="quote-import-row"][data-status="repeat-in-file"]');
+      expect(await refused.count()).toBe(2);
+      expect(await refused.nth(0).getAttribute('data-line')).toBe('10');
+      expect(await refused.nth(0).textContent()).toContain('和第 3 行重复');
+      expect(await refused.nth(1).getAttribute('data-line')).toBe('20');
+      // Nothing is saved before the user confirms.
+      expect(await page.getByTestId('quote-row').count()).toBe(0);
+      await page.getByTestId('quote-import-confirm').click();
+      await expect
+        .poll(() => page.getByTestId('quote-import-done').textContent())
+        .toContain('已导入 28 条语录');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('quote-row').count()).toBe(28);
+      await expect
+        .poll(() => page.getByTestId('quote-coverage').textContent())
+        .toContain('未使用的语录 28 条');
+
+      // Adding a repeat by hand is refused under the field, in Chinese.
+      await page.getByTestId('add-quote').click();
+      await page.getByTestId('quote-text').fill(` ${QUOTES[0]!.replace('学习', '學習')} `);
+      await page.getByTestId('quote-submit').click();
+      await expect.poll(() => page.getByTestId('error-text').textContent()).toContain('这条语录已经在库里了');
+      await page.keyboard.press('Escape');
+
+      // A month from today: exactly the calendar's working days, each a different quote.
+      const today = chinaDay(Date.now());
+      const to = addDays(today, 30);
+      await page.getByTestId('tab-schedule').click();
+      await page.getByTestId('schedule-to').click();
+      await page.getByTestId('schedule-to').fill(to);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('schedule-fill').click();
+      const expected = workingDaysIn(today, to);
+      await expect
+        .poll(() => page.getByTestId('schedule-result').textContent())
+        .toContain(`已排 ${expected.length} 个工作日`);
+      const rows = page.getByTestId('schedule-row');
+      await expect.poll(() => rows.count()).toBe(expected.length);
+      const dates = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-date')));
+      expect(dates).toEqual(expected);
+      const texts = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
+      expect(new Set(texts).size).toBe(expected.length);
+
+      // Filling the same range again schedules nothing more.
+      await page.getByTestId('schedule-fill').click();
+      await expect.poll(() => page.getByTestId('schedule-result').textContent()).toContain('都已排好');
+    },
+  );
+});
