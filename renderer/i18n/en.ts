@@ -1142,5 +1142,16 @@ export const en: Messages = {
       unavailable: 'The local service cannot be reached: {{detail}}',
     },
     unknown: 'Something went wrong: {{detail}}',
+    // Error screens, diagnostic text and ledger versions (the window's own failures).
+    windowCrashed: 'NetDesk ran into an error and cannot show this window',
+    windowCrashedHint:
+      'The ledger is stored on this PC and is not affected. Click Reload; if it keeps happening, click "Copy diagnostic information" and send it to whoever maintains NetDesk. Error: {{detail}}',
+    copyDiagnostics: 'Copy diagnostic information',
+    copied:
+      'The diagnostic information is on the clipboard (it holds no passwords). This is what was copied:',
+    copyByHand: 'It could not be copied automatically; select the text below and press Ctrl+C:',
+    ledgerNewer: 'This ledger has been used by a newer version of NetDesk',
+    ledgerNewerHint:
+      'To keep the data safe, this older version did not open it and changed nothing. Install the latest NetDesk, then open it again.',
   },
 };

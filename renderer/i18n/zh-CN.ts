@@ -1102,6 +1102,16 @@ export const zhCN = {
       unavailable: '无法连接本机服务：{{detail}}',
     },
     unknown: '出错了：{{detail}}',
+    // Error screens, diagnostic text and ledger versions (the window's own failures).
+    windowCrashed: '网管工作台出错了，窗口无法继续显示',
+    windowCrashedHint:
+      '台账数据保存在本机，没有受影响。请点“重新加载”；如果反复出现，请点“复制诊断信息”，把内容发给维护网管工作台的同事。错误：{{detail}}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制到剪贴板（其中不含密码和口令）。内容如下：',
+    copyByHand: '无法自动复制，请选中下面的内容后按 Ctrl+C 复制：',
+    ledgerNewer: '这个台账已由更新版本的网管工作台使用过',
+    ledgerNewerHint:
+      '为了不损坏数据，当前这个较旧的版本没有打开它，也没有改动任何内容。请安装最新版本的网管工作台后再打开。',
   },
 };
 
