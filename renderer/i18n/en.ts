@@ -1118,6 +1118,33 @@ export const en: Messages = {
       pcCode: 'One capital letter A–Z',
     },
   },
+  // First-run setup on an empty ledger (renderer/features/setup).
+  firstRun: {
+    title: 'Welcome to NetDesk',
+    welcome: 'Three short steps to get started. Everything can be changed later under Settings.',
+    stepNames: 'Company and PC',
+    stepFolder: 'Shared folder',
+    stepStart: 'Start',
+    companyName: 'Company name (printed on the forms)',
+    operatorName: 'Your name (network supervisor)',
+    next: 'Next',
+    back: 'Back',
+    later: 'Later',
+    skipFolder: 'Skip for now',
+    folderIntro:
+      'When several PCs share one ledger they exchange records through a shared folder (e.g. \\\\fileserver\\netdesk). Skip this if NetDesk runs on one PC only.',
+    folderChoose: 'Choose the shared folder…',
+    startIntro: 'The ledger is empty. How would you like to start?',
+    start: {
+      demo: 'Load the demo data to try every feature first',
+      people: 'Import the staff directory (CSV)',
+      devices: 'Import the device list (CSV or Excel)',
+      empty: 'Start with an empty ledger and type entries in',
+    },
+    finish: 'Finish',
+    done: 'Setup finished',
+    failed: 'Setup could not be finished: {{detail}}',
+  },
   errors: {
     repository: {
       invalid: 'The entry is not valid',

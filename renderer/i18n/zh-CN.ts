@@ -1078,6 +1078,33 @@ export const zhCN = {
       pcCode: '请填一个大写字母 A–Z',
     },
   },
+  // First-run setup on an empty ledger (renderer/features/setup).
+  firstRun: {
+    title: '欢迎使用网管工作台',
+    welcome: '先花一分钟完成三步设置。以后都可以在“设置”页修改。',
+    stepNames: '公司和本机',
+    stepFolder: '共享文件夹',
+    stepStart: '开始使用',
+    companyName: '公司名称（打印在表单上）',
+    operatorName: '您的姓名（网络主管）',
+    next: '下一步',
+    back: '上一步',
+    later: '以后再说',
+    skipFolder: '跳过，以后再设',
+    folderIntro:
+      '几台电脑共用一本台账时，通过一个共享文件夹交换记录（例如 \\\\文件服务器\\netdesk）。只在一台电脑上使用可以跳过。',
+    folderChoose: '选择共享文件夹…',
+    startIntro: '台账现在是空的。想怎样开始？',
+    start: {
+      demo: '加载演示数据，先熟悉各项功能',
+      people: '导入人员通讯录（CSV）',
+      devices: '导入设备清单（CSV 或 Excel）',
+      empty: '从空台账开始，直接录入',
+    },
+    finish: '完成',
+    done: '设置完成',
+    failed: '未能完成设置：{{detail}}',
+  },
   errors: {
     repository: {
       invalid: '内容不符合要求',
