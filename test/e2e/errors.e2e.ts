@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { newHome, repoRoot, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
 afterEach(async () => {
@@ -44,7 +44,8 @@ describe('errors people can act on', () => {
     const refused = page.getByTestId('ledger-newer');
     await refused.waitFor({ timeout: 60_000 });
     expect(await refused.textContent()).toContain('这个台账已由更新版本的网管工作台使用过');
-    await page.screenshot({ path: join(outputDir, 'errors-newer-ledger.png') });
+    // The user guide shows this screen (docs/images/).
+    await page.screenshot({ path: join(repoRoot, 'docs', 'images', 'errors-newer-ledger.png') });
 
     await page.getByTestId('copy-diagnostics').click();
     const text = await page.getByTestId('diagnostics-text').inputValue();
