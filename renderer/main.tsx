@@ -6,15 +6,18 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'antd/dist/antd.css';
 import { App } from './app/App';
+import { installErrorLogging, logProblem } from './app/diagnostics';
+import { AppErrorBoundary } from './app/ErrorBoundary';
 import { startOpeningLedger } from './app/ledger';
 import { markStart } from './app/marks';
 import { startApp } from './app/startup';
 import './i18n';
 
 markStart('script');
+installErrorLogging();
 
 void startOpeningLedger();
-startApp().catch((err: unknown) => console.error('NetDesk start-up', err));
+startApp().catch((err: unknown) => logProblem('error', 'start-up', err));
 
 // Drawn as a transition: React then yields to the browser every few milliseconds, so the ledger's
 // answers to public/warm-ledger.js (its open, then the counts) are taken in while the frame is
@@ -23,7 +26,9 @@ const root = createRoot(document.getElementById('root')!);
 startTransition(() => {
   root.render(
     <StrictMode>
-      <App />
+      <AppErrorBoundary>
+        <App />
+      </AppErrorBoundary>
     </StrictMode>,
   );
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pathProblem, safeFileName } from './file-names';
 import { appSettingsPatchSchema, type AppSettings } from './settings';
 import { issueLines } from './schemas/issues';
+import { logEntrySchema, type LogLine } from './log';
 import {
   backupListRequestSchema,
   BACKUP_PART_CHARS,
@@ -111,6 +112,8 @@ export const ipcRequestSchemas = {
   'sync:status': syncStatusRequestSchema,
   'backup:save': backupSaveRequestSchema,
   'backup:list': backupListRequestSchema,
+  'log:write': logEntrySchema,
+  'diagnostics:read': z.object({}).strict(),
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
@@ -146,6 +149,8 @@ export const ipcRequestLimits: Record<IpcChannel, { bytes: number; values: numbe
   // One part of backup text (8 M characters), at most 3 bytes each as JSON (Chinese text).
   'backup:save': { bytes: BACKUP_PART_CHARS * 3 + 64 * KiB, values: 64 },
   'backup:list': { bytes: 4 * KiB, values: 64 },
+  'log:write': { bytes: 64 * KiB, values: 16 },
+  'diagnostics:read': { bytes: 4 * KiB, values: 64 },
 };
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcRequestSchemas)[C]>;
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcRequestSchemas)[C]>;
@@ -194,6 +199,16 @@ export interface IpcResponses {
   'sync:status': SyncStatusResult;
   'backup:save': BackupSaveResult;
   'backup:list': BackupListResult;
+  'log:write': { written: true };
+  'diagnostics:read': DiagnosticsResult;
+}
+
+/** What the main process adds to the page's diagnostic text: the machine and the log's last problems. */
+export interface DiagnosticsResult {
+  os: string;
+  arch: string;
+  runtime: string;
+  problems: LogLine[];
 }
 
 /** Errors cross the boundary as data, with a code the renderer translates. */
@@ -220,6 +235,8 @@ export interface NetdeskApi {
   syncStatus(req: IpcRequest<'sync:status'>): Promise<SyncStatusResult>;
   saveBackup(req: IpcRequest<'backup:save'>): Promise<BackupSaveResult>;
   listBackups(): Promise<BackupListResult>;
+  writeLog(req: IpcRequest<'log:write'>): Promise<{ written: true }>;
+  readDiagnostics(): Promise<DiagnosticsResult>;
 }
 
 /** Which channel each API method uses; the preload and the HTTP client are both built from it. */
@@ -236,6 +253,8 @@ export const apiChannels = {
   syncStatus: 'sync:status',
   saveBackup: 'backup:save',
   listBackups: 'backup:list',
+  writeLog: 'log:write',
+  readDiagnostics: 'diagnostics:read',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
 
 /**

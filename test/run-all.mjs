@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: everything a change must pass, in the order that fails fastest.
-// lint → format → typecheck → unit tests (Vitest) → build → end-to-end scenarios in a real Chromium.
-// What the steps need from the machine (poppler for the PDF tests, Apache for the WebDAV sync tests,
-// a browser and a CJK font for the end-to-end ones) is brought once, before the first step runs (test/tools.mjs), so the README's
+// lint → format → typecheck → Electron security lint → unit tests (Vitest) → build → end-to-end
+// scenarios in a real Chromium. What the steps need from the machine (poppler for the PDF tests,
+// Apache for the WebDAV sync tests, a browser and a CJK font for the end-to-end ones) is brought
+// once, before the first step runs (test/tools.mjs), so the README's
 // `npm install && npm test` works on a fresh machine.
 //   node test/run-all.mjs [step …] [-- extra arguments for the last step]
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,8 @@ const steps = [
   ['lint', [npx, 'eslint', '.', '--max-warnings', '0'], []],
   ['format', [npx, 'prettier', '--check', '.'], []],
   ['typecheck', [npx, 'tsc', '--noEmit', '-p', 'tsconfig.json'], []],
+  // Electronegativity over the main process, preload and page; a high or medium finding fails.
+  ['security', [process.execPath, join(root, 'test', 'electronegativity.mjs')], []],
   ['unit', [npx, 'vitest', 'run'], ['poppler', 'apache']],
   ['build', [npx, 'electron-vite', 'build'], []],
   ['e2e', [process.execPath, join(root, 'test', 'e2e', 'run.mjs')], ['browser', 'font', 'poppler']],

@@ -15,6 +15,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkFolderPath } from '../services/folders';
 import { createServices, dispatch, type ServiceHost } from '../services/index';
+import { createFileLogger, logUnhandled } from '../services/log';
 import { createReportIndex } from '../services/report-index';
 import { createSettingsStore } from '../services/settings';
 import { parseBrowserArgs, resolveDataDir, resolvePort } from './config';
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
   if (args.build || !rendererIsCurrent()) buildRenderer();
 
   const pkg = readPackage();
+  // The same log as the desktop app's, in the data folder; the page's entries come through log:write.
+  const logger = createFileLogger({ dataDir });
+  logUnhandled(logger);
+  logger.write({ level: 'info', message: `NetDesk ${pkg.version} browser mode starting` }, 'server');
   const host: ServiceHost = {
     mode: 'browser',
     appName: pkg.name,
@@ -92,7 +97,11 @@ async function main(): Promise<void> {
     openExternal: async (url) => {
       if (!(await openInDefaultBrowser(url))) throw new Error(`could not open ${url}`);
     },
-    log: say,
+    log: (message) => {
+      say(message);
+      logger.write({ level: 'warn', message }, 'server');
+    },
+    logger,
   };
   const services = createServices(host);
   const issuedReports = createReportIndex({ dataDir });

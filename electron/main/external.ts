@@ -6,6 +6,7 @@ import { isWebLink } from '../services/index';
 /** Open an http(s) link in the default browser; anything else is refused and reported false. */
 export async function openWebLink(url: string): Promise<boolean> {
   if (!isWebLink(url)) return false;
+  // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) links reach the browser: isWebLink() refused the rest just above
   await shell.openExternal(url);
   return true;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../shared/settings';
 import { createServices, type ServiceTable } from '../services/index';
+import { createFileLogger, logUnhandled } from '../services/log';
 import { openWebLink } from './external';
 import { createElectronHost } from './host';
 import { createSenderCheck, registerIpc } from './ipc';
@@ -14,8 +15,6 @@ import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './protocol';
 import { createAppUrlCheck, guardWebContents, lockDownSession } from './security';
 import { createMainWindow, isNetdeskWindow } from './window';
 
-const log = (message: string) => console.log(`[netdesk] ${message}`);
-
 // One data folder name in development and in the installed app (%APPDATA%\NetDesk);
 // NETDESK_HOME points a run at another data folder (the same variable browser mode reads).
 // (Electron derives userData from package.json's productName before this file runs, so the
@@ -23,6 +22,13 @@ const log = (message: string) => console.log(`[netdesk] ${message}`);
 app.setName('NetDesk');
 app.setPath('userData', process.env.NETDESK_HOME || join(app.getPath('appData'), 'NetDesk'));
 app.setAppUserModelId('com.netdesk.app');
+
+// One log for the main process and the page (through log:write): <data folder>/logs/netdesk.log.
+const logger = createFileLogger({ dataDir: app.getPath('userData') });
+const log = (message: string) => logger.write({ level: 'warn', message }, 'main');
+logUnhandled(logger);
+logger.info(`NetDesk ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'})`);
+
 // Every renderer sandboxed, whatever a window's own options say.
 app.enableSandbox();
 
@@ -94,7 +100,7 @@ function menuActions(services: ServiceTable, dataDir: string): MenuActions {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const baseServices = createServices(createElectronHost({ dataDir, log }));
+  const baseServices = createServices({ ...createElectronHost({ dataDir, log }), logger });
 
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
   lockDownSession(session.defaultSession);
@@ -125,6 +131,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   start().catch((err: unknown) => {
+    logger.error('NetDesk could not start', err);
     dialog.showErrorBox('NetDesk', `NetDesk 无法启动：${err instanceof Error ? err.message : String(err)}`);
     app.exit(1);
   });

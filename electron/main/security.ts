@@ -56,6 +56,11 @@ export function guardWebContents(contents: WebContents, opts: GuardOptions): voi
   contents.on('will-redirect', (event, url) => {
     if (!opts.isAppUrl(url)) event.preventDefault();
   });
+  // An <iframe> navigating elsewhere does not fire will-navigate; the CSP already forbids foreign
+  // frames, and this refuses them again where the main process can see it.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !opts.isAppUrl(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

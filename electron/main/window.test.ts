@@ -103,6 +103,36 @@ describe('navigation', () => {
   });
 });
 
+describe('what a page inside NetDesk may not do', () => {
+  it('never navigates to a file:// path outside the app, by link, redirect or frame', () => {
+    const win = openWindow();
+    for (const url of ['file:///C:/Users/', 'file:///etc/passwd', 'file://server/share/hostile.html']) {
+      expect(win.webContents.navigate('will-navigate', url)).toBe(true);
+      expect(win.webContents.navigate('will-redirect', url)).toBe(true);
+      expect(win.webContents.navigateFrame(url, false)).toBe(true);
+    }
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('refuses an <iframe> of another origin, keeps the app’s own', () => {
+    const win = openWindow();
+    expect(win.webContents.navigateFrame('https://www.example.com/', false)).toBe(true);
+    expect(win.webContents.navigateFrame('http://127.0.0.1:8080/', false)).toBe(true);
+    expect(win.webContents.navigateFrame('app://netdesk/index.html', false)).toBe(false);
+  });
+
+  it('refuses to attach a <webview>, even one asking for Node', () => {
+    const win = openWindow();
+    expect(
+      win.webContents.attachWebview(
+        { nodeIntegration: true, sandbox: false },
+        { src: 'https://www.example.com/' },
+      ),
+    ).toBe(true);
+    expect(win.webContents.attachWebview({}, { src: 'app://netdesk/index.html' })).toBe(true);
+  });
+});
+
 describe('window position', () => {
   it('remembers size and position across restarts', async () => {
     const first = openWindow();

@@ -70,6 +70,7 @@ export interface MainWindowOptions extends GuardOptions {
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
   const state = fitToDisplays(loadWindowState(opts.dataDir), workAreas);
+  // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK -- the options are secureWebPreferences() (sandbox and context isolation on, tested in window.test.ts); a middle-click's new window is denied by guardWebContents' window-open handler
   const win = new BrowserWindow(
     mainWindowOptions({ preloadPath: opts.preloadPath, state, title: opts.title, icon: opts.icon }),
   );

@@ -24,6 +24,8 @@ const channels = {
   syncStatus: 'sync:status',
   saveBackup: 'backup:save',
   listBackups: 'backup:list',
+  writeLog: 'log:write',
+  readDiagnostics: 'diagnostics:read',
 } as const satisfies typeof apiChannels;
 
 type Channels = typeof apiChannels;
@@ -55,6 +57,8 @@ const bridge = {
   syncStatus: (req) => invoke(channels.syncStatus, req),
   saveBackup: (req) => invoke(channels.saveBackup, req),
   listBackups: (req?: unknown) => invoke(channels.listBackups, req),
+  writeLog: (req) => invoke(channels.writeLog, req),
+  readDiagnostics: (req?: unknown) => invoke(channels.readDiagnostics, req),
 } satisfies NetdeskBridge;
 
 // Also checked against the type the page declares window.netdesk with (shared/ipc.ts).

@@ -17,8 +17,9 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     dirname(target),
     `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
-  await writeFile(temp, data, { flush: true });
   try {
+    // Inside the try: a write that fails halfway (a full disk) must not leave its temporary file.
+    await writeFile(temp, data, { flush: true });
     for (let attempt = 1; ; attempt++) {
       try {
         await rename(temp, target);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fontCodepoints, FontFormatError } from '../../shared/pdf/font';
 import { createServices, dispatch } from './index';
-import { createFontService, openFontSubsetter, prepareFont, readFontFile } from './font';
+import { createFontService, defaultFontPath, openFontSubsetter, prepareFont, readFontFile } from './font';
 import { makeTestHost } from '../../test/doubles/test-host';
 
 const fullFont = await readFontFile();
@@ -97,5 +97,20 @@ describe('prepareFont (the CLI)', () => {
     const subsetter = await openFontSubsetter(fullFont);
     subsetter.dispose();
     expect(() => subsetter.subset('卡')).toThrow(/disposed/);
+  });
+});
+
+describe('where the font comes from', () => {
+  it('prefers the copy beside the installed app, else the dependency', async () => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const join = (...parts: string[]) => path.join(...parts);
+    const tmpdir = () => os.tmpdir();
+    const resources = await fs.mkdtemp(join(tmpdir(), 'netdesk-resources-'));
+    expect(defaultFontPath(resources)).toMatch(/node_modules.*NotoSansSC_400Regular\.ttf$/);
+    await fs.mkdir(join(resources, 'fonts'));
+    await fs.writeFile(join(resources, 'fonts', 'NotoSansSC_400Regular.ttf'), 'ttf');
+    expect(defaultFontPath(resources)).toBe(join(resources, 'fonts', 'NotoSansSC_400Regular.ttf'));
   });
 });

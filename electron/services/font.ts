@@ -6,7 +6,9 @@
 // HarfBuzz (WebAssembly, the engine inside the `subset-font` package) does the cutting. The
 // package copies the whole font into HarfBuzz and parses it again for every call (~45 ms); here
 // the font is loaded once and its parsed face kept, so a card's subset takes a few milliseconds.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import {
   describeCharacter,
@@ -20,8 +22,10 @@ import type { IpcParsedRequest, IpcResponses } from '../../shared/ipc';
 
 const require = createRequire(import.meta.url);
 
-/** Noto Sans SC Regular (OFL-1.1) as installed with the app's dependencies. */
-export function defaultFontPath(): string {
+/** Noto Sans SC Regular (OFL-1.1): beside the installed app (electron-builder's extraResources), else from the dependencies. */
+export function defaultFontPath(resourcesPath: string | undefined = process.resourcesPath): string {
+  const shipped = resourcesPath ? join(resourcesPath, 'fonts', 'NotoSansSC_400Regular.ttf') : undefined;
+  if (shipped && existsSync(shipped)) return shipped;
   return require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 }
 

@@ -1,6 +1,7 @@
 // NetDesk's Node services: one plain function per IPC channel, built on a ServiceHost, and the
 // one dispatcher that validates a request and turns every outcome into an IpcResult. Electron's
 // ipcMain handlers and browser mode's loopback HTTP server both call dispatch().
+import { arch, platform, release } from 'node:os';
 import {
   isIpcChannel,
   parseIpcRequest,
@@ -13,6 +14,7 @@ import { createBackupService } from './backup';
 import { ServiceError, toIpcError } from './errors';
 import { chooseFolder } from './folders';
 import { createFontService } from './font';
+import { createFileLogger } from './log';
 import { createReportIndex } from './report-index';
 import { openReport, reportsDirOf, savePdf } from './reports';
 import { createSettingsStore } from './settings';
@@ -36,6 +38,7 @@ export function createServices(host: ServiceHost): ServiceTable {
   const sync = createSyncService({ syncFolder, now: host.now, platform: host.platform });
   const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log, now: host.now });
   const issued = createReportIndex({ dataDir: host.dataDir, now: host.now });
+  const logger = host.logger ?? createFileLogger({ dataDir: host.dataDir, now: host.now });
 
   return {
     'app:info': async () => ({
@@ -54,6 +57,7 @@ export function createServices(host: ServiceHost): ServiceTable {
     'file:open': (req) => openReport(host, issued, req),
     'shell:openExternal': async ({ url }) => {
       if (!isWebLink(url)) throw new ServiceError('forbidden', '只能打开 http 或 https 链接');
+      // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) links reach the browser: isWebLink() refused the rest just above
       await host.openExternal(url);
       return { opened: true };
     },
@@ -61,6 +65,23 @@ export function createServices(host: ServiceHost): ServiceTable {
     'sync:status': (req) => sync.status(req),
     'backup:save': (req) => backup.save(req),
     'backup:list': () => backup.list(),
+    'log:write': (entry) => {
+      logger.write(entry, 'renderer');
+      return Promise.resolve({ written: true as const });
+    },
+    // The machine and the log's last problems; never a path, a setting or a token.
+    'diagnostics:read': () =>
+      Promise.resolve({
+        os: `${platform()} ${release()}`,
+        arch: arch(),
+        runtime: [
+          `node ${process.versions.node}`,
+          process.versions.electron && `electron ${process.versions.electron}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+        problems: logger.lastProblems(20),
+      }),
   };
 }
 

@@ -1,6 +1,7 @@
 // What NetDesk's Node services need from their host, passed in as parameters so the same
 // services run inside Electron's main process, behind browser mode's loopback server, and in tests.
 import type { IpcChannel, IpcParsedRequest, IpcResponses } from '../../shared/ipc';
+import type { FileLogger } from './log';
 
 export interface ServiceHost {
   /** 'electron' or 'browser'; reported by app:info. */
@@ -30,6 +31,8 @@ export interface ServiceHost {
   openExternal: (url: string) => Promise<void>;
   /** Where services report things the user should hear about later (e.g. a settings file set aside). */
   log?: (message: string) => void;
+  /** The log file the page's entries go to (`log:write`); made in the data folder when absent. */
+  logger?: FileLogger;
 }
 
 /** One plain async function per channel: the request is already parsed by the channel schema. */

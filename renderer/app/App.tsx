@@ -22,7 +22,8 @@ import { FEATURES, featureOf } from '../features/manifest';
 import { useUiStore, type Route } from '../store/ui';
 import type { Language } from '../../shared/settings';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LedgerGate, LedgerProvider } from './ledger';
+import { firstRunDone } from '../features/setup/first-run-flag';
+import { LedgerGate, LedgerProvider, useOpenLedger } from './ledger';
 import { markStart } from './marks';
 
 // Ant Design's styles come from its prebuilt stylesheet (imported in main.tsx) instead of being
@@ -125,6 +126,7 @@ function Shell() {
         <Header />
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <SettingsBanner />
+          <FirstRun />
           <ErrorBoundary key={route}>
             <Screen route={route} />
           </ErrorBoundary>
@@ -139,6 +141,23 @@ function Shell() {
 const PlaceholderScreen = lazy(() =>
   import('../features/placeholder/PlaceholderScreen').then((m) => ({ default: m.PlaceholderScreen })),
 );
+
+// The first-run setup loads only while it may be needed: an empty ledger, never set up here.
+const FirstRunSetup = lazy(() =>
+  import('../features/setup/FirstRunSetup').then((m) => ({ default: m.FirstRunSetup })),
+);
+
+function FirstRun() {
+  const ledger = useOpenLedger();
+  const settingsLoaded = useSettingsStore((s) => s.loaded);
+  const [wanted] = useState(() => !firstRunDone());
+  if (!wanted || !ledger || !settingsLoaded) return null;
+  return (
+    <Suspense fallback={null}>
+      <FirstRunSetup db={ledger.db} repo={ledger.repo} />
+    </Suspense>
+  );
+}
 
 function Screen({ route }: { route: Route }) {
   return (

@@ -1,18 +1,24 @@
-// Keeps one broken screen from blanking the whole window: the navigation stays usable and the
-// error is shown in words. Keyed by route in the shell, so moving to another screen resets it.
-import { Alert, Button } from 'antd';
+// Keeps a broken screen from blanking the window. <ErrorBoundary>, keyed by route in the shell,
+// holds one screen: the navigation stays usable, and moving to another screen resets it.
+// <AppErrorBoundary> holds the whole window, so even a broken shell shows words and "copy
+// diagnostic information" instead of nothing. Both log what they caught.
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { logProblem } from './diagnostics';
+import { ErrorScreen } from './ErrorScreen';
+import { useOpenLedger } from './ledger';
 
-export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-  override state: { error: Error | null } = { error: null };
+type State = { error: Error | null };
+
+export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { error: null };
 
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
 
   override componentDidCatch(error: Error) {
-    console.error('NetDesk screen error', error);
+    logProblem('error', 'screen error', error);
   }
 
   override render() {
@@ -22,15 +28,41 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
 
 function ScreenError({ error }: { error: Error }) {
   const { t } = useTranslation();
+  const ledger = useOpenLedger();
   return (
-    // Alert, not Result: this module is on the start path, and Result carries large illustrations.
-    <Alert
-      type="error"
-      showIcon
-      style={{ margin: 24 }}
+    <ErrorScreen
       title={t('app.crashed')}
       description={t('app.crashedHint', { detail: error.message })}
-      action={<Button onClick={() => location.reload()}>{t('app.reload')}</Button>}
+      error={error}
+      db={ledger?.db}
+    />
+  );
+}
+
+export class AppErrorBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error) {
+    logProblem('error', 'window error', error);
+  }
+
+  override render() {
+    return this.state.error ? <WindowError error={this.state.error} /> : this.props.children;
+  }
+}
+
+function WindowError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  return (
+    <ErrorScreen
+      whole
+      title={t('errors.windowCrashed')}
+      description={t('errors.windowCrashedHint', { detail: error.message })}
+      error={error}
     />
   );
 }

@@ -2,12 +2,15 @@
 // Opened once at start; screens read with useLiveQuery on `db` and write only through `repo`.
 // The window's frame is drawn while it opens; screens wait inside <LedgerGate>.
 // Tests and the end-to-end harness can pass their own database to <LedgerProvider>.
-import { Alert, Spin } from 'antd';
+import { Spin } from 'antd';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNewerLedgerError } from '../db/ledger-version';
 import { createRepository, type Repository } from '../db/repository';
 import { openNetdeskDb, type NetdeskDb } from '../db/schema';
 import { registerFeatureHooks } from '../features/manifest';
+import { logProblem } from './diagnostics';
+import { ErrorScreen } from './ErrorScreen';
 import { markStart } from './marks';
 
 export interface Ledger {
@@ -16,7 +19,9 @@ export interface Ledger {
 }
 
 type LedgerState =
-  { status: 'opening' } | { status: 'open'; ledger: Ledger } | { status: 'failed'; detail: string };
+  | { status: 'opening' }
+  | { status: 'open'; ledger: Ledger }
+  | { status: 'failed'; detail: string; newer: boolean };
 
 const LedgerContext = createContext<LedgerState | null>(null);
 
@@ -85,8 +90,13 @@ export function LedgerProvider({
         }
       },
       (err: unknown) => {
+        logProblem('error', 'the ledger could not be opened', err);
         if (!cancelled)
-          setState({ status: 'failed', detail: err instanceof Error ? err.message : String(err) });
+          setState({
+            status: 'failed',
+            detail: err instanceof Error ? err.message : String(err),
+            newer: isNewerLedgerError(err),
+          });
       },
     );
     return () => {
@@ -113,13 +123,15 @@ export function LedgerGate({ children }: { children: ReactNode }) {
   }
   if (state.status === 'failed') {
     return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="ledger-failed"
-        title={t('app.dbFailed')}
-        description={t('app.dbFailedHint', { detail: state.detail })}
-      />
+      <div data-testid={state.newer ? 'ledger-newer' : 'ledger-failed'}>
+        <ErrorScreen
+          title={state.newer ? t('errors.ledgerNewer') : t('app.dbFailed')}
+          description={
+            state.newer ? t('errors.ledgerNewerHint') : t('app.dbFailedHint', { detail: state.detail })
+          }
+          problem={state.detail}
+        />
+      </div>
     );
   }
   return <>{children}</>;

@@ -292,8 +292,47 @@ export async function openNetdeskDb(
     ...(indexedDB ? { indexedDB } : {}),
     ...(IDBKeyRange ? { IDBKeyRange } : {}),
   });
+  await refuseNewerLedger(name, db.verno, indexedDB ?? globalThis.indexedDB);
   await db.open();
   return db;
+}
+
+/**
+ * Dexie 4 opens a database whose version is above the code's, and adds the tables it misses by
+ * upgrading it again: an older NetDesk would change a ledger a newer one made, then write records
+ * in its old shape. So the installed version is read first, without upgrading anything (an
+ * upgrade of a database that does not exist yet is aborted), and a newer ledger is refused with
+ * Dexie's VersionError before Dexie touches it. Dexie keeps version n as IndexedDB version 10n
+ * (plus one for each table it added), hence the division.
+ */
+async function refuseNewerLedger(
+  name: string,
+  declared: number,
+  factory: IDBFactory | undefined,
+): Promise<void> {
+  if (!factory) return;
+  const installed = await new Promise<number | null>((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch {
+      resolve(null);
+      return;
+    }
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve(version);
+    };
+    request.onerror = () => resolve(null);
+    request.onblocked = () => resolve(null);
+  });
+  if (installed !== null && Math.floor(installed / 10) > declared) {
+    throw new Dexie.VersionError(
+      `The ledger is at version ${Math.floor(installed / 10)}; this NetDesk knows versions up to ${declared}.`,
+    );
+  }
 }
 
 /**

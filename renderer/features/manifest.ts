@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   DesktopOutlined,
   GlobalOutlined,
+  QuestionCircleOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -120,6 +121,14 @@ export const FEATURES = [
     screen: screen(
       () => import('./settings/SettingsScreen'),
       (m) => m.SettingsScreen,
+    ),
+  },
+  {
+    route: 'help',
+    icon: QuestionCircleOutlined,
+    screen: screen(
+      () => import('./help/HelpScreen'),
+      (m) => m.HelpScreen,
     ),
   },
 ] as const satisfies readonly Feature[];

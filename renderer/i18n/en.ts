@@ -47,6 +47,7 @@ export const en: Messages = {
     reports: 'Reports',
     people: 'People',
     settings: 'Settings',
+    help: 'Help',
   },
   placeholder: {
     notBuilt: 'This part is not built yet in this version',
@@ -1465,6 +1466,83 @@ export const en: Messages = {
       pcCode: 'One capital letter A–Z',
     },
   },
+  // The Help page (renderer/features/help); the same topics as docs/user-guide.en.md.
+  help: {
+    title: 'Help',
+    intro: 'The everyday tasks, step by step. The full guide with pictures is docs/user-guide.en.md.',
+    diagnosticsTitle: 'When something goes wrong',
+    diagnosticsHint:
+      'NetDesk records problems in logs\\netdesk.log in its data folder (menu File → Open data folder). The button below copies diagnostic information (version, system, ledger size, recent errors; no passwords) to send to whoever maintains NetDesk.',
+    topics: {
+      repair: {
+        title: 'Log a walk-up repair (repair card)',
+        steps:
+          'Click Repair cards on the left, then the new-card button (or press N).\nPick the requester and the device: type a few characters of a name, employee no. or asset tag.\nDescribe the fault and press Enter to save; the card number is given automatically (e.g. WX-2026-A-0001).\nMark the card taken, in progress and done with its buttons; the 24-hour clock is kept for you.',
+      },
+      print: {
+        title: 'Print the card and file the signed copy',
+        steps:
+          'In the card, click Print: the PDF is saved to the reports folder and opened for printing.\nHave the requester and the department head sign the paper card.\nBack in the card, record the department head’s signature and the requester’s sign-off; file the paper by card number.',
+      },
+      labels: {
+        title: 'Print device labels',
+        steps:
+          'Click Devices on the left and narrow the list to the devices to label (department, type or search).\nClick Print labels (it prints the devices listed), choose the label sheet, save the PDF and print it.\nStick the label on the front of the device; its QR code opens the device record.',
+      },
+      weekly: {
+        title: 'Do the weekly checks',
+        steps:
+          'Click Routine checks on the left: the checks due this week (Monday to Sunday, China time) are listed.\nCheck the machine room, CCTV and network one by one and enter the results; write what was done about any problem.\nSaved checks update the week; the monthly KPI counts working days by itself.',
+      },
+      monthly: {
+        title: 'Make the monthly report',
+        steps:
+          'Click Reports on the left and choose the month.\nLook over the KPI figures; click a figure to see the records behind it.\nClick Make PDF: the report is saved to the reports folder to print or send.',
+      },
+      folder: {
+        title: 'Set up the shared folder (several PCs, one ledger)',
+        steps:
+          'Create a shared folder on the file server (e.g. \\\\fileserver\\netdesk) that every PC can read and write.\nClick Settings → Sync on the left, then Choose the shared folder… and select it.\nGive each PC its own card letter (Settings) so card numbers never clash.\nFrom then on the PCs exchange records through the folder by themselves.',
+      },
+      restore: {
+        title: 'Restore a backup',
+        steps:
+          'Click Settings → Backups on the left: the backups on this PC and in the shared folder are listed.\nClick Restore from file and choose the backup (netdesk-backup-date.json); check the record counts shown.\nConfirm to restore; a large ledger shows its progress; keep the window open until it finishes.',
+      },
+      trouble: {
+        title: 'The window shows an error, or the ledger does not open',
+        steps:
+          'An error screen says what happened and offers Copy diagnostic information; the ledger is not affected. Try Reload first.\nIf it says a newer NetDesk has used the ledger, install the latest version; do not delete any data.\nOn a full disk or a read-only folder a save says why and leaves no half-written file; make room or choose another folder and save again.',
+      },
+    },
+  },
+  // First-run setup on an empty ledger (renderer/features/setup).
+  firstRun: {
+    title: 'Welcome to NetDesk',
+    welcome: 'Three short steps to get started. Everything can be changed later under Settings.',
+    stepNames: 'Company and PC',
+    stepFolder: 'Shared folder',
+    stepStart: 'Start',
+    companyName: 'Company name (printed on the forms)',
+    operatorName: 'Your name (network supervisor)',
+    next: 'Next',
+    back: 'Back',
+    later: 'Later',
+    skipFolder: 'Skip for now',
+    folderIntro:
+      'When several PCs share one ledger they exchange records through a shared folder (e.g. \\\\fileserver\\netdesk). Skip this if NetDesk runs on one PC only.',
+    folderChoose: 'Choose the shared folder…',
+    startIntro: 'The ledger is empty. How would you like to start?',
+    start: {
+      demo: 'Load the demo data to try every feature first',
+      people: 'Import the staff directory (CSV)',
+      devices: 'Import the device list (CSV or Excel)',
+      empty: 'Start with an empty ledger and type entries in',
+    },
+    finish: 'Finish',
+    done: 'Setup finished',
+    failed: 'Setup could not be finished: {{detail}}',
+  },
   errors: {
     repository: {
       invalid: 'The entry is not valid',
@@ -1489,5 +1567,16 @@ export const en: Messages = {
       unavailable: 'The local service cannot be reached: {{detail}}',
     },
     unknown: 'Something went wrong: {{detail}}',
+    // Error screens, diagnostic text and ledger versions (the window's own failures).
+    windowCrashed: 'NetDesk ran into an error and cannot show this window',
+    windowCrashedHint:
+      'The ledger is stored on this PC and is not affected. Click Reload; if it keeps happening, click "Copy diagnostic information" and send it to whoever maintains NetDesk. Error: {{detail}}',
+    copyDiagnostics: 'Copy diagnostic information',
+    copied:
+      'The diagnostic information is on the clipboard (it holds no passwords). This is what was copied:',
+    copyByHand: 'It could not be copied automatically; select the text below and press Ctrl+C:',
+    ledgerNewer: 'This ledger has been used by a newer version of NetDesk',
+    ledgerNewerHint:
+      'To keep the data safe, this older version did not open it and changed nothing. Install the latest NetDesk, then open it again.',
   },
 };

@@ -46,6 +46,7 @@ export const zhCN = {
     reports: '报表',
     people: '人员',
     settings: '设置',
+    help: '帮助',
   },
   placeholder: {
     notBuilt: '此功能尚未在本版本中完成',
@@ -1402,6 +1403,83 @@ export const zhCN = {
       pcCode: '请填一个大写字母 A–Z',
     },
   },
+  // The Help page (renderer/features/help); the same topics as docs/user-guide.md.
+  help: {
+    title: '帮助',
+    intro: '常用工作的步骤。带截图的完整说明见安装目录或项目中的《用户指南》（docs/user-guide.md）。',
+    diagnosticsTitle: '出现问题时',
+    diagnosticsHint:
+      '网管工作台把出错情况记在数据文件夹的 logs\\netdesk.log 里（菜单“文件 → 打开数据文件夹”）。点下面的按钮复制诊断信息（版本、系统、台账大小、最近的错误，不含密码），发给维护网管工作台的同事。',
+    topics: {
+      repair: {
+        title: '登记一张上门报修（维修卡）',
+        steps:
+          '左侧点“维修卡”，再点“登记维修卡”（或按 N）。\n选择报修人和设备：输入姓名、工号或资产编号的几个字即可搜索。\n写下故障现象，按 Enter 保存；卡号自动生成（例如 WX-2026-A-0001）。\n接单、处理、完成时在卡片上点对应按钮，24 小时时限会自动计算。',
+      },
+      print: {
+        title: '打印维修卡并归档签字的卡',
+        steps:
+          '在维修卡详情里点“打印”，PDF 会保存到报表文件夹并打开，用打印机打印。\n请报修人和部门负责人在纸卡上签字。\n回到卡片记录“部门负责人签字”和“报修人验收签字”；纸卡按卡号顺序放进文件夹。',
+      },
+      labels: {
+        title: '打印设备标签',
+        steps:
+          '左侧点“设备”，先按部门、类型或搜索筛出要贴标签的设备。\n点“打印标签”（为当前列表中的设备打印），选择标签纸，保存 PDF 后打印。\n把标签贴在设备正面，扫码即可打开这台设备的记录。',
+      },
+      weekly: {
+        title: '做每周例行检查',
+        steps:
+          '左侧点“例行检查”，本周（周一到周日，按北京时间）要做的检查会列出来。\n逐项检查机房、监控、网络，填写结果；发现问题写明处理办法。\n保存后本周进度会更新，月底的 KPI 按工作日自动统计。',
+      },
+      monthly: {
+        title: '生成月度报告',
+        steps:
+          '左侧点“报表”，选择月份。\n检查各项 KPI 数字；点数字可以看到是哪些记录算出来的。\n点“生成 PDF”，报告保存到报表文件夹，打印或发给领导。',
+      },
+      folder: {
+        title: '设置共享文件夹（多台电脑共用台账）',
+        steps:
+          '在文件服务器上建一个共享文件夹（例如 \\\\fileserver\\netdesk），每台电脑都要能读写。\n左侧点“设置”→“同步”，点“选择共享文件夹…”，选中它。\n每台电脑用不同的电脑编号字母（设置页），这样卡号不会重复。\n之后各台电脑的记录会自动通过这个文件夹交换。',
+      },
+      restore: {
+        title: '从备份恢复',
+        steps:
+          '左侧点“设置”→“备份”，可以看到本机和共享文件夹里的备份。\n点“从文件恢复”，选择备份文件（netdesk-backup-日期.json），先核对显示的记录数。\n确认后开始恢复；大的台账会显示进度，完成前请不要关闭窗口。',
+      },
+      trouble: {
+        title: '窗口出错或打不开台账',
+        steps:
+          '窗口出错时会显示原因和“复制诊断信息”，台账数据不受影响；先点“重新加载”。\n如果提示“台账已由更新版本的网管工作台使用过”，请安装最新版本，不要删除数据。\n磁盘已满或文件夹只读时，保存会提示原因且不会留下半个文件；腾出空间或换个文件夹后再保存。',
+      },
+    },
+  },
+  // First-run setup on an empty ledger (renderer/features/setup).
+  firstRun: {
+    title: '欢迎使用网管工作台',
+    welcome: '先花一分钟完成三步设置。以后都可以在“设置”页修改。',
+    stepNames: '公司和本机',
+    stepFolder: '共享文件夹',
+    stepStart: '开始使用',
+    companyName: '公司名称（打印在表单上）',
+    operatorName: '您的姓名（网络主管）',
+    next: '下一步',
+    back: '上一步',
+    later: '以后再说',
+    skipFolder: '跳过，以后再设',
+    folderIntro:
+      '几台电脑共用一本台账时，通过一个共享文件夹交换记录（例如 \\\\文件服务器\\netdesk）。只在一台电脑上使用可以跳过。',
+    folderChoose: '选择共享文件夹…',
+    startIntro: '台账现在是空的。想怎样开始？',
+    start: {
+      demo: '加载演示数据，先熟悉各项功能',
+      people: '导入人员通讯录（CSV）',
+      devices: '导入设备清单（CSV 或 Excel）',
+      empty: '从空台账开始，直接录入',
+    },
+    finish: '完成',
+    done: '设置完成',
+    failed: '未能完成设置：{{detail}}',
+  },
   errors: {
     repository: {
       invalid: '内容不符合要求',
@@ -1426,6 +1504,16 @@ export const zhCN = {
       unavailable: '无法连接本机服务：{{detail}}',
     },
     unknown: '出错了：{{detail}}',
+    // Error screens, diagnostic text and ledger versions (the window's own failures).
+    windowCrashed: '网管工作台出错了，窗口无法继续显示',
+    windowCrashedHint:
+      '台账数据保存在本机，没有受影响。请点“重新加载”；如果反复出现，请点“复制诊断信息”，把内容发给维护网管工作台的同事。错误：{{detail}}',
+    copyDiagnostics: '复制诊断信息',
+    copied: '诊断信息已复制到剪贴板（其中不含密码和口令）。内容如下：',
+    copyByHand: '无法自动复制，请选中下面的内容后按 Ctrl+C 复制：',
+    ledgerNewer: '这个台账已由更新版本的网管工作台使用过',
+    ledgerNewerHint:
+      '为了不损坏数据，当前这个较旧的版本没有打开它，也没有改动任何内容。请安装最新版本的网管工作台后再打开。',
   },
 };
 

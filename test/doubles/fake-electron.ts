@@ -17,6 +17,18 @@ export class FakeWebContents extends EventEmitter {
     this.emit(eventName, { preventDefault: () => (prevented = true) }, url);
     return prevented;
   }
+  /** Fire will-frame-navigate for a frame (Electron passes one details object that can be cancelled). */
+  navigateFrame(url: string, isMainFrame: boolean): boolean {
+    let prevented = false;
+    this.emit('will-frame-navigate', { url, isMainFrame, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+  /** Fire will-attach-webview with what the page asked the <webview> for; true when refused. */
+  attachWebview(webPreferences: Record<string, unknown>, params: { src: string }): boolean {
+    let prevented = false;
+    this.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, webPreferences, params);
+    return prevented;
+  }
 }
 
 export class BrowserWindow extends EventEmitter {

@@ -56,6 +56,8 @@ export async function startApp(opts: {
   home: string;
   port?: number;
   locale?: string;
+  /** Show the first-run setup on an empty ledger; other scenarios start on the dashboard. */
+  firstRun?: boolean;
 }): Promise<AppUnderTest> {
   const port = opts.port ?? (await freePort());
   const urlFile = join(opts.home, `launch-url-${Date.now()}.txt`);
@@ -98,6 +100,15 @@ export async function startApp(opts: {
       '--disable-dev-shm-usage',
     ],
   });
+  if (!opts.firstRun) {
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('netdesk.firstRunDone', '1');
+      } catch {
+        // No storage on this page (about:blank): nothing to put off.
+      }
+    });
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));

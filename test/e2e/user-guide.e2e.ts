@@ -1,0 +1,56 @@
+// The pictures of the user guide (docs/user-guide.md and .en.md), taken from the running app on
+// the demo ledger on every run so the guide shows NetDesk as it is; and the Help page itself: every
+// topic listed, diagnostics copied from it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemoLedger, newHome, repoRoot, startApp, type AppUnderTest } from './harness';
+
+const images = join(repoRoot, 'docs', 'images');
+
+let app: AppUnderTest | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('the user guide and the Help page', () => {
+  it('shows every help topic, copies diagnostics, and takes the guide’s pictures', async () => {
+    mkdirSync(images, { recursive: true });
+    app = await startApp({ home: newHome('guide') });
+    const { page } = app;
+    await loadDemoLedger(page);
+    const shot = (name: string) => page.screenshot({ path: join(images, name) });
+
+    await page.getByTestId('nav-repairs').click();
+    await page.waitForTimeout(1500);
+    await shot('guide-repairs.png');
+
+    await page.getByTestId('nav-devices').click();
+    await page.waitForTimeout(1500);
+    await shot('guide-devices.png');
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-tab-sync').click();
+    await page.waitForTimeout(800);
+    await shot('guide-shared-folder.png');
+    await page.getByTestId('settings-tab-backups').click();
+    await page.waitForTimeout(800);
+    await shot('guide-backups.png');
+
+    await page.getByTestId('nav-help').click();
+    await page.getByTestId('help-screen').waitFor();
+    for (const topic of ['repair', 'print', 'labels', 'weekly', 'monthly', 'folder', 'restore', 'trouble'])
+      await page.getByTestId(`help-topic-${topic}`).waitFor();
+    expect(await page.getByTestId('help-topic-restore').textContent()).toBe('从备份恢复');
+    await page.getByTestId('help-copy-diagnostics').click();
+    const text = await page.getByTestId('help-diagnostics-text').inputValue();
+    expect(text).toContain('version: 0.1.0 (browser)');
+    expect(text).toMatch(/people \d+/);
+    await shot('guide-help.png');
+
+    await page.getByTestId('language-en').click();
+    await expect.poll(() => page.getByTestId('help-topic-restore').textContent()).toBe('Restore a backup');
+    await shot('guide-help.en.png');
+  });
+});
