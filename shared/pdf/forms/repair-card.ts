@@ -23,6 +23,7 @@ import {
 } from '../layout';
 import { drawQrCode } from '../qr';
 import { listedOnly } from '../../sync/arrival';
+import { readLedgerSetting } from '../../ledger-settings';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
@@ -131,10 +132,9 @@ interface CardSheet {
   vendorContacts: LabeledText | null;
 }
 
-/** The company name the ledger keeps in its settings, if any. */
+/** The company name the ledger keeps in its settings (its newest live value), if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
-  return typeof setting?.value === 'string' ? setting.value : '';
+  return readLedgerSetting(backup.tables.ledgerSettings ?? [], 'companyName');
 }
 
 /** A card by its record id or its printed number (as typed or scanned: case and spaces ignored). */
