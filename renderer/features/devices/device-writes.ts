@@ -18,7 +18,7 @@ import {
   type DeviceLink,
 } from '../../../shared/devices/responsible';
 import { canMoveEvaluation } from '../../../shared/devices/evaluation-flow';
-import { shanghaiDay } from '../../../shared/devices/flags';
+import { chinaDay } from '../../../shared/time/china';
 import type { Device, RecordInput } from '../../../shared/schemas';
 import { RepositoryError, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
@@ -194,7 +194,7 @@ export async function buyFromEvaluation(
     await ctx.repo.update('purchaseEvaluations', evaluationId, {
       status: 'bought',
       boughtDeviceId: device.id,
-      decidedOn: evaluation.decidedOn ?? shanghaiDay(ctx.now()),
+      decidedOn: evaluation.decidedOn ?? chinaDay(ctx.now()),
     });
     return device;
   });
