@@ -14,7 +14,7 @@ import {
 import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
-import { deviceLabel } from './device-format';
+import { deviceLabel } from '../../../shared/devices/choices';
 import { addDays, chinaDay } from '../../../shared/time/china';
 
 export function DeviceFlagsCard() {

@@ -24,7 +24,7 @@ import { showUnderField } from '../../components/refusedSave';
 import { zodIssueMessage } from '../../i18n/errors';
 import { deviceErrorText } from './device-format';
 import { buyFromEvaluation, DeviceWriteError, saveDevice } from './device-writes';
-import { DepartmentSelect, DeviceSelect, PersonSelect } from './pickers';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from '../../components/pickers';
 import { SecretInput } from './SecretInput';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 

@@ -15,7 +15,7 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { deviceErrorText } from './device-format';
 import { DeviceWriteError, handOverDevice } from './device-writes';
-import { PersonSelect } from './pickers';
+import { PersonSelect } from '../../components/pickers';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 
 /** Mount with `key={device.id}`: each handover starts from an empty form. */

@@ -21,7 +21,7 @@ import { DATE_FORMAT } from '../../i18n/dates';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import { DepartmentSelect, DeviceSelect, PersonSelect } from '../devices/pickers';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from '../../components/pickers';
 import type { DeviceLedger } from '../devices/use-device-ledger';
 
 type EvaluationInput = z.input<typeof purchaseEvaluationSchema>;
