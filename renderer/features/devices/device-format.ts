@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { DeviceRow } from '../../../shared/devices/device-list';
 import { describeError } from '../../i18n/errors';
-import { DeviceWriteError } from './device-writes';
+import { DeviceWriteError } from './data';
 
 /** "张伟" and the reason: "电脑使用人", "保管人", "随电脑 PC-0101", or "未指定". */
 export function responsibleReason(row: Pick<DeviceRow, 'device' | 'responsible'>, t: TFunction): string {

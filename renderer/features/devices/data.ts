@@ -1,5 +1,6 @@
-// Writes of the device screens that touch more than one record, each in ONE Dexie transaction
-// with the repository's own writes nested in it: a handover (the handover record and the new
+// The devices feature's writes (its reads are use-device-ledger.ts with its index feed, and
+// export.ts): a device deleted or restored alone, and the writes that touch more than one record,
+// each in ONE Dexie transaction with the repository's own writes nested in it: a handover (the handover record and the new
 // user of the computer, its new name and place when given), an asset card saved with its
 // attachment checked against the ledger as it is inside the transaction (a new printer on a
 // computer takes the computer's department unless one was chosen), and the asset bought on a purchase evaluation (the new device
@@ -198,4 +199,12 @@ export async function buyFromEvaluation(
     });
     return device;
   });
+}
+
+export async function removeDevice(ctx: DeviceContext, id: string): Promise<void> {
+  await ctx.repo.remove('devices', id);
+}
+
+export async function restoreDevice(ctx: DeviceContext, id: string): Promise<void> {
+  await ctx.repo.restore('devices', id);
 }
