@@ -13,6 +13,7 @@ import {
   type StoredRecord,
 } from './schemas';
 import { normalizeQuote } from './culture/quotes';
+import { chinaDay, dayStart as chinaDayStart, isoWeekday } from './time/china';
 
 export interface DemoLedgerOptions {
   seed?: number;
@@ -29,8 +30,6 @@ const SITE_URL = 'https://www.hongtai-group.example';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
-// Asia/Shanghai is UTC+8 all year (no daylight saving since 1991).
-const SHANGHAI = 8 * HOUR;
 
 /** mulberry32: small, fast, and the same sequence on every machine. Also seeds shared/dataset. */
 export function prng(seed: number): () => number {
@@ -218,11 +217,11 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
   };
 
   // Shanghai calendar helpers: `day(n)` is midnight (Shanghai) n days before today.
-  const todayStart = Math.floor((nowMs + SHANGHAI) / DAY) * DAY - SHANGHAI;
+  const todayStart = chinaDayStart(chinaDay(nowMs)).getTime();
   const day = (daysAgo: number) => todayStart - daysAgo * DAY;
   const at = (daysAgo: number, hh: number, mm = 0) => Math.min(day(daysAgo) + hh * HOUR + mm * 60000, nowMs);
-  const dateOnly = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-  const weekday = (ms: number) => new Date(ms + SHANGHAI).getUTCDay(); // 0 = Sunday
+  const dateOnly = (ms: number) => chinaDay(ms);
+  const weekday = (ms: number) => isoWeekday(chinaDay(ms)) % 7; // 0 = Sunday
   /** The Monday of the week `weeksAgo` weeks before this one, at midnight Shanghai. */
   const monday = (weeksAgo: number) => day(((weekday(nowMs) + 6) % 7) + 7 * weeksAgo);
   const setupMs = day(200);
@@ -301,7 +300,7 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
   const purchase = () => dateOnly(day(int(200, 1600)));
   const serial = () => `${pick(['CN', 'SN', 'PF', 'MJ'])}${digits(8)}`;
   // Three years of warranty; day arithmetic, not "year + 3", which would turn 29 February invalid.
-  const warrantyFrom = (date: string) => dateOnly(Date.parse(`${date}T12:00:00+08:00`) + 3 * 365 * DAY);
+  const warrantyFrom = (date: string) => dateOnly(chinaDayStart(date).getTime() + 12 * HOUR + 3 * 365 * DAY);
 
   const computers = new Map<string, StoredRecord<'devices'>>();
   for (const p of people) {
@@ -558,7 +557,7 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
       'card',
       received,
       {
-        cardNo: `WX-${new Date(received + SHANGHAI).getUTCFullYear()}-A-${String(cardSerial).padStart(4, '0')}`,
+        cardNo: `WX-${chinaDay(received).slice(0, 4)}-A-${String(cardSerial).padStart(4, '0')}`,
         requesterId: requester.id,
         requesterName: requester.name,
         departmentId: requester.departmentId,

@@ -9,15 +9,24 @@ import {
   type LedgerSettingKey,
   type LedgerSettingValue,
 } from '../../shared/ledger-settings';
+import type { LedgerSetting } from '../../shared/schemas';
 import { isListed } from '../../shared/sync/arrival';
 import type { Repository } from './repository';
 import type { NetdeskDb } from './schema';
+
+/**
+ * The live records of one key, for what carries them on (a print source's backup-shaped object,
+ * read there by readLedgerSetting), so nobody queries the table for a key by hand.
+ */
+export async function ledgerSettingRows(db: NetdeskDb, key: LedgerSettingKey): Promise<LedgerSetting[]> {
+  return (await db.ledgerSettings.where('key').equals(key).toArray()).filter((r) => isListed(r));
+}
 
 export async function getLedgerSetting<K extends LedgerSettingKey>(
   db: NetdeskDb,
   key: K,
 ): Promise<LedgerSettingValue<K>> {
-  return readLedgerSetting(await db.ledgerSettings.where('key').equals(key).toArray(), key);
+  return readLedgerSetting(await ledgerSettingRows(db, key), key);
 }
 
 /** The value of a key, following changes; the key's default until the ledger has answered. */
@@ -36,9 +45,7 @@ export async function setLedgerSetting<K extends LedgerSettingKey>(
   value: LedgerSettingValue<K>,
 ): Promise<void> {
   const checked = LEDGER_SETTING_SCHEMAS[key].parse(value);
-  const rows = (await db.ledgerSettings.where('key').equals(key).toArray())
-    .filter((r) => isListed(r))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const rows = (await ledgerSettingRows(db, key)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const current = rows[0];
   if (current) await repo.update('ledgerSettings', current.id, { value: checked });
   else await repo.create('ledgerSettings', { key, value: checked });

@@ -162,6 +162,42 @@ export const en: Messages = {
     defaultReportsDir: 'Default reports folder',
     platform: 'System',
     infoFailed: 'App information could not be read: {{detail}}',
+    company: {
+      tab: 'Company',
+      nameTitle: 'Company name',
+      name: 'Company name',
+      nameHelp:
+        'Printed on the header of every form (repair cards, work requests, monthly reports); shared by every synced PC.',
+      nameSave: 'Save company name',
+      nameSaved: 'Company name saved',
+      restTitle: 'Company rest days',
+      restHelp:
+        'Official holidays and adjusted working days are listed as the State Council announced them; add the days the company gives off on top. Every rule counted in working days (daily quote, machine-room rounds, KPI) skips them. Shared by every synced PC.',
+      restDate: 'Pick a date',
+      restAdd: 'Add rest day',
+      restAdded: 'Company rest day {{day}} added',
+      restRemove: 'Remove',
+      restRemoved: 'Company rest day {{day}} removed',
+      removeConfirm: 'Remove company rest day {{day}}? It will count as a working day again.',
+      refused: {
+        'not-a-day': '"{{day}}" is not a date; pick one like 2026-12-24.',
+        'already-listed': '{{day}} is already a company rest day.',
+        'already-rest': '{{day}} is already a rest day (weekend or official holiday); no need to add it.',
+      },
+      year: 'Year',
+      noOfficial:
+        'The official holidays of {{year}} are not announced (or not known to NetDesk yet); working days that year are Monday to Friday only.',
+      noDays: 'No holidays, adjusted working days or company rest days this year',
+      date: 'Date',
+      weekday: 'Day',
+      kind: 'Kind',
+      kinds: {
+        holiday: 'Official holiday · {{name}}',
+        adjusted: 'Adjusted working day · {{name}}',
+        company: 'Company rest day',
+      },
+      weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+    },
   },
   people: {
     title: 'People & departments',

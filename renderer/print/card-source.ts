@@ -9,6 +9,7 @@ import type { Device, RepairCard } from '../../shared/schemas';
 import { ifListed, isListed } from '../../shared/sync/arrival';
 import { whereKey } from '../db/keys';
 import type { NetdeskDb } from '../db/schema';
+import { ledgerSettingRows } from '../db/ledger-settings';
 
 /** A card by its record id, or by its printed number as typed or scanned (case and spaces ignored). */
 export async function findCard(db: NetdeskDb, idOrCardNo: string): Promise<RepairCard | undefined> {
@@ -38,7 +39,7 @@ export async function cardPrintSource(
     card.requesterId ? db.people.get(card.requesterId) : undefined,
     card.departmentId ? db.departments.get(card.departmentId) : undefined,
     card.deviceId ? db.devices.get(card.deviceId) : undefined,
-    db.ledgerSettings.where('key').equals('companyName').toArray(),
+    ledgerSettingRows(db, 'companyName'),
   ]);
   const liveDevice = ifListed(device);
   const printable: Device | undefined = liveDevice && { ...liveDevice, secret: '' };
@@ -53,7 +54,7 @@ export async function cardPrintSource(
       people: present(ifListed(person)),
       departments: present(ifListed(department)),
       devices: present(printable),
-      ledgerSettings: settings.filter((s) => s.deletedAt === null),
+      ledgerSettings: settings,
     },
   };
 }
@@ -78,13 +79,13 @@ export async function blankCardsPrintSource(
       throw new RangeError(`reserved blank-card numbers are not one run: ${reserved.join(', ')}`);
     }
   });
-  const settings = await db.ledgerSettings.where('key').equals('companyName').toArray();
+  const settings = await ledgerSettingRows(db, 'companyName');
   return {
     backup: {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: now.toISOString(),
-      tables: { ledgerSettings: settings.filter((s) => s.deletedAt === null) },
+      tables: { ledgerSettings: settings },
     },
     choice: { count: reserved.length, firstCardNo: first! },
   };

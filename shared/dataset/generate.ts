@@ -19,6 +19,7 @@ import { formatCardNo } from '../repair/card-number';
 import { evaluateSla } from '../repair/sla';
 import { replayRepairEvents, type RepairEventType } from '../repair/workflow';
 import type { LedgerTable, RecordContent, StoredRecord } from '../schemas';
+import { chinaDay, dayStart as chinaDayStart, isoWeekday } from '../time/china';
 
 export interface DatasetOptions {
   /** The moment the dataset ends: every record is dated at or before it. */
@@ -63,7 +64,6 @@ export interface Dataset {
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
 const MINUTE = 60 * 1000;
-const SHANGHAI = 8 * HOUR;
 
 const COMPANIES = [
   { name: '鸿泰置业集团', short: '集团' },
@@ -277,9 +277,9 @@ export function createDataset(options: DatasetOptions): Dataset {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const digits = (n: number) => String(int(10 ** (n - 1), 10 ** n - 1));
   const iso = (ms: number) => new Date(ms).toISOString();
-  const dateOnly = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-  const dayStart = (ms: number) => Math.floor((ms + SHANGHAI) / DAY) * DAY - SHANGHAI;
-  const weekday = (ms: number) => new Date(ms + SHANGHAI).getUTCDay();
+  const dateOnly = (ms: number) => chinaDay(ms);
+  const dayStart = (ms: number) => chinaDayStart(chinaDay(ms)).getTime();
+  const weekday = (ms: number) => isoWeekday(chinaDay(ms)) % 7; // 0 = Sunday
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   const ids = new Map<string, number>();
   const nextId = (kind: string) => {
@@ -391,7 +391,7 @@ export function createDataset(options: DatasetOptions): Dataset {
   // ── Devices ──────────────────────────────────────────────────────────────────────────
   const purchaseDate = () => dateOnly(startMs + int(0, years * 365 - 1) * DAY);
   const serialNo = () => `${pick(['CN', 'SN', 'PF', 'MJ'])}${digits(8)}`;
-  const warranty = (date: string) => dateOnly(Date.parse(`${date}T12:00:00+08:00`) + 3 * 365 * DAY);
+  const warranty = (date: string) => dateOnly(chinaDayStart(date).getTime() + 12 * HOUR + 3 * 365 * DAY);
   const mac = () =>
     Array.from({ length: 6 }, (_, i) => (i === 0 ? 0x3c : int(0, 255)).toString(16).padStart(2, '0'))
       .join(':')
@@ -400,7 +400,7 @@ export function createDataset(options: DatasetOptions): Dataset {
     content: Partial<RecordContent<'devices'>> & Pick<RecordContent<'devices'>, 'assetTag' | 'type'>,
   ) => {
     const bought = content.purchaseDate ?? purchaseDate();
-    return add('devices', 'device', Math.max(startMs, Date.parse(`${bought}T09:00:00+08:00`)), {
+    return add('devices', 'device', Math.max(startMs, chinaDayStart(bought).getTime() + 9 * HOUR), {
       name: '',
       brand: '',
       model: '',
@@ -819,7 +819,7 @@ export function createDataset(options: DatasetOptions): Dataset {
       }
       if (dev.type === 'printer') category = 'printer';
       const description = `${rp(FAULTS[category])}${r() < 0.3 ? `，${rp(['上午', '下午', '昨天起', '本周'])}多次出现` : ''}。`;
-      const year = new Date(received + SHANGHAI).getUTCFullYear();
+      const year = Number(chinaDay(received).slice(0, 4));
       const seq = (perYear.get(year) ?? 0) + 1;
       perYear.set(year, seq);
 

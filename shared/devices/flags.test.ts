@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frequentlyRepaired, repeatRepairSince, shanghaiDay, warrantyEndingSoon } from './flags';
+import { chinaDay } from '../time/china';
+import { frequentlyRepaired, repeatRepairSince, warrantyEndingSoon } from './flags';
 import { device } from './test-records';
 
 // 2026-03-10 00:30 in Shanghai is still 9 March in UTC: days must be Shanghai days.
@@ -7,7 +8,7 @@ const now = new Date('2026-03-09T16:30:00Z');
 
 describe('warranty flag', () => {
   it('counts Shanghai calendar days', () => {
-    expect(shanghaiDay(now)).toBe('2026-03-10');
+    expect(chinaDay(now)).toBe('2026-03-10');
   });
 
   it('flags warranties ending today up to 30 days ahead, soonest first, not retired or ended ones', () => {

@@ -1,25 +1,15 @@
 // The dashboard's two device flags: warranty ending within 30 days, and
 // devices with three or more repair cards received in the last 90 days. Pure, so the thresholds
-// are tested without a screen. Calendar days are Asia/Shanghai days.
+// are tested without a screen. Calendar days are China days (shared/time/china.ts).
 import type { Device } from '../schemas';
 import { isListed } from '../sync/arrival';
+import { chinaDay, daysBetween } from '../time/china';
 
 export const WARRANTY_WARNING_DAYS = 30;
 export const REPEAT_REPAIR_WINDOW_DAYS = 90;
 export const REPEAT_REPAIR_MIN_CARDS = 3;
 
 const DAY_MS = 24 * 3600 * 1000;
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The Asia/Shanghai calendar day ('YYYY-MM-DD') of an instant. China has no daylight saving. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to`, both 'YYYY-MM-DD'. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 export interface WarrantyFlag {
   device: Device;
@@ -37,7 +27,7 @@ export function warrantyEndingSoon(
   now: Date,
   days = WARRANTY_WARNING_DAYS,
 ): WarrantyFlag[] {
-  const today = shanghaiDay(now);
+  const today = chinaDay(now);
   const flags: WarrantyFlag[] = [];
   for (const device of devices) {
     if (!isListed(device) || device.status === 'retired' || !device.warrantyEnd) continue;

@@ -7,6 +7,7 @@
 // device was entered; a printer moved from one computer to another shows its present computer's.
 import type { DeviceHandover, PurchaseEvaluation } from '../schemas';
 import { isListed } from '../sync/arrival';
+import { dayStart as chinaDayStart } from '../time/china';
 
 /** What the timeline needs of a repair card (the repair screens own the card itself). */
 export interface TimelineCard {
@@ -40,9 +41,9 @@ export interface TimelineDevice {
   hostId?: string | null;
 }
 
-/** A calendar day ('YYYY-MM-DD', Asia/Shanghai) as the instant it starts, to sort with times. */
-function dayStart(day: string): string {
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
+/** A calendar day ('YYYY-MM-DD', China time) as the instant it starts, to sort with times. */
+function dayStartIso(day: string): string {
+  return chinaDayStart(day).toISOString();
 }
 
 export function buildDeviceTimeline(
@@ -74,12 +75,12 @@ export function buildDeviceTimeline(
   for (const evaluation of records.evaluations) {
     if (!isListed(evaluation)) continue;
     if (evaluation.replacesDeviceId === deviceId) {
-      entries.push({ kind: 'replacement-requested', at: dayStart(evaluation.requestedOn), evaluation });
+      entries.push({ kind: 'replacement-requested', at: dayStartIso(evaluation.requestedOn), evaluation });
     }
     if (evaluation.boughtDeviceId === deviceId) {
       entries.push({
         kind: 'bought',
-        at: dayStart(evaluation.decidedOn ?? evaluation.requestedOn),
+        at: dayStartIso(evaluation.decidedOn ?? evaluation.requestedOn),
         evaluation,
       });
     }

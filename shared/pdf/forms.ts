@@ -13,6 +13,7 @@ import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card'
 import { makeSigninForm } from './forms/signin-sheet';
 import { FormDocument, frameText, type Paper, type TableColumn } from './layout';
 import { listedOnly } from '../sync/arrival';
+import { readLedgerSetting } from '../ledger-settings';
 
 export interface RenderOptions {
   /** The record to print, for forms that print one record (a repair card). */
@@ -49,10 +50,9 @@ export class PdfFormError extends Error {
   }
 }
 
-/** The company name the ledger keeps in its settings, if any. */
+/** The company name the ledger keeps in its settings (its newest live value), if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
-  return typeof setting?.value === 'string' ? setting.value : '';
+  return readLedgerSetting(backup.tables.ledgerSettings ?? [], 'companyName');
 }
 
 // ── 通讯录: the people directory ──────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@
 import { zlibSync } from 'fflate';
 import { jsPDF } from 'jspdf';
 import { bytesToBinaryString, type PdfFont } from './font';
+import { chinaDay } from '../time/china';
 
 export type Paper = 'a4' | 'a5';
 export const PAPERS: readonly Paper[] = ['a4', 'a5'];
@@ -20,14 +21,10 @@ const PAPER_STYLE: Record<Paper, { margin: number; body: number; title: number; 
   a5: { margin: 10, body: 8.5, title: 14, small: 7 },
 };
 
-// Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and
-// keeps shared/ free of time-zone data.
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Calendar date in Asia/Shanghai as written on paper: 2026年11月27日. */
+/** Calendar date in China time as written on paper: 2026年11月27日. */
 export function formatChineseDate(at: Date): string {
-  const d = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const [y, m, d] = chinaDay(at).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 export function pageNumberText(page: number, pages: number): string {

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
+import { addDays, chinaDay } from '../../shared/time/china';
 
 let app: AppUnderTest | undefined;
 let lastStep = '';
@@ -31,9 +32,9 @@ function step(name: string) {
   lastStep = name;
 }
 
-/** A calendar day `days` from today in Asia/Shanghai, 'YYYY-MM-DD'. */
+/** A calendar day `days` from today in China time, 'YYYY-MM-DD'. */
 function shanghaiDayFromNow(days: number): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(chinaDay(new Date()), days);
 }
 
 /** Scan a device field: the tag and Enter, as a barcode scanner sends them. */

@@ -15,7 +15,8 @@ import { formatDay, formatTime } from '../../i18n/dates';
 import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { cardsOfDevice } from '../repair/data';
-import { deviceLabel, formatPrice, responsibleReason } from './device-format';
+import { deviceLabel } from '../../../shared/devices/choices';
+import { formatPrice, responsibleReason } from './device-format';
 import { SecretView } from './SecretInput';
 import type { DeviceLedger } from './use-device-ledger';
 

@@ -8,14 +8,14 @@ import { useTranslation } from 'react-i18next';
 import {
   frequentlyRepaired,
   repeatRepairSince,
-  shanghaiDay,
   WARRANTY_WARNING_DAYS,
   warrantyEndingSoon,
 } from '../../../shared/devices/flags';
 import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
-import { deviceLabel } from './device-format';
+import { deviceLabel } from '../../../shared/devices/choices';
+import { addDays, chinaDay } from '../../../shared/time/china';
 
 export function DeviceFlagsCard() {
   const { t } = useTranslation();
@@ -26,8 +26,8 @@ export function DeviceFlagsCard() {
     const now = new Date();
     // Only indexed ranges: warranties ending in the next 30 days, cards of the last 90 days, and
     // then just the devices those cards flag. The dashboard never reads every device.
-    const today = shanghaiDay(now);
-    const horizon = shanghaiDay(new Date(now.getTime() + WARRANTY_WARNING_DAYS * 24 * 3600 * 1000));
+    const today = chinaDay(now);
+    const horizon = addDays(today, WARRANTY_WARNING_DAYS);
     const [ending, cards] = await Promise.all([
       db.devices.where('warrantyEnd').between(today, horizon, true, true).toArray(),
       db.repairCards.where('receivedAt').aboveOrEqual(repeatRepairSince(now)).toArray(),

@@ -2,7 +2,7 @@
 // by type (IP/MAC for networked gear, channels and retention for recorders, the computer a
 // printer or peripheral hangs on), the user or custodian, dates and price, and the masked
 // secret. Also registers the asset bought on an approved work request (`evaluationId`): the
-// device and the request's "bought" status are written together (device-writes.ts).
+// device and the request's "bought" status are written together (data.ts).
 // Test ids: device-form, device-<field> for each field (device-asset-tag, device-type, device-name,
 // device-brand, device-model, device-serial, device-location, device-department, device-user,
 // device-attached-to, device-status, device-purchase-date, device-vendor, device-price,
@@ -23,8 +23,8 @@ import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { zodIssueMessage } from '../../i18n/errors';
 import { deviceErrorText } from './device-format';
-import { buyFromEvaluation, DeviceWriteError, saveDevice } from './device-writes';
-import { DepartmentSelect, DeviceSelect, PersonSelect } from './pickers';
+import { buyFromEvaluation, DeviceWriteError, saveDevice } from './data';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from '../../components/pickers';
 import { SecretInput } from './SecretInput';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 

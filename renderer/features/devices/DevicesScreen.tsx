@@ -7,7 +7,7 @@ import { Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseEvaluation, Device } from '../../../shared/schemas';
-import { shanghaiDay } from '../../../shared/devices/flags';
+import { chinaDay } from '../../../shared/time/china';
 import { useUiStore } from '../../store/ui';
 import { EvaluationsTab } from '../evaluations/EvaluationsTab';
 import { DeviceDrawer } from './DeviceDrawer';
@@ -36,7 +36,7 @@ function prefillFromEvaluation(
     location: replaced?.location ?? '',
     attachedToDeviceId: replaced?.attachedToDeviceId ?? null,
     price: evaluation.estimatedCost,
-    purchaseDate: shanghaiDay(new Date()),
+    purchaseDate: chinaDay(new Date()),
   };
 }
 

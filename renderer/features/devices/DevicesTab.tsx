@@ -45,12 +45,12 @@ import {
 } from '../../../shared/devices/device-list';
 import type { DeviceType } from '../../../shared/devices/responsible';
 import { DEVICE_STATUSES, DEVICE_TYPES, type Device } from '../../../shared/schemas';
-import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { responsibleReason } from './device-format';
 import { DeviceStatusTag } from './DeviceDrawer';
-import type { DeviceLedger } from './use-device-ledger';
+import { removeDevice, restoreDevice } from './data';
+import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 import { RowAction } from '../../components/RowAction';
 import { cellName, columnsWidth, SELECTION_COLUMN_WIDTH } from '../../components/table-width';
 
@@ -69,7 +69,7 @@ export interface DevicesTabProps {
 
 export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: DevicesTabProps) {
   const { t } = useTranslation();
-  const { repo } = useLedger();
+  const ctx = useDeviceContext();
   const { message } = App.useApp();
   const confirmDelete = useDeleteWithUndo();
   const searchRef = useRef<InputRef>(null);
@@ -122,8 +122,8 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
       title: t('devices.deleteTitle', { tag: device.assetTag }),
       content: attached ? t('devices.deleteBodyAttached', { count: attached }) : t('devices.deleteBody'),
       name: device.assetTag,
-      remove: () => repo.remove('devices', device.id),
-      restore: () => repo.restore('devices', device.id),
+      remove: () => removeDevice(ctx, device.id),
+      restore: () => restoreDevice(ctx, device.id),
     });
   };
 

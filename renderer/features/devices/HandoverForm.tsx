@@ -1,5 +1,5 @@
 // 交接: hand a computer to another person (or take it back). Writes the handover record and the
-// computer's new user in one transaction (device-writes.ts); the printers and peripherals
+// computer's new user in one transaction (data.ts); the printers and peripherals
 // attached to it are listed here because their responsible person follows by the derived rule.
 // The computer's name and place are offered for change: a name that says whose it was
 // ("卢敏琪的电脑") is proposed with the new user's name, until the supervisor types their own.
@@ -14,8 +14,8 @@ import type { Device } from '../../../shared/schemas';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { deviceErrorText } from './device-format';
-import { DeviceWriteError, handOverDevice } from './device-writes';
-import { PersonSelect } from './pickers';
+import { DeviceWriteError, handOverDevice } from './data';
+import { PersonSelect } from '../../components/pickers';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 
 /** Mount with `key={device.id}`: each handover starts from an empty form. */

@@ -2,9 +2,8 @@
 // device writes' errors become text. One place, so the list, the drawer and the forms agree.
 import type { TFunction } from 'i18next';
 import type { DeviceRow } from '../../../shared/devices/device-list';
-import type { Device } from '../../../shared/schemas';
 import { describeError } from '../../i18n/errors';
-import { DeviceWriteError } from './device-writes';
+import { DeviceWriteError } from './data';
 
 /** "张伟" and the reason: "电脑使用人", "保管人", "随电脑 PC-0101", or "未指定". */
 export function responsibleReason(row: Pick<DeviceRow, 'device' | 'responsible'>, t: TFunction): string {
@@ -17,11 +16,6 @@ export function responsibleReason(row: Pick<DeviceRow, 'device' | 'responsible'>
   return responsible.viaDevice
     ? t('devices.responsible.attachedNoUser', { tag: responsible.viaDevice.assetTag })
     : t('devices.responsible.none');
-}
-
-/** "PC-0101 张伟的电脑" — the tag first: it is what is written on the label and scanned. */
-export function deviceLabel(device: Pick<Device, 'assetTag' | 'name'>): string {
-  return device.name ? `${device.assetTag}  ${device.name}` : device.assetTag;
 }
 
 /** Text of any error a device write may throw. */

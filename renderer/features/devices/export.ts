@@ -14,6 +14,7 @@ import type { Workbook } from 'exceljs';
 import { ATTACHABLE_TYPES, responsiblePerson } from '../../../shared/devices/responsible';
 import type { Device } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
+import { chinaDay } from '../../../shared/time/china';
 
 export interface DeviceExportOptions {
   /** Put admin passwords and configuration notes in the file. Off unless the user asks. */
@@ -144,8 +145,7 @@ export async function exportDevicesXlsx(db: NetdeskDb, options: DeviceExportOpti
 
 /** 设备台账-2026-11-27.xlsx */
 export function devicesExportFileName(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  return `设备台账-${day}.xlsx`;
+  return `设备台账-${chinaDay(now)}.xlsx`;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

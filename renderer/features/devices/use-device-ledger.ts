@@ -10,7 +10,7 @@ import type { NetdeskDb } from '../../db/schema';
 import { useSettingsStore } from '../../store/settings';
 import { useDirectory, type Directory } from '../people/directory';
 import { DeviceIndexFeed } from './device-index-feed';
-import type { DeviceContext } from './device-writes';
+import type { DeviceContext } from './data';
 
 export interface DeviceLedger {
   index: DeviceIndex;

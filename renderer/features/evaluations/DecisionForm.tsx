@@ -5,7 +5,7 @@ import { App, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shanghaiDay } from '../../../shared/devices/flags';
+import { chinaDay } from '../../../shared/time/china';
 import type { PurchaseEvaluation } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
@@ -24,7 +24,7 @@ export function DecisionForm({ decision, onClose }: { decision: Decision | null;
   const { repo } = useLedger();
   const { message } = App.useApp();
   const [approverName, setApproverName] = useState(decision?.evaluation.approverName ?? '');
-  const [decidedOn, setDecidedOn] = useState(() => shanghaiDay(new Date()));
+  const [decidedOn, setDecidedOn] = useState(() => chinaDay(new Date()));
   const [submitting, setSubmitting] = useState(false);
 
   if (!decision) return null;

@@ -13,7 +13,7 @@ import { useEffect, useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { shanghaiDay } from '../../../shared/devices/flags';
+import { chinaDay } from '../../../shared/time/china';
 import { purchaseEvaluationSchema, type PurchaseEvaluation } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FormField } from '../../components/FormField';
@@ -21,7 +21,7 @@ import { DATE_FORMAT } from '../../i18n/dates';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import { DepartmentSelect, DeviceSelect, PersonSelect } from '../devices/pickers';
+import { DepartmentSelect, DeviceSelect, PersonSelect } from '../../components/pickers';
 import type { DeviceLedger } from '../devices/use-device-ledger';
 
 type EvaluationInput = z.input<typeof purchaseEvaluationSchema>;
@@ -29,7 +29,7 @@ type EvaluationValues = z.output<typeof purchaseEvaluationSchema>;
 type EvaluationField = keyof EvaluationValues;
 
 function emptyValues(): EvaluationValues {
-  return purchaseEvaluationSchema.parse({ requestedOn: shanghaiDay(new Date()), item: '-', reason: '-' });
+  return purchaseEvaluationSchema.parse({ requestedOn: chinaDay(new Date()), item: '-', reason: '-' });
 }
 
 function toValues(evaluation: PurchaseEvaluation | null): EvaluationValues {

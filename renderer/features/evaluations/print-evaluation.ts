@@ -9,6 +9,7 @@ import { ifListed } from '../../../shared/sync/arrival';
 import type { Device, Person, PurchaseEvaluation } from '../../../shared/schemas';
 import type { NetdeskDb } from '../../db/schema';
 import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
+import { ledgerSettingRows } from '../../db/ledger-settings';
 
 export async function evaluationPrintSource(
   db: NetdeskDb,
@@ -21,7 +22,7 @@ export async function evaluationPrintSource(
   const [department, devices, settings] = await Promise.all([
     evaluation.departmentId ? db.departments.get(evaluation.departmentId) : undefined,
     db.devices.bulkGet(deviceIds),
-    db.ledgerSettings.where('key').equals('companyName').toArray(),
+    ledgerSettingRows(db, 'companyName'),
   ]);
   const printed = devices.map((d) => ifListed(d)).filter((d): d is Device => d !== undefined);
   const hostIds = printed.map(hostIdOf).filter((id): id is string => id !== null);
@@ -46,7 +47,7 @@ export async function evaluationPrintSource(
       people,
       departments: present(ifListed(department)),
       devices: printable,
-      ledgerSettings: settings.filter((s) => s.deletedAt === null),
+      ledgerSettings: settings,
     },
   };
 }

@@ -15,9 +15,9 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
+import { saveDepartment, type DepartmentValues } from './data';
 
 type DepartmentInput = z.input<typeof departmentSchema>;
-type DepartmentValues = z.output<typeof departmentSchema>;
 
 const EMPTY: DepartmentValues = { name: '', company: '', headPersonId: null, note: '' };
 
@@ -64,8 +64,7 @@ export function DepartmentForm(props: {
 
   const onSubmit = async (values: DepartmentValues) => {
     try {
-      if (department) await repo.update('departments', department.id, values);
-      else await repo.create('departments', values);
+      await saveDepartment(repo, department?.id ?? null, values);
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {

@@ -10,7 +10,7 @@ import type { Department } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { DepartmentForm } from './DepartmentForm';
-import type { Directory } from './directory';
+import { removeDepartment, restoreDepartment, type Directory } from './data';
 import { RowAction } from '../../components/RowAction';
 
 export function DepartmentsTab({ directory }: { directory: Directory }) {
@@ -33,8 +33,8 @@ export function DepartmentsTab({ directory }: { directory: Directory }) {
       content:
         members > 0 ? t('departments.deleteBodyPeople', { count: members }) : t('departments.deleteBody'),
       name: d.name,
-      remove: () => repo.remove('departments', d.id),
-      restore: () => repo.restore('departments', d.id),
+      remove: () => removeDepartment(repo, d.id),
+      restore: () => restoreDepartment(repo, d.id),
     });
   };
 

@@ -7,7 +7,7 @@ import { Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/ui';
 import { DepartmentsTab } from './DepartmentsTab';
-import { useDirectory } from './directory';
+import { useDirectory } from './data';
 import { PeopleTab } from './PeopleTab';
 
 export function PeopleScreen() {

@@ -40,7 +40,7 @@ import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { PersonRepairDrawer } from '../repair/PersonRepairDrawer';
 import { computerTagsText } from '../../../shared/devices/person-computers';
-import { peopleSearchOf, type Directory } from './directory';
+import { peopleSearchOf, removePerson, restorePerson, type Directory } from './data';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
@@ -92,8 +92,8 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         ? t('people.deleteBodyHead', { departments: heads.join('、') })
         : t('people.deleteBody'),
       name: person.name,
-      remove: () => repo.remove('people', person.id),
-      restore: () => repo.restore('people', person.id),
+      remove: () => removePerson(repo, person.id),
+      restore: () => restorePerson(repo, person.id),
     });
   };
 

@@ -18,9 +18,9 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
+import { savePerson, type PersonValues } from './data';
 
 type PersonInput = z.input<typeof personSchema>;
-type PersonValues = z.output<typeof personSchema>;
 
 const EMPTY: PersonValues = {
   employeeNo: '',
@@ -73,8 +73,7 @@ export function PersonForm(props: {
 
   const onSubmit = async (values: PersonValues) => {
     try {
-      if (person) await repo.update('people', person.id, values);
-      else await repo.create('people', values);
+      await savePerson(repo, person?.id ?? null, values);
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {

@@ -57,7 +57,8 @@ import { EventActionForm, type ActionType } from './EventActionForm';
 import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { RepairRecordForm } from './RepairRecordForm';
 import { repairErrorText } from './repair-errors';
-import { deviceLabel, formatTime } from './repair-format';
+import { deviceChoiceLabel } from '../../../shared/devices/choices';
+import { formatTime } from './repair-format';
 import { StatusTag } from './StatusTag';
 import { useAllDevices, useMarginLang, useNow, useRepairContext } from './use-repair';
 
@@ -212,7 +213,7 @@ function CardBody({
         <Descriptions.Item label={t('repair.fields.device')} span={2}>
           <span data-testid="card-device">
             {device
-              ? `${deviceLabel(device)}${device.location ? ` · ${device.location}` : ''}`
+              ? `${deviceChoiceLabel(device)}${device.location ? ` · ${device.location}` : ''}`
               : card.deviceTag || t('common.none')}
           </span>
         </Descriptions.Item>

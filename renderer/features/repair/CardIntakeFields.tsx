@@ -13,8 +13,8 @@ import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import type { Directory } from '../people/directory';
 import { DESCRIPTION_MAX, type CardFieldValues } from './card-fields';
-import { DevicePicker, PersonPicker } from './pickers';
-import { deviceLabel } from './repair-format';
+import { DevicePicker, PersonPicker } from '../../components/pickers';
+import { deviceChoiceLabel } from '../../../shared/devices/choices';
 
 const TWO_COLUMNS = { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 } as const;
 
@@ -80,7 +80,7 @@ export function CardIntakeFields(props: {
           help={
             props.tagFound ? (
               <span data-testid={`${prefix}-tag-found`}>
-                {t('repair.intake.tagFound', { device: deviceLabel(props.tagFound) })}
+                {t('repair.intake.tagFound', { device: deviceChoiceLabel(props.tagFound) })}
               </span>
             ) : undefined
           }

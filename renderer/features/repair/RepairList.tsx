@@ -42,7 +42,7 @@ import {
   type RepairCardFilter,
   type RepairCardSort,
 } from './data';
-import { DevicePicker, PersonPicker } from './pickers';
+import { DevicePicker, PersonPicker } from '../../components/pickers';
 import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deviceChoiceLabel as deviceLabel, devicesForRequester } from '../../../shared/devices/choices';
 import type { Device } from '../../../shared/schemas';
 import {
-  deviceLabel,
-  devicesForRequester,
   formatTime,
   fromLocalInputValue,
   receivedRangeOf,

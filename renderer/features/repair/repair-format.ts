@@ -1,10 +1,7 @@
 // Small pure helpers of the repair screens: times as the supervisor types and reads them (this
 // PC's local time, minutes), the list's date range as the data layer wants it, the clock state a
-// list row shows, and the devices a requester is responsible for. No React, no database.
-import { responsiblePerson } from '../../../shared/devices/responsible';
+// list row shows. No React, no database.
 import type { RepairStatus } from '../../../shared/repair/workflow';
-import type { Device } from '../../../shared/schemas';
-import { hasArrived, isListed } from '../../../shared/sync/arrival';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -77,27 +74,4 @@ export function rowClock(card: { status: RepairStatus; slaDueAt: string | null }
     default:
       return { kind: 'done' };
   }
-}
-
-/**
- * The devices a requester answers for (a computer belongs to its user, a printer or
- * other peripheral to the user of the computer it is attached to), then every other live device.
- * A device sync has delivered only in part (no tag yet) is not offered.
- */
-export function devicesForRequester(
-  devices: readonly Device[],
-  requesterId: string | null,
-): { mine: Device[]; others: Device[] } {
-  const live = devices.filter(isListed);
-  if (!requesterId) return { mine: [], others: live };
-  // The seed's rule, as everywhere: a printer is the requester's when its computer is.
-  const byId = new Map(devices.filter(hasArrived).map((d) => [d.id, d]));
-  const isMine = (d: Device) => responsiblePerson(d, (id) => byId.get(id)).personId === requesterId;
-  return { mine: live.filter(isMine), others: live.filter((d) => !isMine(d)) };
-}
-
-/** A device as a choice in a list: 'PC-CW-01 联想 ThinkCentre M920t'. */
-export function deviceLabel(d: Pick<Device, 'assetTag' | 'name' | 'brand' | 'model'>): string {
-  const what = d.name || [d.brand, d.model].filter(Boolean).join(' ');
-  return what ? `${d.assetTag}  ${what}` : d.assetTag;
 }

@@ -1,12 +1,12 @@
 // This PC's settings: UI language, who uses the PC, the PC's letter in card numbers and the
-// reports folder; plus what NetDesk knows about itself (version, mode, data folder).
+// reports folder; the company's name and rest days, shared by the whole ledger (CompanySettings); plus what NetDesk knows about itself (version, mode, data folder).
 // The reports folder is never typed here: the main process's own folder dialog chooses it in
 // the desktop app, and browser mode offers a fixed choice (the page may never send a path).
 // Validated with the settings schema of shared/settings.ts, the same one the main process applies.
 // Test ids: settings-form, settings-language, settings-operator-name, settings-pc-code,
 // settings-reports-dir (the folder in force), settings-reports-choose, settings-reports-default,
 // settings-reports-documents, settings-submit, settings-app-info, error-<field> (field errors),
-// settings-tabs (general | sync | backups, following #/settings/<tab>).
+// settings-tabs (general | company | sync | backups, following #/settings/<tab>).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Button, Card, Descriptions, Form, Input, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -24,6 +24,7 @@ import { useUiStore } from '../../store/ui';
 import { CheckTemplatesSettings } from '../checks/CheckTemplatesSettings';
 import { BackupPanel } from '../sync/BackupPanel';
 import { SyncPanel } from '../sync/SyncPanel';
+import { CompanySettings } from './CompanySettings';
 
 /** The settings this screen edits; the sync folder belongs to the sync screen. */
 const editableSettingsSchema = appSettingsSchema.pick({
@@ -39,7 +40,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const sub = useUiStore((s) => s.sub);
   const navigate = useUiStore((s) => s.navigate);
-  const tab = sub === 'sync' || sub === 'backups' ? sub : 'general';
+  const tab = sub === 'company' || sub === 'sync' || sub === 'backups' ? sub : 'general';
   return (
     <div style={{ maxWidth: 960 }}>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
@@ -49,6 +50,11 @@ export function SettingsScreen() {
         onChange={(key) => navigate('settings', key === 'general' ? '' : key)}
         items={[
           { key: 'general', label: t('sync.tabs.general'), children: <GeneralSettings /> },
+          {
+            key: 'company',
+            label: <span data-testid="settings-tab-company">{t('settings.company.tab')}</span>,
+            children: <CompanySettings />,
+          },
           {
             key: 'sync',
             label: <span data-testid="settings-tab-sync">{t('sync.tabs.sync')}</span>,

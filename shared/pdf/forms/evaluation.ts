@@ -20,6 +20,7 @@ import {
 } from '../layout';
 import { DEVICE_TYPE_WORDS } from '../../devices/type-words';
 import { listedOnly } from '../../sync/arrival';
+import { readLedgerSetting } from '../../ledger-settings';
 
 export const EVALUATION_TITLE = '工作申请单';
 /** Signature captions; the layout adds 签字 and a date line (申请人签字：____ 日期：__年__月__日). */
@@ -73,9 +74,9 @@ function paperDate(date: string | null): string {
 
 const money = (n: number | null) => (n === null ? '' : `${n.toFixed(2)} 元`);
 
+/** The company name the ledger keeps in its settings (its newest live value), if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
-  return typeof setting?.value === 'string' ? setting.value : '';
+  return readLedgerSetting(backup.tables.ledgerSettings ?? [], 'companyName');
 }
 
 function evaluationSheet(backup: LedgerBackup, ev: PurchaseEvaluation): EvaluationSheet {

@@ -23,6 +23,8 @@ import {
 } from '../layout';
 import { drawQrCode } from '../qr';
 import { listedOnly } from '../../sync/arrival';
+import { readLedgerSetting } from '../../ledger-settings';
+import { chinaTime } from '../../time/china';
 
 export const REPAIR_CARD_TITLE = '维修申请卡';
 /** Captions of the three signature blocks; the layout adds 签字 (部门负责人签字 …). */
@@ -83,21 +85,13 @@ const GRID_COLUMNS: TableColumn[] = [
   { header: '', weight: 35 },
 ];
 
-/** China Standard Time: UTC+8 all year, without daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /**
- * A moment as written on the card, in Asia/Shanghai: 2026-11-06 09:20. Plain arithmetic on the
- * fixed offset: a card prints a dozen times, and Intl's formatToParts cost ~1 ms of each print.
+ * A moment as written on the card, in China time to the minute: 2026-11-06 09:20. A value that is
+ * not a time prints as stored rather than failing the whole card.
  */
 export function formatCardTime(iso: string): string {
-  const at = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  if (Number.isNaN(at.getTime())) return iso;
-  return (
-    `${at.getUTCFullYear()}-${pad2(at.getUTCMonth() + 1)}-${pad2(at.getUTCDate())} ` +
-    `${pad2(at.getUTCHours())}:${pad2(at.getUTCMinutes())}`
-  );
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  return chinaTime(iso).slice(0, 16);
 }
 
 function formatMinutes(minutes: number | null): string {
@@ -131,10 +125,9 @@ interface CardSheet {
   vendorContacts: LabeledText | null;
 }
 
-/** The company name the ledger keeps in its settings, if any. */
+/** The company name the ledger keeps in its settings (its newest live value), if any. */
 function companyName(backup: LedgerBackup): string {
-  const setting = listedOnly(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
-  return typeof setting?.value === 'string' ? setting.value : '';
+  return readLedgerSetting(backup.tables.ledgerSettings ?? [], 'companyName');
 }
 
 /** A card by its record id or its printed number (as typed or scanned: case and spaces ignored). */

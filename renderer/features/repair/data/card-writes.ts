@@ -38,11 +38,10 @@ import {
   type RepairRecordInput,
   type SignedCardInput,
 } from './types';
+import { chinaDay } from '../../../../shared/time/china';
 
 /** How far ahead of this PC's clock a typed time may be (clocks of two PCs differ a little). */
 const FUTURE_TOLERANCE_MS = 60_000;
-/** China time, for the year printed in a card number. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /** Events that record something beside the work and so may be written at any earlier time. */
 const SIDE_EVENTS: ReadonlySet<RepairEventType> = new Set(['note', 'vendor-contact', 'head-signed']);
@@ -90,8 +89,9 @@ function pcLetter(ctx: RepairContext): string {
   return pc;
 }
 
+/** The China-time year printed in a card number. */
 function chinaYear(now: Date): number {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+  return Number(chinaDay(now).slice(0, 4));
 }
 
 const reservedKey = (year: number, pc: string) => `repair.cardNoReserved.${year}.${pc}`;

@@ -3,13 +3,7 @@ import { buildDeviceIndex } from '../../../shared/devices/device-list';
 import { createRepository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb, manualClock } from '../../db/test-support';
-import {
-  buyFromEvaluation,
-  DeviceWriteError,
-  handOverDevice,
-  saveDevice,
-  type DeviceContext,
-} from './device-writes';
+import { buyFromEvaluation, DeviceWriteError, handOverDevice, saveDevice, type DeviceContext } from './data';
 
 let ctx: DeviceContext;
 let db: NetdeskDb;

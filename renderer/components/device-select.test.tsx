@@ -4,8 +4,8 @@
 // another device's name holds the tag and comes first in the list.
 import { act, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { device } from '../../../shared/devices/test-records';
-import { cleanup, render, scanInto, stubBrowserLayout } from '../../components/test-support';
+import { device } from '../../shared/devices/test-records';
+import { cleanup, render, scanInto, stubBrowserLayout } from './test-support';
 import { DeviceSelect, deviceOptions, scannedOption } from './pickers';
 
 beforeAll(stubBrowserLayout);

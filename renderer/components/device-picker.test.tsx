@@ -4,8 +4,8 @@
 // whose name or location mentions it.
 import { act, useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { device } from '../../../shared/devices/test-records';
-import { cleanup, render, scanInto, stubBrowserLayout } from '../../components/test-support';
+import { device } from '../../shared/devices/test-records';
+import { cleanup, render, scanInto, stubBrowserLayout } from './test-support';
 import { DevicePicker } from './pickers';
 
 beforeAll(stubBrowserLayout);

@@ -1,5 +1,6 @@
-// Writes of the device screens that touch more than one record, each in ONE Dexie transaction
-// with the repository's own writes nested in it: a handover (the handover record and the new
+// The devices feature's writes (its reads are use-device-ledger.ts with its index feed, and
+// export.ts): a device deleted or restored alone, and the writes that touch more than one record,
+// each in ONE Dexie transaction with the repository's own writes nested in it: a handover (the handover record and the new
 // user of the computer, its new name and place when given), an asset card saved with its
 // attachment checked against the ledger as it is inside the transaction (a new printer on a
 // computer takes the computer's department unless one was chosen), and the asset bought on a purchase evaluation (the new device
@@ -18,7 +19,7 @@ import {
   type DeviceLink,
 } from '../../../shared/devices/responsible';
 import { canMoveEvaluation } from '../../../shared/devices/evaluation-flow';
-import { shanghaiDay } from '../../../shared/devices/flags';
+import { chinaDay } from '../../../shared/time/china';
 import type { Device, RecordInput } from '../../../shared/schemas';
 import { RepositoryError, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
@@ -194,8 +195,16 @@ export async function buyFromEvaluation(
     await ctx.repo.update('purchaseEvaluations', evaluationId, {
       status: 'bought',
       boughtDeviceId: device.id,
-      decidedOn: evaluation.decidedOn ?? shanghaiDay(ctx.now()),
+      decidedOn: evaluation.decidedOn ?? chinaDay(ctx.now()),
     });
     return device;
   });
+}
+
+export async function removeDevice(ctx: DeviceContext, id: string): Promise<void> {
+  await ctx.repo.remove('devices', id);
+}
+
+export async function restoreDevice(ctx: DeviceContext, id: string): Promise<void> {
+  await ctx.repo.restore('devices', id);
 }
