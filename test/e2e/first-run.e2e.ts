@@ -56,7 +56,7 @@ describe('first run', () => {
     await page.getByTestId('first-run-pc').fill('b');
     expect(await page.getByTestId('first-run-pc').inputValue()).toBe('B');
     await page.screenshot({ path: join(images, 'first-run-1-names.png') });
-    await page.getByTestId('first-run-operator').press('Enter');
+    await page.getByTestId('first-run-operator').press('Control+Enter');
 
     // The shared folder is optional; browser mode says how to give it.
     await page.getByTestId('first-run-folder').waitFor();

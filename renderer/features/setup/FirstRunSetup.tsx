@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { getNetdesk } from '../../api/netdesk';
 import { FormField } from '../../components/FormField';
+import { handleFormKeys } from '../../components/form-keys';
 import { setLedgerSetting } from '../../db/ledger-settings';
 import type { Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
@@ -193,7 +194,7 @@ function NamesStep(props: {
   };
 
   return (
-    <form onSubmit={(e) => void handleSubmit(submit)(e)} noValidate>
+    <form onKeyDown={handleFormKeys} onSubmit={(e) => void handleSubmit(submit)(e)} noValidate>
       <Typography.Paragraph>{t('firstRun.welcome')}</Typography.Paragraph>
       <Form layout="vertical" component={false}>
         <FormField name="companyName" label={t('firstRun.companyName')} error={errors.companyName} required>
