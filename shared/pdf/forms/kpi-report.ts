@@ -24,6 +24,7 @@ import {
   type KpiChartSeries,
 } from '../../kpi/charts';
 import { kpiLedgerFromTables } from '../../kpi/ledger';
+import { readLedgerSetting } from '../../ledger-settings';
 import { actualText, exceptionText, KPI_NAMES, passText, reasonText, targetText } from '../../kpi/text';
 import type { KpiIndicator, KpiMonthReport } from '../../kpi/types';
 import { chinaTime } from '../../time/china';
@@ -77,13 +78,9 @@ const HEADER_COLUMNS: TableColumn[] = [
   { header: '', weight: 36 },
 ];
 
-const live = <T extends { deletedAt: string | null }>(rows: T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
-
-/** The company name kept in the ledger's settings ('' when none). */
+/** The company name kept in the ledger's settings ('' when none), read by the one rule for them. */
 export function companyNameOf(backup: LedgerBackup): string {
-  const setting = live(backup.tables.ledgerSettings).find((s) => s.key === 'companyName');
-  return typeof setting?.value === 'string' ? setting.value : '';
+  return readLedgerSetting(backup.tables.ledgerSettings ?? [], 'companyName');
 }
 
 /** The chart series of a backup's month (the CLI and tests; the app reads its month window). */
