@@ -1194,6 +1194,8 @@ export const en: Messages = {
       websiteUpdates: { title: 'Title' },
       networkIncidents: { description: 'What happened' },
       trainings: { location: 'Room' },
+      imPermissions: { revokeReason: 'Reason for revoking' },
+      kpiReports: { remark: "Supervisor's remark" },
     },
     conflicts: {
       title: 'Conflicts (text that was overwritten)',

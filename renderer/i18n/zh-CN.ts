@@ -1137,6 +1137,8 @@ export const zhCN = {
       websiteUpdates: { title: '标题' },
       networkIncidents: { description: '经过' },
       trainings: { location: '地点' },
+      imPermissions: { revokeReason: '收回原因' },
+      kpiReports: { remark: '网络主管意见' },
     },
     conflicts: {
       title: '冲突（被覆盖的文字）',
