@@ -19,9 +19,9 @@ describe('company settings', () => {
     await page.getByTestId('settings-tab-company').click();
     await expect.poll(() => page.url()).toContain('#/settings/company');
 
-    // The name: typed and saved with Enter.
+    // The name: typed and saved with Ctrl+Enter (Enter alone moves on, as in every form).
     await page.getByTestId('company-name').fill('华东示范控股集团');
-    await page.getByTestId('company-name').press('Enter');
+    await page.getByTestId('company-name').press('Control+Enter');
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('公司名称已保存');
 
     // Add a working day as a company rest day.
