@@ -1617,4 +1617,24 @@ export const en: Messages = {
     ledgerNewerHint:
       'To keep the data safe, this older version did not open it and changed nothing. Install the latest NetDesk, then open it again.',
   },
+  // Empty lists: what to do first (renderer/components/EmptyState.tsx).
+  emptyState: {
+    checks:
+      'No checks recorded yet. In this week’s plan above, click “Do …” to record a check; R starts a machine-room round.',
+    network:
+      'No network incident logged yet. When the network goes down, click “Log an incident” and note when and why.',
+    permissions:
+      'No IM permission recorded yet. When an employee hands in the signed guarantee, click “Log a request”.',
+    schedule:
+      'Nothing is scheduled after today. Pick the dates and click “Fill the schedule” to give each working day an unused quote.',
+    history:
+      'Nothing shown yet. Once quotes are scheduled, the one shown on each working day is recorded here.',
+    training: 'No trainings yet. Click “New training” to plan one and pick its roster from the directory.',
+    kpiArchive:
+      'No report issued for this month yet. Check the figures above, then click “Issue this month’s report” to archive it.',
+    backups: 'No backups yet. Click “Back up now” to make one; after that a backup is made every day.',
+    conflicts:
+      'No conflicts to review. When two PCs change the same text, the overwritten text appears here.',
+    search: 'Nothing found for “{{query}}”. Type a card number, asset tag, name, pinyin or employee number.',
+  },
 };

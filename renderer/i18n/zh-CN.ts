@@ -1547,6 +1547,19 @@ export const zhCN = {
     ledgerNewerHint:
       '为了不损坏数据，当前这个较旧的版本没有打开它，也没有改动任何内容。请安装最新版本的网管工作台后再打开。',
   },
+  // Empty lists: what to do first (renderer/components/EmptyState.tsx).
+  emptyState: {
+    checks: '还没有检查记录。在上面的本周计划里点“做……”登记一次检查，机房巡检按 R。',
+    network: '还没有登记网络故障。发生断网或故障时点“登记网络故障”，记下开始时间和原因。',
+    permissions: '还没有聊天软件权限记录。员工交来签好字的保证申请书后，点“登记申请”。',
+    schedule: '今天以后还没有排期。选好日期范围后点“自动排期”，按工作日排上未使用的语录。',
+    history: '还没有展示记录。语录排期后，每个工作日展示的那一条会记在这里。',
+    training: '还没有培训记录。点“新建培训”安排一次培训，从通讯录选签到名单。',
+    kpiArchive: '本月尚未签发考核报告。核对上面的各项指标后，点“签发本月考核报告”存档。',
+    backups: '还没有备份。点“立即备份”马上做一份；之后每天会自动备份。',
+    conflicts: '没有待处理的冲突。两台电脑改了同一处文字时，被覆盖的文字会出现在这里。',
+    search: '没有找到“{{query}}”。可以输入卡号、资产编号、姓名、拼音或工号。',
+  },
 };
 
 /** The shape every UI language must have: the same keys, any strings. */
