@@ -416,13 +416,17 @@ export function RepairList(props: {
         onChange={onTableChange}
         showSorterTooltip={false}
         locale={{
-          emptyText: (
-            <EmptyState
-              message={
-                filtered || (counters?.total ?? 0) > 0 ? t('repair.list.noMatch') : t('repair.list.empty')
-              }
-            />
-          ),
+          // While the first rows load, "no cards yet" would be untrue: the spinner says enough.
+          emptyText:
+            shown === undefined ? (
+              <div style={{ height: 80 }} />
+            ) : (
+              <EmptyState
+                message={
+                  filtered || (counters?.total ?? 0) > 0 ? t('repair.list.noMatch') : t('repair.list.empty')
+                }
+              />
+            ),
         }}
         onScroll={(e) => {
           const el = e.currentTarget;
