@@ -20,6 +20,10 @@ export const en: Messages = {
     settingsCorrupt: 'The settings file is damaged; default settings are in use',
     settingsCorruptDetail:
       'File: {{path}}. It was left as it is; saving once on the Settings screen replaces it. Reason: {{detail}}',
+    dataDirReadOnly:
+      'NetDesk cannot write in its data folder: settings, PDFs, backups and the log cannot be saved',
+    dataDirReadOnlyDetail:
+      'Folder: {{dir}}. It may be on a read-only drive or USB stick, or this Windows account may not have the right to write there. The ledger can still be read and added to; move the data folder somewhere writable (or fix its rights), then open NetDesk again.',
     settingsLoadFailed: 'Settings could not be read; default settings are in use: {{detail}}',
     languageSaveFailed: 'Language switched, but it could not be saved in the settings: {{detail}}',
     crashed: 'This screen ran into an error',

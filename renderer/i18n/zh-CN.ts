@@ -19,6 +19,9 @@ export const zhCN = {
     settingsCorrupt: '设置文件已损坏，本次使用默认设置',
     settingsCorruptDetail:
       '文件位置：{{path}}。文件保持原样未被改动；在“设置”页保存一次即可用新设置覆盖它。原因：{{detail}}',
+    dataDirReadOnly: '数据文件夹无法写入，设置、PDF、备份和日志都保存不了',
+    dataDirReadOnlyDetail:
+      '位置：{{dir}}。它可能在只读的磁盘或 U 盘上，或者这个 Windows 账户没有写入权限。台账照常可以查看和登记；请把数据文件夹换到可写的位置（或改好权限）后重新打开网管工作台。',
     settingsLoadFailed: '无法读取设置，本次使用默认设置：{{detail}}',
     languageSaveFailed: '语言已切换，但未能保存到设置：{{detail}}',
     crashed: '这个界面出错了',
