@@ -162,6 +162,8 @@ export interface AppInfo {
   mode: 'electron' | 'browser';
   platform: string;
   dataDir: string;
+  /** False when nothing can be saved in the data folder (a read-only drive, no write rights). */
+  dataDirWritable: boolean;
   reportsDir: string;
 }
 

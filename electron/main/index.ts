@@ -13,6 +13,7 @@ import { createSenderCheck, registerIpc } from './ipc';
 import { applyAppMenu, followLanguageChanges, type MenuActions } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './protocol';
 import { createAppUrlCheck, guardWebContents, lockDownSession } from './security';
+import { logChildProcessGone, watchRendererCrashes, type CrashLog } from './crash';
 import { createMainWindow, isNetdeskWindow } from './window';
 
 // One data folder name in development and in the installed app (%APPDATA%\NetDesk);
@@ -48,6 +49,9 @@ const guards = { isAppUrl, openWebLink, log };
 
 let mainWindow: BrowserWindow | null = null;
 let ready = false;
+// The settings' language, for the main process's own dialogs (kept by setMenu below).
+let language: Language = 'zh-CN';
+const crashLog: CrashLog = (level, message) => logger.write({ level, message }, 'main');
 
 /** Bring NetDesk's window to the front, creating it when there is none. */
 function showMainWindow(): void {
@@ -66,6 +70,25 @@ function showMainWindow(): void {
     title: 'NetDesk 网管工作台',
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  const win = mainWindow;
+  watchRendererCrashes(win, {
+    log: crashLog,
+    language: () => language,
+    quit: () => app.quit(),
+    ask: async (q) =>
+      (
+        await dialog.showMessageBox(win, {
+          type: q.kind === 'crashed' ? 'error' : 'warning',
+          title: q.title,
+          message: q.message,
+          detail: q.detail,
+          buttons: q.buttons,
+          defaultId: 0,
+          cancelId: q.kind === 'crashed' ? 1 : 0,
+          noLink: true,
+        })
+      ).response,
+  });
 }
 
 function menuActions(services: ServiceTable, dataDir: string): MenuActions {
@@ -106,7 +129,10 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
 
   const actions = menuActions(baseServices, dataDir);
-  const setMenu = (language: Language) => applyAppMenu(language, actions, { developer: !app.isPackaged });
+  const setMenu = (chosen: Language) => {
+    language = chosen;
+    applyAppMenu(chosen, actions, { developer: !app.isPackaged });
+  };
   setMenu((await baseServices['settings:read']({})).settings.language);
 
   registerIpc(
@@ -126,6 +152,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
   // Guard every page that appears, not only the main window's.
+  app.on('child-process-gone', (_event, details) => logChildProcessGone(crashLog, details));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, guards));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -142,11 +142,25 @@ describe('a data folder on a read-only drive', () => {
     const services = createServices(host);
     disk.readOnly = true;
     expect(await dispatch(services, 'settings:read', {})).toMatchObject({ ok: true, value: { ok: true } });
-    expect((await dispatch(services, 'app:info', {})).ok).toBe(true);
+    // app:info still answers, and says the folder cannot be written, for the page's banner.
+    expect(await dispatch(services, 'app:info', {})).toMatchObject({
+      ok: true,
+      value: { dataDirWritable: false },
+    });
     const r = await dispatch(services, 'settings:write', { operatorName: '李明' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('只读');
     const log = await dispatch(services, 'log:write', { level: 'error', message: 'could not save' });
     expect(log.ok).toBe(true);
+  });
+
+  it('is told apart from a writable one, which keeps no trace of the check', async () => {
+    host = await makeTestHost();
+    const services = createServices(host);
+    expect(await dispatch(services, 'app:info', {})).toMatchObject({
+      ok: true,
+      value: { dataDirWritable: true },
+    });
+    expect(readdirSync(host.dataDir).filter((n) => n.startsWith('.netdesk'))).toEqual([]);
   });
 });

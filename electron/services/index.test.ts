@@ -82,6 +82,7 @@ describe('app:info', () => {
       mode: 'electron',
       platform: 'win32',
       dataDir: host.dataDir,
+      dataDirWritable: true,
       reportsDir: join(host.dataDir, 'reports'),
     });
   });

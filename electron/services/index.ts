@@ -11,6 +11,7 @@ import {
   type IpcResult,
 } from '../../shared/ipc';
 import { createBackupService } from './backup';
+import { canWriteIn } from './data-folder';
 import { ServiceError, toIpcError } from './errors';
 import { chooseFolder } from './folders';
 import { createFontService } from './font';
@@ -47,6 +48,7 @@ export function createServices(host: ServiceHost): ServiceTable {
       mode: host.mode,
       platform: host.platform,
       dataDir: host.dataDir,
+      dataDirWritable: await canWriteIn(host.dataDir),
       reportsDir: await reportsDir(),
     }),
     'settings:read': () => settings.read(),

@@ -32,6 +32,7 @@ const info: AppInfo = {
   mode: 'browser',
   platform: 'linux',
   dataDir: '/d',
+  dataDirWritable: true,
   reportsDir: '/d/reports',
 };
 

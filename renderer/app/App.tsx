@@ -126,6 +126,7 @@ function Shell() {
         <Header />
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <SettingsBanner />
+          <DataFolderBanner />
           <FirstRun />
           <ErrorBoundary key={route}>
             <Screen route={route} />
@@ -234,6 +235,25 @@ export function LanguageSwitch() {
         value: lang,
         label: <span data-testid={`language-${lang}`}>{t(`app.languageNames.${lang}`)}</span>,
       }))}
+    />
+  );
+}
+
+// A data folder NetDesk cannot write in (a read-only drive, no write rights): said at once, with
+// what still works, rather than at the first backup or PDF that fails.
+function DataFolderBanner() {
+  const { t } = useTranslation();
+  const info = useSettingsStore((s) => s.appInfo);
+  if (!info || info.dataDirWritable !== false) return null;
+  return (
+    <Alert
+      data-testid="data-folder-read-only"
+      type="warning"
+      showIcon
+      closable
+      style={{ marginBottom: 16 }}
+      title={t('app.dataDirReadOnly')}
+      description={t('app.dataDirReadOnlyDetail', { dir: info.dataDir })}
     />
   );
 }

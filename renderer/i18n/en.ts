@@ -20,6 +20,10 @@ export const en: Messages = {
     settingsCorrupt: 'The settings file is damaged; default settings are in use',
     settingsCorruptDetail:
       'File: {{path}}. It was left as it is; saving once on the Settings screen replaces it. Reason: {{detail}}',
+    dataDirReadOnly:
+      'NetDesk cannot write in its data folder: settings, PDFs, backups and the log cannot be saved',
+    dataDirReadOnlyDetail:
+      'Folder: {{dir}}. It may be on a read-only drive or USB stick, or this Windows account may not have the right to write there. The ledger can still be read and added to; move the data folder somewhere writable (or fix its rights), then open NetDesk again.',
     settingsLoadFailed: 'Settings could not be read; default settings are in use: {{detail}}',
     languageSaveFailed: 'Language switched, but it could not be saved in the settings: {{detail}}',
     crashed: 'This screen ran into an error',
@@ -1525,17 +1529,17 @@ export const en: Messages = {
       labels: {
         title: 'Print device labels',
         steps:
-          'Click Devices on the left and narrow the list to the devices to label (department, type or search).\nClick Print labels (it prints the devices listed), choose the label sheet, save the PDF and print it.\nStick the label on the front of the device; its QR code opens the device record.',
+          'Click Devices on the left and narrow the list to the devices to label (department, type or search); to print only a few, tick them.\nClick Print labels, choose the devices in the list or the ticked ones, and the label sheet; on a part-used sheet enter the positions already used, on plain A4 tick cut lines.\nPress Enter to print: the PDF is saved in the reports folder and opened.\nStick the label on the front of the device; scanning its number into the search box at the top and pressing Enter opens the device.',
       },
       weekly: {
         title: 'Do the weekly checks',
         steps:
-          'Click Routine checks on the left: the checks due this week (Monday to Sunday, China time) are listed.\nCheck the machine room, CCTV and network one by one and enter the results; write what was done about any problem.\nSaved checks update the week; the monthly KPI counts working days by itself.',
+          'Click Routine checks on the left: today\'s machine-room rounds and this week\'s checks (Monday to Sunday, China time) are at the top, every week of the last year in the grid below.\nClick a check\'s button at the top, e.g. "Server maintenance" (R starts the machine-room round); the form lists each item of each device in service, all OK by default.\nTurn an item with a problem to "Problem" with Space and say what is wrong; for a late check, pick the day it was due under "Making up for".\nPress Enter to save; the week updates at once, and K4, K5 and K8 of the monthly report count these records.',
       },
       monthly: {
         title: 'Make the monthly report',
         steps:
-          'Click Reports on the left and choose the month.\nLook over the KPI figures; click a figure to see the records behind it.\nClick Make PDF: the report is saved to the reports folder to print or send.',
+          'Click Reports on the left: it opens on this month; Previous month, Next month or a typed month change it.\nEach of K1–K9 has a tile (green met, red missed, grey not judged); click one to see its exceptions, and open a card from there.\nWrite the remark, click "Issue this month\'s report" and confirm: the figures and the PDF are archived unchanged, and the PDF is saved in the reports folder to print for the HR director.\nTo correct a report, re-issue it: NetDesk lists what changed since the last version, and every version reopens exactly as issued.',
       },
       folder: {
         title: 'Set up the shared folder (several PCs, one ledger)',
@@ -1616,5 +1620,25 @@ export const en: Messages = {
     ledgerNewer: 'This ledger has been used by a newer version of NetDesk',
     ledgerNewerHint:
       'To keep the data safe, this older version did not open it and changed nothing. Install the latest NetDesk, then open it again.',
+  },
+  // Empty lists: what to do first (renderer/components/EmptyState.tsx).
+  emptyState: {
+    checks:
+      'No checks recorded yet. In this week’s plan above, click “Do …” to record a check; R starts a machine-room round.',
+    network:
+      'No network incident logged yet. When the network goes down, click “Log an incident” and note when and why.',
+    permissions:
+      'No IM permission recorded yet. When an employee hands in the signed guarantee, click “Log a request”.',
+    schedule:
+      'Nothing is scheduled after today. Pick the dates and click “Fill the schedule” to give each working day an unused quote.',
+    history:
+      'Nothing shown yet. Once quotes are scheduled, the one shown on each working day is recorded here.',
+    training: 'No trainings yet. Click “New training” to plan one and pick its roster from the directory.',
+    kpiArchive:
+      'No report issued for this month yet. Check the figures above, then click “Issue this month’s report” to archive it.',
+    backups: 'No backups yet. Click “Back up now” to make one; after that a backup is made every day.',
+    conflicts:
+      'No conflicts to review. When two PCs change the same text, the overwritten text appears here.',
+    search: 'Nothing found for “{{query}}”. Type a card number, asset tag, name, pinyin or employee number.',
   },
 };

@@ -8,6 +8,10 @@ type OpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler?: OpenHandler;
+  reloads = 0;
+  reload(): void {
+    this.reloads++;
+  }
   setWindowOpenHandler(handler: OpenHandler): void {
     this.windowOpenHandler = handler;
   }

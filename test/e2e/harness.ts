@@ -58,6 +58,8 @@ export async function startApp(opts: {
   locale?: string;
   /** Show the first-run setup on an empty ledger; other scenarios start on the dashboard. */
   firstRun?: boolean;
+  /** The data folder (NETDESK_HOME) when it is not `home` itself, e.g. one on a read-only drive. */
+  dataDir?: string;
 }): Promise<AppUnderTest> {
   const port = opts.port ?? (await freePort());
   const urlFile = join(opts.home, `launch-url-${Date.now()}.txt`);
@@ -74,7 +76,11 @@ export async function startApp(opts: {
       '--print-url-file',
       urlFile,
     ],
-    { cwd: repoRoot, env: { ...process.env, NETDESK_HOME: opts.home }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NETDESK_HOME: opts.dataDir ?? opts.home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));

@@ -23,12 +23,42 @@ describe('the user guide and the Help page', () => {
     const shot = (name: string) => page.screenshot({ path: join(images, name) });
 
     await page.getByTestId('nav-repairs').click();
+    await page.getByTestId('repair-row').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1500);
     await shot('guide-repairs.png');
 
     await page.getByTestId('nav-devices').click();
+    await page.getByTestId('device-row').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1500);
     await shot('guide-devices.png');
+
+    // Labels: the sheet dialog for the devices on screen.
+    await page.getByTestId('devices-labels').click();
+    await page.getByTestId('labels-dialog').waitFor();
+    await page.waitForTimeout(500);
+    await shot('guide-labels.png');
+    await page.getByTestId('labels-cancel').click();
+    await expect.poll(() => page.getByTestId('labels-dialog').isVisible()).toBe(false);
+
+    // A weekly check: the week's plan, then the server maintenance form with its items.
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('checks-weekly').first().waitFor();
+    await page.waitForTimeout(800);
+    await shot('guide-checks.png');
+    await page.getByTestId('checks-do-server-maintenance').click();
+    await page.getByTestId('check-item').first().waitFor();
+    await page.waitForTimeout(500);
+    await shot('guide-weekly-check.png');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
+
+    // The monthly report: the tiles, one indicator's exceptions open.
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('kpi-tile-K3').click();
+    await page.getByTestId('kpi-exceptions').waitFor();
+    await page.getByTestId('kpi-year-K1').waitFor();
+    await page.waitForTimeout(800);
+    await shot('guide-monthly-report.png');
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-tab-sync').click();

@@ -19,6 +19,7 @@ import { CheckForm } from './CheckForm';
 import { STATE_COLORS } from './state-colors';
 import { cctvInService, recentChecks } from './data';
 import { useChecksView, type ChecksView } from './use-checks';
+import { EmptyState } from '../../components/EmptyState';
 
 const CELL_COLORS: Record<DueState, string> = {
   done: '#52c41a',
@@ -222,7 +223,7 @@ function RecentCard() {
         pagination={false}
         dataSource={checks ?? []}
         loading={checks === undefined}
-        locale={{ emptyText: t('checks.none') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.checks')} /> }}
         onRow={(c) => ({ 'data-testid': 'check-row', 'data-kind': c.kind, 'data-result': c.result }) as never}
         columns={[
           { key: 'at', title: t('checks.columns.at'), render: (_, c) => formatTime(c.at), width: 150 },

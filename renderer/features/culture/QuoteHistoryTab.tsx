@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { entriesByDay } from '../../../shared/culture/schedule';
 import type { QuoteScheduleEntry } from '../../../shared/schemas';
 import type { CultureLedger } from './data';
+import { EmptyState } from '../../components/EmptyState';
 
 export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; today: string }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; toda
       columns={columns}
       dataSource={shown}
       pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: t('culture.history.empty') }}
+      locale={{ emptyText: <EmptyState message={t('emptyState.history')} /> }}
       onRow={(e) =>
         ({
           'data-testid': 'history-row',

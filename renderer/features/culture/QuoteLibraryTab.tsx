@@ -14,6 +14,7 @@ import { describeError } from '../../i18n/errors';
 import { setQuoteRetired, type CultureLedger } from './data';
 import { QuoteForm } from './QuoteForm';
 import { QuoteImportDialog } from './QuoteImportDialog';
+import { EmptyState } from '../../components/EmptyState';
 
 export function QuoteLibraryTab({ ledger, today }: { ledger: CultureLedger; today: string }) {
   const { t } = useTranslation();
@@ -121,7 +122,7 @@ export function QuoteLibraryTab({ ledger, today }: { ledger: CultureLedger; toda
         columns={columns}
         dataSource={ledger.quotes}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('culture.empty') }}
+        locale={{ emptyText: <EmptyState message={t('culture.empty')} /> }}
         onRow={(q) =>
           ({
             'data-testid': 'quote-row',

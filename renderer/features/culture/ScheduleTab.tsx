@@ -15,6 +15,7 @@ import { DayInput } from '../../components/DateInputs';
 import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
 import { fillSchedule, moveScheduled, unschedule, type CultureLedger } from './data';
+import { EmptyState } from '../../components/EmptyState';
 
 type Result = { kind: 'ok' | 'warning' | 'error'; text: string };
 
@@ -152,7 +153,7 @@ export function ScheduleTab({ ledger, today }: { ledger: CultureLedger; today: s
         columns={columns}
         dataSource={ahead}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('culture.schedule.emptyAhead') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.schedule')} /> }}
         onRow={(e) =>
           ({
             'data-testid': 'schedule-row',

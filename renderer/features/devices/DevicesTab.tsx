@@ -53,6 +53,7 @@ import { removeDevice, restoreDevice } from './data';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
 import { RowAction } from '../../components/RowAction';
 import { cellName, columnsWidth, SELECTION_COLUMN_WIDTH } from '../../components/table-width';
+import { EmptyState } from '../../components/EmptyState';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -314,7 +315,17 @@ export function DevicesTab({ ledger, onOpen, onEdit, onHandover, busy, tools }: 
         columns={columns}
         dataSource={shown}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        locale={{ emptyText: total === 0 ? t('devices.empty') : t('devices.noMatch') }}
+        locale={{
+          emptyText:
+            total === 0 ? (
+              <EmptyState
+                message={t('devices.empty')}
+                action={{ label: t('devices.add'), onClick: () => onEdit(null) }}
+              />
+            ) : (
+              <EmptyState message={t('devices.noMatch')} />
+            ),
+        }}
         onRow={(r) =>
           ({
             'data-testid': 'device-row',

@@ -33,6 +33,7 @@ import { EvaluationForm } from './EvaluationForm';
 import { filterEvaluations, listedEvaluations } from './evaluation-list';
 import { printEvaluation } from './print-evaluation';
 import { columnsWidth } from '../../components/table-width';
+import { EmptyState } from '../../components/EmptyState';
 
 const STATUS_COLORS: Record<EvaluationStatus, string> = {
   pending: 'gold',
@@ -288,7 +289,17 @@ export function EvaluationsTab(props: {
         columns={columns}
         dataSource={shown}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: total === 0 ? t('evaluations.empty') : t('evaluations.noMatch') }}
+        locale={{
+          emptyText:
+            total === 0 ? (
+              <EmptyState
+                message={t('evaluations.empty')}
+                action={{ label: t('evaluations.add'), onClick: () => setEditing({ evaluation: null }) }}
+              />
+            ) : (
+              <EmptyState message={t('evaluations.noMatch')} />
+            ),
+        }}
         onRow={(e) =>
           ({
             'data-testid': 'evaluation-row',

@@ -8,7 +8,7 @@
 // Test ids: kpi-month (input), kpi-prev, kpi-next, kpi-month-error, kpi-as-of, kpi-tile-K1…K9
 // (data-pass="true|false|null"), kpi-year, kpi-year-K1…K9 (data-pass), kpi-exceptions, kpi-exception, kpi-open-card, kpi-data-problems,
 // kpi-remark, kpi-issue, kpi-versions, kpi-version-<n>, kpi-reopen-<n>, kpi-changes-<n>.
-import { Alert, App, Button, Card, Col, Empty, Input, List, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, List, Row, Space, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ import {
 } from './kpi-data';
 import { cachedKpiMonth, kpiMonthSummaries } from './month-cache';
 import { drawKpiPdf, openKpiPdf } from './print-kpi';
+import { EmptyState } from '../../components/EmptyState';
 
 const TILE_STYLE: Record<'true' | 'false' | 'null', { background: string; borderColor: string }> = {
   true: { background: '#f6ffed', borderColor: '#52c41a' },
@@ -432,7 +433,7 @@ function IssuePanel({
       </Card>
       <Card style={{ marginTop: 16 }} title={t('kpi.versions')} data-testid="kpi-versions">
         {versions.length === 0 ? (
-          <Empty description={t('kpi.noVersions')} />
+          <EmptyState message={t('emptyState.kpiArchive')} />
         ) : (
           <List
             dataSource={versions}

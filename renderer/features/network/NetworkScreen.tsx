@@ -21,6 +21,7 @@ import { useNow } from '../../components/use-now';
 import { listIncidents } from './data';
 import { IncidentForm } from './IncidentForm';
 import { PermissionsTab } from './PermissionsTab';
+import { EmptyState } from '../../components/EmptyState';
 
 export function NetworkScreen() {
   const { t } = useTranslation();
@@ -66,7 +67,7 @@ export function NetworkScreen() {
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   dataSource={incidents ?? []}
                   loading={incidents === undefined}
-                  locale={{ emptyText: t('network.none') }}
+                  locale={{ emptyText: <EmptyState message={t('emptyState.network')} /> }}
                   onRow={(inc) => {
                     const s = incidentState(inc, now);
                     return {

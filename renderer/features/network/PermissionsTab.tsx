@@ -15,6 +15,7 @@ import { describeError } from '../../i18n/errors';
 import { formatTime } from '../../i18n/dates';
 import { PermissionForm } from './PermissionForm';
 import { printGuarantee, readPermissionDirectory, savePermission } from './permissions-data';
+import { EmptyState } from '../../components/EmptyState';
 
 const STATUS_COLORS: Record<PermissionStatus, string> = {
   requested: 'gold',
@@ -93,7 +94,7 @@ export function PermissionsTab() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         dataSource={rows}
         loading={directory === undefined}
-        locale={{ emptyText: t('network.permissions.none') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.permissions')} /> }}
         onRow={(p) =>
           ({
             'data-testid': 'permission-row',

@@ -12,6 +12,7 @@ import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { DepartmentForm } from './DepartmentForm';
 import { removeDepartment, restoreDepartment, type Directory } from './data';
 import { RowAction } from '../../components/RowAction';
+import { EmptyState } from '../../components/EmptyState';
 
 export function DepartmentsTab({ directory }: { directory: Directory }) {
   const { t } = useTranslation();
@@ -98,7 +99,14 @@ export function DepartmentsTab({ directory }: { directory: Directory }) {
         columns={columns}
         dataSource={directory.departments}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('departments.empty') }}
+        locale={{
+          emptyText: (
+            <EmptyState
+              message={t('departments.empty')}
+              action={{ label: t('departments.add'), onClick: () => setEditing({ department: null }) }}
+            />
+          ),
+        }}
         onRow={(d) =>
           ({
             'data-testid': 'department-row',

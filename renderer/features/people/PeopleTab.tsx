@@ -46,6 +46,7 @@ import { PersonForm } from './PersonForm';
 import { filterPeople, NO_DEPARTMENT } from './search';
 import { RowAction } from '../../components/RowAction';
 import { cellName, columnsWidth } from '../../components/table-width';
+import { EmptyState } from '../../components/EmptyState';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -224,7 +225,17 @@ export function PeopleTab({ directory }: { directory: Directory }) {
         columns={columns}
         dataSource={shown}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        locale={{ emptyText: directory.people.length === 0 ? t('people.empty') : t('people.noMatch') }}
+        locale={{
+          emptyText:
+            directory.people.length === 0 ? (
+              <EmptyState
+                message={t('people.empty')}
+                action={{ label: t('people.add'), onClick: () => setEditing({ person: null }) }}
+              />
+            ) : (
+              <EmptyState message={t('people.noMatch')} />
+            ),
+        }}
         onRow={(p) =>
           ({
             'data-testid': 'person-row',

@@ -49,6 +49,7 @@ import { StatusTag } from './StatusTag';
 import { useMarginLang, useNow } from './use-repair';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { cellName, columnsWidth } from '../../components/table-width';
+import { EmptyState } from '../../components/EmptyState';
 
 const PAGE = 100;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -415,8 +416,17 @@ export function RepairList(props: {
         onChange={onTableChange}
         showSorterTooltip={false}
         locale={{
+          // While the first rows load, "no cards yet" would be untrue: the spinner says enough.
           emptyText:
-            filtered || (counters?.total ?? 0) > 0 ? t('repair.list.noMatch') : t('repair.list.empty'),
+            shown === undefined ? (
+              <div style={{ height: 80 }} />
+            ) : (
+              <EmptyState
+                message={
+                  filtered || (counters?.total ?? 0) > 0 ? t('repair.list.noMatch') : t('repair.list.empty')
+                }
+              />
+            ),
         }}
         onScroll={(e) => {
           const el = e.currentTarget;

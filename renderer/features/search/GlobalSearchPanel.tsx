@@ -3,7 +3,7 @@
 // and devices in memory, repair cards through the repair list's own search) and draws them; the
 // box (GlobalSearch.tsx) owns the keyboard.
 // Test ids: global-search-panel, global-search-hit (data-kind, data-id), global-search-empty.
-import { Empty, Spin, Tag, Typography } from 'antd';
+import { Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairCard } from '../../../shared/schemas';
@@ -14,6 +14,7 @@ import { peopleSearchOf } from '../people/directory';
 import { queryRepairCards } from '../repair/data';
 import { StatusTag } from '../repair/StatusTag';
 import { globalResults, PER_KIND, type GlobalHit, type GlobalResults } from './global-results';
+import { EmptyState } from '../../components/EmptyState';
 
 /** Pause after the last keystroke before searching the cards (a scanner types faster than this). */
 const CARD_SEARCH_DELAY_MS = 120;
@@ -105,11 +106,9 @@ export default function GlobalSearchPanel({
           <Spin size="small" /> <Typography.Text type="secondary">{t('search.searching')}</Typography.Text>
         </div>
       ) : results.hits.length === 0 ? (
-        <Empty
-          data-testid="global-search-empty"
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={t('search.nothing', { query: query.trim() })}
-        />
+        <div data-testid="global-search-empty">
+          <EmptyState message={t('emptyState.search', { query: query.trim() })} />
+        </div>
       ) : (
         results.hits.map((hit, i) => (
           <HitRow

@@ -44,6 +44,7 @@ import {
 } from '../../sync/backup';
 import { formatBytes, formatWhen } from './format';
 import { usePcName, useSyncController } from './SyncProvider';
+import { EmptyState } from '../../components/EmptyState';
 
 export function BackupPanel() {
   return (
@@ -143,7 +144,7 @@ function BackupsCard() {
         size="small"
         rowKey="name"
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: t('backup.empty') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.backups')} /> }}
         dataSource={list?.backups ?? []}
         onRow={(b) => ({ 'data-testid': 'backup-row', 'data-secrets': String(b.includesSecrets) }) as object}
         columns={[

@@ -23,6 +23,7 @@ import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isS
 
 type Fields = Record<string, unknown> | undefined;
 import { usePcName, useSyncController } from './SyncProvider';
+import { EmptyState } from '../../components/EmptyState';
 
 /** Absolute path: a drive (C:\ or C:/), a UNC path (\\server\share), or a POSIX path (/mnt/…). */
 export function isAbsoluteFolder(path: string): boolean {
@@ -320,7 +321,7 @@ function ConflictsCard() {
         size="small"
         rowKey="key"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('sync.conflicts.empty') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.conflicts')} /> }}
         dataSource={rows ?? []}
         onRow={() => ({ 'data-testid': 'conflict-row' }) as object}
         columns={[

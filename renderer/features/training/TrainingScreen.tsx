@@ -15,6 +15,7 @@ import { useChinaToday } from '../culture/data';
 import { useDirectory } from '../people/directory';
 import { printSigninSheet, useTrainingLedger } from './data';
 import { TrainingForm } from './TrainingForm';
+import { EmptyState } from '../../components/EmptyState';
 
 export function TrainingScreen() {
   const { t } = useTranslation();
@@ -114,7 +115,7 @@ export function TrainingScreen() {
             columns={columns}
             dataSource={ledger.trainings}
             pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: t('training.empty') }}
+            locale={{ emptyText: <EmptyState message={t('emptyState.training')} /> }}
             onRow={(tr) =>
               ({ 'data-testid': 'training-row', 'data-topic': tr.topic }) as HTMLAttributes<HTMLElement>
             }
