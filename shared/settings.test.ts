@@ -8,6 +8,10 @@ const full: AppSettings = {
   pcCode: 'B',
   reportsDir: 'D:\\reports',
   syncFolder: '\\\\server\\netdesk',
+  syncVia: 'folder',
+  webdavUrl: '',
+  webdavUser: '',
+  webdavPin: '',
 };
 
 describe('settings patch', () => {

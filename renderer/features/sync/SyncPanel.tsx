@@ -23,6 +23,7 @@ import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isS
 
 type Fields = Record<string, unknown> | undefined;
 import { usePcName, useSyncController } from './SyncProvider';
+import { SyncViaCard } from './WebDavCard';
 
 /** Absolute path: a drive (C:\ or C:/), a UNC path (\\server\share), or a POSIX path (/mnt/…). */
 export function isAbsoluteFolder(path: string): boolean {
@@ -38,7 +39,7 @@ export function SyncPanel() {
   const saved = useSettingsStore((s) => s.settings.syncFolder);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <FolderCard key={saved} saved={saved} />
+      <SyncViaCard folderCard={<FolderCard key={saved} saved={saved} />} />
       <StatusCard />
       <ConflictsCard />
     </Space>
