@@ -1046,7 +1046,7 @@ export const en: Messages = {
       viaWebdav: 'WebDAV server (between sites: a NAS or Nextcloud at headquarters)',
       viaHelp: 'A shared folder inside one office; WebDAV (HTTPS) between a subsidiary and headquarters.',
       title: 'WebDAV server',
-      help: 'The address of the sync folder on the server, the user name and the password. The password is kept encrypted on this PC, never in settings, logs, backups or the sync folder.',
+      help: 'The address of the sync folder on the server, the user name and the password. The password is kept by NetDesk’s service on this PC (encrypted by the system in the desktop app), never in settings, logs, backups or the sync folder.',
       url: 'WebDAV address',
       urlHelp:
         'e.g. https://nas.example.cn:5006/netdesk/ (Synology) or https://cloud/remote.php/dav/files/USER/netdesk/ (Nextcloud)',

@@ -1000,7 +1000,7 @@ export const zhCN = {
       viaWebdav: 'WebDAV 服务器（跨地点：总部的 NAS 或 Nextcloud）',
       viaHelp: '同一办公室用共享文件夹；分公司与总部之间用 WebDAV（HTTPS）。',
       title: 'WebDAV 服务器',
-      help: '填写服务器上同步文件夹的地址、用户名和密码。密码加密保存在本机，不写入设置、日志、备份或同步文件夹。',
+      help: '填写服务器上同步文件夹的地址、用户名和密码。密码交给本机的 NetDesk 服务保管（桌面版用系统加密保存），从不写入设置、日志、备份或同步文件夹。',
       url: 'WebDAV 地址',
       urlHelp:
         '例如 https://nas.example.cn:5006/netdesk/（群晖）或 https://云盘/remote.php/dav/files/用户/netdesk/（Nextcloud）',
