@@ -380,7 +380,7 @@ export class WebDavFs implements SyncFs {
     const items = await this.send('PROPFIND', `PROPFIND ${p}`, () =>
       this.client.getDirectoryContents(p, { deep }),
     );
-    return (items).map((item) => {
+    return items.map((item) => {
       const parts = item.filename.split('/').filter((s) => s !== '');
       const path = `/${parts.join('/')}`;
       const inside = deep
