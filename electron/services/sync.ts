@@ -351,14 +351,37 @@ export function createSyncService(options: SyncServiceOptions) {
     });
     let status = report.status;
     if (ledger.full) status = await readSyncStatus(ledger, where.folder);
+    const more = report.more || ledger.full || ledger.outboxShort;
+    const progress = more && status.connected ? await progressOf(ledger, where.folder) : undefined;
     return {
       folderSet: true,
       status,
       steps: ledger.steps,
       published: report.published,
-      more: report.more || ledger.full || ledger.outboxShort,
+      more,
       compacted: report.compacted,
+      ...(progress && { progress }),
     };
+  }
+
+  /**
+   * Files read of those to read, after this round: the other PCs' journal files up to the cursors
+   * the renderer will have saved, and a snapshot being joined as one more. Over WebDAV the
+   * folder's listing of this pass answers it, no request more.
+   */
+  async function progressOf(ledger: RecordingLedger, folder: SyncFolder) {
+    const cursors = await ledger.readCursors();
+    let done = 0;
+    let total = 0;
+    for (const [nodeId, files] of await folder.listJournals().catch(() => new Map())) {
+      if (nodeId === ledger.nodeId) continue;
+      for (const file of files as { to: number }[]) {
+        total++;
+        if (file.to <= (cursors.read[nodeId] ?? 0)) done++;
+      }
+    }
+    if (cursors.joining) total++;
+    return total > 0 ? { done, total } : undefined;
   }
 
   /**
