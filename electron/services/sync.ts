@@ -373,9 +373,10 @@ export function createSyncService(options: SyncServiceOptions) {
     const cursors = await ledger.readCursors();
     let done = 0;
     let total = 0;
-    for (const [nodeId, files] of await folder.listJournals().catch(() => new Map())) {
+    const journals = await folder.listJournals().catch(() => new Map<string, { to: number }[]>());
+    for (const [nodeId, files] of journals) {
       if (nodeId === ledger.nodeId) continue;
-      for (const file of files as { to: number }[]) {
+      for (const file of files) {
         total++;
         if (file.to <= (cursors.read[nodeId] ?? 0)) done++;
       }
