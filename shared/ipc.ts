@@ -18,6 +18,7 @@ import {
   type SyncExchangeResult,
   type SyncStatusResult,
 } from './sync-ipc';
+import { webdavSetupRequestSchema, type WebDavSetupResult } from './sync/webdav-address';
 
 /** Safe file name for a PDF written by NetDesk: no folders, no traversal, ends in .pdf. */
 export const pdfFileNameSchema = z
@@ -46,7 +47,15 @@ const FOLDER_FROM_PAGE =
  * would make pdf:save write, and /files/ serve, anywhere on the disk.
  */
 export const pageSettingsPatchSchema = z.strictObject(
-  appSettingsPatchSchema.omit({ reportsDir: true, syncFolder: true }).shape,
+  appSettingsPatchSchema.omit({
+    reportsDir: true,
+    syncFolder: true,
+    // Set through 'sync:webdav' only: with the password and the certificate check.
+    syncVia: true,
+    webdavUrl: true,
+    webdavUser: true,
+    webdavPin: true,
+  }).shape,
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys' &&
@@ -114,6 +123,8 @@ export const ipcRequestSchemas = {
   'backup:list': backupListRequestSchema,
   'log:write': logEntrySchema,
   'diagnostics:read': z.object({}).strict(),
+  /** WebDAV sync set up or turned off: see shared/sync/webdav-address.ts. */
+  'sync:webdav': webdavSetupRequestSchema,
 } as const;
 
 export type IpcChannel = keyof typeof ipcRequestSchemas;
@@ -151,6 +162,7 @@ export const ipcRequestLimits: Record<IpcChannel, { bytes: number; values: numbe
   'backup:list': { bytes: 4 * KiB, values: 64 },
   'log:write': { bytes: 64 * KiB, values: 16 },
   'diagnostics:read': { bytes: 4 * KiB, values: 64 },
+  'sync:webdav': { bytes: 8 * KiB, values: 64 },
 };
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcRequestSchemas)[C]>;
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcRequestSchemas)[C]>;
@@ -203,6 +215,7 @@ export interface IpcResponses {
   'backup:list': BackupListResult;
   'log:write': { written: true };
   'diagnostics:read': DiagnosticsResult;
+  'sync:webdav': WebDavSetupResult;
 }
 
 /** What the main process adds to the page's diagnostic text: the machine and the log's last problems. */
@@ -239,6 +252,7 @@ export interface NetdeskApi {
   listBackups(): Promise<BackupListResult>;
   writeLog(req: IpcRequest<'log:write'>): Promise<{ written: true }>;
   readDiagnostics(): Promise<DiagnosticsResult>;
+  setupWebDav(req: IpcRequest<'sync:webdav'>): Promise<WebDavSetupResult>;
 }
 
 /** Which channel each API method uses; the preload and the HTTP client are both built from it. */
@@ -257,6 +271,7 @@ export const apiChannels = {
   listBackups: 'backup:list',
   writeLog: 'log:write',
   readDiagnostics: 'diagnostics:read',
+  setupWebDav: 'sync:webdav',
 } as const satisfies Record<keyof NetdeskApi, IpcChannel>;
 
 /**

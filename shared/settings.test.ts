@@ -8,6 +8,10 @@ const full: AppSettings = {
   pcCode: 'B',
   reportsDir: 'D:\\reports',
   syncFolder: '\\\\server\\netdesk',
+  syncVia: 'webdav',
+  webdavUrl: 'https://nas.example.cn:5006/netdesk/',
+  webdavUser: 'netdesk',
+  webdavPin: 'AB:CD',
 };
 
 describe('settings patch', () => {
@@ -16,7 +20,9 @@ describe('settings patch', () => {
     expect(appSettingsPatchSchema.parse({})).toEqual({});
   });
 
-  const fromPage = (key: keyof AppSettings) => key !== 'reportsDir' && key !== 'syncFolder';
+  // Folders are chosen in a dialog, WebDAV is set through 'sync:webdav' (password, certificate).
+  const fromPage = (key: keyof AppSettings) =>
+    !['reportsDir', 'syncFolder', 'syncVia', 'webdavUrl', 'webdavUser', 'webdavPin'].includes(key);
 
   it.each(Object.keys(full) as (keyof AppSettings)[])(
     'changing only %s leaves every other field as it was',
@@ -35,6 +41,13 @@ describe('settings patch', () => {
   it('the page cannot set a folder', () => {
     expect(() => ipcRequestSchemas['settings:write'].parse({ reportsDir: 'C:\\elsewhere' })).toThrow();
     expect(() => ipcRequestSchemas['settings:write'].parse({ syncFolder: '../../x' })).toThrow();
+  });
+
+  it('the page cannot set the WebDAV server around its checks', () => {
+    const write = ipcRequestSchemas['settings:write'];
+    expect(() => write.parse({ webdavUrl: 'http://evil.example/' })).toThrow();
+    expect(() => write.parse({ webdavPin: 'AB:CD' })).toThrow();
+    expect(() => write.parse({ syncVia: 'webdav' })).toThrow();
   });
 
   it('still refuses unknown keys and bad values', () => {

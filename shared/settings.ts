@@ -19,6 +19,15 @@ export const appSettingsSchema = z.object({
   reportsDir: z.string().max(1000).default(''),
   /** The shared network folder used for sync; empty means sync is off. */
   syncFolder: z.string().max(1000).default(''),
+  // Sync through a WebDAV server instead (a NAS or Nextcloud between sites). The password is
+  // never here: the main process keeps it (safeStorage), browser mode only in its memory.
+  /** What this PC syncs through: the shared folder, or the WebDAV server below. */
+  syncVia: z.enum(['folder', 'webdav']).default('folder'),
+  /** The sync folder's address on the server (checked by shared/sync/webdav-address.ts). */
+  webdavUrl: z.string().max(1000).default(''),
+  webdavUser: z.string().max(200).default(''),
+  /** SHA-256 fingerprint of the server's self-signed certificate the user confirmed; '' none. */
+  webdavPin: z.string().max(200).default(''),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

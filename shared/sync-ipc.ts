@@ -182,6 +182,11 @@ export interface SyncExchangeResult {
   compacted: number;
   /** The answer to a snapshot part: taken; `name` once the last part put the snapshot in place. */
   snapshotPart?: { uploadId: string; part: number; done: boolean; name?: string };
+  /**
+   * While more rounds are to come: the other PCs' journal files (and a snapshot being joined, as
+   * one) read so far of those in the folder, for the sync panel of a PC catching up.
+   */
+  progress?: { done: number; total: number };
 }
 
 export interface SyncStatusResult {

@@ -28,7 +28,7 @@ const steps = [
   ['security', [process.execPath, join(root, 'test', 'electronegativity.mjs')], []],
   ['unit', [npx, 'vitest', 'run'], ['poppler', 'apache']],
   ['build', [npx, 'electron-vite', 'build'], []],
-  ['e2e', [process.execPath, join(root, 'test', 'e2e', 'run.mjs')], ['browser', 'font', 'poppler']],
+  ['e2e', [process.execPath, join(root, 'test', 'e2e', 'run.mjs')], ['browser', 'font', 'poppler', 'apache']],
 ].filter(([name]) => !only.length || only.includes(name));
 
 const needs = [...new Set(steps.flatMap(([, , need]) => need))];

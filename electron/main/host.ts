@@ -1,6 +1,6 @@
 // The ServiceHost the services run on inside Electron: the real save dialog, the system PDF
 // viewer and the user's browser.
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import type { ServiceHost } from '../services/types';
 import { openWebLink } from './external';
@@ -15,6 +15,8 @@ export function createElectronHost(opts: { dataDir: string; log: (message: strin
     documentsDir: app.getPath('documents'),
     now: () => new Date(),
     log: opts.log,
+    // The WebDAV password, encrypted for this Windows user (DPAPI); never in settings.json.
+    safeStorage,
     async showSaveDialog(defaultFileName) {
       const parent = BrowserWindow.getFocusedWindow();
       const options = {

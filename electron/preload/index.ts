@@ -26,6 +26,7 @@ const channels = {
   listBackups: 'backup:list',
   writeLog: 'log:write',
   readDiagnostics: 'diagnostics:read',
+  setupWebDav: 'sync:webdav',
 } as const satisfies typeof apiChannels;
 
 type Channels = typeof apiChannels;
@@ -59,6 +60,7 @@ const bridge = {
   listBackups: (req?: unknown) => invoke(channels.listBackups, req),
   writeLog: (req) => invoke(channels.writeLog, req),
   readDiagnostics: (req?: unknown) => invoke(channels.readDiagnostics, req),
+  setupWebDav: (req) => invoke(channels.setupWebDav, req),
 } satisfies NetdeskBridge;
 
 // Also checked against the type the page declares window.netdesk with (shared/ipc.ts).

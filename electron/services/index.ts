@@ -19,7 +19,9 @@ import { createFileLogger } from './log';
 import { createReportIndex } from './report-index';
 import { openReport, reportsDirOf, savePdf } from './reports';
 import { createSettingsStore } from './settings';
+import { createSecretStore } from './secrets';
 import { createSyncService } from './sync';
+import { createWebDavSetup } from './webdav-setup';
 import type { ServiceHost, ServiceTable } from './types';
 
 export type { ServiceHost, ServiceTable } from './types';
@@ -36,7 +38,14 @@ export function createServices(host: ServiceHost): ServiceTable {
   const settings = createSettingsStore({ dataDir: host.dataDir, now: host.now, log: host.log });
   const reportsDir = async () => reportsDirOf(host.dataDir, (await settings.read()).settings.reportsDir);
   const syncFolder = async () => (await settings.read()).settings.syncFolder;
-  const sync = createSyncService({ syncFolder, now: host.now, platform: host.platform });
+  const secrets = createSecretStore({ dataDir: host.dataDir, cipher: host.safeStorage });
+  const webdav = async () => {
+    const s = (await settings.read()).settings;
+    if (s.syncVia !== 'webdav' || s.webdavUrl === '') return null;
+    return { url: s.webdavUrl, user: s.webdavUser, pin: s.webdavPin, password: await secrets.get() };
+  };
+  const sync = createSyncService({ syncFolder, webdav, now: host.now, platform: host.platform });
+  const setupWebDav = createWebDavSetup({ settings, secrets, log: host.log });
   const backup = createBackupService({ dataDir: host.dataDir, syncFolder, log: host.log, now: host.now });
   const issued = createReportIndex({ dataDir: host.dataDir, now: host.now });
   const logger = host.logger ?? createFileLogger({ dataDir: host.dataDir, now: host.now });
@@ -65,6 +74,7 @@ export function createServices(host: ServiceHost): ServiceTable {
     },
     'sync:exchange': (req) => sync.exchange(req),
     'sync:status': (req) => sync.status(req),
+    'sync:webdav': (req) => setupWebDav(req),
     'backup:save': (req) => backup.save(req),
     'backup:list': () => backup.list(),
     'log:write': (entry) => {

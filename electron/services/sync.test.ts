@@ -327,3 +327,35 @@ describe('snapshots sent in parts', () => {
     expect(bCursors.joining).toBeUndefined();
   });
 });
+
+describe('sync:exchange progress', () => {
+  it('tells a PC catching up over several rounds how many files it has read of those to read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netdesk-sync-progress-'));
+    dirs.push(dir);
+    const b = 'bbbbbbbbbbbbbbbb';
+    const others = ['aaaaaaaaaaaaaaaa', 'cccccccccccccccc', 'dddddddddddddddd'];
+    const svc = service(dir);
+    // Three PCs publish a journal file of two changes each.
+    for (const [n, nodeId] of others.entries()) {
+      const outbox = [1, 2].map((seq) => ({ ...personChange, seq, id: `p${n}-${seq}` }));
+      const answer = await svc.exchange(request(nodeId, EMPTY_CURSORS, outbox, { initFolder: n === 0 }));
+      expect(answer.published).toBe(2);
+    }
+    // B takes two changes a round: one PC's file each time, and hears how far it is.
+    const small = createSyncService({
+      syncFolder: () => Promise.resolve(dir),
+      now: () => new Date('2026-03-02T08:05:00.000Z'),
+      roundMaxChanges: 2,
+    });
+    let bCursors: SyncCursors = EMPTY_CURSORS;
+    const seen: ({ done: number; total: number } | undefined)[] = [];
+    for (let round = 0; round < 6; round++) {
+      const answer = await small.exchange(request(b, bCursors, []));
+      bCursors = cursorsAfter(bCursors, answer.steps);
+      seen.push(answer.progress);
+      if (!answer.more) break;
+    }
+    expect(seen).toEqual([{ done: 1, total: 3 }, { done: 2, total: 3 }, undefined]);
+    expect(others.map((nodeId) => bCursors.read[nodeId])).toEqual([2, 2, 2]);
+  });
+});

@@ -47,7 +47,8 @@ import {
 import { formatHlc } from '../../shared/hlc';
 import { parseSnapshotName, SNAPSHOT_DIR } from '../../shared/sync/format';
 import { readSyncStatus, syncOnce, type SnapshotLoad } from '../sync/engine';
-import { SyncFolder } from '../sync/folder';
+import { SyncFolder, WEBDAV_PEER_REFRESH_MS } from '../sync/folder';
+import { WebDavFs } from '../sync/webdav-fs';
 import { errorCode, nodeFs, withTimeout, type SyncFs } from '../sync/fs';
 import {
   readSnapshotChunk,
@@ -215,9 +216,21 @@ interface SnapshotUpload {
 const refused = (detail: string) =>
   new ServiceError('bad-request', `快照上传被拒绝 / snapshot part refused: ${detail}`);
 
+/** A WebDAV server to sync through, from the settings and the secret store. */
+export interface WebDavTarget {
+  url: string;
+  user: string;
+  /** Undefined when not kept (browser mode after a restart): the user types it again. */
+  password: string | undefined;
+  /** Fingerprint of the self-signed certificate the user confirmed, or ''. */
+  pin: string;
+}
+
 export interface SyncServiceOptions {
   /** The syncFolder setting, read at each call (it may change while NetDesk runs). */
   syncFolder: () => Promise<string>;
+  /** The WebDAV server when this PC syncs through one (it then wins over syncFolder). */
+  webdav?: () => Promise<WebDavTarget | null>;
   now: () => Date;
   fs?: SyncFs;
   platform?: string;
@@ -229,10 +242,11 @@ export interface SyncServiceOptions {
 function offStatus(
   req: { cursors: SyncCursors; lastSeq: number; counts: StatusRequest['counts'] },
   detail?: string,
+  reason: SyncStatus['reason'] = 'unreachable',
 ): SyncStatus {
   return {
     connected: false,
-    reason: 'unreachable',
+    reason,
     ...(detail ? { detail } : {}),
     rootId: req.cursors.rootId,
     lastSyncAt: req.cursors.lastSyncAt,
@@ -279,7 +293,33 @@ export function createSyncService(options: SyncServiceOptions) {
     return next;
   };
 
-  async function folderOf(): Promise<{ folder: SyncFolder } | { problem: string } | null> {
+  // One WebDavFs while the server, user, password and pin stay: its listing and the small files
+  // it read (with their ETags) make the next sync with nothing new one request.
+  let dav: { key: string; fs: SyncFs } | undefined;
+
+  async function folderOf(): Promise<
+    { folder: SyncFolder } | { problem: string; reason?: SyncStatus['reason'] } | null
+  > {
+    const server = await options.webdav?.();
+    if (server) {
+      if (server.password === undefined)
+        return {
+          problem: 'WebDAV password not kept on this PC: enter it again in Settings → Sync',
+          reason: 'no-password',
+        };
+      const key = JSON.stringify([server.url, server.user, server.pin, server.password]);
+      if (dav?.key !== key) {
+        const webdavFs = new WebDavFs({
+          url: server.url,
+          username: server.user,
+          password: server.password,
+          ...(server.pin && { pinnedFingerprint: server.pin }),
+        });
+        dav = { key, fs: withTimeout(webdavFs, FOLDER_CALL_TIMEOUT_MS) };
+      }
+      // The server's sync folder is the root of the address.
+      return { folder: new SyncFolder('/', dav.fs, {}, { peerRefreshMs: WEBDAV_PEER_REFRESH_MS }) };
+    }
     const dir = (await options.syncFolder()).trim();
     if (dir === '') return null;
     const problem = syncFolderProblem(dir, options.platform);
@@ -291,7 +331,7 @@ export function createSyncService(options: SyncServiceOptions) {
     if (!where || 'problem' in where)
       return {
         folderSet: where !== null,
-        status: offStatus(req, where?.problem),
+        status: offStatus(req, where?.problem, where?.reason),
         steps: [],
         published: 0,
         more: false,
@@ -311,14 +351,38 @@ export function createSyncService(options: SyncServiceOptions) {
     });
     let status = report.status;
     if (ledger.full) status = await readSyncStatus(ledger, where.folder);
+    const more = report.more || ledger.full || ledger.outboxShort;
+    const progress = more && status.connected ? await progressOf(ledger, where.folder) : undefined;
     return {
       folderSet: true,
       status,
       steps: ledger.steps,
       published: report.published,
-      more: report.more || ledger.full || ledger.outboxShort,
+      more,
       compacted: report.compacted,
+      ...(progress && { progress }),
     };
+  }
+
+  /**
+   * Files read of those to read, after this round: the other PCs' journal files up to the cursors
+   * the renderer will have saved, and a snapshot being joined as one more. Over WebDAV the
+   * folder's listing of this pass answers it, no request more.
+   */
+  async function progressOf(ledger: RecordingLedger, folder: SyncFolder) {
+    const cursors = await ledger.readCursors();
+    let done = 0;
+    let total = 0;
+    const journals = await folder.listJournals().catch(() => new Map<string, { to: number }[]>());
+    for (const [nodeId, files] of journals) {
+      if (nodeId === ledger.nodeId) continue;
+      for (const file of files) {
+        total++;
+        if (file.to <= (cursors.read[nodeId] ?? 0)) done++;
+      }
+    }
+    if (cursors.joining) total++;
+    return total > 0 ? { done, total } : undefined;
   }
 
   /**
@@ -466,7 +530,7 @@ export function createSyncService(options: SyncServiceOptions) {
   async function status(req: StatusRequest): Promise<SyncStatusResult> {
     const where = await folderOf();
     if (!where || 'problem' in where)
-      return { folderSet: where !== null, status: offStatus(req, where?.problem) };
+      return { folderSet: where !== null, status: offStatus(req, where?.problem, where?.reason) };
     const ledger = new RecordingLedger({
       nodeId: 'status',
       name: '',

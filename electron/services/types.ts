@@ -2,6 +2,7 @@
 // services run inside Electron's main process, behind browser mode's loopback server, and in tests.
 import type { IpcChannel, IpcParsedRequest, IpcResponses } from '../../shared/ipc';
 import type { FileLogger } from './log';
+import type { SecretCipher } from './secrets';
 
 export interface ServiceHost {
   /** 'electron' or 'browser'; reported by app:info. */
@@ -33,6 +34,11 @@ export interface ServiceHost {
   log?: (message: string) => void;
   /** The log file the page's entries go to (`log:write`); made in the data folder when absent. */
   logger?: FileLogger;
+  /**
+   * Electron's safeStorage, which keeps the WebDAV password encrypted in the data folder. Browser
+   * mode has none: the password is then kept only in the service's memory.
+   */
+  safeStorage?: SecretCipher;
 }
 
 /** One plain async function per channel: the request is already parsed by the channel schema. */

@@ -153,12 +153,43 @@ export function decodeSnapshot(
   return { ok: true, file: parsed.data };
 }
 
+export interface SyncFolderOptions {
+  /**
+   * Leave this PC's peers file as it is when only its time of last sync would change and that
+   * time is less than this old (ms). Over WebDAV each write is two requests to a distant
+   * server; a sync with nothing new then writes nothing, and the other PCs see this PC's time
+   * of last sync at most this late. 0 (the default, the shared folder): written every sync.
+   */
+  peerRefreshMs?: number;
+}
+
+/** How often a WebDAV sync with nothing new refreshes its time of last sync for the others. */
+export const WEBDAV_PEER_REFRESH_MS = 10 * 60_000;
+
+/** Whether two peers files say the same but for the time of last sync. */
+function samePeerButTime(a: PeerFile, b: PeerFile): boolean {
+  const sorted = (read: Record<string, number>) => JSON.stringify(Object.entries(read).sort());
+  return (
+    a.format === b.format &&
+    a.version === b.version &&
+    a.rootId === b.rootId &&
+    a.nodeId === b.nodeId &&
+    a.name === b.name &&
+    a.written === b.written &&
+    sorted(a.read) === sorted(b.read)
+  );
+}
+
 /** One shared folder, seen through `fs`. Paths inside are fixed by shared/sync/format.ts. */
 export class SyncFolder {
+  /** The peers files as last read, by PC: what writePeer compares with. */
+  private readonly peersRead = new Map<string, PeerFile>();
+
   constructor(
     readonly dir: string,
     readonly fs: SyncFs,
     private readonly writeOptions: AtomicWriteOptions = {},
+    private readonly options: SyncFolderOptions = {},
   ) {}
 
   private path(...parts: string[]) {
@@ -167,6 +198,8 @@ export class SyncFolder {
 
   /** Whether the folder is NetDesk's sync folder, and which root. Never creates anything. */
   async readRoot(): Promise<RootCheck> {
+    // The first step of every sync and status: a storage that lists once per pass lists now.
+    this.fs.beginPass?.();
     let bytes: Uint8Array;
     try {
       bytes = await this.fs.readFile(this.path(ROOT_FILE));
@@ -350,8 +383,10 @@ export class SyncFolder {
         const parsed = peerFileSchema.safeParse(
           JSON.parse(decoder.decode(await this.fs.readFile(this.path(PEER_DIR, name)))),
         );
-        if (parsed.success && parsed.data.rootId === rootId && parsed.data.nodeId === nodeId)
+        if (parsed.success && parsed.data.rootId === rootId && parsed.data.nodeId === nodeId) {
           peers.push(parsed.data);
+          this.peersRead.set(nodeId, parsed.data);
+        }
       } catch (err) {
         if (err instanceof SyntaxError || err instanceof TypeError || errorCode(err) === 'ENOENT') continue;
         throw err;
@@ -361,6 +396,16 @@ export class SyncFolder {
   }
 
   async writePeer(peer: PeerFile): Promise<void> {
+    const before = this.peersRead.get(peer.nodeId);
+    const refresh = this.options.peerRefreshMs ?? 0;
+    if (
+      refresh > 0 &&
+      before?.lastSyncAt &&
+      peer.lastSyncAt &&
+      samePeerButTime(before, peer) &&
+      Date.parse(peer.lastSyncAt) - Date.parse(before.lastSyncAt) < refresh
+    )
+      return;
     await this.fs.mkdir(this.path(PEER_DIR));
     await writeAtomic(
       this.fs,
@@ -368,5 +413,6 @@ export class SyncFolder {
       `${JSON.stringify(peer, null, 1)}\n`,
       this.writeOptions,
     );
+    this.peersRead.set(peer.nodeId, peer);
   }
 }

@@ -36,6 +36,11 @@ export interface SyncFs {
   unlink(path: string): Promise<void>;
   /** Whether a file or folder exists (false for ENOENT; other errors reject). */
   exists(path: string): Promise<boolean>;
+  /**
+   * A sync pass begins (SyncFolder.readRoot): a storage that answers from one listing per pass
+   * (WebDAV) takes a fresh one at the next question. Optional: the disk answers every call anew.
+   */
+  beginPass?(): void;
 }
 
 /** The real disk (or share), through node:fs. */
@@ -145,6 +150,7 @@ export function withTimeout(fs: SyncFs, ms: number): SyncFs {
     mkdir: bound('mkdir', (p: string) => fs.mkdir(p)),
     unlink: bound('delete', (p: string) => fs.unlink(p)),
     exists: bound('stat', (p: string) => fs.exists(p)),
+    ...(fs.beginPass && { beginPass: () => fs.beginPass!() }),
   };
 }
 

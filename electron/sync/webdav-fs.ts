@@ -9,6 +9,17 @@
 // (Overwrite: F where it must stay new), so a PUT cut off mid-stream never shows under a name
 // that readers take as complete. WebDAV has no append: a snapshot built in parts is spooled to a
 // local temp file and sent in one PUT before its MOVE.
+//
+// Every request crosses the internet, so a sync pass lists the whole sync folder once (one
+// PROPFIND, Depth: infinity; a walk of Depth: 1 where the server refuses that) and answers
+// "which files are there", "is it there" and "how large" from that listing until the next pass.
+// Small files already read (the root file, the peers files) are kept with their ETag and read
+// again only when the listing shows a new ETag: a sync with nothing new is that one PROPFIND.
+// A pass begins at SyncFs.beginPass (SyncFolder.readRoot, the first step of every sync); what
+// this PC writes during the pass is added to the listing as it goes; other PCs' writes show at
+// the next pass, as a folder listed a moment earlier would. Requests that fail on the way
+// (timeouts, 5xx, a dropped connection) are tried again a bounded number of times with a
+// growing, jittered wait; an answer that no retry can change (401, 403, 412, 507…) is not.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -19,7 +30,7 @@ import type { PeerCertificate, TLSSocket } from 'node:tls';
 import nodeFetch, { type RequestInfo, type RequestInit } from 'node-fetch';
 import { createClient, getPatcher, type FileStat, type WebDAVClient } from 'webdav';
 import type { NotConnectedReason } from '../../shared/sync/types';
-import type { SyncFs } from './fs';
+import { realSleep, type SyncFs } from './fs';
 
 /** An error of the WebDAV layer: `code` speaks the file-system's words, `syncReason` the panel's. */
 export class WebDavError extends Error {
@@ -148,7 +159,37 @@ export interface WebDavOptions {
   pinnedFingerprint?: string;
   /** Where a snapshot built in parts waits before its one PUT (default: the OS temp folder). */
   spoolDir?: string;
+  /**
+   * Waits before each retry of a request that failed on the way (timeout, 5xx, dropped
+   * connection), in ms before jitter; one more try than waits. Default RETRY_WAITS_MS.
+   */
+  retryWaitsMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Three tries in all: the server or the line gets a second and a half to come back. */
+export const RETRY_WAITS_MS = [300, 1200] as const;
+
+/** Whether a failed request may succeed if sent again: the line or the server, not the answer. */
+export function isRetryable(err: WebDavError): boolean {
+  if (err.status !== undefined) return err.status >= 500 && err.status !== 507;
+  return err.syncReason === 'timeout' || (err.syncReason === 'unreachable' && err.code !== 'ENOENT');
+}
+
+/** What the listing of a pass knows of one entry. */
+interface Listed {
+  dir: boolean;
+  size: number;
+  /** The server's ETag (quotes and W/ taken off), or null when unknown. */
+  etag: string | null;
+}
+
+/** Files at most this large are kept after a read, to be skipped while their ETag stays. */
+const KEEP_MAX_BYTES = 64 * 1024;
+const KEEP_MAX_FILES = 512;
+
+const bareEtag = (etag: string | null | undefined): string | null =>
+  etag ? etag.replace(/^W\//, '').replace(/"/g, '') : null;
 
 /** `AB:CD:…` or `abcd…` → `AB:CD:…`, the form Node reports `fingerprint256` in. */
 export function normalizeFingerprint(fp: string): string {
@@ -187,6 +228,36 @@ export async function peekCertificate(
 
 const spools = new Map<string, string>();
 
+/** The sync folder as one PROPFIND saw it, kept up to date with this PC's own writes. */
+class Listing {
+  private readonly entries = new Map<string, Listed>([['/', { dir: true, size: 0, etag: null }]]);
+  private readonly children = new Map<string, Set<string>>([['/', new Set()]]);
+
+  get(path: string): Listed | undefined {
+    return this.entries.get(path);
+  }
+
+  add(path: string, entry: Listed): void {
+    if (path === '/') return;
+    const parent = posix.dirname(path);
+    if (!this.entries.has(parent)) this.add(parent, { dir: true, size: 0, etag: null });
+    this.entries.set(path, entry);
+    this.children.get(parent)!.add(posix.basename(path));
+    if (entry.dir && !this.children.has(path)) this.children.set(path, new Set());
+  }
+
+  remove(path: string): void {
+    this.entries.delete(path);
+    this.children.get(posix.dirname(path))?.delete(posix.basename(path));
+  }
+
+  /** Names right inside a folder, or undefined when the listing has no such folder. */
+  names(path: string): string[] | undefined {
+    const names = this.children.get(path);
+    return names && [...names];
+  }
+}
+
 /**
  * The sync folder on a WebDAV server as a SyncFs. Paths are those SyncFolder builds under its
  * dir (use `/`): they are taken relative to `url`, and one that would leave it is refused.
@@ -198,6 +269,15 @@ export class WebDavFs implements SyncFs {
   private spoolDir: string | undefined;
   /** Requests made, by method: what a sync costs on the wire (the bench reads it). */
   readonly requests: Record<string, number> = {};
+  /** Inside a sync pass, its listing is used (null until made, or after a failed write). */
+  private passOpen = false;
+  private listing: Listing | null = null;
+  /** The server refused Depth: infinity; the listing is made a folder at a time. */
+  private deepRefused = false;
+  /** Small files read before, with the ETag they had: not read again while it stays. */
+  private readonly kept = new Map<string, { etag: string; bytes: Uint8Array }>();
+  /** Small temp files written whole, until their MOVE: what a replaced file will then hold. */
+  private readonly written = new Map<string, Uint8Array>();
 
   constructor(private readonly options: WebDavOptions) {
     patchFetch();
@@ -218,8 +298,28 @@ export class WebDavFs implements SyncFs {
     });
   }
 
-  private count(method: string) {
-    this.requests[method] = (this.requests[method] ?? 0) + 1;
+  /** Requests made so far, all methods together. */
+  get requestCount(): number {
+    return Object.values(this.requests).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Send one request, again after a growing, jittered wait while it fails on the way (timeout,
+   * 5xx, dropped connection); any other failure is the server's answer and is thrown at once.
+   */
+  private async send<T>(method: string, what: string, run: (attempt: number) => Promise<T>): Promise<T> {
+    const waits = this.options.retryWaitsMs ?? RETRY_WAITS_MS;
+    const sleep = this.options.sleep ?? realSleep;
+    for (let attempt = 0; ; attempt++) {
+      this.requests[method] = (this.requests[method] ?? 0) + 1;
+      try {
+        return await run(attempt);
+      } catch (err) {
+        const e = davError(err, what);
+        if (attempt >= waits.length || !isRetryable(e)) throw e;
+        await sleep(waits[attempt]! * (0.5 + Math.random()));
+      }
+    }
   }
 
   /** The path on the server for a path SyncFolder built; never one outside the folder. */
@@ -237,36 +337,125 @@ export class WebDavFs implements SyncFs {
     return `${this.options.url}|${this.remote(path)}`;
   }
 
+  /** Start a sync pass: the next question about the folder lists it afresh, once. */
+  beginPass(): void {
+    this.passOpen = true;
+    this.listing = null;
+  }
+
+  /** The listing of this pass (made now if needed), or null outside a pass. */
+  private async list(): Promise<Listing | null> {
+    if (!this.passOpen) return null;
+    if (this.listing) return this.listing;
+    const listing = new Listing();
+    if (!this.deepRefused) {
+      try {
+        for (const item of await this.propfind('/', true)) listing.add(item.path, item.entry);
+        this.listing = listing;
+        return listing;
+      } catch (err) {
+        // Apache answers 403 (DAV:propfind-finite-depth) unless DavDepthInfinity is on; other
+        // servers 400 or 501. A folder at a time then, which a 403 for the user refuses too.
+        const status = (err as WebDavError).status;
+        if (status !== 403 && status !== 400 && status !== 501) throw err;
+        this.deepRefused = true;
+      }
+    }
+    const folders = ['/'];
+    while (folders.length > 0) {
+      for (const item of await this.propfind(folders.shift()!, false)) {
+        listing.add(item.path, item.entry);
+        if (item.entry.dir) folders.push(item.path);
+      }
+    }
+    this.listing = listing;
+    return listing;
+  }
+
+  /**
+   * One PROPFIND, every entry checked: a plain name inside the folder asked about, or the whole
+   * listing is refused (a server that lists `../x` is not one to act on).
+   */
+  private async propfind(p: string, deep: boolean): Promise<{ path: string; entry: Listed }[]> {
+    const items = await this.send('PROPFIND', `PROPFIND ${p}`, () =>
+      this.client.getDirectoryContents(p, { deep }),
+    );
+    return items.map((item) => {
+      const parts = item.filename.split('/').filter((s) => s !== '');
+      const path = `/${parts.join('/')}`;
+      const inside = deep
+        ? parts.length > 0 && (p === '/' || path.startsWith(`${p}/`))
+        : posix.join(p, item.basename) === path;
+      if (!inside || !isPlainName(item.basename) || parts.some((s) => !isPlainName(s)))
+        throw new WebDavError(
+          `PROPFIND ${p}: the server listed "${item.filename}", not a file of this folder`,
+          'EINVAL',
+          'bad-listing',
+        );
+      return {
+        path,
+        entry: { dir: item.type === 'directory', size: item.size, etag: bareEtag(item.etag) },
+      };
+    });
+  }
+
+  /** What went wrong on a write leaves the server in doubt: the next question lists afresh. */
+  private doubt() {
+    this.listing = null;
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
     const p = this.remote(path);
-    this.count('GET');
-    try {
-      const data = await this.client.getFileContents(p, { format: 'binary' });
-      return new Uint8Array(data as ArrayBuffer);
-    } catch (err) {
-      throw davError(err, `GET ${p}`);
+    const listed = (await this.list())?.get(p);
+    if (this.listing && (!listed || listed.dir))
+      throw new WebDavError(`GET ${p}: not found`, 'ENOENT', 'unreachable', 404);
+    const kept = this.kept.get(p);
+    if (kept && listed?.etag && kept.etag === listed.etag) return kept.bytes.slice();
+    const { data, headers } = await this.send('GET', `GET ${p}`, async () => {
+      const got = await this.client.getFileContents(p, { format: 'binary', details: true });
+      return got as { data: ArrayBuffer; headers: Record<string, string> };
+    });
+    const bytes = new Uint8Array(data);
+    const etag = bareEtag(headers.etag);
+    this.kept.delete(p);
+    if (etag && bytes.byteLength <= KEEP_MAX_BYTES) {
+      if (this.kept.size >= KEEP_MAX_FILES) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(p, { etag, bytes: bytes.slice() });
     }
+    return bytes;
   }
 
   async writeFile(path: string, data: Uint8Array | string): Promise<void> {
     const p = this.remote(path);
     const spooled = spools.get(this.spoolKey(path));
     if (spooled) await rm(spooled, { force: true }).then(() => spools.delete(this.spoolKey(path)));
-    this.count('PUT');
+    const body = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+    this.kept.delete(p);
     try {
-      // A temp name is fresh and random: "If-None-Match: *" makes sure it is nobody else's file.
-      const ok = await this.client.putFileContents(
-        p,
-        typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data),
-        {
-          overwrite: !isTempName(p),
-        },
-      );
-      if (!ok)
-        throw new WebDavError(`PUT ${p}: refused, already there`, 'EEXIST', 'precondition-failed', 412);
+      await this.send('PUT', `PUT ${p}`, async (attempt) => {
+        // A temp name is fresh and random: "If-None-Match: *" makes sure it is nobody else's
+        // file. Sent again after a cut, it may meet its own first part: that is replaced.
+        const ok = await this.client.putFileContents(p, body, { overwrite: !isTempName(p) || attempt > 0 });
+        if (!ok)
+          throw new WebDavError(`PUT ${p}: refused, already there`, 'EEXIST', 'precondition-failed', 412);
+      });
     } catch (err) {
-      throw davError(err, `PUT ${p}`);
+      this.doubt();
+      throw err;
     }
+    this.listing?.add(p, { dir: false, size: body.byteLength, etag: null });
+    if (body.byteLength <= KEEP_MAX_BYTES) this.written.set(p, new Uint8Array(body));
+  }
+
+  /** Keep what a file replaced under its name holds now, with its new ETag (one PROPFIND). */
+  private async keepWritten(p: string, bytes: Uint8Array): Promise<void> {
+    const etag = await this.send('PROPFIND', `PROPFIND ${p}`, async () =>
+      bareEtag(((await this.client.stat(p)) as FileStat).etag),
+    ).catch(() => null);
+    if (!etag) return;
+    if (this.kept.size >= KEEP_MAX_FILES) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(p, { etag, bytes });
+    this.listing?.add(p, { dir: false, size: bytes.byteLength, etag });
   }
 
   async appendFile(path: string, data: Uint8Array | string): Promise<void> {
@@ -285,29 +474,31 @@ export class WebDavFs implements SyncFs {
 
   async readRange(path: string, start: number, length: number): Promise<Uint8Array> {
     const p = this.remote(path);
-    this.count('GET');
     try {
-      const response = await this.client.customRequest(p, {
-        method: 'GET',
-        headers: { Range: `bytes=${start}-${start + length - 1}` },
+      return await this.send('GET', `GET ${p}`, async () => {
+        const response = await this.client.customRequest(p, {
+          method: 'GET',
+          headers: { Range: `bytes=${start}-${start + length - 1}` },
+        });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        // A server that ignores Range sends the whole file.
+        return response.status === 206 ? bytes : bytes.slice(start, start + length);
       });
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      // A server that ignores Range sends the whole file.
-      return response.status === 206 ? bytes : bytes.slice(start, start + length);
     } catch (err) {
-      if ((err as { status?: number }).status === 416) return new Uint8Array();
-      throw davError(err, `GET ${p}`);
+      if ((err as WebDavError).status === 416) return new Uint8Array();
+      throw err;
     }
   }
 
   async size(path: string): Promise<number> {
     const p = this.remote(path);
-    this.count('PROPFIND');
-    try {
-      return ((await this.client.stat(p)) as FileStat).size;
-    } catch (err) {
-      throw davError(err, `PROPFIND ${p}`);
+    const listing = await this.list();
+    if (listing) {
+      const listed = listing.get(p);
+      if (!listed) throw new WebDavError(`PROPFIND ${p}: not found`, 'ENOENT', 'unreachable', 404);
+      return listed.size;
     }
+    return this.send('PROPFIND', `PROPFIND ${p}`, async () => ((await this.client.stat(p)) as FileStat).size);
   }
 
   private async move(from: string, to: string, overwrite: boolean): Promise<void> {
@@ -315,27 +506,46 @@ export class WebDavFs implements SyncFs {
     const local = spools.get(key);
     const a = this.remote(from);
     const b = this.remote(to);
+    let size = this.listing?.get(a)?.size ?? 0;
     if (local) {
       // The spooled parts go up in one PUT under the temp name first; only then the MOVE.
-      this.count('PUT');
+      size = (await stat(local)).size;
       try {
-        const { size } = await stat(local);
-        await this.client.putFileContents(a, createReadStream(local), {
-          overwrite: true,
-          contentLength: size,
-        });
+        await this.send('PUT', `PUT ${a}`, () =>
+          this.client.putFileContents(a, createReadStream(local), { overwrite: true, contentLength: size }),
+        );
       } catch (err) {
-        throw davError(err, `PUT ${a}`);
+        this.doubt();
+        throw err;
       }
       spools.delete(key);
       await rm(local, { force: true });
     }
-    this.count('MOVE');
+    this.kept.delete(a);
+    this.kept.delete(b);
     try {
-      await this.client.moveFile(a, b, { overwrite });
+      await this.send('MOVE', `MOVE ${a} → ${b}`, async (attempt) => {
+        try {
+          await this.client.moveFile(a, b, { overwrite });
+        } catch (err) {
+          // A MOVE done by the server whose answer was lost on the way: the source is gone and
+          // the file is in place. Anything else stays an error.
+          if (attempt > 0 && (err as { status?: number }).status === 404 && (await this.client.exists(b)))
+            return;
+          throw err;
+        }
+      });
     } catch (err) {
-      throw davError(err, `MOVE ${a} → ${b}`);
+      this.doubt();
+      throw err;
     }
+    this.listing?.remove(a);
+    this.listing?.add(b, { dir: false, size, etag: null });
+    const bytes = this.written.get(a);
+    this.written.delete(a);
+    // A file replaced under the same name (this PC's peers file) is read by every sync: its new
+    // ETag, asked now, spares the next sync reading back what this one wrote.
+    if (overwrite && bytes) await this.keepWritten(b, bytes);
   }
 
   rename(from: string, to: string): Promise<void> {
@@ -348,45 +558,36 @@ export class WebDavFs implements SyncFs {
 
   async readdir(path: string): Promise<string[]> {
     const p = this.remote(path);
-    this.count('PROPFIND');
-    let items: FileStat[];
-    try {
-      items = await this.client.getDirectoryContents(p);
-    } catch (err) {
-      throw davError(err, `PROPFIND ${p}`);
+    const listing = await this.list();
+    if (listing) {
+      const names = listing.names(p);
+      if (!names) throw new WebDavError(`PROPFIND ${p}: not found`, 'ENOENT', 'unreachable', 404);
+      return names;
     }
-    const names: string[] = [];
-    for (const item of items) {
-      // Every entry must be a plain name right inside the folder asked about, or the whole
-      // listing is refused: a server that lists `../x` is not one to act on.
-      if (!isPlainName(item.basename) || posix.join(p, item.basename) !== posix.normalize(item.filename))
-        throw new WebDavError(
-          `PROPFIND ${p}: the server listed "${item.filename}", not a file of this folder`,
-          'EINVAL',
-          'bad-listing',
-        );
-      names.push(item.basename);
-      if (item.type === 'directory') this.known.add(posix.join(p, item.basename));
-    }
-    return names;
+    const items = await this.propfind(p, false);
+    for (const item of items) if (item.entry.dir) this.known.add(item.path);
+    return items.map((item) => posix.basename(item.path));
   }
 
   async mkdir(path: string): Promise<void> {
     const p = this.remote(path);
-    if (this.known.has(p)) return;
+    if (this.known.has(p) || this.listing?.get(p)?.dir) return;
     const parts = p.split('/').filter(Boolean);
     // The sync folder itself is made only when asked for (a new root); its subfolders as needed.
     for (let i = parts.length === 0 ? 0 : 1; i <= parts.length; i++) {
       const dir = `/${parts.slice(0, i).join('/')}`;
-      if (this.known.has(dir)) continue;
-      this.count('MKCOL');
+      if (this.known.has(dir) || this.listing?.get(dir)?.dir) continue;
       try {
-        await this.client.createDirectory(dir);
+        await this.send('MKCOL', `MKCOL ${dir}`, () => this.client.createDirectory(dir));
       } catch (err) {
         // 405: already there. Anything else is the server's answer to report.
-        if ((err as { status?: number }).status !== 405) throw davError(err, `MKCOL ${dir}`);
+        if ((err as WebDavError).status !== 405) {
+          this.doubt();
+          throw err;
+        }
       }
       this.known.add(dir);
+      this.listing?.add(dir, { dir: true, size: 0, etag: null });
     }
   }
 
@@ -398,27 +599,34 @@ export class WebDavFs implements SyncFs {
       await rm(local, { force: true });
     }
     const p = this.remote(path);
-    this.count('DELETE');
+    this.kept.delete(p);
+    this.written.delete(p);
     try {
-      await this.client.deleteFile(p);
+      await this.send('DELETE', `DELETE ${p}`, () => this.client.deleteFile(p));
     } catch (err) {
-      const e = davError(err, `DELETE ${p}`);
       // A spooled temp may never have reached the server: nothing to remove there.
-      if (local && e.code === 'ENOENT') return;
-      throw e;
+      if (!(local && (err as WebDavError).code === 'ENOENT')) {
+        this.doubt();
+        throw err;
+      }
     }
+    this.listing?.remove(p);
   }
 
   async exists(path: string): Promise<boolean> {
     const p = this.remote(path);
-    this.count('PROPFIND');
+    const listing = await this.list().catch((err: unknown) => {
+      if ((err as WebDavError).code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (listing === undefined) return false;
+    if (listing) return listing.get(p) !== undefined;
     try {
-      await this.client.stat(p);
+      await this.send('PROPFIND', `PROPFIND ${p}`, () => this.client.stat(p));
       return true;
     } catch (err) {
-      const e = davError(err, `PROPFIND ${p}`);
-      if (e.code === 'ENOENT') return false;
-      throw e;
+      if ((err as WebDavError).code === 'ENOENT') return false;
+      throw err;
     }
   }
 

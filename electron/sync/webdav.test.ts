@@ -57,6 +57,7 @@ function dav(options: { direct?: boolean; password?: string; path?: string } = {
     username: DAV_USER,
     password: options.password ?? DAV_PASSWORD,
     spoolDir: dir,
+    retryWaitsMs: [5, 10],
   });
 }
 
@@ -218,7 +219,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     await a.sync();
     const outside = await dav({ direct: true, path: '/dav/' }).readdir('/');
     proxy.rule = (req) =>
-      req.method === 'PROPFIND' && /\/journal\/?$/.test(req.url ?? '')
+      req.method === 'PROPFIND'
         ? {
             rewrite: (xml) =>
               xml.replace(

@@ -1043,6 +1043,50 @@ export const en: Messages = {
       conflicts: '{{count}} conflicts',
       hint: 'Click for the sync status',
     },
+    // WebDAV sync (a NAS or Nextcloud between sites)
+    progress: 'Catching up with the other PCs: {{done}} of {{total}} files read',
+    webdav: {
+      viaTitle: 'Sync through',
+      viaFolder: 'Shared folder (one office)',
+      viaWebdav: 'WebDAV server (between sites: a NAS or Nextcloud at headquarters)',
+      viaHelp: 'A shared folder inside one office; WebDAV (HTTPS) between a subsidiary and headquarters.',
+      title: 'WebDAV server',
+      help: 'The address of the sync folder on the server, the user name and the password. The password is kept by NetDesk’s service on this PC (encrypted by the system in the desktop app), never in settings, logs, backups or the sync folder.',
+      url: 'WebDAV address',
+      urlHelp:
+        'e.g. https://nas.example.cn:5006/netdesk/ (Synology) or https://cloud/remote.php/dav/files/USER/netdesk/ (Nextcloud)',
+      user: 'User name',
+      password: 'Password',
+      passwordKeep: 'Leave empty to keep the saved password',
+      httpWarning:
+        'Plain http: the password and the ledger cross the LAN readable. Only on this PC or the LAN; use https between sites.',
+      memoryNote:
+        'Browser mode: the password is kept only in the memory of the running NetDesk service and must be typed again after it restarts.',
+      save: 'Save and use WebDAV',
+      saved: 'WebDAV sync saved',
+      kept: {
+        encrypted: 'The password is kept encrypted by the system (Windows DPAPI) in this PC’s data folder.',
+        memory: 'The password is kept only in memory; type it again after the NetDesk service restarts.',
+      },
+      off: 'Use the shared folder instead',
+      offConfirm:
+        'Stop syncing through WebDAV? The WebDAV password kept on this PC is deleted; the ledger stays on this PC.',
+      offDone: 'Back to sync through the shared folder',
+      certTitle: 'The server’s certificate is not trusted by the system',
+      certHelp:
+        'This server uses a self-signed certificate (common on a NAS). Compare the SHA-256 fingerprint below with the server administrator’s; only if it matches, choose “Trust this certificate”. From then on only this certificate is accepted.',
+      certSubject: 'Certificate: {{subject}} (issued by {{issuer}})',
+      certValidTo: 'Valid until: {{date}}',
+      certTrust: 'Trust this certificate',
+      certNotTrusted: 'The server’s certificate was not trusted; the WebDAV settings were not saved.',
+      problem: {
+        'not-url': 'Not a valid address',
+        scheme: 'Only https (or http inside the LAN)',
+        'credentials-in-url': 'No user name or password in the address: use the fields below',
+        query: 'The address may not contain ? or #',
+        'plain-http-public': 'Plain http only to this PC or a LAN address; use https over the internet',
+      },
+    },
     folder: 'Shared folder',
     folderHelp:
       'The PCs exchange the ledger through this folder (a mapped drive such as Z:\\NetDesk, or a network path such as \\\\server\\netdesk). Leave it empty to turn sync off.',
@@ -1111,6 +1155,7 @@ export const en: Messages = {
           'The server listed a name outside the sync folder (such as ../); sync stopped without changing anything',
         'untrusted-certificate':
           'The server’s certificate is not trusted, or not the one confirmed for this address',
+        'no-password': 'No WebDAV password on this PC: enter it again in Settings → Sync',
       },
       lastSync: 'Last sync',
       never: 'never',

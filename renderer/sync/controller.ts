@@ -18,6 +18,8 @@ export interface SyncState {
   error: string | null;
   /** When the last attempt ended (ISO), successful or not. */
   lastAttemptAt: string | null;
+  /** While a sync of several rounds runs (a first join): files read of those to read. */
+  progress: { done: number; total: number } | null;
 }
 
 export const useSyncStore = create<SyncState>()(() => ({
@@ -26,6 +28,7 @@ export const useSyncStore = create<SyncState>()(() => ({
   running: false,
   error: null,
   lastAttemptAt: null,
+  progress: null,
 }));
 
 export interface SyncController {
@@ -45,14 +48,17 @@ export async function createSyncController(db: NetdeskDb, api: SyncApi): Promise
   async function once(options: Omit<SyncRunOptions, 'now'>): Promise<boolean> {
     useSyncStore.setState({ running: true });
     try {
-      const result = await runSync(deps, options);
+      const result = await runSync(deps, {
+        ...options,
+        onProgress: (progress) => useSyncStore.setState({ progress }),
+      });
       useSyncStore.setState({ status: result.status, folderSet: result.folderSet, error: null });
       return result.status.connected;
     } catch (err) {
       useSyncStore.setState({ error: err instanceof Error ? err.message : String(err) });
       return false;
     } finally {
-      useSyncStore.setState({ running: false, lastAttemptAt: new Date().toISOString() });
+      useSyncStore.setState({ running: false, progress: null, lastAttemptAt: new Date().toISOString() });
     }
   }
 

@@ -41,6 +41,8 @@ export interface SyncRunOptions {
   snapshotEvery?: number;
   /** Records per snapshot part (default and at most SNAPSHOT_PART_MAX_RECORDS). */
   snapshotPartRecords?: number;
+  /** After a round with more to come: files read of those to read (a PC catching up). */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface SyncRunResult {
@@ -236,6 +238,7 @@ export async function runSync(deps: SyncDriverDeps, options: SyncRunOptions): Pr
       };
       answer = await api.syncExchange(request);
       rounds++;
+      if (answer.progress && answer.more) options.onProgress?.(answer.progress);
       published += answer.published;
       await replay(ledger, answer, nowMs);
       touched.push(...deps.drainTouched());

@@ -208,7 +208,9 @@ export type NotConnectedReason =
   /** The server listed a name that is not a plain file name (`../`, a path elsewhere). */
   | 'bad-listing'
   /** The server's certificate is not trusted, or is not the one pinned for this address. */
-  | 'untrusted-certificate';
+  | 'untrusted-certificate'
+  /** No WebDAV password on this PC (browser mode keeps it only until the service stops). */
+  | 'no-password';
 
 /** What the status bar shows. */
 export interface SyncStatus {

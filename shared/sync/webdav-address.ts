@@ -4,6 +4,12 @@
 // password is kept apart (safeStorage, an environment variable, stdin), never in an address that
 // ends up in settings, logs or a shell's history. The same rule serves the settings form and the
 // CLI; pure, so it is tested without a network.
+//
+// Below, the request of 'sync:webdav' (Settings → Sync): the address, user and password go to
+// the main process together, which keeps the password apart from the settings, looks at the
+// server's certificate and pins a self-signed one only once the user confirmed its fingerprint.
+import { z } from 'zod';
+import type { AppSettings } from '../settings';
 
 export type WebDavAddressCheck =
   | { ok: true; url: string; warning?: 'plain-http-lan' }
@@ -54,3 +60,46 @@ export function checkWebDavAddress(input: string): WebDavAddressCheck {
   }
   return { ok: true, url: url.href };
 }
+
+/** A SHA-256 fingerprint as Node reports it (`AB:CD:…`, 32 bytes), or plain hex. */
+export const FINGERPRINT = /^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/;
+
+export const webdavSetupRequestSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('save'),
+      url: z
+        .string()
+        .trim()
+        .max(1000)
+        .superRefine((url, ctx) => {
+          const check = checkWebDavAddress(url);
+          if (!check.ok) ctx.addIssue({ code: 'custom', message: `sync.webdav.problem.${check.problem}` });
+        }),
+      user: z.string().trim().min(1).max(200),
+      /** Omitted: keep the password kept before (the form does not show it back). */
+      password: z.string().min(1).max(1000).optional(),
+      /** The fingerprint the user confirmed for a certificate the system does not trust. */
+      trust: z.string().regex(FINGERPRINT).optional(),
+    })
+    .strict(),
+  /** Back to the shared folder: the password is forgotten, address and user kept for later. */
+  z.object({ action: z.literal('off') }).strict(),
+]);
+
+export interface ServerCertificate {
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validTo: string;
+}
+
+export type WebDavSetupResult =
+  | {
+      saved: true;
+      settings: AppSettings;
+      /** Where the password is: encrypted in the data folder, or only in the service's memory. */
+      passwordKept: 'encrypted' | 'memory' | 'none';
+    }
+  /** The server's certificate is not trusted by the system: shown to the user to confirm. */
+  | { saved: false; certificate: ServerCertificate };

@@ -132,3 +132,26 @@ export function resetFakeElectron(): void {
   screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   Menu.current = undefined;
 }
+
+/**
+ * Electron's safeStorage, as the WebDAV password store uses it: a reversible scrambling that
+ * keeps the password out of the bytes written (as DPAPI does), and a switch for a machine where
+ * encryption is not available.
+ */
+export const safeStorage = {
+  available: true,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  encryptString(plain: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    const bytes = Buffer.from(`netdesk-fake-dpapi:${plain}`, 'utf8');
+    return Buffer.from(bytes.map((b) => b ^ 0x5a));
+  },
+  decryptString(encrypted: Buffer): string {
+    const text = Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8');
+    if (!text.startsWith('netdesk-fake-dpapi:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice('netdesk-fake-dpapi:'.length);
+  },
+};

@@ -112,6 +112,9 @@ export async function startApache(): Promise<ApacheServer> {
     `Alias /dav "${root}"`,
     `<Directory "${root}">`,
     '  Dav On',
+    // A NAS's Apache lists a folder tree in one PROPFIND when allowed; NetDesk uses that for
+    // a sync with nothing new (and walks a folder at a time where a server refuses it).
+    '  DavDepthInfinity On',
     '  AuthType Basic',
     '  AuthName "NetDesk sync"',
     `  AuthUserFile "${join(base, 'htpasswd')}"`,

@@ -4,11 +4,24 @@
 // read in the UI language (sync-errors.ts); an unknown one keeps its technical detail.
 // Test ids: sync-folder, sync-folder-save, sync-folder-error, sync-now, sync-init, sync-join,
 // sync-status (data-connected), sync-status-reason, sync-error, sync-problem-known,
-// sync-problem-detail, sync-waiting, sync-conflict-count, sync-peers, conflict-row,
+// sync-problem-detail, sync-progress (a join over several rounds), sync-waiting,
+// sync-conflict-count, sync-peers, conflict-row,
 // conflict-record (conflict-table: the kind of record, conflict-record-name: its number or name),
 // conflict-field (the field's label), conflict-losing, conflict-winning, conflict-restore,
 // conflict-keep.
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Popconfirm,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +37,7 @@ import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isS
 type Fields = Record<string, unknown> | undefined;
 import { usePcName, useSyncController } from './SyncProvider';
 import { EmptyState } from '../../components/EmptyState';
+import { SyncViaCard } from './WebDavCard';
 
 /** Absolute path: a drive (C:\ or C:/), a UNC path (\\server\share), or a POSIX path (/mnt/…). */
 export function isAbsoluteFolder(path: string): boolean {
@@ -39,7 +53,7 @@ export function SyncPanel() {
   const saved = useSettingsStore((s) => s.settings.syncFolder);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <FolderCard key={saved} saved={saved} />
+      <SyncViaCard folderCard={<FolderCard key={saved} saved={saved} />} />
       <StatusCard />
       <ConflictsCard />
     </Space>
@@ -133,7 +147,7 @@ function StatusCard() {
   const { message } = App.useApp();
   const controller = useSyncController();
   const name = usePcName();
-  const { status, folderSet, running, error } = useSyncStore();
+  const { status, folderSet, running, error, progress } = useSyncStore();
 
   const run = async (options: { initFolder?: boolean; joinOtherRoot?: boolean }) => {
     if (!controller) return;
@@ -178,6 +192,13 @@ function StatusCard() {
     >
       {!folderSet && <Alert type="info" showIcon title={t('sync.status.off')} style={{ marginBottom: 12 }} />}
       {error && <SyncErrorAlert detail={error} />}
+      {running && progress && (
+        // A PC catching up (a first join) over several rounds: files read of those to read.
+        <div data-testid="sync-progress" style={{ marginBottom: 12 }}>
+          <Typography.Text>{t('sync.progress', progress)}</Typography.Text>
+          <Progress percent={Math.floor((100 * progress.done) / progress.total)} size="small" />
+        </div>
+      )}
       {folderSet && status && !status.connected && (
         <Alert
           data-testid="sync-status-reason"

@@ -33,7 +33,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   // Sync and the backup start once the ledger is open; the window is drawn before that.
   const db = useOpenLedger()?.db;
   const [controller, setController] = useState<SyncController | null>(null);
-  const folder = useSettingsStore((s) => s.settings.syncFolder);
+  // The shared folder, or the WebDAV address when this PC syncs through a server.
+  const folder = useSettingsStore((s) =>
+    s.settings.syncVia === 'webdav' ? s.settings.webdavUrl : s.settings.syncFolder,
+  );
   const loaded = useSettingsStore((s) => s.loaded);
   const name = usePcName();
   const nameRef = useRef(name);
