@@ -849,6 +849,42 @@ export const en: Messages = {
     noChanges: 'No changes',
     missingChars: 'The font lacks these characters; they print as blanks: {{chars}}',
   },
+  checkFollowUp: {
+    openCard: 'Open repair card',
+    cardOpened: 'Repair card {{cardNo}} opened',
+    cardLink: 'Card {{cardNo}}',
+    refused: {
+      'no-item': 'This check item was not found.',
+      'not-a-problem': 'Only a problem item can open a repair card.',
+      'already-linked': 'This item already has a repair card.',
+    },
+    fromCheck: 'From routine check',
+    fromCheckGone: '(check record deleted)',
+    contact: {
+      title: 'Contact the CCTV provider',
+      add: 'Log contact',
+      at: 'Contacted at',
+      provider: 'Provider',
+      means: 'By',
+      agreed: 'Agreed',
+      saved: 'Provider contact logged',
+      log: 'Contacts',
+      meansOptions: { phone: 'Phone', wechat: 'WeChat', email: 'Email', 'on-site': 'On site', other: 'Other' },
+      refused: {
+        'provider-required': 'Enter the provider.',
+        future: 'The contact time cannot be in the future.',
+        'before-check': 'The contact cannot be before the check that found the fault.',
+        'not-cctv-fault': 'Only a CCTV check that found a fault needs a provider contact.',
+      },
+    },
+    clock: {
+      waiting: 'Contact the provider by {{due}}',
+      overdue: 'Provider not contacted, {{hours}} h overdue',
+      'on-time': 'Provider contacted in time',
+      late: 'Provider contacted {{hours}} h late',
+    },
+    dashboardContacts: 'CCTV faults with a late provider contact: {{count}}',
+  },
   checks: {
     title: 'Routine checks',
     kinds: {

@@ -812,6 +812,42 @@ export const zhCN = {
     noChanges: '无变化',
     missingChars: '字体缺少这些字符，PDF 中会是空白：{{chars}}',
   },
+  checkFollowUp: {
+    openCard: '开维修卡',
+    cardOpened: '已开维修卡 {{cardNo}}',
+    cardLink: '维修卡 {{cardNo}}',
+    refused: {
+      'no-item': '找不到这项检查记录。',
+      'not-a-problem': '只有“有问题”的项才能开维修卡。',
+      'already-linked': '这一项已经开过维修卡。',
+    },
+    fromCheck: '来自例行检查',
+    fromCheckGone: '（检查记录已删除）',
+    contact: {
+      title: '联系监控服务商',
+      add: '记录联系',
+      at: '联系时间',
+      provider: '服务商',
+      means: '联系方式',
+      agreed: '约定事项',
+      saved: '已记录与服务商的联系',
+      log: '联系记录',
+      meansOptions: { phone: '电话', wechat: '微信', email: '邮件', 'on-site': '上门', other: '其他' },
+      refused: {
+        'provider-required': '请填写服务商。',
+        future: '联系时间不能晚于现在。',
+        'before-check': '联系时间不能早于发现故障的检查时间。',
+        'not-cctv-fault': '只有发现故障的监控检查才需要联系服务商。',
+      },
+    },
+    clock: {
+      waiting: '须在 {{due}} 前联系服务商',
+      overdue: '未联系服务商，已超时 {{hours}} 小时',
+      'on-time': '已按时联系服务商',
+      late: '联系服务商晚了 {{hours}} 小时',
+    },
+    dashboardContacts: '监控故障联系服务商超时：{{count}} 项',
+  },
   checks: {
     title: '例行检查',
     kinds: {
