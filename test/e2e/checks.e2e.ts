@@ -56,6 +56,40 @@ describe('routine checks', () => {
     await expect.poll(() => problemRow.getAttribute('data-result')).toBe('problem');
     await expect.poll(() => problemRow.textContent()).toContain('磁盘剩余空间不足 10%');
 
+    step('repair card from the problem item');
+    await problemRow.getByTestId('check-item-open-card').click();
+    await expect.poll(() => page.getByTestId('card-detail').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('card-description').textContent())
+      .toContain('磁盘剩余空间不足 10%');
+    await expect.poll(() => page.getByTestId('card-from-check').textContent()).toContain('服务器保养');
+    const cardNo = (await page.getByTestId('card-detail-no').textContent())!.match(
+      /WX-\d{4}-[A-Z]-\d{4}/,
+    )![0];
+    await page.getByTestId('card-from-check').click();
+    await expect.poll(() => problemRow.getByTestId('check-item-card').textContent()).toContain(cardNo);
+    await problemRow.getByTestId('check-item-card').click();
+    await expect.poll(() => page.getByTestId('card-detail-no').textContent()).toContain(cardNo);
+    await page.getByTestId('nav-checks').click();
+
+    step('CCTV fault and its provider contact');
+    await page.getByTestId('checks-do-cctv').click();
+    const cctvItems = page.getByTestId('check-item');
+    await expect.poll(() => cctvItems.count()).toBeGreaterThanOrEqual(3);
+    await cctvItems.nth(1).getByTestId('check-item-toggle').click();
+    await page.getByTestId('check-item-note').fill('3 号摄像机无录像');
+    await page.getByTestId('check-save').click();
+    await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
+    const cctvRow = page.locator('[data-testid="check-row"][data-kind="cctv"]').first();
+    await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('waiting');
+    await cctvRow.getByTestId('contact-add').click();
+    await page.getByTestId('contact-provider').fill('海康威视售后');
+    await page.getByTestId('contact-agreed').fill('明天上午上门检查录像机');
+    await page.getByTestId('contact-save').click();
+    await expect.poll(() => page.getByTestId('contact-form').count()).toBe(0);
+    await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('on-time');
+    await expect.poll(() => cctvRow.getByTestId('contact-line').textContent()).toContain('海康威视售后');
+
     step('round by keyboard');
     const roundsBefore = await page.locator('[data-testid="check-row"][data-kind="machine-room"]').count();
     const started = Date.now();
