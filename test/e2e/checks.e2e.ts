@@ -70,6 +70,8 @@ describe('routine checks', () => {
     await expect.poll(() => problemRow.getByTestId('check-item-card').textContent()).toContain(cardNo);
     await problemRow.getByTestId('check-item-card').click();
     await expect.poll(() => page.getByTestId('card-detail-no').textContent()).toContain(cardNo);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('card-detail').count()).toBe(0);
     await page.getByTestId('nav-checks').click();
 
     step('CCTV fault and its provider contact');
