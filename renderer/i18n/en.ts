@@ -849,6 +849,19 @@ export const en: Messages = {
     noChanges: 'No changes',
     missingChars: 'The font lacks these characters; they print as blanks: {{chars}}',
   },
+  permissionPaper: {
+    attach: 'Attach signed scan',
+    attached: '{{name}} attached',
+    scans: '{{count}} scan(s) attached',
+    fileType: 'Only a PDF or an image (PNG, JPEG, TIFF, WebP) can be attached.',
+    fileTooLarge: 'The file is too large (at most 50 MB).',
+    pledgeTitle: 'Pledge printed on the IM guarantee',
+    pledgeHelp:
+      'The pledge printed on every 保证申请书. A change affects guarantees printed from now on; signed paper stays as it is.',
+    pledgeSaved: 'Pledge saved',
+    pledgeReset: 'Restore default',
+    pledgeEmpty: 'The pledge cannot be empty.',
+  },
   checkFollowUp: {
     openCard: 'Open repair card',
     cardOpened: 'Repair card {{cardNo}} opened',
@@ -869,7 +882,13 @@ export const en: Messages = {
       agreed: 'Agreed',
       saved: 'Provider contact logged',
       log: 'Contacts',
-      meansOptions: { phone: 'Phone', wechat: 'WeChat', email: 'Email', 'on-site': 'On site', other: 'Other' },
+      meansOptions: {
+        phone: 'Phone',
+        wechat: 'WeChat',
+        email: 'Email',
+        'on-site': 'On site',
+        other: 'Other',
+      },
       refused: {
         'provider-required': 'Enter the provider.',
         future: 'The contact time cannot be in the future.',

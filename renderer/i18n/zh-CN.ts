@@ -812,6 +812,18 @@ export const zhCN = {
     noChanges: '无变化',
     missingChars: '字体缺少这些字符，PDF 中会是空白：{{chars}}',
   },
+  permissionPaper: {
+    attach: '附签字扫描件',
+    attached: '已附上 {{name}}',
+    scans: '已附扫描件 {{count}} 份',
+    fileType: '只能附 PDF 或图片（PNG、JPEG、TIFF、WebP）。',
+    fileTooLarge: '文件太大（最大 50 MB）。',
+    pledgeTitle: '保证申请书的保证内容',
+    pledgeHelp: '打印在每份保证申请书上的保证内容。修改后只影响以后打印的申请书，已签字的纸面不变。',
+    pledgeSaved: '保证内容已保存',
+    pledgeReset: '恢复默认',
+    pledgeEmpty: '保证内容不能为空。',
+  },
   checkFollowUp: {
     openCard: '开维修卡',
     cardOpened: '已开维修卡 {{cardNo}}',
