@@ -1,11 +1,13 @@
 // The routine checks in a real Chromium, on the demo ledger: the week's server check lists every
 // server in service, one item is marked a problem (its note asked for first), and the week shows
-// done; a machine-room round is recorded from the keyboard alone (R, then Enter) in well under 15
+// done; the repair card opened from the problem item names the check and the check shows its number;
+// a CCTV fault's provider contact is logged in time; a machine-room round is recorded from the keyboard alone (R, then Enter) in well under 15
 // seconds; the dashboard card shows what is due; a renamed template item reaches the next check.
 // The network log: a power cut logged 25 hours after it began is major and past its deadline,
 // an end before the start is refused, an excluded carrier outage does not count, the dashboard
-// shows this year's majors. IM permissions: a QQ permission requested, granted, refused a revocation
-// before its grant, revoked, and its 保证申请书 printed and read back with pdftotext.
+// shows this year's majors. IM permissions: the pledge worded in Settings, a QQ permission requested, granted, refused a
+// revocation before its grant, revoked, its 保证申请书 printed and read back with pdftotext (the
+// pledge as worded), and the signed scan attached.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -209,6 +211,15 @@ describe('routine checks', () => {
     const { page } = app;
     step('load demo');
     await loadDemoLedger(page);
+
+    step('pledge wording in Settings');
+    await page.getByTestId('nav-settings').click();
+    await page
+      .getByTestId('guarantee-pledge-text')
+      .fill('本人保证QQ只用于与项目公司业务联系，上班时间不聊天娱乐。');
+    await page.getByTestId('guarantee-pledge-save').click();
+    await expect.poll(() => page.getByText('保证内容已保存').count()).toBe(1);
+
     await page.getByTestId('nav-network').click();
     await page.getByTestId('network-tab-permissions').click();
 
@@ -272,5 +283,14 @@ describe('routine checks', () => {
     expect(text).toContain('与外地项目公司传送工程图纸');
     expect(text).toContain('QQ');
     for (const who of ['申请人签字', '部门负责人签字', '网络主管签字']) expect(text).toContain(who);
+    expect(text).toContain('本人保证QQ只用于与项目公司业务联系，上班时间不聊天娱乐。');
+
+    step('attach the signed scan');
+    await row.getByTestId('permission-scan-input').setInputFiles({
+      name: '保证申请书-签字.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 signed guarantee'),
+    });
+    await expect.poll(() => row.getByTestId('permission-scans').getAttribute('data-count')).toBe('1');
   }, 240_000);
 });
