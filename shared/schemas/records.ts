@@ -3,7 +3,15 @@
 // Field names follow the supervisor's words. Cross-record rules (unique asset tag, card number,
 // employee number) are checked by the repository, not by an index, so that sync never fails on them.
 import { z } from 'zod';
-import { dateOnlySchema, idSchema, isoTimeSchema, optionalText, refSchema, requiredText, text } from './common';
+import {
+  dateOnlySchema,
+  idSchema,
+  isoTimeSchema,
+  optionalText,
+  refSchema,
+  requiredText,
+  text,
+} from './common';
 
 // ── People and departments ──────────────────────────────────────────────────────────────
 export const departmentSchema = z.object({
