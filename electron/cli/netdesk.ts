@@ -17,6 +17,7 @@ import { buildDemoLedger } from '../../shared/demo';
 import { pathProblem } from '../../shared/file-names';
 import { describeCharacter, FontFormatError } from '../../shared/pdf/font';
 import { PdfFormError, pdfForms } from '../../shared/pdf/forms';
+import { CHECK_PDF_OPTIONS, checkPdfChoice } from './checks-pdf';
 import type { LabelSheetChoice } from '../../shared/pdf/forms/labels';
 import { BLANK_CARDS_MAX, type BlankCardsChoice } from '../../shared/pdf/forms/repair-card';
 import { parseCardNo } from '../../shared/repair/card-number';
@@ -59,6 +60,13 @@ const USAGE = `netdesk — NetDesk 网管工作台 命令行 / command line
               [--skip N] [--outline] [--label-width MM --label-height MM]
               [--margin-top MM --margin-left MM --gap-x MM --gap-y MM]
       打印资产标签（二维码）/ print a sheet of asset labels with QR codes
+  netdesk pdf check --backup FILE --id ID --out FILE.pdf
+      打印一次例行检查的记录 / print a done routine check
+  netdesk pdf check-sheet --kind KIND --out FILE.pdf [--backup FILE]
+      空白检查表（KIND: server-maintenance, cctv, website-security, website-backup, machine-room）
+      / a blank check sheet to fill by hand
+  netdesk pdf duty-roster --backup FILE --out FILE.pdf [--week YYYY-MM-DD]
+      一周的机房巡检值班表 / the machine-room duty roster of the week holding that day
   netdesk pdf evaluation --backup FILE --id ID --out FILE.pdf
       打印工作申请单（设备购置/更换评估）/ print a purchase evaluation (工作申请单)
   netdesk forms
@@ -243,6 +251,8 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
     font: { type: 'string' },
     now: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    // check-sheet: which kind; duty-roster: a day of the week (see ./checks-pdf.ts).
+    ...CHECK_PDF_OPTIONS,
     // blank-cards: which numbers to print.
     count: { type: 'string' },
     pc: { type: 'string' },
@@ -274,8 +284,11 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
   if (!blankCards) refuseBlankCardOptions(values, formName);
   const labels = formName === 'labels' ? labelsOption(values) : undefined;
   if (!labels) refuseLabelOptions(values, formName);
-  // Blank cards need no ledger; a backup only lets the numbers continue after those it has used.
-  const backupPath = resolve(io.cwd, blankCards && !values.backup ? '' : required(values.backup, 'backup'));
+  const checkChoice = checkPdfChoice(formName, values, (message) => new UsageError(message));
+  // Blank cards and blank check sheets need no ledger; a backup only lets the numbers continue
+  // after those it has used, or the sheet list the ledger's own checklist and servers.
+  const noLedger = (blankCards || checkChoice.noLedgerNeeded) && !values.backup;
+  const backupPath = resolve(io.cwd, noLedger ? '' : required(values.backup, 'backup'));
   const out = resolve(io.cwd, required(values.out, 'out'));
   if (form.needsId && !values.id)
     throw new UsageError(`表单 ${formName} 需要 --id / form ${formName} needs --id`);
@@ -283,8 +296,7 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
 
   let text: string;
   try {
-    text =
-      blankCards && !values.backup ? serializeBackup(emptyLedger(now)) : await readFile(backupPath, 'utf8');
+    text = noLedger ? serializeBackup(emptyLedger(now)) : await readFile(backupPath, 'utf8');
   } catch (err) {
     throw new UsageError(`无法读取备份文件 / cannot read the backup file: ${backupPath}\n${errorText(err)}`);
   }
@@ -299,7 +311,7 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
   const started = performance.now();
   let formText: string;
   try {
-    formText = form.collectText(parsed.backup, values.id);
+    formText = form.collectText(parsed.backup, checkChoice.id ?? values.id);
   } catch (err) {
     if (err instanceof PdfFormError) throw new UsageError(err.message);
     throw err;
@@ -333,7 +345,14 @@ export async function pdfCommand(argv: string[], io: CliIo): Promise<number> {
 
   let pdf: Uint8Array;
   try {
-    pdf = form.render(parsed.backup, { id: values.id, font: prepared.font, paper, now, blankCards, labels });
+    pdf = form.render(parsed.backup, {
+      id: checkChoice.id ?? values.id,
+      font: prepared.font,
+      paper,
+      now,
+      blankCards,
+      labels,
+    });
   } catch (err) {
     if (err instanceof PdfFormError) throw new UsageError(err.message);
     throw err;

@@ -8,6 +8,7 @@ import type { Department, Person } from '../schemas';
 import type { PdfFont } from './font';
 import { makeEvaluationForm } from './forms/evaluation';
 import { makeGuaranteeForm } from './forms/guarantee';
+import { makeCheckRecordForm, makeCheckSheetForm, makeDutyRosterForm } from './forms/checks';
 import { makeLabelsForm, type LabelSheetChoice } from './forms/labels';
 import { makeRepairCardForms, type BlankCardsChoice } from './forms/repair-card';
 import { makeSigninForm } from './forms/signin-sheet';
@@ -147,6 +148,9 @@ export const pdfForms: Record<string, PdfForm> = {
   labels: makeLabelsForm(failForm),
   evaluation: makeEvaluationForm(failForm),
   guarantee: makeGuaranteeForm(failForm),
+  check: makeCheckRecordForm(failForm),
+  'check-sheet': makeCheckSheetForm(failForm),
+  'duty-roster': makeDutyRosterForm(failForm),
   signin: makeSigninForm(failForm),
 };
 

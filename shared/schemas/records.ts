@@ -3,7 +3,15 @@
 // Field names follow the supervisor's words. Cross-record rules (unique asset tag, card number,
 // employee number) are checked by the repository, not by an index, so that sync never fails on them.
 import { z } from 'zod';
-import { dateOnlySchema, isoTimeSchema, optionalText, refSchema, requiredText, text } from './common';
+import {
+  dateOnlySchema,
+  idSchema,
+  isoTimeSchema,
+  optionalText,
+  refSchema,
+  requiredText,
+  text,
+} from './common';
 
 // ── People and departments ──────────────────────────────────────────────────────────────
 export const departmentSchema = z.object({
@@ -131,6 +139,11 @@ export const repairCardSchema = z.object({
     .array(z.string().regex(/^[0-9a-f]{64}$/))
     .max(50)
     .default([]),
+  /**
+   * The routine check whose problem item this card was opened from (the check links back).
+   * Optional rather than defaulted, so cards written before it need no rewrite.
+   */
+  fromCheckId: idSchema.nullable().optional(),
 });
 
 export const REPAIR_EVENT_TYPES = [
@@ -191,6 +204,19 @@ export const checkItemResultSchema = z
     path: ['note'],
   });
 
+/** How the CCTV service provider was reached. */
+export const PROVIDER_CONTACT_MEANS = ['phone', 'wechat', 'email', 'on-site', 'other'] as const;
+
+/** One contact with the CCTV service provider about a fault found by a check. */
+export const providerContactSchema = z.object({
+  at: isoTimeSchema,
+  provider: requiredText(80),
+  means: z.enum(PROVIDER_CONTACT_MEANS),
+  /** What was agreed: who comes when, what is replaced. */
+  agreed: optionalText(500),
+  by: optionalText(40),
+});
+
 export const routineCheckSchema = z.object({
   kind: z.enum(CHECK_KINDS),
   at: isoTimeSchema,
@@ -205,6 +231,11 @@ export const routineCheckSchema = z.object({
   actions: optionalText(2000),
   /** CCTV fault: when the service provider was contacted (due within 24 h of the check). */
   providerContactedAt: isoTimeSchema.nullable().default(null),
+  /**
+   * The contact log of a CCTV fault; providerContactedAt is kept as its earliest time. Optional
+   * rather than defaulted, so checks written before it need no rewrite.
+   */
+  providerContacts: z.array(providerContactSchema).max(20).optional(),
   /**
    * The checklist as it was done: each item's wording is copied from the template of the day, so
    * an old record keeps the items it was done with when the template changes later.

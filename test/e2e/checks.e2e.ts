@@ -1,11 +1,13 @@
 // The routine checks in a real Chromium, on the demo ledger: the week's server check lists every
 // server in service, one item is marked a problem (its note asked for first), and the week shows
-// done; a machine-room round is recorded from the keyboard alone (R, then Enter) in well under 15
+// done; the repair card opened from the problem item names the check and the check shows its number;
+// a CCTV fault's provider contact is logged in time; a machine-room round is recorded from the keyboard alone (R, then Enter) in well under 15
 // seconds; the dashboard card shows what is due; a renamed template item reaches the next check.
 // The network log: a power cut logged 25 hours after it began is major and past its deadline,
 // an end before the start is refused, an excluded carrier outage does not count, the dashboard
-// shows this year's majors. IM permissions: a QQ permission requested, granted, refused a revocation
-// before its grant, revoked, and its 保证申请书 printed and read back with pdftotext.
+// shows this year's majors. IM permissions: the pledge worded in Settings, a QQ permission requested, granted, refused a
+// revocation before its grant, revoked, its 保证申请书 printed and read back with pdftotext (the
+// pledge as worded), and the signed scan attached.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +57,42 @@ describe('routine checks', () => {
     const problemRow = page.locator('[data-testid="check-row"][data-kind="server-maintenance"]').first();
     await expect.poll(() => problemRow.getAttribute('data-result')).toBe('problem');
     await expect.poll(() => problemRow.textContent()).toContain('磁盘剩余空间不足 10%');
+
+    step('repair card from the problem item');
+    await problemRow.getByTestId('check-item-open-card').click();
+    await expect.poll(() => page.getByTestId('card-detail').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('card-description').textContent())
+      .toContain('磁盘剩余空间不足 10%');
+    await expect.poll(() => page.getByTestId('card-from-check').textContent()).toContain('服务器保养');
+    const cardNo = (await page.getByTestId('card-detail-no').textContent())!.match(
+      /WX-\d{4}-[A-Z]-\d{4}/,
+    )![0];
+    await page.getByTestId('card-from-check').click();
+    await expect.poll(() => problemRow.getByTestId('check-item-card').textContent()).toContain(cardNo);
+    await problemRow.getByTestId('check-item-card').click();
+    await expect.poll(() => page.getByTestId('card-detail-no').textContent()).toContain(cardNo);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('card-detail').count()).toBe(0);
+    await page.getByTestId('nav-checks').click();
+
+    step('CCTV fault and its provider contact');
+    await page.getByTestId('checks-do-cctv').click();
+    const cctvItems = page.getByTestId('check-item');
+    await expect.poll(() => cctvItems.count()).toBeGreaterThanOrEqual(3);
+    await cctvItems.nth(1).getByTestId('check-item-toggle').click();
+    await page.getByTestId('check-item-note').fill('3 号摄像机无录像');
+    await page.getByTestId('check-save').click();
+    await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
+    const cctvRow = page.locator('[data-testid="check-row"][data-kind="cctv"]').first();
+    await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('waiting');
+    await cctvRow.getByTestId('contact-add').click();
+    await page.getByTestId('contact-provider').fill('海康威视售后');
+    await page.getByTestId('contact-agreed').fill('明天上午上门检查录像机');
+    await page.getByTestId('contact-save').click();
+    await expect.poll(() => page.getByTestId('contact-form').count()).toBe(0);
+    await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('on-time');
+    await expect.poll(() => cctvRow.getByTestId('contact-line').textContent()).toContain('海康威视售后');
 
     step('round by keyboard');
     const roundsBefore = await page.locator('[data-testid="check-row"][data-kind="machine-room"]').count();
@@ -173,6 +211,15 @@ describe('routine checks', () => {
     const { page } = app;
     step('load demo');
     await loadDemoLedger(page);
+
+    step('pledge wording in Settings');
+    await page.getByTestId('nav-settings').click();
+    await page
+      .getByTestId('guarantee-pledge-text')
+      .fill('本人保证QQ只用于与项目公司业务联系，上班时间不聊天娱乐。');
+    await page.getByTestId('guarantee-pledge-save').click();
+    await expect.poll(() => page.getByText('保证内容已保存').count()).toBe(1);
+
     await page.getByTestId('nav-network').click();
     await page.getByTestId('network-tab-permissions').click();
 
@@ -236,5 +283,14 @@ describe('routine checks', () => {
     expect(text).toContain('与外地项目公司传送工程图纸');
     expect(text).toContain('QQ');
     for (const who of ['申请人签字', '部门负责人签字', '网络主管签字']) expect(text).toContain(who);
+    expect(text).toContain('本人保证QQ只用于与项目公司业务联系，上班时间不聊天娱乐。');
+
+    step('attach the signed scan');
+    await row.getByTestId('permission-scan-input').setInputFiles({
+      name: '保证申请书-签字.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 signed guarantee'),
+    });
+    await expect.poll(() => row.getByTestId('permission-scans').getAttribute('data-count')).toBe('1');
   }, 240_000);
 });

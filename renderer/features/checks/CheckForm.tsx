@@ -17,9 +17,9 @@ import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { DateTimeInput, DayInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
+import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
 import { useLedgerSetting } from '../../db/ledger-settings';
-import { describeError } from '../../i18n/errors';
 import { toLocalValue } from '../../i18n/dates';
 import { useSettingsStore } from '../../store/settings';
 import { CheckRefused, saveCheck, type CheckItemResult } from './data';
@@ -54,8 +54,11 @@ export function CheckForm(props: CheckFormProps) {
   // Results by line key (device + label), so changing the devices keeps what was already marked.
   const [marks, setMarks] = useState<Record<string, { problem: boolean; note: string }>>({});
   const [missingNotes, setMissingNotes] = useState<Set<string>>(new Set());
-  const [refused, setRefused] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { refused, saving, save } = useRefusableSave((err) =>
+    err instanceof CheckRefused
+      ? err.problems.map((p) => t(`checks.refused.${p.code}`, { tag: p.tag ?? '' }))
+      : null,
+  );
 
   const byId = useMemo(() => new Map(props.devices.map((d) => [d.id, d])), [props.devices]);
   const lines = useMemo(
@@ -92,9 +95,8 @@ export function CheckForm(props: CheckFormProps) {
       result: marks[l.key]?.problem ? 'problem' : 'ok',
       note: marks[l.key]?.problem ? marks[l.key]!.note.trim() : '',
     }));
-    setSaving(true);
-    try {
-      await saveCheck(db, repo, {
+    const saved = await save(() =>
+      saveCheck(db, repo, {
         kind: props.kind,
         at: at ? new Date(at).toISOString() : new Date().toISOString(),
         by: operatorName,
@@ -105,15 +107,9 @@ export function CheckForm(props: CheckFormProps) {
         items,
         findings,
         actions,
-      });
-      props.onSaved(props.kind);
-    } catch (err) {
-      if (err instanceof CheckRefused)
-        setRefused(err.problems.map((p) => t(`checks.refused.${p.code}`, { tag: p.tag ?? '' })));
-      else setRefused([describeError(err, t)]);
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
+    if (saved) props.onSaved(props.kind);
   };
 
   const needsDevices = props.kind === 'server-maintenance' || props.kind === 'cctv';
@@ -133,17 +129,7 @@ export function CheckForm(props: CheckFormProps) {
       width={720}
     >
       <Typography.Paragraph type="secondary">{t('checks.form.hint')}</Typography.Paragraph>
-      {refused.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="check-refused"
-          style={{ marginBottom: 12 }}
-          title={refused.map((text) => (
-            <div key={text}>{text}</div>
-          ))}
-        />
-      )}
+      <RefusedAlert refused={refused} testId="check-refused" />
       <Space wrap align="start">
         <FormField name="at" label={t('checks.form.at')}>
           <DateTimeInput id="field-at" testId="check-at" value={at} onChange={setAt} width={200} />

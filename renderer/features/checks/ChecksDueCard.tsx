@@ -1,10 +1,13 @@
 // The dashboard's routine-check card: how many checks are due now and how many were missed
 // (today's rounds, last week's weekly checks), with this week's weekly checks by state.
-// Test ids: dashboard-checks, dashboard-checks-due, dashboard-checks-overdue, dashboard-checks-open.
+// Test ids: dashboard-checks, dashboard-checks-due, dashboard-checks-overdue, dashboard-checks-open,
+// dashboard-checks-contacts (CCTV faults whose provider contact is overdue or came late).
 import { Button, Card, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
+import { contactsNeedingAttention } from '../../../shared/checks/cctv';
+import { useNow } from '../../components/use-now';
 import { STATE_COLORS } from './state-colors';
 import { useChecksView } from './use-checks';
 
@@ -14,8 +17,12 @@ export function ChecksDueCard() {
   const navigate = useUiStore((s) => s.navigate);
   // Two weeks are enough for today and last week; the year's grid stays on the checks screen.
   const view = useChecksView(db, 2);
+  const now = useNow();
   if (!view) return null;
   const { summary } = view;
+  const contacts = contactsNeedingAttention(view.checks, now).filter(
+    ({ clock }) => clock.state === 'overdue' || clock.state === 'late',
+  );
   return (
     <Card
       title={t('checks.dashboard.title')}
@@ -52,6 +59,11 @@ export function ChecksDueCard() {
           ))}
         </Space>
       </Space>
+      {contacts.length > 0 && (
+        <Tag color="red" data-testid="dashboard-checks-contacts" style={{ marginTop: 8 }}>
+          {t('checkFollowUp.dashboardContacts', { count: contacts.length })}
+        </Tag>
+      )}
       {summary.dueCount + summary.overdueCount === 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('checks.dashboard.allDone')}

@@ -17,7 +17,9 @@ import { useLedger } from '../../app/ledger';
 import { formatTime } from '../../i18n/dates';
 import { CheckForm } from './CheckForm';
 import { STATE_COLORS } from './state-colors';
-import { cctvInService, recentChecks } from './data';
+import { cctvInService, linkedCardNumbers, recentChecks } from './data';
+import { ProblemItems, ProviderContacts } from './CheckFollowUp';
+import { useNow } from '../../components/use-now';
 import { useChecksView, type ChecksView } from './use-checks';
 import { EmptyState } from '../../components/EmptyState';
 
@@ -214,7 +216,12 @@ function GridCard({ view }: { view: ChecksView }) {
 function RecentCard() {
   const { t } = useTranslation();
   const { db } = useLedger();
-  const checks = useLiveQuery(() => recentChecks(db), [db]);
+  const now = useNow();
+  const data = useLiveQuery(async () => {
+    const checks = await recentChecks(db);
+    return { checks, cardNumbers: await linkedCardNumbers(db, checks) };
+  }, [db]);
+  const checks = data?.checks;
   return (
     <Card title={t('checks.recent')} data-testid="checks-recent">
       <Table<RoutineCheck>
@@ -244,11 +251,12 @@ function RecentCard() {
           {
             key: 'covered',
             title: t('checks.columns.covered'),
-            render: (_, c) =>
-              (c.items ?? [])
-                .filter((i) => i.result === 'problem')
-                .map((i) => `${i.label}：${i.note}`)
-                .join('；') || c.findings,
+            render: (_, c) => (
+              <Space direction="vertical" size={4}>
+                <ProblemItems check={c} cardNumbers={data?.cardNumbers ?? new Map<string, string>()} />
+                <ProviderContacts check={c} now={now} />
+              </Space>
+            ),
           },
         ]}
       />

@@ -11,6 +11,21 @@ import { getLedgerSetting } from '../../db/ledger-settings';
 import type { Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { CHECK_KINDS } from '../../../shared/schemas/records';
+import {
+  itemDeviceId,
+  linkRefusal,
+  repairPrefill,
+  type LinkRefusal,
+} from '../../../shared/checks/repair-link';
+import type { RepairCard } from '../../../shared/schemas';
+import { firstContactAt } from '../../../shared/checks/cctv';
+import { FUTURE_TOLERANCE_MS } from '../../../shared/checks/validate';
+import type { providerContactSchema } from '../../../shared/schemas/records';
+import type { z } from 'zod';
+import { commitScope } from '../../db/commit';
+
+type ProviderContact = z.infer<typeof providerContactSchema>;
+import { getRepairCard, logRepairCard, type RepairContext } from '../repair/data';
 
 /** Thrown when a check may not be saved; nothing was written. */
 export class CheckRefused extends Error {
@@ -126,4 +141,110 @@ export async function linkItemToCard(
     i === itemIndex ? { ...item, repairCardId: cardId } : item,
   );
   return repo.update('routineChecks', check.id, { items });
+}
+
+/** Thrown when no card may be opened from the item (not a problem, already linked, gone). */
+export class CardFromItemRefused extends Error {
+  constructor(readonly code: LinkRefusal) {
+    super(`no repair card from this item: ${code}`);
+    this.name = 'CardFromItemRefused';
+  }
+}
+
+/**
+ * Open a repair card for a problem item of a check, prefilled (device, fault text from the item
+ * and its note), and link both ways: the card names the check, the item names the card. Both
+ * writes are one transaction, so a card is never left unlinked.
+ */
+export async function openRepairCardFromItem(
+  ctx: RepairContext,
+  checkId: string,
+  itemIndex: number,
+): Promise<RepairCard> {
+  const { db, repo } = ctx;
+  return db.transaction('rw', db.tables, async () => {
+    const check = await db.routineChecks.get(checkId);
+    if (!check || !isListed(check)) throw new CardFromItemRefused('no-item');
+    const refusal = linkRefusal(check, itemIndex);
+    if (refusal) throw new CardFromItemRefused(refusal);
+    const deviceId = itemDeviceId(check, itemIndex);
+    const device = deviceId ? await db.devices.get(deviceId) : undefined;
+    const prefill = repairPrefill(check, itemIndex, device && isListed(device) ? device : null, ctx.operator);
+    const card = await logRepairCard(ctx, prefill);
+    await linkItemToCard(repo, check, itemIndex, card.id);
+    return card;
+  });
+}
+
+/** The card numbers of the cards a check's items link to, by card id. */
+export async function linkedCardNumbers(
+  db: NetdeskDb,
+  checks: readonly RoutineCheck[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      checks.flatMap((c) => (c.items ?? []).flatMap((i) => (i.repairCardId ? [i.repairCardId] : []))),
+    ),
+  ];
+  const numbers = new Map<string, string>();
+  for (const id of ids) {
+    const card = await getRepairCard(db, id);
+    if (card) numbers.set(id, card.cardNo);
+  }
+  return numbers;
+}
+
+/** The check a repair card was opened from, for the card to name it. */
+export async function checkOfCard(db: NetdeskDb, checkId: string): Promise<RoutineCheck | undefined> {
+  const check = await db.routineChecks.get(checkId);
+  return check && isListed(check) ? check : undefined;
+}
+
+/** Why a provider contact may not be logged on a check; the screen words it. */
+export type ContactRefusal = 'not-cctv-fault' | 'future' | 'before-check' | 'provider-required';
+
+export class ContactRefused extends Error {
+  constructor(readonly code: ContactRefusal) {
+    super(`provider contact refused: ${code}`);
+    this.name = 'ContactRefused';
+  }
+}
+
+export type ProviderContactInput = Omit<ProviderContact, 'agreed' | 'by'> & { agreed?: string; by?: string };
+
+/**
+ * Log a contact with the CCTV service provider on the check that found the fault. The contact log
+ * grows; providerContactedAt (what the KPI reads) stays the earliest contact. Refused, nothing
+ * written: not a CCTV check with a fault, a time in the future or before the check, no provider.
+ */
+export async function logProviderContact(
+  db: NetdeskDb,
+  repo: Repository,
+  checkId: string,
+  input: ProviderContactInput,
+  now: Date = new Date(),
+): Promise<RoutineCheck> {
+  if (!input.provider.trim()) throw new ContactRefused('provider-required');
+  const atMs = Date.parse(input.at);
+  if (atMs > now.getTime() + FUTURE_TOLERANCE_MS) throw new ContactRefused('future');
+  return db.transaction('rw', commitScope(db, ['routineChecks']), async () => {
+    const check = await db.routineChecks.get(checkId);
+    if (!check || !isListed(check) || check.kind !== 'cctv' || check.result !== 'problem')
+      throw new ContactRefused('not-cctv-fault');
+    if (atMs < Date.parse(check.at)) throw new ContactRefused('before-check');
+    const contact: ProviderContact = {
+      at: new Date(atMs).toISOString(),
+      provider: input.provider.trim(),
+      means: input.means,
+      agreed: input.agreed?.trim() ?? '',
+      by: input.by?.trim() ?? '',
+    };
+    const providerContacts = [...(check.providerContacts ?? []), contact].sort((a, b) =>
+      a.at.localeCompare(b.at),
+    );
+    return repo.update('routineChecks', check.id, {
+      providerContacts,
+      providerContactedAt: firstContactAt({ ...check, providerContacts }),
+    });
+  });
 }

@@ -5,7 +5,7 @@
 // Test ids: incident-form, incident-save, incident-form-cancel, incident-start, incident-end,
 // incident-cause, incident-scope, incident-description, incident-actions, incident-excluded,
 // incident-reason, incident-refused.
-import { Alert, Checkbox, Input, Select, Space } from 'antd';
+import { Checkbox, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,8 +14,8 @@ import type { NetworkIncident } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
+import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
-import { describeError } from '../../i18n/errors';
 import { toLocalValue } from '../../i18n/dates';
 import { useSettingsStore } from '../../store/settings';
 import { IncidentRefused, saveIncident } from './data';
@@ -44,14 +44,14 @@ export function IncidentForm(props: {
   const [actions, setActions] = useState(inc?.actions ?? '');
   const [excluded, setExcluded] = useState(inc?.excluded ?? false);
   const [exclusionReason, setExclusionReason] = useState(inc?.exclusionReason ?? '');
-  const [refused, setRefused] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { refused, saving, save } = useRefusableSave((err) =>
+    err instanceof IncidentRefused ? err.problems.map((p) => t(`network.refused.${p.code}`)) : null,
+  );
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setSaving(true);
-    try {
-      await saveIncident(
+    const saved = await save(() =>
+      saveIncident(
         repo,
         {
           startAt: toIso(startAt) ?? new Date().toISOString(),
@@ -65,14 +65,9 @@ export function IncidentForm(props: {
           ...(inc ? {} : { by: operatorName }),
         },
         inc?.id ?? null,
-      );
-      props.onSaved();
-    } catch (err) {
-      if (err instanceof IncidentRefused) setRefused(err.problems.map((p) => t(`network.refused.${p.code}`)));
-      else setRefused([describeError(err, t)]);
-    } finally {
-      setSaving(false);
-    }
+      ),
+    );
+    if (saved) props.onSaved();
   };
 
   return (
@@ -87,17 +82,7 @@ export function IncidentForm(props: {
       submitTestId="incident-save"
       width={640}
     >
-      {refused.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="incident-refused"
-          style={{ marginBottom: 12 }}
-          title={refused.map((text) => (
-            <div key={text}>{text}</div>
-          ))}
-        />
-      )}
+      <RefusedAlert refused={refused} testId="incident-refused" />
       <Space wrap align="start">
         <FormField name="startAt" label={t('network.form.startAt')}>
           <DateTimeInput

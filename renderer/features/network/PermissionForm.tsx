@@ -5,7 +5,7 @@
 // permission-computer, permission-software, permission-reason, permission-guarantee-on,
 // permission-head-on, permission-granted, permission-revoked, permission-revoke-reason,
 // permission-refused.
-import { Alert, AutoComplete, Input, Select, Space } from 'antd';
+import { AutoComplete, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +13,8 @@ import type { ImPermission } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { DateTimeInput, DayInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
+import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
-import { describeError } from '../../i18n/errors';
 import { toLocalValue } from '../../i18n/dates';
 import { PermissionRefused, savePermission, type PermissionDirectory } from './permissions-data';
 
@@ -44,8 +44,11 @@ export function PermissionForm(props: {
     props.revoking ? toLocalValue(dayjs()) : local(p?.revokedAt),
   );
   const [revokeReason, setRevokeReason] = useState(p?.revokeReason ?? '');
-  const [refused, setRefused] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { refused, saving, save, refuse } = useRefusableSave((err) =>
+    err instanceof PermissionRefused
+      ? err.problems.map((x) => t(`network.permissions.refused.${x.code}`))
+      : null,
+  );
 
   const choosePerson = (id: string) => {
     setPersonId(id);
@@ -61,12 +64,11 @@ export function PermissionForm(props: {
       !software.trim() ? t('network.permissions.form.softwareRequired') : '',
     ].filter(Boolean);
     if (missing.length) {
-      setRefused(missing);
+      refuse(missing);
       return;
     }
-    setSaving(true);
-    try {
-      await savePermission(
+    const saved = await save(() =>
+      savePermission(
         repo,
         {
           personId: personId!,
@@ -80,15 +82,9 @@ export function PermissionForm(props: {
           revokeReason,
         },
         p?.id ?? null,
-      );
-      props.onSaved();
-    } catch (err) {
-      if (err instanceof PermissionRefused)
-        setRefused(err.problems.map((x) => t(`network.permissions.refused.${x.code}`)));
-      else setRefused([describeError(err, t)]);
-    } finally {
-      setSaving(false);
-    }
+      ),
+    );
+    if (saved) props.onSaved();
   };
 
   return (
@@ -105,17 +101,7 @@ export function PermissionForm(props: {
       submitTestId="permission-save"
       width={680}
     >
-      {refused.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="permission-refused"
-          style={{ marginBottom: 12 }}
-          title={refused.map((text) => (
-            <div key={text}>{text}</div>
-          ))}
-        />
-      )}
+      <RefusedAlert refused={refused} testId="permission-refused" />
       <Space wrap align="start">
         <FormField name="personId" label={t('network.permissions.form.person')} required>
           <Select

@@ -2,7 +2,8 @@
 // each with its guarantee (保证申请书) printed from the row. "Held now only" lists the permissions
 // granted and not revoked, grouped by department.
 // Test ids: permission-add, permission-held-only, permission-row (each; data-software,
-// data-status), permission-grant, permission-revoke, permission-edit, permission-print; the
+// data-status), permission-grant, permission-revoke, permission-edit, permission-print, the scan's
+// ids (GuaranteeScan.tsx); the
 // form's ids are listed in PermissionForm.tsx.
 import { App, Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,6 +14,7 @@ import type { ImPermission } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { describeError } from '../../i18n/errors';
 import { formatTime } from '../../i18n/dates';
+import { GuaranteeScan } from './GuaranteeScan';
 import { PermissionForm } from './PermissionForm';
 import { printGuarantee, readPermissionDirectory, savePermission } from './permissions-data';
 import { EmptyState } from '../../components/EmptyState';
@@ -161,6 +163,7 @@ export function PermissionsTab() {
                   <Button size="small" data-testid="permission-print" onClick={() => void print(p)}>
                     {t('network.permissions.print')}
                   </Button>
+                  <GuaranteeScan permission={p} />
                   <Button
                     size="small"
                     data-testid="permission-edit"

@@ -4,7 +4,15 @@
 // written.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import { permissionProblems, type PermissionProblem } from '../../../shared/network/guarantee';
-import type { Department, Device, ImPermission, Person, RecordInput } from '../../../shared/schemas';
+import type {
+  AttachmentMeta,
+  Department,
+  Device,
+  ImPermission,
+  Person,
+  RecordInput,
+} from '../../../shared/schemas';
+import { commitScope } from '../../db/commit';
 import { ifListed, isListed } from '../../../shared/sync/arrival';
 import { chinaDay } from '../../../shared/time/china';
 import type { Repository } from '../../db/repository';
@@ -103,4 +111,36 @@ export async function printGuarantee(
   if (first.ok) return first;
   if (!(await confirmMissing(first.missing))) return null;
   return printForm('guarantee', source, { id: permission.id, fileName, allowMissing: true });
+}
+
+/** The file types a signed guarantee's scan may be (as a repair card's signed scan), and its size limit. */
+export const GUARANTEE_SCAN_MIME: readonly AttachmentMeta['mime'][] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/webp',
+];
+export const GUARANTEE_SCAN_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Attach the scan of the signed guarantee to its permission: stored once by SHA-256 in the
+ * attachments table (as a repair card's signed scan), its hash added to the permission. The same
+ * file again changes nothing. The file is stored before the link (hashing cannot run inside an
+ * IndexedDB transaction), so a failed link leaves only an unreferenced copy.
+ */
+export async function attachGuaranteeScan(
+  db: NetdeskDb,
+  repo: Repository,
+  permissionId: string,
+  file: { bytes: Uint8Array; name: string; mime: AttachmentMeta['mime'] },
+): Promise<ImPermission> {
+  const attachment = await repo.putAttachment(file);
+  return db.transaction('rw', commitScope(db, ['imPermissions']), async () => {
+    const current = ifListed(await db.imPermissions.get(permissionId));
+    if (!current) throw new Error(`no IM permission ${permissionId}`);
+    const shas = current.attachmentShas ?? [];
+    if (shas.includes(attachment.sha256)) return current;
+    return repo.update('imPermissions', permissionId, { attachmentShas: [...shas, attachment.sha256] });
+  });
 }

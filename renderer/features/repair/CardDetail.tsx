@@ -43,6 +43,7 @@ import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/sc
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
 import { useUiStore } from '../../store/ui';
+import { CheckOrigin } from '../checks/CheckFollowUp';
 import type { Directory } from '../people/directory';
 import { CardEditForm } from './CardEditForm';
 import {
@@ -228,6 +229,11 @@ function CardBody({
             {card.description}
           </span>
         </Descriptions.Item>
+        {card.fromCheckId && (
+          <Descriptions.Item label={t('checkFollowUp.fromCheck')} span={2}>
+            <CheckOrigin checkId={card.fromCheckId} />
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('repair.fields.headSigned')} span={2}>
           {card.deptHeadSignedAt
             ? t('repair.signedOn', { time: formatTime(card.deptHeadSignedAt) })

@@ -22,6 +22,7 @@ import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
 import { CheckTemplatesSettings } from '../checks/CheckTemplatesSettings';
+import { GuaranteePledgeSettings } from '../network/GuaranteePledgeSettings';
 import { BackupPanel } from '../sync/BackupPanel';
 import { SyncPanel } from '../sync/SyncPanel';
 import { CompanySettings } from './CompanySettings';
@@ -185,6 +186,7 @@ function GeneralSettings() {
       <ReportsFolderCard />
       <AppInfoCard />
       <CheckTemplatesSettings />
+      <GuaranteePledgeSettings />
     </div>
   );
 }

@@ -250,6 +250,7 @@ export async function logRepairCard(ctx: RepairContext, input: LogRepairCardInpu
     deptHeadSignedAt,
     status: 'received' as const,
     slaDueAt: evaluateSla(receivedAt, [], new Date(receivedAt)).dueAt,
+    fromCheckId: input.fromCheckId ?? null,
   };
   // The form's own mistakes are reported before the database is touched; the requester's name
   // may still come from the directory, so it is checked after the look-up.

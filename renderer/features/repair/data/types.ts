@@ -35,6 +35,8 @@ export interface LogRepairCardInput {
   deptHeadSignedAt?: string | null;
   /** The number printed on a pre-printed blank card: kept as is (upper-cased when it is WX-…). */
   cardNo?: string;
+  /** The routine check whose problem item the card is opened from. */
+  fromCheckId?: string | null;
 }
 
 /** One step of the workflow, as a screen's action button supplies it. */
