@@ -14,7 +14,8 @@
 import type { BackupTables, LedgerBackup } from '../backup';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../backup';
 import { normalizeQuote } from '../culture/quotes';
-import { COMPUTERS, DEPARTMENTS, GIVEN, PRINTERS, QUOTES, SURNAMES, prng } from '../demo';
+import { prng } from '../demo/random';
+import { COMPUTERS, DEPARTMENTS, GIVEN, PRINTERS, QUOTES, SURNAMES } from '../demo/words';
 import { formatCardNo } from '../repair/card-number';
 import { evaluateSla } from '../repair/sla';
 import { replayRepairEvents, type RepairEventType } from '../repair/workflow';
