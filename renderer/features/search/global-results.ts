@@ -5,7 +5,7 @@ import { filterDevices, findByScannedTag, type DeviceIndex } from '../../../shar
 import type { Person, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { foldText } from '../../../shared/text/fold';
-import { filterPeople, type PeopleSearch } from '../people/search';
+import { filterPeople, type PeopleSearch } from '../../directory/people-search';
 
 export type GlobalHit =
   | { kind: 'card'; id: string; card: RepairCard }
