@@ -26,7 +26,7 @@ export interface GlobalResults {
 }
 
 export interface GlobalSources {
-  /** The directory made searchable (people/directory.ts peopleSearchOf). */
+  /** The directory made searchable (renderer/directory/directory.ts, peopleSearchOf). */
   people: PeopleSearch;
   departmentName: (id: string | null) => string;
   /** A person's computers, as one line (shared/devices/person-computers.ts). */
