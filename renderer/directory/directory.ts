@@ -1,7 +1,8 @@
 // The company directory, read once for every feature that names people (people, repair, devices,
 // search, training): live people and departments for the tables and pickers, plus every record by
 // id (deleted ones too) so a link to a deleted department or head still shows a name marked
-// "(deleted)" instead of a bare id, and each person's computers as the device register has them (shared/devices/person-computers.ts: a handover moves them at once).
+// "(deleted)" instead of a bare id, and each person's computers as the device register has them
+// (shared/devices/person-computers.ts: a handover moves them at once).
 //
 // A record that folder sync delivered in part (a later edit arrived before the change that
 // created it, so it has no createdAt yet) is left out everywhere here — tables, pickers, head
