@@ -2,10 +2,13 @@
 // renderer → shared, electron → shared; shared/ imports no electron, no node:*, no React, no DOM.
 // netdesk/layers (eslint/layers.js) checks the three folders by where an import lands, tests
 // included; test/unit/lint-layers.test.ts proves each never fails lint when broken.
+// netdesk-features/features (eslint/features.js) keeps a feature out of another feature's
+// internals; test/unit/lint-features.test.ts proves it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import netdeskFeatures from './eslint/features.js';
 import netdesk from './eslint/layers.js';
 
 const platformModules = [
@@ -50,6 +53,11 @@ export default tseslint.config(
     files: ['shared/**/*.{ts,tsx,js,mjs}', 'renderer/**/*.{ts,tsx,js,mjs}', 'electron/**/*.{ts,tsx,js,mjs}'],
     plugins: { netdesk },
     rules: { 'netdesk/layers': ['error', { root: import.meta.dirname }] },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'netdesk-features': netdeskFeatures },
+    rules: { 'netdesk-features/features': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

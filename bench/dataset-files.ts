@@ -1,4 +1,4 @@
-// Writes the bench dataset (shared/dataset/generate.ts) to bench/tmp as ONE backup file, the
+// Writes the bench dataset (shared/dataset/) to bench/tmp as ONE backup file, the
 // ten-year backup a supervisor would restore, and reuses it while the generator and the options
 // are unchanged. At ten years the ledger is ~1.3 GB of JSON, over the longest string V8 makes, so
 // the file is written part by part (backupTextPartsSync, the app's own layout) and the page
@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -52,14 +53,25 @@ const CARD_BATCH = 2000;
 /** The layout of the files: a manifest of another layout (chunk files) is not reused. */
 const LAYOUT = 'one-backup-file';
 
+/** The generator's code: its steps in shared/dataset/ and the dice and words of shared/demo/. */
+function generatorSource(): string {
+  const folder = (dir: string, only?: string[]) => {
+    const url = new URL(`../shared/${dir}/`, import.meta.url);
+    return readdirSync(url)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && (!only || only.includes(f)))
+      .sort()
+      .map((f) => readFileSync(new URL(f, url), 'utf8'));
+  };
+  return [...folder('dataset'), ...folder('demo', ['random.ts', 'words.ts'])].join('\n');
+}
+
 export function datasetFiles(
   root: string,
   options: DatasetOptions & { sampleCards: number },
   say: (line: string) => void,
 ): DatasetFiles {
-  const generator = readFileSync(new URL('../shared/dataset/generate.ts', import.meta.url));
   const key = createHash('sha256')
-    .update(generator)
+    .update(generatorSource())
     .update(LAYOUT)
     .update(JSON.stringify({ ...options, now: options.now.toISOString() }))
     .digest('hex')

@@ -21,7 +21,7 @@ import { importLedger } from '../../renderer/db/backup';
 import { checkBackupFile, restoreBackupFile, type BackupSource } from '../../renderer/db/backup-stream';
 import { createRepository } from '../../renderer/db/repository';
 import { NetdeskDb, openNetdeskDb } from '../../renderer/db/schema';
-import { buildPeopleSearch, filterPeople } from '../../renderer/features/people/search';
+import { buildPeopleSearch, filterPeople } from '../../renderer/directory/people-search';
 import { computersByPerson, computerTagsText } from '../../shared/devices/person-computers';
 import { pinyinKeys } from '../../shared/search/pinyin';
 import { globalResults, PER_KIND } from '../../renderer/features/search/global-results';

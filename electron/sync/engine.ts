@@ -138,19 +138,76 @@ async function disconnected(
   };
 }
 
+/** One sync in progress: what every step reads and moves forward. */
+interface SyncRun {
+  ledger: LedgerSide;
+  folder: SyncFolder;
+  options: SyncOptions;
+  now: () => Date;
+  /** This PC's node id. */
+  me: string;
+  rootId: string;
+  /** This ledger has not synced with this root before. */
+  fresh: boolean;
+  /** The cursors as they move; saved with `save`. */
+  cursors: SyncCursors;
+  report: SyncReport;
+  warnings: string[];
+  /** Date.now() when the sync began, for the time budget. */
+  started: number;
+  save: () => Promise<void>;
+  /** Count a merge's outcome in the report. */
+  absorb: (result: ApplyResult) => void;
+}
+
 /** Run one sync. Never throws for folder trouble: the report's status says what happened. */
 export async function syncOnce(
   ledger: LedgerSide,
   folder: SyncFolder,
   options: SyncOptions,
 ): Promise<SyncReport> {
+  const opened = await openRun(ledger, folder, options);
+  if ('status' in opened) return opened;
+  const run = opened.run;
+  try {
+    let journals = await folder.listJournals();
+    await publishOwnChanges(run, journals);
+    const knownPeers = await folder.readPeers(run.rootId);
+    await joinFromSnapshot(run, journals, knownPeers);
+    journals = run.report.published > 0 ? await folder.listJournals() : journals;
+    await readOtherJournals(run, journals);
+    await retryWhatWaited(run);
+    const peers = await writePeerFile(run, knownPeers);
+    await writeSnapshotWhenDue(run);
+    run.report.compacted = await compactOwnJournal(
+      folder,
+      run.me,
+      run.cursors,
+      peers,
+      journals.get(run.me) ?? [],
+    );
+    run.report.status = await connectedStatus(run, peers);
+    return run.report;
+  } catch (err) {
+    // The folder went away or hung mid-sync: what was done is saved; the rest waits.
+    await run.save().catch(() => undefined);
+    run.report.status = await disconnected(ledger, run.cursors, reasonOf(err), String(err), run.warnings);
+    return run.report;
+  }
+}
+
+/**
+ * Steps 1 and the start: read the root file (making one only when asked), refuse a foreign root,
+ * and load the cursors (empty ones for a root this ledger has not synced with). A folder that
+ * cannot be used gives a report whose status says why.
+ */
+async function openRun(
+  ledger: LedgerSide,
+  folder: SyncFolder,
+  options: SyncOptions,
+): Promise<SyncReport | { run: SyncRun }> {
   const now = options.now ?? (() => new Date());
   const started = Date.now();
-  const budget = options.timeBudgetMs ?? 10_000;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const me = ledger.nodeId;
-  const warnings: string[] = [];
-
   let check;
   let created = false;
   try {
@@ -180,243 +237,304 @@ export async function syncOnce(
   const fresh = cursors.rootId !== rootId;
   if (fresh) cursors = { ...EMPTY_CURSORS, rootId, read: {}, snapshotCovers: {} };
   const report = emptyReport(undefined as unknown as SyncStatus);
-  const save = async () => ledger.saveCursors({ ...cursors, read: { ...cursors.read } });
-  const absorb = (r: ApplyResult) => {
-    report.applied += r.applied;
-    report.unchanged += r.unchanged;
-    report.conflicts.push(...r.conflicts);
-    report.setAside += r.setAside.length;
+  const run: SyncRun = {
+    ledger,
+    folder,
+    options,
+    now,
+    me: ledger.nodeId,
+    rootId,
+    fresh,
+    cursors,
+    report,
+    warnings: [],
+    started,
+    save: async () => ledger.saveCursors({ ...run.cursors, read: { ...run.cursors.read } }),
+    absorb: (r) => {
+      report.applied += r.applied;
+      report.unchanged += r.unchanged;
+      report.conflicts.push(...r.conflicts);
+      report.setAside += r.setAside.length;
+    },
   };
+  return { run };
+}
 
-  try {
-    // ── 2. publish ──
-    let journals = await folder.listJournals();
-    const ownFiles = journals.get(me) ?? [];
-    const ownMax = ownFiles.reduce((max, f) => Math.max(max, f.to), 0);
-    const lastSeq = await ledger.lastSeq();
-    if (ownMax > lastSeq) {
-      warnings.push(
-        `the folder holds changes ${lastSeq + 1}–${ownMax} of this PC that its ledger does not have ` +
-          `(ledger restored from an older copy?): not publishing until resolved`,
-      );
-    } else {
-      // A sync interrupted between rename and saving the cursor already published these.
-      cursors.written = Math.max(cursors.written, ownMax);
-      for (;;) {
-        const batch = await ledger.readOutbox(cursors.written, batchSize);
-        if (batch.length === 0) break;
-        for (const change of batch) {
-          for (const meta of change.attachments ?? []) {
-            if (await folder.hasBlob(meta.sha256)) continue;
-            const bytes = await ledger.readBlob(meta.sha256);
-            if (bytes) await folder.writeBlob(meta.sha256, bytes);
-            else warnings.push(`attachment ${meta.name} (${meta.sha256.slice(0, 12)}) is missing on this PC`);
-          }
-        }
-        await folder.writeJournal(rootId, me, batch);
-        cursors.written = batch[batch.length - 1]!.seq;
-        report.published += batch.length;
+/** Step 2: this PC's new changes into journal files, blobs before the file that refers to them. */
+async function publishOwnChanges(run: SyncRun, journals: Map<string, JournalFileRef[]>): Promise<void> {
+  const { ledger, folder, cursors, report, warnings, me, rootId } = run;
+  const batchSize = run.options.batchSize ?? DEFAULT_BATCH;
+  const ownFiles = journals.get(me) ?? [];
+  const ownMax = ownFiles.reduce((max, f) => Math.max(max, f.to), 0);
+  const lastSeq = await ledger.lastSeq();
+  if (ownMax > lastSeq) {
+    warnings.push(
+      `the folder holds changes ${lastSeq + 1}–${ownMax} of this PC that its ledger does not have ` +
+        `(ledger restored from an older copy?): not publishing until resolved`,
+    );
+    return;
+  }
+  // A sync interrupted between rename and saving the cursor already published these.
+  cursors.written = Math.max(cursors.written, ownMax);
+  for (;;) {
+    const batch = await ledger.readOutbox(cursors.written, batchSize);
+    if (batch.length === 0) break;
+    for (const change of batch) {
+      for (const meta of change.attachments ?? []) {
+        if (await folder.hasBlob(meta.sha256)) continue;
+        const bytes = await ledger.readBlob(meta.sha256);
+        if (bytes) await folder.writeBlob(meta.sha256, bytes);
+        else warnings.push(`attachment ${meta.name} (${meta.sha256.slice(0, 12)}) is missing on this PC`);
       }
-      // Saved once: if the sync stops before, the files in the folder tell (ownMax above).
-      if (report.published > 0) await save();
     }
+    await folder.writeJournal(rootId, me, batch);
+    cursors.written = batch[batch.length - 1]!.seq;
+    report.published += batch.length;
+  }
+  // Saved once: if the sync stops before, the files in the folder tell (ownMax above).
+  if (report.published > 0) await run.save();
+}
 
-    // ── 3. join from a snapshot ──
-    // What this PC lacks of each other PC: the seqs before its first journal file still in the
-    // folder, or, when all its files were compacted, everything it says it published.
-    const knownPeers = await folder.readPeers(rootId);
-    const gaps = (files: Map<string, JournalFileRef[]>) => {
-      const gapped: { nodeId: string; needs: number }[] = [];
-      const nodes = new Set([...files.keys(), ...knownPeers.map((p) => p.nodeId)]);
-      for (const nodeId of nodes) {
-        if (nodeId === me) continue;
-        const read = cursors.read[nodeId] ?? 0;
-        const list = files.get(nodeId) ?? [];
-        const next = list.find((f) => f.to > read);
-        const published = knownPeers.find((p) => p.nodeId === nodeId)?.written ?? 0;
-        const needs = next ? next.from - 1 : list.length === 0 ? published : 0;
-        if (needs > read) gapped.push({ nodeId, needs });
-      }
-      return gapped;
-    };
-    const gapped = gaps(journals);
-    // A join begun by an earlier sync goes on with that snapshot while it is there.
-    const joining = cursors.joining?.name;
-    const snapshots =
-      fresh || gapped.length > 0 || joining !== undefined
-        ? (await folder.listSnapshots()).sort(
-            (x, y) => Number(y.name === joining) - Number(x.name === joining),
-          )
-        : [];
-    if (joining !== undefined && !snapshots.some((s) => s.name === joining)) delete cursors.joining;
-    for (const candidate of snapshots) {
-      if (candidate.nodeId === me) continue;
-      const skip = (detail: string) => warnings.push(`snapshot ${candidate.name} skipped: ${detail}`);
-      // The covers come from the head: a large snapshot is not read whole just to choose it.
-      const head = await readSnapshotHead(folder, rootId, candidate.name);
-      let whole: { nodeId: string; covers: Record<string, number>; snapshot: LedgerSnapshot } | undefined;
-      if (!head.ok) {
-        // Only a snapshot written on one line (an older NetDesk) is read whole to learn its covers.
-        if (!('oneLine' in head)) {
-          skip(head.detail);
-          continue;
-        }
-        const read = await folder.readSnapshot(rootId, candidate.name);
-        if (!read.ok) {
-          skip(read.detail);
-          continue;
-        }
-        const { nodeId, covers, tables, setAside } = read.file;
-        whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
-      }
-      const covers = whole?.covers ?? (head.ok ? head.head.covers : {});
-      // Useful only if it covers every gap (a new PC takes the newest one).
-      if (!gapped.every((g) => (covers[g.nodeId] ?? 0) >= g.needs)) continue;
-      if (head.ok && options.loadSnapshot) {
-        const resume = cursors.joining?.name === candidate.name ? cursors.joining : undefined;
-        const loaded = await options.loadSnapshot(folder, rootId, candidate.name, head.head, resume);
-        if (!loaded.ok) {
-          delete cursors.joining;
-          skip(loaded.detail);
-          continue;
-        }
-        if (!loaded.done) {
-          // Part of it went in: remember where the rest starts; the read cursors move only once
-          // all of it is in. The next sync goes on from there.
-          cursors.joining = loaded.position;
-          await save();
-          report.more = true;
-          break;
-        }
-        delete cursors.joining;
-      } else {
-        if (!whole) {
-          const read = await folder.readSnapshot(rootId, candidate.name);
-          if (!read.ok) {
-            skip(read.detail);
-            continue;
-          }
-          const { nodeId, tables, setAside } = read.file;
-          whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
-        }
-        absorb(await ledger.loadSnapshot(whole.nodeId, whole.snapshot, now().getTime()));
-      }
-      for (const [nodeId, seq] of Object.entries(covers))
-        if (nodeId !== me) cursors.read[nodeId] = Math.max(cursors.read[nodeId] ?? 0, seq);
-      report.snapshotLoaded = candidate.name;
-      await save();
+/**
+ * What this PC lacks of each other PC: the seqs before its first journal file still in the
+ * folder, or, when all its files were compacted, everything it says it published.
+ */
+function journalGaps(
+  run: SyncRun,
+  journals: Map<string, JournalFileRef[]>,
+  knownPeers: PeerFile[],
+): { nodeId: string; needs: number }[] {
+  const gapped: { nodeId: string; needs: number }[] = [];
+  const nodes = new Set([...journals.keys(), ...knownPeers.map((p) => p.nodeId)]);
+  for (const nodeId of nodes) {
+    if (nodeId === run.me) continue;
+    const read = run.cursors.read[nodeId] ?? 0;
+    const list = journals.get(nodeId) ?? [];
+    const next = list.find((f) => f.to > read);
+    const published = knownPeers.find((p) => p.nodeId === nodeId)?.written ?? 0;
+    const needs = next ? next.from - 1 : list.length === 0 ? published : 0;
+    if (needs > read) gapped.push({ nodeId, needs });
+  }
+  return gapped;
+}
+
+type WholeSnapshot = { nodeId: string; covers: Record<string, number>; snapshot: LedgerSnapshot };
+
+/**
+ * Step 3: join from a snapshot when this PC is new to the root or history it needs was
+ * compacted; a join begun by an earlier sync goes on with that snapshot while it is there.
+ */
+async function joinFromSnapshot(
+  run: SyncRun,
+  journals: Map<string, JournalFileRef[]>,
+  knownPeers: PeerFile[],
+): Promise<void> {
+  const { folder, cursors } = run;
+  const gapped = journalGaps(run, journals, knownPeers);
+  const joining = cursors.joining?.name;
+  const snapshots =
+    run.fresh || gapped.length > 0 || joining !== undefined
+      ? (await folder.listSnapshots()).sort((x, y) => Number(y.name === joining) - Number(x.name === joining))
+      : [];
+  if (joining !== undefined && !snapshots.some((s) => s.name === joining)) delete cursors.joining;
+  for (const candidate of snapshots) {
+    if (candidate.nodeId === run.me) continue;
+    const outcome = await joinFrom(run, candidate.name, gapped);
+    if (outcome === 'skipped') continue;
+    if (outcome === 'loaded') {
+      run.report.snapshotLoaded = candidate.name;
+      await run.save();
+    }
+    break;
+  }
+}
+
+/**
+ * Join from one snapshot if it covers every gap: all of it ('loaded', read cursors moved to its
+ * covers), part of it ('partial', the rest next sync) or not at all ('skipped', with a warning
+ * when it could not be read).
+ */
+async function joinFrom(
+  run: SyncRun,
+  name: string,
+  gapped: { nodeId: string; needs: number }[],
+): Promise<'loaded' | 'partial' | 'skipped'> {
+  const { folder, rootId, cursors, options, me } = run;
+  const skip = (detail: string) => {
+    run.warnings.push(`snapshot ${name} skipped: ${detail}`);
+    return 'skipped' as const;
+  };
+  // The covers come from the head: a large snapshot is not read whole just to choose it.
+  const head = await readSnapshotHead(folder, rootId, name);
+  let whole: WholeSnapshot | undefined;
+  if (!head.ok) {
+    // Only a snapshot written on one line (an older NetDesk) is read whole to learn its covers.
+    if (!('oneLine' in head)) return skip(head.detail);
+    const read = await folder.readSnapshot(rootId, name);
+    if (!read.ok) return skip(read.detail);
+    const { nodeId, covers, tables, setAside } = read.file;
+    whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
+  }
+  const covers = whole?.covers ?? (head.ok ? head.head.covers : {});
+  // Useful only if it covers every gap (a new PC takes the newest one).
+  if (!gapped.every((g) => (covers[g.nodeId] ?? 0) >= g.needs)) return 'skipped';
+  if (head.ok && options.loadSnapshot) {
+    const resume = cursors.joining?.name === name ? cursors.joining : undefined;
+    const loaded = await options.loadSnapshot(folder, rootId, name, head.head, resume);
+    if (!loaded.ok) {
+      delete cursors.joining;
+      return skip(loaded.detail);
+    }
+    if (!loaded.done) {
+      // Part of it went in: remember where the rest starts; the read cursors move only once
+      // all of it is in. The next sync goes on from there.
+      cursors.joining = loaded.position;
+      await run.save();
+      run.report.more = true;
+      return 'partial';
+    }
+    delete cursors.joining;
+  } else {
+    if (!whole) {
+      const read = await folder.readSnapshot(rootId, name);
+      if (!read.ok) return skip(read.detail);
+      const { nodeId, tables, setAside } = read.file;
+      whole = { nodeId, covers, snapshot: { tables, setAside: setAside as never } };
+    }
+    run.absorb(await run.ledger.loadSnapshot(whole.nodeId, whole.snapshot, run.now().getTime()));
+  }
+  for (const [nodeId, seq] of Object.entries(covers))
+    if (nodeId !== me) cursors.read[nodeId] = Math.max(cursors.read[nodeId] ?? 0, seq);
+  return 'loaded';
+}
+
+/**
+ * Step 4: the other PCs' journals in seq order, past each one's cursor. A file not whole yet
+ * stops that PC's reading until next time; the time budget stops all of it.
+ */
+async function readOtherJournals(run: SyncRun, journals: Map<string, JournalFileRef[]>): Promise<void> {
+  for (const [nodeId, files] of [...journals].sort(([a], [b]) => a.localeCompare(b))) {
+    if (nodeId === run.me) continue;
+    if ((await readNodeJournals(run, nodeId, files)) === 'out-of-time') return;
+  }
+}
+
+/**
+ * One PC's journal files. Changes of several files are merged in one go (one ledger write with
+ * the cursor), up to APPLY_BATCH at a time: merging is cheap, writing the ledger is not.
+ */
+async function readNodeJournals(
+  run: SyncRun,
+  nodeId: string,
+  files: JournalFileRef[],
+): Promise<'read' | 'out-of-time'> {
+  const { cursors, warnings } = run;
+  const budget = run.options.timeBudgetMs ?? 10_000;
+  let pending: SyncChange[] = [];
+  let pendingTo = cursors.read[nodeId] ?? 0;
+  const flush = async () => {
+    if (pendingTo === (cursors.read[nodeId] ?? 0)) return;
+    for (const change of pending) for (const meta of change.attachments ?? []) await fetchBlob(run, meta);
+    const next = { ...cursors, read: { ...cursors.read, [nodeId]: pendingTo } };
+    run.absorb(await run.ledger.applyRemote(nodeId, pending, run.now().getTime(), next));
+    cursors.read[nodeId] = pendingTo;
+    pending = [];
+  };
+  for (const file of files) {
+    if (file.to <= pendingTo) continue;
+    if (file.from > pendingTo + 1) {
+      warnings.push(
+        `changes ${pendingTo + 1}–${file.from - 1} of ${nodeId} are not in the folder (yet): waiting`,
+      );
       break;
     }
-
-    // ── 4. read the other PCs' journals ──
-    journals = report.published > 0 ? await folder.listJournals() : journals;
-    // Changes of several files are merged in one go (one ledger write with the cursor), up to
-    // APPLY_BATCH at a time: merging is cheap, writing the ledger is not.
-    outer: for (const [nodeId, files] of [...journals].sort(([a], [b]) => a.localeCompare(b))) {
-      if (nodeId === me) continue;
-      let pending: SyncChange[] = [];
-      let pendingTo = cursors.read[nodeId] ?? 0;
-      const flush = async () => {
-        if (pendingTo === (cursors.read[nodeId] ?? 0)) return;
-        for (const change of pending) for (const meta of change.attachments ?? []) await fetchBlob(meta);
-        const next = { ...cursors, read: { ...cursors.read, [nodeId]: pendingTo } };
-        absorb(await ledger.applyRemote(nodeId, pending, now().getTime(), next));
-        cursors.read[nodeId] = pendingTo;
-        pending = [];
-      };
-      for (const file of files) {
-        if (file.to <= pendingTo) continue;
-        if (file.from > pendingTo + 1) {
-          warnings.push(
-            `changes ${pendingTo + 1}–${file.from - 1} of ${nodeId} are not in the folder (yet): waiting`,
-          );
-          break;
-        }
-        if (Date.now() - started > budget) {
-          await flush();
-          report.more = true;
-          break outer;
-        }
-        const result = await folder.readJournal(rootId, file);
-        if (result.status !== 'ok') {
-          warnings.push(`journal/${nodeId}/${file.name} skipped (${result.status}): ${result.detail}`);
-          break;
-        }
-        const after = pendingTo;
-        pending.push(...result.changes.filter((c) => c.seq > after));
-        pendingTo = file.to;
-        if (pending.length >= APPLY_BATCH) await flush();
-      }
+    if (Date.now() - run.started > budget) {
       await flush();
+      run.report.more = true;
+      return 'out-of-time';
     }
-
-    // ── 5. what waited: blobs seen late, set-aside changes ──
-    const stillMissing = cursors.missingBlobs;
-    cursors.missingBlobs = [];
-    for (const meta of stillMissing) await fetchBlob(meta);
-    const retried = await ledger.retrySetAside(now().getTime());
-    report.applied += retried.applied;
-    report.conflicts.push(...retried.conflicts);
-
-    // ── peers file: this PC's cursors, read by everyone for compaction and the status ──
-    cursors.lastSyncAt = now().toISOString();
-    await save();
-    const peer: PeerFile = {
-      format: SYNC_FORMAT,
-      version: SYNC_VERSION,
-      rootId,
-      nodeId: me,
-      name: options.name,
-      lastSyncAt: cursors.lastSyncAt,
-      written: cursors.written,
-      read: cursors.read,
-    };
-    await folder.writePeer(peer);
-    const peers = [...knownPeers.filter((p) => p.nodeId !== me), peer];
-
-    // ── snapshot and compaction ──
-    const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
-    const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
-    if (options.forceSnapshot || (every > 0 && total - cursors.snapshotTotal >= every)) {
-      const covers = { ...cursors.read, [me]: cursors.written };
-      const snapshot = await ledger.snapshot();
-      const stamp = formatHlc({ wallMs: now().getTime(), counter: 0, nodeId: me });
-      report.snapshotWritten = await folder.writeSnapshot(rootId, me, stamp, now(), covers, snapshot);
-      cursors.snapshotTotal = total;
-      cursors.snapshotCovers = covers;
-      await save();
-      const own = (await folder.listSnapshots()).filter((s) => s.nodeId === me);
-      for (const old of own.slice(Math.max(1, options.keepSnapshots ?? 2)))
-        await folder.removeSnapshot(old.name);
+    const result = await run.folder.readJournal(run.rootId, file);
+    if (result.status !== 'ok') {
+      warnings.push(`journal/${nodeId}/${file.name} skipped (${result.status}): ${result.detail}`);
+      break;
     }
-    report.compacted = await compactOwnJournal(folder, me, cursors, peers, journals.get(me) ?? []);
-
-    const counts = await ledger.counts();
-    report.status = {
-      connected: true,
-      rootId,
-      lastSyncAt: cursors.lastSyncAt,
-      waiting: Math.max(0, (await ledger.lastSeq()) - cursors.written),
-      ...counts,
-      peers: peers
-        .map((p) => ({ nodeId: p.nodeId, name: p.name, lastSyncAt: p.lastSyncAt }))
-        .sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
-      warnings,
-    };
-    return report;
-  } catch (err) {
-    // The folder went away or hung mid-sync: what was done is saved; the rest waits.
-    await save().catch(() => undefined);
-    report.status = await disconnected(ledger, cursors, reasonOf(err), String(err), warnings);
-    return report;
+    const after = pendingTo;
+    pending.push(...result.changes.filter((c) => c.seq > after));
+    pendingTo = file.to;
+    if (pending.length >= APPLY_BATCH) await flush();
   }
+  await flush();
+  return 'read';
+}
 
-  async function fetchBlob(meta: AttachmentMeta): Promise<void> {
-    if (await ledger.hasBlob(meta.sha256)) return;
-    const bytes = await folder.readBlob(meta.sha256);
-    if (bytes) await ledger.storeBlob(meta, bytes);
-    else if (!cursors.missingBlobs.some((m) => m.sha256 === meta.sha256)) cursors.missingBlobs.push(meta);
-  }
+/** Step 5: blobs that were not in the folder last time, and the set-aside changes, again. */
+async function retryWhatWaited(run: SyncRun): Promise<void> {
+  const stillMissing = run.cursors.missingBlobs;
+  run.cursors.missingBlobs = [];
+  for (const meta of stillMissing) await fetchBlob(run, meta);
+  const retried = await run.ledger.retrySetAside(run.now().getTime());
+  run.report.applied += retried.applied;
+  run.report.conflicts.push(...retried.conflicts);
+}
+
+/** The peers file: this PC's cursors, read by everyone for compaction and the status. */
+async function writePeerFile(run: SyncRun, knownPeers: PeerFile[]): Promise<PeerFile[]> {
+  const { cursors } = run;
+  cursors.lastSyncAt = run.now().toISOString();
+  await run.save();
+  const peer: PeerFile = {
+    format: SYNC_FORMAT,
+    version: SYNC_VERSION,
+    rootId: run.rootId,
+    nodeId: run.me,
+    name: run.options.name,
+    lastSyncAt: cursors.lastSyncAt,
+    written: cursors.written,
+    read: cursors.read,
+  };
+  await run.folder.writePeer(peer);
+  return [...knownPeers.filter((p) => p.nodeId !== run.me), peer];
+}
+
+/** A snapshot once enough changes came and went since the last (or when asked); old ones removed. */
+async function writeSnapshotWhenDue(run: SyncRun): Promise<void> {
+  const { cursors, options, folder, me, now } = run;
+  const total = cursors.written + Object.values(cursors.read).reduce((a, b) => a + b, 0);
+  const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
+  if (!options.forceSnapshot && !(every > 0 && total - cursors.snapshotTotal >= every)) return;
+  const covers = { ...cursors.read, [me]: cursors.written };
+  const snapshot = await run.ledger.snapshot();
+  const stamp = formatHlc({ wallMs: now().getTime(), counter: 0, nodeId: me });
+  run.report.snapshotWritten = await folder.writeSnapshot(run.rootId, me, stamp, now(), covers, snapshot);
+  cursors.snapshotTotal = total;
+  cursors.snapshotCovers = covers;
+  await run.save();
+  const own = (await folder.listSnapshots()).filter((s) => s.nodeId === me);
+  for (const old of own.slice(Math.max(1, options.keepSnapshots ?? 2))) await folder.removeSnapshot(old.name);
+}
+
+async function connectedStatus(run: SyncRun, peers: PeerFile[]): Promise<SyncStatus> {
+  const counts = await run.ledger.counts();
+  return {
+    connected: true,
+    rootId: run.rootId,
+    lastSyncAt: run.cursors.lastSyncAt,
+    waiting: Math.max(0, (await run.ledger.lastSeq()) - run.cursors.written),
+    ...counts,
+    peers: peers
+      .map((p) => ({ nodeId: p.nodeId, name: p.name, lastSyncAt: p.lastSyncAt }))
+      .sort((a, b) => a.nodeId.localeCompare(b.nodeId)),
+    warnings: run.warnings,
+  };
+}
+
+/** An attachment's bytes from the folder; one not there yet is remembered for the next sync. */
+async function fetchBlob(run: SyncRun, meta: AttachmentMeta): Promise<void> {
+  const { ledger, cursors } = run;
+  if (await ledger.hasBlob(meta.sha256)) return;
+  const bytes = await run.folder.readBlob(meta.sha256);
+  if (bytes) await ledger.storeBlob(meta, bytes);
+  else if (!cursors.missingBlobs.some((m) => m.sha256 === meta.sha256)) cursors.missingBlobs.push(meta);
 }
 
 /**

@@ -33,6 +33,17 @@ describe('the bench dataset', () => {
     expect(again).toEqual(first);
   });
 
+  it('gives the same card ids when iterated again, so events written from a second pass find their cards', () => {
+    // The bench writes the cards table from one pass and the events table from another.
+    const ds = createDataset(small);
+    const cardIds = new Set([...ds.cardBatches()].flatMap((b) => b.repairCards.map((c) => c.id)));
+    const orphans = [...ds.cardBatches()].flatMap((b) =>
+      b.repairEvents.filter((e) => !cardIds.has(e.cardId)).map((e) => e.id),
+    );
+    expect(cardIds.size).toBe(small.cards);
+    expect(orphans).toEqual([]);
+  });
+
   it('has the employees asked for, plus people who left, and unique employee numbers and card numbers', () => {
     expect(t.people!.filter((p) => p.active)).toHaveLength(120);
     expect(t.people!.some((p) => !p.active)).toBe(true);

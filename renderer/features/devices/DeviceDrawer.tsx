@@ -10,12 +10,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { typeFields } from '../../../shared/devices/device-list';
 import { hostIdOf } from '../../../shared/devices/responsible';
-import { buildDeviceTimeline, type TimelineEntry } from '../../../shared/devices/timeline';
+import type { TimelineEntry } from '../../../shared/devices/timeline';
 import { formatDay, formatTime } from '../../i18n/dates';
 import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { cardsOfDevice } from '../repair/data';
 import { deviceLabel } from '../../../shared/devices/choices';
+import { readDeviceHistory } from './data';
 import { formatPrice, responsibleReason } from './device-format';
 import { SecretView } from './SecretInput';
 import type { DeviceLedger } from './use-device-ledger';
@@ -45,23 +45,13 @@ export function DeviceDrawer(props: {
   const { deviceId, ledger } = props;
   const row = deviceId ? ledger.index.byId.get(deviceId) : undefined;
 
-  // Small reads by index (cards and handovers of one device); evaluations are few and have no
-  // device index, so they are read whole.
   // A printer's history holds its computer's handovers too: its responsible person changed.
   const createdAt = row?.device.createdAt ?? null;
   const hostId = row ? hostIdOf(row.device) : null;
-  const timeline = useLiveQuery(async () => {
-    if (!deviceId) return [];
-    const [cards, handovers, evaluations] = await Promise.all([
-      cardsOfDevice(db, deviceId),
-      db.deviceHandovers
-        .where('deviceId')
-        .anyOf(hostId ? [deviceId, hostId] : [deviceId])
-        .toArray(),
-      db.purchaseEvaluations.toArray(),
-    ]);
-    return buildDeviceTimeline({ id: deviceId, createdAt, hostId }, { cards, handovers, evaluations });
-  }, [db, deviceId, createdAt, hostId]);
+  const timeline = useLiveQuery(
+    async () => (deviceId ? readDeviceHistory(db, { id: deviceId, createdAt, hostId }) : []),
+    [db, deviceId, createdAt, hostId],
+  );
 
   if (!row) return <Drawer open={false} onClose={props.onClose} />;
   const { device } = row;

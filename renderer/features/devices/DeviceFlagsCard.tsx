@@ -5,44 +5,17 @@ import { Card, Col, Row, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import {
-  frequentlyRepaired,
-  repeatRepairSince,
-  WARRANTY_WARNING_DAYS,
-  warrantyEndingSoon,
-} from '../../../shared/devices/flags';
-import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import { deviceLabel } from '../../../shared/devices/choices';
-import { addDays, chinaDay } from '../../../shared/time/china';
+import { readDeviceFlags } from './data';
 
 export function DeviceFlagsCard() {
   const { t } = useTranslation();
   const { db } = useLedger();
   const navigate = useUiStore((s) => s.navigate);
 
-  const flags = useLiveQuery(async () => {
-    const now = new Date();
-    // Only indexed ranges: warranties ending in the next 30 days, cards of the last 90 days, and
-    // then just the devices those cards flag. The dashboard never reads every device.
-    const today = chinaDay(now);
-    const horizon = addDays(today, WARRANTY_WARNING_DAYS);
-    const [ending, cards] = await Promise.all([
-      db.devices.where('warrantyEnd').between(today, horizon, true, true).toArray(),
-      db.repairCards.where('receivedAt').aboveOrEqual(repeatRepairSince(now)).toArray(),
-    ]);
-    const repeated = frequentlyRepaired(cards, repeatRepairSince(now));
-    const flagged = await db.devices.bulkGet(repeated.map((f) => f.deviceId));
-    const byId = new Map(flagged.flatMap((d) => (d ? [[d.id, d] as const] : [])));
-    return {
-      warranty: warrantyEndingSoon(ending, now),
-      repeat: repeated.flatMap((f) => {
-        const device = byId.get(f.deviceId);
-        return isListed(device) ? [{ ...f, device: device! }] : [];
-      }),
-    };
-  }, [db]);
+  const flags = useLiveQuery(() => readDeviceFlags(db, new Date()), [db]);
 
   const open = (id: string) => navigate('devices', `device/${id}`);
 

@@ -3,7 +3,15 @@ import { buildDeviceIndex } from '../../../shared/devices/device-list';
 import { createRepository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb, manualClock } from '../../db/test-support';
-import { buyFromEvaluation, DeviceWriteError, handOverDevice, saveDevice, type DeviceContext } from './data';
+import {
+  buyFromEvaluation,
+  DeviceWriteError,
+  handOverDevice,
+  readDeviceFlags,
+  readDeviceHistory,
+  saveDevice,
+  type DeviceContext,
+} from './data';
 
 let ctx: DeviceContext;
 let db: NetdeskDb;
@@ -209,5 +217,39 @@ describe('bought on an evaluation', () => {
       code: 'duplicate',
     });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the reads of the drawer and the dashboard card', () => {
+  it("shows a printer's own history with its computer's handover, and not another device's", async () => {
+    const { li, pc, printer } = await office();
+    await handOverDevice(ctx, { deviceId: pc.id, toPersonId: li.id });
+    const other = await saveDevice(ctx, null, { assetTag: 'PC-0102', type: 'computer' });
+    await handOverDevice(ctx, { deviceId: other.id, toPersonId: li.id });
+
+    const history = await readDeviceHistory(db, {
+      id: printer.id,
+      createdAt: printer.createdAt,
+      hostId: pc.id,
+    });
+    expect(history.map((e) => e.kind).sort()).toEqual(['created', 'host-handover']);
+    const own = await readDeviceHistory(db, { id: pc.id, createdAt: pc.createdAt, hostId: null });
+    expect(own.filter((e) => e.kind === 'handover')).toHaveLength(1);
+  });
+
+  it('flags a warranty ending within 30 days, not one ending later nor a deleted device', async () => {
+    const now = new Date('2026-03-02T01:00:00.000Z');
+    await saveDevice(ctx, null, { assetTag: 'PC-SOON', type: 'computer', warrantyEnd: '2026-03-20' });
+    await saveDevice(ctx, null, { assetTag: 'PC-LATER', type: 'computer', warrantyEnd: '2026-05-20' });
+    const gone = await saveDevice(ctx, null, {
+      assetTag: 'PC-GONE',
+      type: 'computer',
+      warrantyEnd: '2026-03-10',
+    });
+    await ctx.repo.remove('devices', gone.id);
+
+    const flags = await readDeviceFlags(db, now);
+    expect(flags.warranty.map((f) => f.device.assetTag)).toEqual(['PC-SOON']);
+    expect(flags.repeat).toEqual([]);
   });
 });

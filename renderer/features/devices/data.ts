@@ -1,5 +1,5 @@
-// The devices feature's writes (its reads are use-device-ledger.ts with its index feed, and
-// export.ts): a device deleted or restored alone, and the writes that touch more than one record,
+// The devices feature's writes, and the reads its drawer and dashboard card make (the register
+// itself is read by use-device-ledger.ts with its index feed, and export.ts): a device deleted or restored alone, and the writes that touch more than one record,
 // each in ONE Dexie transaction with the repository's own writes nested in it: a handover (the handover record and the new
 // user of the computer, its new name and place when given), an asset card saved with its
 // attachment checked against the ledger as it is inside the transaction (a new printer on a
@@ -19,10 +19,19 @@ import {
   type DeviceLink,
 } from '../../../shared/devices/responsible';
 import { canMoveEvaluation } from '../../../shared/devices/evaluation-flow';
-import { chinaDay } from '../../../shared/time/china';
+import {
+  frequentlyRepaired,
+  repeatRepairSince,
+  WARRANTY_WARNING_DAYS,
+  warrantyEndingSoon,
+} from '../../../shared/devices/flags';
+import { buildDeviceTimeline, type TimelineEntry } from '../../../shared/devices/timeline';
+import { isListed } from '../../../shared/sync/arrival';
+import { addDays, chinaDay } from '../../../shared/time/china';
 import type { Device, RecordInput } from '../../../shared/schemas';
 import { RepositoryError, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
+import { cardsOfDevice } from '../repair/data';
 
 export interface DeviceContext {
   db: NetdeskDb;
@@ -207,4 +216,56 @@ export async function removeDevice(ctx: DeviceContext, id: string): Promise<void
 
 export async function restoreDevice(ctx: DeviceContext, id: string): Promise<void> {
   await ctx.repo.restore('devices', id);
+}
+
+// ── Reads ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * One device's history for its drawer: its repair cards and handovers by index, and the purchase
+ * evaluations (few, with no device index, so read whole). A printer's history holds its
+ * computer's handovers too (`hostId`): its responsible person changed.
+ */
+export async function readDeviceHistory(
+  db: NetdeskDb,
+  device: { id: string; createdAt: string | null; hostId: string | null },
+): Promise<TimelineEntry[]> {
+  const { id, hostId } = device;
+  const [cards, handovers, evaluations] = await Promise.all([
+    cardsOfDevice(db, id),
+    db.deviceHandovers
+      .where('deviceId')
+      .anyOf(hostId ? [id, hostId] : [id])
+      .toArray(),
+    db.purchaseEvaluations.toArray(),
+  ]);
+  return buildDeviceTimeline(device, { cards, handovers, evaluations });
+}
+
+export interface DeviceFlags {
+  warranty: ReturnType<typeof warrantyEndingSoon>;
+  repeat: (ReturnType<typeof frequentlyRepaired>[number] & { device: Device })[];
+}
+
+/**
+ * The dashboard's device alerts at `now`. Only indexed ranges: warranties ending in the next 30
+ * days, cards of the last 90 days, and then just the devices those cards flag. The dashboard
+ * never reads every device.
+ */
+export async function readDeviceFlags(db: NetdeskDb, now: Date): Promise<DeviceFlags> {
+  const today = chinaDay(now);
+  const horizon = addDays(today, WARRANTY_WARNING_DAYS);
+  const [ending, cards] = await Promise.all([
+    db.devices.where('warrantyEnd').between(today, horizon, true, true).toArray(),
+    db.repairCards.where('receivedAt').aboveOrEqual(repeatRepairSince(now)).toArray(),
+  ]);
+  const repeated = frequentlyRepaired(cards, repeatRepairSince(now));
+  const flagged = await db.devices.bulkGet(repeated.map((f) => f.deviceId));
+  const byId = new Map(flagged.flatMap((d) => (d ? [[d.id, d] as const] : [])));
+  return {
+    warranty: warrantyEndingSoon(ending, now),
+    repeat: repeated.flatMap((f) => {
+      const device = byId.get(f.deviceId);
+      return isListed(device) ? [{ ...f, device: device! }] : [];
+    }),
+  };
 }

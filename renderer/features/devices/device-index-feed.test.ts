@@ -6,7 +6,7 @@ import { buildDeviceIndex, filterDevices, type DeviceIndex } from '../../../shar
 import { createRepository, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb } from '../../db/test-support';
-import { buildDirectory } from '../people/directory';
+import { buildDirectory } from '../../directory/directory';
 import { DeviceIndexFeed, writtenKeys } from './device-index-feed';
 
 let db: NetdeskDb;

@@ -8,7 +8,7 @@ import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import type { NetdeskDb } from '../../db/schema';
 import { useSettingsStore } from '../../store/settings';
-import { useDirectory, type Directory } from '../people/directory';
+import { useDirectory, type Directory } from '../../directory/directory';
 import { DeviceIndexFeed } from './device-index-feed';
 import type { DeviceContext } from './data';
 

@@ -43,7 +43,7 @@ import { computerTagsText } from '../../../shared/devices/person-computers';
 import { peopleSearchOf, removePerson, restorePerson, type Directory } from './data';
 import { PeopleImport } from './import/PeopleImport';
 import { PersonForm } from './PersonForm';
-import { filterPeople, NO_DEPARTMENT } from './search';
+import { filterPeople, NO_DEPARTMENT } from '../../directory/people-search';
 import { RowAction } from '../../components/RowAction';
 import { cellName, columnsWidth } from '../../components/table-width';
 import { EmptyState } from '../../components/EmptyState';

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { departmentSchema, personSchema } from '../../../shared/schemas';
 import type { Repository } from '../../db/repository';
 
-export { buildDirectory, peopleSearchOf, useDirectory, type Directory } from './directory';
+export { buildDirectory, peopleSearchOf, useDirectory, type Directory } from '../../directory/directory';
 
 export type PersonValues = z.output<typeof personSchema>;
 export type DepartmentValues = z.output<typeof departmentSchema>;

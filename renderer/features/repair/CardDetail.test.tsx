@@ -14,7 +14,7 @@ import {
   waitFor,
 } from '../../components/test-support';
 import '../../i18n';
-import { buildDirectory } from '../people/directory';
+import { buildDirectory } from '../../directory/directory';
 import { CardDetail } from './CardDetail';
 import { attachSignedCard, logRepairCard, recordRepairEvent } from './data';
 import { repairLedger } from './data/test-support';

@@ -43,8 +43,8 @@ import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/sc
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
 import { useUiStore } from '../../store/ui';
+import type { Directory } from '../../directory/directory';
 import { CheckOrigin } from '../checks/CheckFollowUp';
-import type { Directory } from '../people/directory';
 import { CardEditForm } from './CardEditForm';
 import {
   attachSignedCard,

@@ -14,7 +14,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Device, RepairCard } from '../../../shared/schemas';
 import { FormModal } from '../../components/FormModal';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import {
   cardDevice,
   cardFieldsSchema,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { repairCardSchema } from '../../../shared/schemas';
 import { byTestId, cleanup, render, stubBrowserLayout } from '../../components/test-support';
 import '../../i18n';
-import { buildDirectory } from '../people/directory';
+import { buildDirectory } from '../../directory/directory';
 import { CardIntakeFields } from './CardIntakeFields';
 import { DESCRIPTION_MAX, textLimit, type CardFieldValues } from './card-fields';
 

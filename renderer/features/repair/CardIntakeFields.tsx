@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { FAULT_CATEGORIES, type Device } from '../../../shared/schemas';
 import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import { DESCRIPTION_MAX, type CardFieldValues } from './card-fields';
 import { DevicePicker, PersonPicker } from '../../components/pickers';
 import { deviceChoiceLabel } from '../../../shared/devices/choices';

@@ -15,7 +15,7 @@ import {
   waitFor,
 } from '../../components/test-support';
 import '../../i18n';
-import { buildDirectory } from '../people/directory';
+import { buildDirectory } from '../../directory/directory';
 import { repairLedger } from './data/test-support';
 import { IntakeForm } from './IntakeForm';
 

@@ -21,7 +21,7 @@ import type { Device, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { FormField } from '../../components/FormField';
 import { handleFormKeys } from '../../components/form-keys';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import {
   cardDevice,
   cardFieldsSchema,

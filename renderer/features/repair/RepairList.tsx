@@ -33,7 +33,7 @@ import { REPAIR_STATUSES, type Device, type RepairCard } from '../../../shared/s
 import { isListed } from '../../../shared/sync/arrival';
 import { useLedger } from '../../app/ledger';
 import { DayInput } from '../../components/DateInputs';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import {
   countRepairCards,
   findRepairCardByNo,

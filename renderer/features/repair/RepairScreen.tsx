@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
-import { useDirectory } from '../people/directory';
+import { useDirectory } from '../../directory/directory';
 import { BlankCardsDialog } from './BlankCardsDialog';
 import { CardDetail } from './CardDetail';
 import { IntakeForm } from './IntakeForm';

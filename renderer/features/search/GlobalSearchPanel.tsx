@@ -10,7 +10,7 @@ import type { RepairCard } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { computerTagsText } from '../../../shared/devices/person-computers';
 import { useDeviceLedger } from '../devices/use-device-ledger';
-import { peopleSearchOf } from '../people/directory';
+import { peopleSearchOf } from '../../directory/directory';
 import { queryRepairCards } from '../repair/data';
 import { StatusTag } from '../repair/StatusTag';
 import { globalResults, PER_KIND, type GlobalHit, type GlobalResults } from './global-results';

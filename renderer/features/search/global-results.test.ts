@@ -3,7 +3,7 @@ import { buildDeviceIndex } from '../../../shared/devices/device-list';
 import { device } from '../../../shared/devices/test-records';
 import { personSchema, repairCardSchema, type Person, type RepairCard } from '../../../shared/schemas';
 import { computersByPerson, computerTagsText } from '../../../shared/devices/person-computers';
-import { buildPeopleSearch } from '../people/search';
+import { buildPeopleSearch } from '../../directory/people-search';
 import { globalResults, type GlobalSources } from './global-results';
 
 const meta = (id: string) => ({

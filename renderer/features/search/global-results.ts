@@ -5,7 +5,7 @@ import { filterDevices, findByScannedTag, type DeviceIndex } from '../../../shar
 import type { Person, RepairCard } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { foldText } from '../../../shared/text/fold';
-import { filterPeople, type PeopleSearch } from '../people/search';
+import { filterPeople, type PeopleSearch } from '../../directory/people-search';
 
 export type GlobalHit =
   | { kind: 'card'; id: string; card: RepairCard }
@@ -26,7 +26,7 @@ export interface GlobalResults {
 }
 
 export interface GlobalSources {
-  /** The directory made searchable (people/directory.ts peopleSearchOf). */
+  /** The directory made searchable (renderer/directory/directory.ts, peopleSearchOf). */
   people: PeopleSearch;
   departmentName: (id: string | null) => string;
   /** A person's computers, as one line (shared/devices/person-computers.ts). */

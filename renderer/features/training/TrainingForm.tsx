@@ -16,7 +16,7 @@ import { DayInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import { createTraining } from './data';
 
 const formSchema = trainingSchema

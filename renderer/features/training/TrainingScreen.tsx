@@ -12,7 +12,7 @@ import { useLedger } from '../../app/ledger';
 import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
 import { useChinaToday } from '../culture/data';
-import { useDirectory } from '../people/directory';
+import { useDirectory } from '../../directory/directory';
 import { printSigninSheet, useTrainingLedger } from './data';
 import { TrainingForm } from './TrainingForm';
 import { EmptyState } from '../../components/EmptyState';

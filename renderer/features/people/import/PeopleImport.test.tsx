@@ -14,7 +14,7 @@ import {
   testLedger,
   waitFor,
 } from '../../../components/test-support';
-import { buildDirectory } from '../directory';
+import { buildDirectory } from '../../../directory/directory';
 import { PeopleImport } from './PeopleImport';
 
 beforeAll(stubBrowserLayout);

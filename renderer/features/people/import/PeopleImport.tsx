@@ -35,7 +35,7 @@ import {
   type ImportNames,
 } from '../../../components/ImportDialog';
 import { describeError } from '../../../i18n/errors';
-import type { Directory } from '../directory';
+import type { Directory } from '../../../directory/directory';
 import { planPeopleUpdates, type PersonUpdatePlan } from '../../../../shared/import/people-update';
 import { describeHeads, writeImport, type ImportSummary } from './write-import';
 import { writePeopleUpdates } from './write-updates';

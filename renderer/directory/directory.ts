@@ -1,17 +1,18 @@
-// The company directory as the People screens read it: live people and departments for the
-// tables, plus every record by id (deleted ones too) so a link to a deleted department or head
-// still shows a name marked "(deleted)" instead of a bare id, and each person's computers as the
-// device register has them (shared/devices/person-computers.ts: a handover moves them at once).
+// The company directory, read once for every feature that names people (people, repair, devices,
+// search, training): live people and departments for the tables and pickers, plus every record by
+// id (deleted ones too) so a link to a deleted department or head still shows a name marked
+// "(deleted)" instead of a bare id, and each person's computers as the device register has them
+// (shared/devices/person-computers.ts: a handover moves them at once).
 //
 // A record that folder sync delivered in part (a later edit arrived before the change that
 // created it, so it has no createdAt yet) is left out everywhere here — tables, pickers, head
 // counts and the by-id maps — until the rest arrives: it may lack its name or number.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { computersByPerson } from '../../../shared/devices/person-computers';
-import type { Department, Device, Person } from '../../../shared/schemas';
-import { hasArrived, isListed } from '../../../shared/sync/arrival';
-import { useLedger } from '../../app/ledger';
-import { buildPeopleSearch, type PeopleSearch } from './search';
+import { computersByPerson } from '../../shared/devices/person-computers';
+import type { Department, Device, Person } from '../../shared/schemas';
+import { hasArrived, isListed } from '../../shared/sync/arrival';
+import { useLedger } from '../app/ledger';
+import { buildPeopleSearch, type PeopleSearch } from './people-search';
 
 export interface Directory {
   people: Person[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computersByPerson } from '../../../shared/devices/person-computers';
-import type { Device, Person } from '../../../shared/schemas';
-import { buildPeopleSearch, filterPeople, NO_DEPARTMENT } from './search';
+import { computersByPerson } from '../../shared/devices/person-computers';
+import type { Device, Person } from '../../shared/schemas';
+import { buildPeopleSearch, filterPeople, NO_DEPARTMENT } from './people-search';
 import { person } from './test-records';
 
 const people = [

@@ -1,6 +1,6 @@
-// Stored person and department records for the People module's unit tests: every field filled
+// Stored person and department records for the company directory's unit tests: every field filled
 // as a whole, synced record has it, unless the test says otherwise. Imported by tests only.
-import type { Department, Person } from '../../../shared/schemas';
+import type { Department, Person } from '../../shared/schemas';
 
 const at = '2026-01-01T00:00:00.000Z';
 const meta = { createdAt: at, updatedAt: at, deletedAt: null, hlc: {} };

@@ -4,10 +4,10 @@
 // the computer they use now (derived from the device register: shared/devices/person-computers.ts).
 // The search text of each person, pinyin included, is made once when the directory changes
 // (buildPeopleSearch); a keystroke is a substring scan over short strings.
-import { computerTagsText } from '../../../shared/devices/person-computers';
-import { pinyinKeys, pinyinQuery } from '../../../shared/search/pinyin';
-import type { Person } from '../../../shared/schemas';
-import { foldText } from '../../../shared/text/fold';
+import { computerTagsText } from '../../shared/devices/person-computers';
+import { pinyinKeys, pinyinQuery } from '../../shared/search/pinyin';
+import type { Person } from '../../shared/schemas';
+import { foldText } from '../../shared/text/fold';
 
 /** Filter value for "people without a department". */
 export const NO_DEPARTMENT = '__none__';
