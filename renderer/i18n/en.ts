@@ -1457,6 +1457,13 @@ export const en: Messages = {
       today: 'Today',
     },
     history: { empty: 'Nothing shown yet.' },
+    showroom: {
+      heading: 'Quote of the day',
+      none: 'No quote scheduled for today yet',
+      open: 'Open showroom display',
+      openHint:
+        'Opens the read-only showroom page in a new window; drag it to the showroom monitor and press F11.',
+    },
     gap: {
       title: 'Daily quote: {{count}} working days in the next two weeks have no quote to use',
       body: 'The first is {{first}}. Add or import quotes under Website and culture and schedule them.',

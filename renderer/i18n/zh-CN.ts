@@ -1389,6 +1389,12 @@ export const zhCN = {
       today: '今天',
     },
     history: { empty: '还没有展示记录。' },
+    showroom: {
+      heading: '每 日 一 言',
+      none: '今天还没有排好的语录',
+      open: '打开展厅显示',
+      openHint: '在新窗口打开只读的展厅显示页，可拖到展厅显示器上按 F11 全屏。',
+    },
     gap: {
       title: '每日一言：两周内有 {{count}} 个工作日没有语录可用',
       body: '最早一天是 {{first}}。请到“网站与文化”添加或导入语录并排期。',

@@ -1,11 +1,12 @@
 // The daily quote in a real Chromium: a list of 30 quotes with two repeats is imported (the preview
 // names both refusals and nothing is written before confirming), a month of working days is
 // scheduled from it, and the schedule holds exactly the calendar's working days, each with a
-// different quote.
+// different quote; the showroom display then shows today's.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workingDaysIn } from '../../shared/calendar/workdays';
+import { chineseDate } from '../../shared/culture/showroom';
 import { addDays, chinaDay } from '../../shared/time/china';
 import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
@@ -95,6 +96,30 @@ describe('daily quotes', () => {
       // Filling the same range again schedules nothing more.
       await page.getByTestId('schedule-fill').click();
       await expect.poll(() => page.getByTestId('schedule-result').textContent()).toContain('都已排好');
+
+      // The showroom display, opened from the library as a page of its own: today's quote (on a
+      // rest day the schedule starting today has none yet), the company name and the date, and
+      // nothing to edit. It shares the ledger and the sign-in of the window that opened it.
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-tab-company').click();
+      await page.getByTestId('company-name').fill('华东示范控股集团');
+      await page.getByTestId('company-name').press('Control+Enter');
+      await page.getByTestId('nav-culture').click();
+      const [showroom] = await Promise.all([
+        app.context.waitForEvent('page'),
+        page.getByTestId('open-showroom').click(),
+      ]);
+      const todays = expected[0] === today ? texts[0]! : '今天还没有排好的语录';
+      await expect.poll(() => showroom.getByTestId('showroom-quote').textContent()).toBe(todays);
+      await expect
+        .poll(() => showroom.getByTestId('showroom-company').textContent())
+        .toBe('华东示范控股集团');
+      expect(await showroom.getByTestId('showroom-date').textContent()).toBe(chineseDate(today));
+      expect(await showroom.locator('button, input, textarea, select, a, [contenteditable]').count()).toBe(0);
+      expect(showroom.url()).toMatch(/\/#\/showroom$/);
+      // Reloaded, with the same address and no new sign-in code, it shows the same quote.
+      await showroom.reload();
+      await expect.poll(() => showroom.getByTestId('showroom-quote').textContent()).toBe(todays);
     },
   );
 });

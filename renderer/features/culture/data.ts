@@ -40,6 +40,18 @@ export async function readCultureLedger(db: NetdeskDb): Promise<CultureLedger> {
   return { quotes: live, schedule: schedule.filter(isListed), restDays, index: buildQuoteIndex(live) };
 }
 
+/** What the showroom display needs, read without building the repeat index it has no use for. */
+export async function readShowroom(
+  db: NetdeskDb,
+): Promise<{ quotes: Quote[]; schedule: QuoteScheduleEntry[]; companyName: string }> {
+  const [quotes, schedule, companyName] = await Promise.all([
+    db.quotes.toArray(),
+    db.quoteSchedule.toArray(),
+    getLedgerSetting(db, 'companyName'),
+  ]);
+  return { quotes: quotes.filter(isListed), schedule: schedule.filter(isListed), companyName };
+}
+
 /** The quote library and its schedule, following the ledger; undefined while the first read runs. */
 export function useCultureLedger(db: NetdeskDb): CultureLedger | undefined {
   return useLiveQuery(() => readCultureLedger(db), [db]);
