@@ -122,7 +122,7 @@ export function openShowroomWindow(opts: ShowroomOptions, displayId?: number): B
     open.show();
     return open;
   }
-  // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK -- the options are secureWebPreferences() (sandbox and context isolation on, tested in showroom.test.ts)
+  // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK -- the options are secureWebPreferences() (sandbox and context isolation on, tested in showroom.test.ts); a middle-click's new window is denied by guardWebContents' window-open handler
   const win = new BrowserWindow(showroomWindowOptions(opts.preloadPath, target));
   showroom = win;
   guardWebContents(win.webContents, opts);
