@@ -57,7 +57,7 @@ describe('the weekly website tracker', () => {
 
   it('shows an empty week as zero, not missing', () => {
     expect(weeklyTracker([], '2026-12-01', '2026-12-20', '2026-12-20').map((w) => w.count)).toEqual([
-      0, 0, 0, 0,
+      0, 0, 0,
     ]);
   });
 });
