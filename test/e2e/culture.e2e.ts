@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workingDaysIn } from '../../shared/calendar/workdays';
 import { chineseDate } from '../../shared/culture/showroom';
-import { addDays, chinaDay } from '../../shared/time/china';
+import { addDays, chinaDay, weekOf } from '../../shared/time/china';
 import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -120,6 +120,35 @@ describe('daily quotes', () => {
       // Reloaded, with the same address and no new sign-in code, it shows the same quote.
       await showroom.reload();
       await expect.poll(() => showroom.getByTestId('showroom-quote').textContent()).toBe(todays);
+      await showroom.close();
+
+      // Website updates: two logged this week meet the week's two, on the tracker and the dashboard.
+      await page.getByTestId('tab-website').click();
+      const thisWeek = page.locator('[data-testid="website-week"][data-status="running"]');
+      await expect.poll(() => thisWeek.getAttribute('data-count')).toBe('0');
+      for (const title of ['集团召开年终工作会议', '诚聘：物业客服主管']) {
+        await page.getByTestId('add-website-update').click();
+        await page.getByTestId('website-title').fill(title);
+        await page.locator('#field-site').fill('集团官网');
+        await page.getByTestId('website-title').press('Control+Enter');
+        await expect
+          .poll(() => page.locator(`[data-testid="website-row"][data-title="${title}"]`).count())
+          .toBe(1);
+      }
+      const met = page.locator(`[data-testid="website-week"][data-monday="${weekOf(today).monday}"]`);
+      await expect.poll(() => met.getAttribute('data-status')).toBe('met');
+      expect(await met.getAttribute('data-count')).toBe('2');
+      // A link that is not a web address is refused under its field, and nothing is saved.
+      await page.getByTestId('add-website-update').click();
+      await page.getByTestId('website-title').fill('不完整的更新');
+      await page.getByTestId('website-url').fill('www.example.com');
+      await page.getByTestId('website-title').press('Control+Enter');
+      await expect.poll(() => page.getByTestId('error-url').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+      expect(await page.getByTestId('website-row').count()).toBe(2);
+      await page.getByTestId('nav-dashboard').click();
+      await expect.poll(() => page.getByTestId('dashboard-website').getAttribute('data-count')).toBe('2');
+      expect(await page.getByTestId('dashboard-website').textContent()).toContain('2 / 2 条');
     },
   );
 });
