@@ -1512,6 +1512,8 @@ export const en: Messages = {
     missingTitle: 'The font lacks some characters',
     missingBody: 'These characters cannot be printed: {{chars}}. Print anyway?',
     fields: {
+      status: 'Status',
+      requester: 'Requesting department',
       topic: 'Topic',
       kind: 'Kind',
       date: 'Date',
@@ -1520,6 +1522,32 @@ export const en: Messages = {
       departments: 'By department',
       people: 'By person',
       roster: 'People',
+    },
+    statuses: { requested: 'Requested', planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
+    planProgress:
+      '{{year}} office-software trainings: {{held}} held, {{planned}} more planned / at least {{needed}} a year',
+    attended: 'Signed {{signed}} / {{roster}}',
+    markHeld: 'Mark attendance from the signed sheet',
+    cancel: 'Cancel training',
+    cancelConfirm: 'Cancel the training “{{topic}}”?',
+    newcomers: '{{count}} new employees have not had software guidance yet',
+    held: {
+      title: 'Attendance: {{topic}}',
+      signed: 'Signed on the sheet ({{count}} / {{total}})',
+      walkIns: 'Signed but not on the roster',
+      scan: 'Scan of the signed sheet',
+      pickScan: 'Choose scan',
+      scanType: 'The scan must be a PDF or an image (PNG, JPEG, TIFF, WebP).',
+      scanTooLarge: 'The scan may not exceed 50 MB.',
+      feedback: 'Feedback',
+      score: 'Feedback score',
+      saved: 'Attendance recorded for {{count}}.',
+      refused: {
+        'nobody-attended':
+          'Nobody signed: a training cannot be marked held without attendees. Tick who signed the sheet, or add walk-ins.',
+        'not-held-yet': 'The training’s date has not come yet; it cannot be marked held.',
+        cancelled: 'This training was cancelled; no attendance can be recorded.',
+      },
     },
     kinds: {
       'office-software': 'Office software',
