@@ -6,7 +6,7 @@
 // attendance-error, attendance-submit.
 import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Input, Rate, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentMetaSchema, type Training, type TrainingAttendee } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
@@ -21,35 +21,33 @@ import { markTrainingHeld, TrainingRefused } from './data';
 const SCAN_MIME = attachmentMetaSchema.shape.mime.options;
 const SCAN_MAX_BYTES = 50 * 1024 * 1024;
 
-export function AttendanceDialog(props: {
+interface AttendanceProps {
   training: Training | null;
   roster: TrainingAttendee[];
   directory: Directory;
   today: string;
   onClose: () => void;
-}) {
+}
+
+/** The dialog for `training`, fresh for each training opened (null: closed). */
+export function AttendanceDialog(props: AttendanceProps) {
+  return props.training ? (
+    <AttendanceForm key={props.training.id} {...props} training={props.training} />
+  ) : null;
+}
+
+function AttendanceForm(props: AttendanceProps & { training: Training }) {
   const { t } = useTranslation();
   const { db, repo } = useLedger();
   const { message } = App.useApp();
   const { training, roster, directory } = props;
-  const [signed, setSigned] = useState<string[]>([]);
+  const [signed, setSigned] = useState<string[]>(() => roster.filter((a) => a.signed).map((a) => a.personId));
   const [walkIns, setWalkIns] = useState<string[]>([]);
   const [scan, setScan] = useState<AttachmentInput | null>(null);
-  const [feedback, setFeedback] = useState('');
-  const [score, setScore] = useState(0);
+  const [feedback, setFeedback] = useState(training.feedback ?? '');
+  const [score, setScore] = useState(training.feedbackScore ?? 0);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (!training) return;
-    setSigned(roster.filter((a) => a.signed).map((a) => a.personId));
-    setWalkIns([]);
-    setScan(null);
-    setFeedback(training.feedback ?? '');
-    setScore(training.feedbackScore ?? 0);
-    setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
-  }, [training?.id]);
 
   const onRoster = useMemo(() => new Set(roster.map((a) => a.personId)), [roster]);
   const nameOf = (id: string) => directory.personById.get(id)?.name ?? id;
@@ -66,7 +64,6 @@ export function AttendanceDialog(props: {
   };
 
   const save = async () => {
-    if (!training) return;
     setSaving(true);
     try {
       await markTrainingHeld(
@@ -93,8 +90,8 @@ export function AttendanceDialog(props: {
 
   return (
     <FormModal
-      open={training !== null}
-      title={t('training.held.title', { topic: training?.topic ?? '' })}
+      open
+      title={t('training.held.title', { topic: training.topic })}
       formId="attendance-dialog"
       submitTestId="attendance-submit"
       submitting={saving}
@@ -112,7 +109,7 @@ export function AttendanceDialog(props: {
         name="signed"
         label={t('training.held.signed', { count: signed.length, total: roster.length })}
       >
-        <Checkbox.Group value={signed} onChange={(v) => setSigned(v as string[])} style={{ width: '100%' }}>
+        <Checkbox.Group value={signed} onChange={setSigned} style={{ width: '100%' }}>
           <Space direction="vertical" style={{ maxHeight: 260, overflowY: 'auto', width: '100%' }}>
             {roster.map((a, i) => (
               <Checkbox
