@@ -1418,9 +1418,10 @@ export const en: Messages = {
     nearBody: 'This differs from "{{text}}" by {{distance}} character(s). Save it anyway?',
     nearSave: 'Save anyway',
     import: {
+      xlsxError: 'This Excel file cannot be read: check that it is an .xlsx workbook with content.',
       title: 'Import quotes',
       intro:
-        'A text file with one quote a line, or a CSV file (the "内容" column, else the first). UTF-8 or GBK.',
+        'A text file with one quote a line, or a CSV or Excel (.xlsx) file (the "内容" column, else the first). UTF-8 or GBK.',
       pick: 'Choose a file',
       fileError:
         'Line {{line}} of the file has characters that cannot be read; save it as UTF-8 or GBK and try again.',

@@ -1353,8 +1353,10 @@ export const zhCN = {
     nearBody: '这条和库里的“{{text}}”只差 {{distance}} 个字。确定仍要保存吗？',
     nearSave: '仍然保存',
     import: {
+      xlsxError: '无法读取这个 Excel 文件：请确认它是 .xlsx 格式且有内容。',
       title: '导入语录',
-      intro: '每行一条的文本文件，或 CSV 文件（读“内容”列，没有则读第一列）。UTF-8 和 GBK 编码都可以。',
+      intro:
+        '每行一条的文本文件，或 CSV / Excel（.xlsx）文件（读“内容”列，没有则读第一列）。UTF-8 和 GBK 编码都可以。',
       pick: '选择文件',
       fileError: '文件第 {{line}} 行有无法识别的字符，请另存为 UTF-8 或 GBK 后再导入。',
       counts: '共 {{total}} 行：可导入 {{ok}} 条，拒绝 {{refused}} 条。',
