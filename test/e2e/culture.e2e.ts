@@ -4,6 +4,7 @@
 // different quote; the showroom display then shows today's.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workingDaysIn } from '../../shared/calendar/workdays';
 import { chineseDate } from '../../shared/culture/showroom';
@@ -149,6 +150,33 @@ describe('daily quotes', () => {
       await page.getByTestId('nav-dashboard').click();
       await expect.poll(() => page.getByTestId('dashboard-website').getAttribute('data-count')).toBe('2');
       expect(await page.getByTestId('dashboard-website').textContent()).toContain('2 / 2 条');
+
+      // An Excel workbook: the 内容 column is read; a repeat of the library is refused, the rest
+      // imported only after confirming.
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('语录');
+      sheet.addRow(['序号', '内容', '出处']);
+      sheet.addRow([1, '千里之行，始于足下。', '老子']);
+      sheet.addRow([2, QUOTES[7]!.replace('。', '！'), '']);
+      sheet.addRow([3, '细节决定成败。', '']);
+      const xlsx = join(home, '每日一言.xlsx');
+      await workbook.xlsx.writeFile(xlsx);
+      await page.getByTestId('nav-culture').click();
+      await page.getByTestId('tab-quotes').click();
+      await page.getByTestId('import-quotes').click();
+      await page.getByTestId('quote-import-file').setInputFiles(xlsx);
+      await expect
+        .poll(() => page.getByTestId('quote-import-counts').textContent())
+        .toContain('共 3 行：可导入 2 条，拒绝 1 条');
+      const xlsxRefused = page.locator('[data-testid="quote-import-row"][data-status="repeat-of-library"]');
+      expect(await xlsxRefused.getAttribute('data-line')).toBe('3');
+      expect(await page.getByTestId('quote-row').count()).toBe(28);
+      await page.getByTestId('quote-import-confirm').click();
+      await expect
+        .poll(() => page.getByTestId('quote-import-done').textContent())
+        .toContain('已导入 2 条语录');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('quote-row').count()).toBe(30);
     },
   );
 });
