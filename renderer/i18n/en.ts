@@ -1193,7 +1193,7 @@ export const en: Messages = {
       people: { name: 'Name' },
       websiteUpdates: { title: 'Title' },
       networkIncidents: { description: 'What happened' },
-      trainings: { location: 'Room' },
+      trainings: { location: 'Room', feedback: 'Feedback' },
       imPermissions: { revokeReason: 'Reason for revoking' },
       kpiReports: { remark: "Supervisor's remark" },
     },

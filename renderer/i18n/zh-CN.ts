@@ -1136,7 +1136,7 @@ export const zhCN = {
       people: { name: '姓名' },
       websiteUpdates: { title: '标题' },
       networkIncidents: { description: '经过' },
-      trainings: { location: '地点' },
+      trainings: { location: '地点', feedback: '培训反馈' },
       imPermissions: { revokeReason: '收回原因' },
       kpiReports: { remark: '网络主管意见' },
     },
