@@ -11,24 +11,31 @@ import { AppErrorBoundary } from './app/ErrorBoundary';
 import { startOpeningLedger } from './app/ledger';
 import { markStart } from './app/marks';
 import { startApp } from './app/startup';
+import { isShowroomPage, renderShowroom } from './features/culture/showroom-page';
 import './i18n';
 
 markStart('script');
 installErrorLogging();
 
-void startOpeningLedger();
-startApp().catch((err: unknown) => logProblem('error', 'start-up', err));
-
-// Drawn as a transition: React then yields to the browser every few milliseconds, so the ledger's
-// answers to public/warm-ledger.js (its open, then the counts) are taken in while the frame is
-// built, instead of waiting behind one long task.
 const root = createRoot(document.getElementById('root')!);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <AppErrorBoundary>
-        <App />
-      </AppErrorBoundary>
-    </StrictMode>,
-  );
-});
+// The showroom display is the same bundle at its own address, drawn without the app around it.
+if (isShowroomPage(location.hash)) void renderShowroom(root);
+else startNetdesk();
+
+function startNetdesk(): void {
+  void startOpeningLedger();
+  startApp().catch((err: unknown) => logProblem('error', 'start-up', err));
+
+  // Drawn as a transition: React then yields to the browser every few milliseconds, so the
+  // ledger's answers to public/warm-ledger.js (its open, then the counts) are taken in while the
+  // frame is built, instead of waiting behind one long task.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <AppErrorBoundary>
+          <App />
+        </AppErrorBoundary>
+      </StrictMode>,
+    );
+  });
+}

@@ -1,6 +1,6 @@
 // NetDesk's Electron entry. Order matters: the single-instance lock and the app:// scheme
 // registration happen before "ready"; the protocol, session guards, IPC and the window after.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { applyAppMenu, followLanguageChanges, type MenuActions } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './protocol';
 import { createAppUrlCheck, guardWebContents, lockDownSession } from './security';
 import { logChildProcessGone, watchRendererCrashes, type CrashLog } from './crash';
+import { closeShowroomWindow, openShowroomWindow } from './showroom';
 import { createMainWindow, isNetdeskWindow } from './window';
 
 // One data folder name in development and in the installed app (%APPDATA%\NetDesk);
@@ -107,6 +108,17 @@ function menuActions(services: ServiceTable, dataDir: string): MenuActions {
     openDataFolder: () => {
       openFolder(dataDir).catch(report);
     },
+    openShowroom: (displayId) => {
+      try {
+        openShowroomWindow(
+          { ...guards, preloadPath, dataDir, startUrl: devServerUrl ?? APP_ENTRY_URL },
+          displayId,
+        );
+      } catch (err) {
+        report(err);
+      }
+    },
+    closeShowroom: closeShowroomWindow,
     showAbout: () => {
       dialog
         .showMessageBox({
@@ -129,11 +141,22 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
 
   const actions = menuActions(baseServices, dataDir);
-  const setMenu = (chosen: Language) => {
-    language = chosen;
-    applyAppMenu(chosen, actions, { developer: !app.isPackaged });
+  // The showroom submenu lists the monitors there are now: rebuilt when one is plugged or unplugged.
+  // `language` (module scope) is also what the crash watch's questions are asked in.
+  const setMenu = (next: Language) => {
+    language = next;
+    const primaryId = screen.getPrimaryDisplay().id;
+    const displays = screen.getAllDisplays().map((d) => ({
+      id: d.id,
+      width: d.bounds.width,
+      height: d.bounds.height,
+      primary: d.id === primaryId,
+    }));
+    applyAppMenu(language, actions, { developer: !app.isPackaged, displays });
   };
   setMenu((await baseServices['settings:read']({})).settings.language);
+  screen.on('display-added', () => setMenu(language));
+  screen.on('display-removed', () => setMenu(language));
 
   registerIpc(
     ipcMain,

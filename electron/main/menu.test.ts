@@ -8,7 +8,13 @@ vi.mock('electron', () => import('../../test/doubles/fake-electron'));
 const { Menu, resetFakeElectron } = await import('../../test/doubles/fake-electron');
 const { applyAppMenu, buildMenuTemplate, followLanguageChanges } = await import('./menu');
 
-const actions = { openReportsFolder: vi.fn(), openDataFolder: vi.fn(), showAbout: vi.fn() };
+const actions = {
+  openReportsFolder: vi.fn(),
+  openDataFolder: vi.fn(),
+  showAbout: vi.fn(),
+  openShowroom: vi.fn(),
+  closeShowroom: vi.fn(),
+};
 
 function labels(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((i) => [
@@ -41,6 +47,23 @@ describe('the application menu', () => {
     const item = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '打开报表文件夹');
     (item?.click as () => void)();
     expect(actions.openReportsFolder).toHaveBeenCalledOnce();
+  });
+
+  it('opens the showroom display from the Window menu, on a monitor picked there', () => {
+    const displays = [
+      { id: 1, width: 1920, height: 1080, primary: true },
+      { id: 7, width: 1280, height: 1024, primary: false },
+    ];
+    const window = buildMenuTemplate('zh-CN', actions, { developer: false, displays })[3]!;
+    const items = window.submenu as MenuItemConstructorOptions[];
+    (items.find((i) => i.label === '展厅显示')?.click as () => void)();
+    expect(actions.openShowroom).toHaveBeenLastCalledWith();
+    const on = items.find((i) => i.label === '展厅显示放在')?.submenu as MenuItemConstructorOptions[];
+    expect(on.map((i) => i.label)).toEqual(['显示器 1 (1920×1080, 主屏)', '显示器 2 (1280×1024)']);
+    (on[1]?.click as () => void)();
+    expect(actions.openShowroom).toHaveBeenLastCalledWith(7);
+    (items.find((i) => i.label === '关闭展厅显示')?.click as () => void)();
+    expect(actions.closeShowroom).toHaveBeenCalledOnce();
   });
 });
 

@@ -28,6 +28,11 @@ const LABELS = {
     window: '窗口(&W)',
     minimize: '最小化',
     close: '关闭窗口',
+    showroom: '展厅显示',
+    showroomOn: '展厅显示放在',
+    showroomClose: '关闭展厅显示',
+    monitor: '显示器',
+    primary: '主屏',
     help: '帮助(&H)',
     about: '关于 NetDesk 网管工作台',
   },
@@ -53,6 +58,11 @@ const LABELS = {
     window: '&Window',
     minimize: 'Minimize',
     close: 'Close Window',
+    showroom: 'Showroom Display',
+    showroomOn: 'Showroom Display On',
+    showroomClose: 'Close Showroom Display',
+    monitor: 'Monitor',
+    primary: 'primary',
     help: '&Help',
     about: 'About NetDesk',
   },
@@ -62,14 +72,38 @@ export interface MenuActions {
   openReportsFolder: () => void;
   openDataFolder: () => void;
   showAbout: () => void;
+  /** Open the showroom display on the remembered monitor, or on `displayId` (then remembered). */
+  openShowroom: (displayId?: number) => void;
+  closeShowroom: () => void;
+}
+
+/** A monitor as the showroom submenu lists it. */
+export interface MenuDisplay {
+  id: number;
+  width: number;
+  height: number;
+  primary: boolean;
 }
 
 export function buildMenuTemplate(
   language: Language,
   actions: MenuActions,
-  opts: { developer: boolean },
+  opts: { developer: boolean; displays?: readonly MenuDisplay[] },
 ): MenuItemConstructorOptions[] {
   const t = LABELS[language];
+  // The showroom display on its monitor: the remembered one, or one picked here (then remembered).
+  const showroomItems: MenuItemConstructorOptions[] = [
+    { type: 'separator' },
+    { label: t.showroom, click: () => actions.openShowroom() },
+    {
+      label: t.showroomOn,
+      submenu: (opts.displays ?? []).map((d, i) => ({
+        label: `${t.monitor} ${i + 1} (${d.width}×${d.height}${d.primary ? `, ${t.primary}` : ''})`,
+        click: () => actions.openShowroom(d.id),
+      })),
+    },
+    { label: t.showroomClose, click: actions.closeShowroom },
+  ];
   return [
     {
       label: t.file,
@@ -107,17 +141,18 @@ export function buildMenuTemplate(
     },
     {
       label: t.window,
-      submenu: [
-        { label: t.minimize, role: 'minimize' },
-        { label: t.close, role: 'close' },
-      ],
+      submenu: [{ label: t.minimize, role: 'minimize' }, { label: t.close, role: 'close' }, ...showroomItems],
     },
     { label: t.help, submenu: [{ label: t.about, click: actions.showAbout }] },
   ];
 }
 
 /** Build the menu for `language` and make it the application menu. */
-export function applyAppMenu(language: Language, actions: MenuActions, opts: { developer: boolean }): void {
+export function applyAppMenu(
+  language: Language,
+  actions: MenuActions,
+  opts: { developer: boolean; displays?: readonly MenuDisplay[] },
+): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(language, actions, opts)));
 }
 

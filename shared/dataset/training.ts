@@ -26,6 +26,12 @@ export function addTrainings(ledger: DatasetLedger, staff: DatasetStaff): void {
         location: '集团总部 6F 培训室',
         durationMinutes: pick([60, 90, 120]),
         note: '',
+        // Every generated training lies in the past: held, as its signed roster says.
+        status: 'held',
+        requestedOn: null,
+        signedSheetShas: [],
+        feedback: '',
+        feedbackScore: null,
       });
       const roster = kind === 'department-request' ? dept.people : staff.active;
       for (let k = kind === 'new-employee' ? int(3, 10) : int(10, 40); k > 0 && roster.length; k--) {

@@ -16,6 +16,7 @@ export function addTrainings(ledger: DemoLedger, staff: DemoStaff): void {
     location: '集团总部 6F 培训室',
     durationMinutes: 120,
     note: '年度培训计划第二期，与培训主管共同组织',
+    status: 'held',
   });
   const officeAttendees = people.filter((p) => p.active && ['CW', 'CB', 'ZB'].includes(codeOf(p) ?? ''));
   for (const p of officeAttendees.slice(0, 14)) {
@@ -32,6 +33,7 @@ export function addTrainings(ledger: DemoLedger, staff: DemoStaff): void {
     trainer: by,
     location: '网络中心',
     durationMinutes: 60,
+    status: 'held',
   });
   for (const p of [pickPerson('YX', 4), pickPerson('WY', 3), pickPerson('GC', 4)]) {
     add('trainingAttendees', 'attendee', at(11, 10), {

@@ -350,6 +350,8 @@ export const quoteScheduleSchema = z.object({
 
 // ── Training ───────────────────────────────────────────────────────────────────────────
 export const TRAINING_KINDS = ['office-software', 'new-employee', 'department-request', 'other'] as const;
+/** requested: a department asked for it; planned: on the plan; held: attendance marked. */
+export const TRAINING_STATUSES = ['requested', 'planned', 'held', 'cancelled'] as const;
 
 export const trainingSchema = z.object({
   date: dateOnlySchema,
@@ -366,6 +368,18 @@ export const trainingSchema = z.object({
     .nullable()
     .default(null),
   note: optionalText(1000),
+  // Added with attendance and requests; the defaults let trainings stored before them still parse.
+  status: z.enum(TRAINING_STATUSES).default('planned'),
+  /** The day a department's request came in (requested trainings). */
+  requestedOn: dateOnlySchema.nullable().default(null),
+  /** The scanned signed sign-in sheet(s), stored as attachments. */
+  signedSheetShas: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/))
+    .max(20)
+    .default([]),
+  /** What the attendees said afterwards, and their average mark out of 5. */
+  feedback: optionalText(2000),
+  feedbackScore: z.number().min(1).max(5).nullable().default(null),
 });
 
 export const trainingAttendeeSchema = z.object({

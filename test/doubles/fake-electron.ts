@@ -77,10 +77,33 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
   show() {}
+  fullScreen = false;
+  setFullScreen(on: boolean) {
+    this.fullScreen = on;
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }) {
+    this.bounds = { ...bounds };
+  }
+  close() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
 }
 
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+const PRIMARY_DISPLAY: FakeDisplay = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+};
+
 export const screen = {
-  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+  displays: [PRIMARY_DISPLAY] as FakeDisplay[],
   getPrimaryDisplay() {
     return screen.displays[0]!;
   },
@@ -129,7 +152,7 @@ export const Menu = {
 export function resetFakeElectron(): void {
   BrowserWindow.created = [];
   shell.opened = [];
-  screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+  screen.displays = [PRIMARY_DISPLAY];
   Menu.current = undefined;
 }
 

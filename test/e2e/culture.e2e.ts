@@ -1,12 +1,14 @@
 // The daily quote in a real Chromium: a list of 30 quotes with two repeats is imported (the preview
 // names both refusals and nothing is written before confirming), a month of working days is
 // scheduled from it, and the schedule holds exactly the calendar's working days, each with a
-// different quote.
+// different quote; the showroom display then shows today's.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workingDaysIn } from '../../shared/calendar/workdays';
-import { addDays, chinaDay } from '../../shared/time/china';
+import { chineseDate } from '../../shared/culture/showroom';
+import { addDays, chinaDay, weekOf } from '../../shared/time/china';
 import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -95,6 +97,86 @@ describe('daily quotes', () => {
       // Filling the same range again schedules nothing more.
       await page.getByTestId('schedule-fill').click();
       await expect.poll(() => page.getByTestId('schedule-result').textContent()).toContain('都已排好');
+
+      // The showroom display, opened from the library as a page of its own: today's quote (on a
+      // rest day the schedule starting today has none yet), the company name and the date, and
+      // nothing to edit. It shares the ledger and the sign-in of the window that opened it.
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-tab-company').click();
+      await page.getByTestId('company-name').fill('华东示范控股集团');
+      await page.getByTestId('company-name').press('Control+Enter');
+      await page.getByTestId('nav-culture').click();
+      const [showroom] = await Promise.all([
+        app.context.waitForEvent('page'),
+        page.getByTestId('open-showroom').click(),
+      ]);
+      const todays = expected[0] === today ? texts[0]! : '今天还没有排好的语录';
+      await expect.poll(() => showroom.getByTestId('showroom-quote').textContent()).toBe(todays);
+      await expect
+        .poll(() => showroom.getByTestId('showroom-company').textContent())
+        .toBe('华东示范控股集团');
+      expect(await showroom.getByTestId('showroom-date').textContent()).toBe(chineseDate(today));
+      expect(await showroom.locator('button, input, textarea, select, a, [contenteditable]').count()).toBe(0);
+      expect(showroom.url()).toMatch(/\/#\/showroom$/);
+      // Reloaded, with the same address and no new sign-in code, it shows the same quote.
+      await showroom.reload();
+      await expect.poll(() => showroom.getByTestId('showroom-quote').textContent()).toBe(todays);
+      await showroom.close();
+
+      // Website updates: two logged this week meet the week's two, on the tracker and the dashboard.
+      await page.getByTestId('tab-website').click();
+      const thisWeek = page.locator('[data-testid="website-week"][data-status="running"]');
+      await expect.poll(() => thisWeek.getAttribute('data-count')).toBe('0');
+      for (const title of ['集团召开年终工作会议', '诚聘：物业客服主管']) {
+        await page.getByTestId('add-website-update').click();
+        await page.getByTestId('website-title').fill(title);
+        await page.locator('#field-site').fill('集团官网');
+        await page.getByTestId('website-title').press('Control+Enter');
+        await expect
+          .poll(() => page.locator(`[data-testid="website-row"][data-title="${title}"]`).count())
+          .toBe(1);
+      }
+      const met = page.locator(`[data-testid="website-week"][data-monday="${weekOf(today).monday}"]`);
+      await expect.poll(() => met.getAttribute('data-status')).toBe('met');
+      expect(await met.getAttribute('data-count')).toBe('2');
+      // A link that is not a web address is refused under its field, and nothing is saved.
+      await page.getByTestId('add-website-update').click();
+      await page.getByTestId('website-title').fill('不完整的更新');
+      await page.getByTestId('website-url').fill('www.example.com');
+      await page.getByTestId('website-title').press('Control+Enter');
+      await expect.poll(() => page.getByTestId('error-url').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+      expect(await page.getByTestId('website-row').count()).toBe(2);
+      await page.getByTestId('nav-dashboard').click();
+      await expect.poll(() => page.getByTestId('dashboard-website').getAttribute('data-count')).toBe('2');
+      expect(await page.getByTestId('dashboard-website').textContent()).toContain('2 / 2 条');
+
+      // An Excel workbook: the 内容 column is read; a repeat of the library is refused, the rest
+      // imported only after confirming.
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('语录');
+      sheet.addRow(['序号', '内容', '出处']);
+      sheet.addRow([1, '千里之行，始于足下。', '老子']);
+      sheet.addRow([2, QUOTES[7]!.replace('。', '！'), '']);
+      sheet.addRow([3, '细节决定成败。', '']);
+      const xlsx = join(home, '每日一言.xlsx');
+      await workbook.xlsx.writeFile(xlsx);
+      await page.getByTestId('nav-culture').click();
+      await page.getByTestId('tab-quotes').click();
+      await page.getByTestId('import-quotes').click();
+      await page.getByTestId('quote-import-file').setInputFiles(xlsx);
+      await expect
+        .poll(() => page.getByTestId('quote-import-counts').textContent())
+        .toContain('共 3 行：可导入 2 条，拒绝 1 条');
+      const xlsxRefused = page.locator('[data-testid="quote-import-row"][data-status="repeat-of-library"]');
+      expect(await xlsxRefused.getAttribute('data-line')).toBe('3');
+      expect(await page.getByTestId('quote-row').count()).toBe(28);
+      await page.getByTestId('quote-import-confirm').click();
+      await expect
+        .poll(() => page.getByTestId('quote-import-done').textContent())
+        .toContain('已导入 2 条语录');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('quote-row').count()).toBe(30);
     },
   );
 });

@@ -2,7 +2,7 @@
 // taken from the directory), and its sign-in sheet (签到表) printed — the PDF's text lists every
 // person of the department in service.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoLedger, newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
@@ -69,5 +69,27 @@ describe('trainings', () => {
     const text = execFileSync('pdftotext', ['-layout', join(dir, file!), '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, '')).toContain('WPS表格入门');
     for (const name of finance) expect(text, name).toContain(name);
+
+    // Marked held from the signed sheet: first with nobody ticked (refused, in Chinese, nothing
+    // saved), then with everyone but the last, the scan of the sheet attached.
+    await row.getByTestId('training-held').click();
+    const people = page.getByTestId('attendance-person');
+    await expect.poll(() => people.count()).toBe(finance.length);
+    await page.getByTestId('attendance-submit').click();
+    await expect.poll(() => page.getByTestId('attendance-error').textContent()).toContain('没有人签到');
+    expect(await row.getAttribute('data-status')).toBe('planned');
+    for (let i = 0; i < finance.length - 1; i++) await people.nth(i).click();
+    await page.getByTestId('attendance-scan-input').setInputFiles({
+      name: '签到表扫描.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync(join(dir, file!)),
+    });
+    await expect.poll(() => page.getByTestId('attendance-scan-name').textContent()).toBe('签到表扫描.pdf');
+    await page.getByTestId('attendance-feedback').fill('希望下次讲数据透视表');
+    await page.getByTestId('attendance-submit').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('held');
+    expect(await row.getByTestId('training-attended').textContent()).toBe(
+      `签到 ${finance.length - 1} / ${finance.length}`,
+    );
   });
 });

@@ -1,8 +1,9 @@
-// 网站与文化 — the daily quote (每日一言): its library, its schedule of working days ahead, and the
-// history of what the showroom showed. Each tab is addressable (#/culture, #/culture/schedule,
-// #/culture/history) so a link or a test can open it directly.
-// Test ids: culture-screen, tab-quotes, tab-schedule, tab-history; the tabs' own ids are listed in
-// their files.
+// 网站与文化 — the daily quote (每日一言): its library, its schedule of working days ahead, the
+// history of what the showroom showed, and the website updates with their weekly tracker. Each
+// tab is addressable (#/culture, #/culture/schedule, #/culture/history, #/culture/website) so a
+// link or a test can open it directly.
+// Test ids: culture-screen, tab-quotes, tab-schedule, tab-history, tab-website; the tabs' own ids
+// are listed in their files.
 import { Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../app/ledger';
@@ -11,8 +12,9 @@ import { useChinaToday, useCultureLedger } from './data';
 import { QuoteHistoryTab } from './QuoteHistoryTab';
 import { QuoteLibraryTab } from './QuoteLibraryTab';
 import { ScheduleTab } from './ScheduleTab';
+import { WebsiteTab } from './WebsiteTab';
 
-const TABS = ['quotes', 'schedule', 'history'] as const;
+const TABS = ['quotes', 'schedule', 'history', 'website'] as const;
 
 export function CultureScreen() {
   const { t } = useTranslation();
@@ -40,8 +42,10 @@ export function CultureScreen() {
                 <QuoteLibraryTab ledger={ledger} today={today} />
               ) : key === 'schedule' ? (
                 <ScheduleTab ledger={ledger} today={today} />
-              ) : (
+              ) : key === 'history' ? (
                 <QuoteHistoryTab ledger={ledger} today={today} />
+              ) : (
+                <WebsiteTab today={today} />
               ),
           }))}
         />

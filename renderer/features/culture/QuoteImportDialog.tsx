@@ -1,4 +1,5 @@
-// Importing quotes: choose a text file (one quote a line) or a CSV, see every line with what
+// Importing quotes: choose a text file (one quote a line), a CSV or an XLSX workbook (its first
+// sheet with cells; the quote column by its header, else column A), see every line with what
 // happens to it — imported, imported with a near-duplicate warning, or refused as a repeat of the
 // library or of an earlier line — and only then confirm. The accepted lines are written all at
 // once or not at all. The file is decoded by the import decoder every NetDesk import shares (UTF-8
@@ -12,14 +13,19 @@ import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   planQuoteImport,
+  quoteCellsOf,
   quoteLinesOf,
   type ImportLine,
   type QuoteImportPlan,
 } from '../../../shared/culture/quote-import';
 import { decodeImportBytes } from '../../../shared/import/csv';
+import { sniffSpreadsheet } from '../../../shared/import/devices';
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
 import { describeError } from '../../i18n/errors';
+// The workbook reader every XLSX import uses: the limits checked first, then exceljs, off the
+// window's thread.
+import { readWorkbookOffThread } from '../devices/import/read-xlsx-offthread';
 import { importQuotes, type CultureLedger } from './data';
 
 type Step =
@@ -40,8 +46,22 @@ export function QuoteImportDialog(props: { open: boolean; ledger: CultureLedger;
     props.onClose();
   };
 
+  const onXlsx = async (bytes: Uint8Array, fileName: string) => {
+    const read = await readWorkbookOffThread(bytes);
+    if (read === null) return;
+    const sheet = read.ok ? read.sheets.find((s) => s.rows.length > 0) : undefined;
+    if (!sheet) {
+      setStep({ kind: 'pick', error: t('culture.import.xlsxError') });
+      return;
+    }
+    const rows = sheet.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
+    setStep({ kind: 'preview', fileName, plan: planQuoteImport(quoteCellsOf(rows), props.ledger.index) });
+  };
+
   const onFile = (file: File) => {
     void file.arrayBuffer().then((buffer) => {
+      if (sniffSpreadsheet(new Uint8Array(buffer)) === 'xlsx')
+        return onXlsx(new Uint8Array(buffer), file.name);
       const decoded = decodeImportBytes(new Uint8Array(buffer));
       if (!decoded.ok) {
         setStep({ kind: 'pick', error: t('culture.import.fileError', { line: decoded.line }) });
@@ -115,7 +135,11 @@ export function QuoteImportDialog(props: { open: boolean; ledger: CultureLedger;
             {step.error && (
               <Alert type="error" showIcon title={step.error} data-testid="quote-import-file-error" />
             )}
-            <FileUpload accept=".txt,.csv,text/plain,text/csv" testId="quote-import-file" onFile={onFile}>
+            <FileUpload
+              accept=".txt,.csv,.xlsx,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              testId="quote-import-file"
+              onFile={onFile}
+            >
               <Button type="primary" icon={<UploadOutlined />} data-testid="quote-import-pick" autoFocus>
                 {t('culture.import.pick')}
               </Button>

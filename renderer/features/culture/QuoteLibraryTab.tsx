@@ -1,13 +1,21 @@
 // The quote library: every quote with its tags and whether it was shown, is planned or is unused;
 // how many working days the unused quotes still cover; add, edit, retire, import.
 // Test ids: quote-coverage, add-quote, import-quotes, quotes-table, quote-row (data-text,
-// data-status: shown | planned | unused | retired), quote-edit, quote-retire.
-import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Tag, type TableColumnsType } from 'antd';
+// data-status: shown | planned | unused | retired), quote-edit, quote-retire, open-showroom.
+import {
+  DesktopOutlined,
+  EditOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UndoOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coverageOf, entriesByDay } from '../../../shared/culture/schedule';
 import type { Quote } from '../../../shared/schemas';
+import { runtimeMode } from '../../api/netdesk';
 import { useLedger } from '../../app/ledger';
 import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
@@ -15,6 +23,7 @@ import { setQuoteRetired, type CultureLedger } from './data';
 import { QuoteForm } from './QuoteForm';
 import { QuoteImportDialog } from './QuoteImportDialog';
 import { EmptyState } from '../../components/EmptyState';
+import { SHOWROOM_HASH } from './showroom-page';
 
 export function QuoteLibraryTab({ ledger, today }: { ledger: CultureLedger; today: string }) {
   const { t } = useTranslation();
@@ -103,6 +112,19 @@ export function QuoteLibraryTab({ ledger, today }: { ledger: CultureLedger; toda
         }
       />
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'flex-end' }}>
+        {/* Electron opens the showroom as its own full-screen window from the menu (窗口 → 展厅显示);
+            in browser mode it is a page of this origin, which shares the ledger and the sign-in. */}
+        {runtimeMode() === 'browser' ? (
+          <Tooltip title={t('culture.showroom.openHint')}>
+            <Button
+              icon={<DesktopOutlined />}
+              data-testid="open-showroom"
+              onClick={() => window.open(`/${SHOWROOM_HASH}`, 'netdesk-showroom', 'noopener')}
+            >
+              {t('culture.showroom.open')}
+            </Button>
+          </Tooltip>
+        ) : null}
         <Button icon={<UploadOutlined />} data-testid="import-quotes" onClick={() => setImporting(true)}>
           {t('culture.importQuotes')}
         </Button>

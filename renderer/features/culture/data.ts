@@ -13,7 +13,7 @@ import {
   type QuoteIndex,
 } from '../../../shared/culture/quotes';
 import { byCreation, planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
-import type { Quote, QuoteScheduleEntry } from '../../../shared/schemas';
+import type { Quote, QuoteScheduleEntry, RecordInput, WebsiteUpdate } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { chinaDay, dayStart, addDays } from '../../../shared/time/china';
 import { commitScope } from '../../db/commit';
@@ -38,6 +38,18 @@ export async function readCultureLedger(db: NetdeskDb): Promise<CultureLedger> {
   ]);
   const live = quotes.filter(isListed).sort(byCreation);
   return { quotes: live, schedule: schedule.filter(isListed), restDays, index: buildQuoteIndex(live) };
+}
+
+/** What the showroom display needs, read without building the repeat index it has no use for. */
+export async function readShowroom(
+  db: NetdeskDb,
+): Promise<{ quotes: Quote[]; schedule: QuoteScheduleEntry[]; companyName: string }> {
+  const [quotes, schedule, companyName] = await Promise.all([
+    db.quotes.toArray(),
+    db.quoteSchedule.toArray(),
+    getLedgerSetting(db, 'companyName'),
+  ]);
+  return { quotes: quotes.filter(isListed), schedule: schedule.filter(isListed), companyName };
 }
 
 /** The quote library and its schedule, following the ledger; undefined while the first read runs. */
@@ -177,4 +189,35 @@ export async function moveScheduled(
 /** Take a planned day off the schedule (its quote goes back to the unused ones). */
 export async function unschedule(repo: Repository, entryId: string): Promise<void> {
   await repo.remove('quoteSchedule', entryId);
+}
+
+// ── Website updates ──────────────────────────────────────────────────────────────────────
+
+/** Every live website update, newest first, following the ledger. */
+export function useWebsiteUpdates(db: NetdeskDb): WebsiteUpdate[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.websiteUpdates.orderBy('publishedAt').reverse().toArray();
+    return rows.filter(isListed);
+  }, [db]);
+}
+
+/** Only this week's updates: what the dashboard card counts, without reading ten years of them. */
+export function useUpdatesSince(db: NetdeskDb, since: string): WebsiteUpdate[] | undefined {
+  return useLiveQuery(
+    async () => (await db.websiteUpdates.where('publishedAt').aboveOrEqual(since).toArray()).filter(isListed),
+    [db, since],
+  );
+}
+
+/** Log a website update, or correct one; the repository validates it with its record schema. */
+export async function saveWebsiteUpdate(
+  repo: Repository,
+  input: RecordInput<'websiteUpdates'>,
+  id?: string,
+): Promise<WebsiteUpdate> {
+  return id ? repo.update('websiteUpdates', id, input) : repo.create('websiteUpdates', input);
+}
+
+export async function removeWebsiteUpdate(repo: Repository, id: string): Promise<void> {
+  await repo.remove('websiteUpdates', id);
 }

@@ -12,6 +12,7 @@ import { markStart } from '../../app/marks';
 import { describeError } from '../../i18n/errors';
 import { ChecksDueCard } from '../checks/ChecksDueCard';
 import { QuoteGapCard } from '../culture/QuoteGapCard';
+import { WebsiteWeekCard } from '../culture/WebsiteWeekCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
 import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
@@ -43,6 +44,7 @@ export function DashboardScreen() {
             <ChecksDueCard />
             <MajorIncidentsCard />
             <QuoteGapCard />
+            <WebsiteWeekCard />
             <DeviceFlagsCard />
             <DemoDataCard />
           </>

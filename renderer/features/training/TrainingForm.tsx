@@ -1,8 +1,10 @@
-// Plan a training: topic, kind, date, place, trainer, and its roster picked from the directory by
-// department (everyone in service there) and by person. Validated with the training record's own
-// schema; the training and its roster are saved together.
-// Test ids: training-form, training-topic, training-kind, training-date, training-location,
-// training-trainer, training-departments, training-people, training-roster-count, training-submit.
+// Plan a training, or log a department's request for one: topic, kind, date, place, trainer, the
+// requesting department, and its roster picked from the directory by department (everyone in
+// service there) and by person. Validated with the training record's own schema; the training
+// and its roster are saved together.
+// Test ids: training-form, training-topic, training-kind, training-status, training-requester,
+// training-date, training-location, training-trainer, training-departments, training-people,
+// training-roster-count, training-submit.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Input, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -20,8 +22,13 @@ import type { Directory } from '../../directory/directory';
 import { createTraining } from './data';
 
 const formSchema = trainingSchema
-  .pick({ topic: true, kind: true, date: true, location: true, trainer: true })
-  .extend({ departmentIds: z.array(z.string()), personIds: z.array(z.string()) });
+  .pick({ topic: true, kind: true, date: true, location: true, trainer: true, requestingDepartmentId: true })
+  .extend({
+    departmentIds: z.array(z.string()),
+    personIds: z.array(z.string()),
+    // A new training is either on the plan or a department's request; held comes from the sheet.
+    status: z.enum(['planned', 'requested']),
+  });
 type FormInput = z.input<typeof formSchema>;
 type FormValues = z.output<typeof formSchema>;
 
@@ -40,6 +47,8 @@ export function TrainingForm(props: {
     date: props.today,
     location: '',
     trainer: '',
+    requestingDepartmentId: null,
+    status: 'planned',
     departmentIds: [],
     personIds: [],
   };
@@ -73,7 +82,12 @@ export function TrainingForm(props: {
       await createTraining(
         db,
         repo,
-        { ...training, requestingDepartmentId: null, durationMinutes: null, note: '' },
+        {
+          ...training,
+          requestedOn: training.status === 'requested' ? props.today : null,
+          durationMinutes: null,
+          note: '',
+        },
         roster.map((p) => p.id),
       );
       void message.success(t('common.saved'));
@@ -113,6 +127,41 @@ export function TrainingForm(props: {
               value={field.value}
               onChange={field.onChange}
               options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`training.kinds.${k}`) }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="status" label={t('training.fields.status')} error={errors.status} required>
+        <Controller
+          control={control}
+          name="status"
+          render={({ field }) => (
+            <Select
+              id="field-status"
+              data-testid="training-status"
+              value={field.value}
+              onChange={field.onChange}
+              options={(['planned', 'requested'] as const).map((s) => ({
+                value: s,
+                label: t(`training.statuses.${s}`),
+              }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="requestingDepartmentId" label={t('training.fields.requester')}>
+        <Controller
+          control={control}
+          name="requestingDepartmentId"
+          render={({ field }) => (
+            <Select
+              id="field-requestingDepartmentId"
+              data-testid="training-requester"
+              value={field.value ?? undefined}
+              onChange={(v: string | undefined) => field.onChange(v ?? null)}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={props.directory.departments.map((d) => ({ value: d.id, label: d.name }))}
             />
           )}
         />

@@ -1,19 +1,28 @@
-// 培训 — the year's trainings: the office-software progress against two a year, each training with
-// its roster size, and its sign-in sheet (签到表) printed from the row.
+// 培训 — the year's trainings: the office-software plan against two a year (held and still
+// planned), departments' requests with their status, each training with its roster and attendance,
+// its sign-in sheet (签到表) printed from the row and marked held from the signed sheet, and the
+// newcomers in the directory still waiting for their software guidance.
 // Test ids: training-screen, training-progress, add-training, trainings-table, training-row
-// (data-topic), training-print.
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+// (data-topic, data-status), training-print, training-held, training-cancel, training-attended,
+// newcomers (data-count), newcomer (data-name).
+import { CheckOutlined, CloseOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Training } from '../../../shared/schemas';
-import { officeTrainingProgress } from '../../../shared/training/roster';
+import {
+  NEWCOMER_DAYS,
+  newcomersWithoutGuidance,
+  officePlanProgress,
+} from '../../../shared/training/attendance';
+import { addDays } from '../../../shared/time/china';
 import { useLedger } from '../../app/ledger';
 import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
 import { useChinaToday } from '../culture/data';
 import { useDirectory } from '../../directory/directory';
-import { printSigninSheet, useTrainingLedger } from './data';
+import { AttendanceDialog } from './AttendanceDialog';
+import { printSigninSheet, setTrainingStatus, useTrainingLedger } from './data';
 import { TrainingForm } from './TrainingForm';
 import { EmptyState } from '../../components/EmptyState';
 
@@ -24,14 +33,43 @@ export function TrainingScreen() {
   const ledger = useTrainingLedger(db);
   const directory = useDirectory();
   const [adding, setAdding] = useState(false);
+  const [marking, setMarking] = useState<Training | null>(null);
+  const { repo } = useLedger();
   const today = useChinaToday();
   const year = Number(today.slice(0, 4));
-  const progress = useMemo(() => ledger && officeTrainingProgress(ledger.trainings, year), [ledger, year]);
+  const progress = useMemo(() => ledger && officePlanProgress(ledger.trainings, year), [ledger, year]);
   const rosterSize = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const a of ledger?.attendees ?? []) counts.set(a.trainingId, (counts.get(a.trainingId) ?? 0) + 1);
+    const counts = new Map<string, { roster: number; signed: number }>();
+    for (const a of ledger?.attendees ?? []) {
+      const c = counts.get(a.trainingId) ?? { roster: 0, signed: 0 };
+      counts.set(a.trainingId, { roster: c.roster + 1, signed: c.signed + (a.signed ? 1 : 0) });
+    }
     return counts;
   }, [ledger]);
+  const newcomers = useMemo(
+    () =>
+      ledger && directory
+        ? newcomersWithoutGuidance(
+            directory.people,
+            ledger.trainings,
+            ledger.attendees,
+            addDays(today, -NEWCOMER_DAYS),
+          )
+        : [],
+    [ledger, directory, today],
+  );
+  const cancel = (training: Training) =>
+    modal.confirm({
+      title: t('training.cancelConfirm', { topic: training.topic }),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await setTrainingStatus(repo, training.id, 'cancelled');
+        } catch (err) {
+          void message.error(describeError(err, t));
+        }
+      },
+    });
 
   const print = async (training: Training) => {
     try {
@@ -62,22 +100,58 @@ export function TrainingScreen() {
     },
     { title: t('training.fields.location'), dataIndex: 'location', width: 160, ellipsis: true },
     {
+      title: t('training.fields.status'),
+      key: 'status',
+      width: 100,
+      render: (_, tr) => {
+        const status = tr.status ?? 'planned';
+        const color = { held: 'green', planned: 'blue', requested: 'orange', cancelled: 'default' }[status];
+        return <Tag color={color}>{t(`training.statuses.${status}`)}</Tag>;
+      },
+    },
+    {
       title: t('training.fields.roster'),
       key: 'roster',
-      width: 90,
-      render: (_, tr) => rosterSize.get(tr.id) ?? 0,
+      width: 110,
+      render: (_, tr) => {
+        const c = rosterSize.get(tr.id) ?? { roster: 0, signed: 0 };
+        return (tr.status ?? 'planned') === 'held' ? (
+          <span data-testid="training-attended">{t('training.attended', c)}</span>
+        ) : (
+          c.roster
+        );
+      },
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 80,
+      width: 120,
       render: (_, tr) => (
-        <RowAction
-          icon={<PrinterOutlined />}
-          label={t('training.print')}
-          testId="training-print"
-          onClick={() => void print(tr)}
-        />
+        <Space size={0}>
+          <RowAction
+            icon={<PrinterOutlined />}
+            label={t('training.print')}
+            testId="training-print"
+            onClick={() => void print(tr)}
+          />
+          {tr.status !== 'cancelled' && (
+            <RowAction
+              icon={<CheckOutlined />}
+              label={t('training.markHeld')}
+              testId="training-held"
+              onClick={() => setMarking(tr)}
+            />
+          )}
+          {tr.status !== 'held' && tr.status !== 'cancelled' && (
+            <RowAction
+              icon={<CloseOutlined />}
+              label={t('training.cancel')}
+              testId="training-cancel"
+              danger
+              onClick={() => cancel(tr)}
+            />
+          )}
+        </Space>
       ),
     },
   ];
@@ -95,8 +169,31 @@ export function TrainingScreen() {
               data-testid="training-progress"
               type={progress.met ? 'success' : 'info'}
               showIcon
-              title={t('training.progress', { year, held: progress.held, needed: progress.needed })}
+              title={t('training.planProgress', {
+                year,
+                held: progress.held,
+                planned: progress.planned,
+                needed: progress.needed,
+              })}
             />
+          )}
+          {newcomers.length > 0 && (
+            <Card
+              size="small"
+              style={{ marginBottom: 12 }}
+              data-testid="newcomers"
+              data-count={newcomers.length}
+              title={t('training.newcomers', { count: newcomers.length })}
+            >
+              <Space wrap>
+                {newcomers.map((p) => (
+                  <Tag key={p.id} data-testid="newcomer" data-name={p.name}>
+                    {p.name}
+                    {p.departmentId ? ` · ${directory.departmentById.get(p.departmentId)?.name ?? ''}` : ''}
+                  </Tag>
+                ))}
+              </Space>
+            </Card>
           )}
           <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'flex-end' }}>
             <Button
@@ -117,8 +214,19 @@ export function TrainingScreen() {
             pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
             locale={{ emptyText: <EmptyState message={t('emptyState.training')} /> }}
             onRow={(tr) =>
-              ({ 'data-testid': 'training-row', 'data-topic': tr.topic }) as HTMLAttributes<HTMLElement>
+              ({
+                'data-testid': 'training-row',
+                'data-topic': tr.topic,
+                'data-status': tr.status ?? 'planned',
+              }) as HTMLAttributes<HTMLElement>
             }
+          />
+          <AttendanceDialog
+            training={marking}
+            roster={marking ? ledger.attendees.filter((a) => a.trainingId === marking.id) : []}
+            directory={directory}
+            today={today}
+            onClose={() => setMarking(null)}
           />
           <TrainingForm open={adding} today={today} directory={directory} onClose={() => setAdding(false)} />
         </>

@@ -4,10 +4,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import type { RecordInput } from '../../../shared/schemas';
+import { checkHeld, type HeldRefusal } from '../../../shared/training/attendance';
 import type { Training, TrainingAttendee } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { commitScope } from '../../db/commit';
-import type { Repository } from '../../db/repository';
+import type { AttachmentInput, Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { pdfFileName, printForm, type PrintFormResult } from '../../print/print-form';
 
@@ -81,4 +82,79 @@ export async function printSigninSheet(
   if (first.ok) return first;
   if (!(await confirmMissing(first.missing))) return null;
   return printForm('signin', source, { id: training.id, fileName, allowMissing: true });
+}
+
+/** Why a training was not marked held (shared/training/attendance.ts). */
+export class TrainingRefused extends Error {
+  constructor(readonly reason: HeldRefusal) {
+    super(`training not marked held: ${reason}`);
+    this.name = 'TrainingRefused';
+  }
+}
+
+export interface HeldInput {
+  /** Everyone who signed the sheet: people of the roster and walk-ins picked from the directory. */
+  attendedPersonIds: string[];
+  /** The scanned signed sheet, if there is one yet (it can be attached later too). */
+  scan?: AttachmentInput;
+  feedback: string;
+  feedbackScore: number | null;
+}
+
+/**
+ * Mark a training held from its signed sign-in sheet: the roster's signatures, walk-ins added to
+ * the roster as signed, the scan attached, the feedback kept — all in one transaction, or nothing.
+ * Refused (TrainingRefused) when nobody signed, the day has not come or it was cancelled.
+ */
+export async function markTrainingHeld(
+  db: NetdeskDb,
+  repo: Repository,
+  trainingId: string,
+  input: HeldInput,
+  today: string,
+): Promise<Training> {
+  const attended = new Set(input.attendedPersonIds);
+  const before = await db.trainings.get(trainingId);
+  if (!before || !isListed(before)) throw new Error(`no training ${trainingId}`);
+  const refusal = checkHeld(before, [...attended], today);
+  if (refusal) throw new TrainingRefused(refusal);
+  // Hashing cannot run inside an IndexedDB transaction; the scan is stored first (content-addressed,
+  // so a refusal below leaves only an unreferenced copy, never a half-marked training).
+  const scan = input.scan ? await repo.putAttachment(input.scan) : null;
+  return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
+    const training = await db.trainings.get(trainingId);
+    if (!training || !isListed(training)) throw new Error(`no training ${trainingId}`);
+    const roster = (await db.trainingAttendees.where('trainingId').equals(trainingId).toArray()).filter(
+      isListed,
+    );
+    for (const a of roster) {
+      if (a.signed !== attended.has(a.personId))
+        await repo.update('trainingAttendees', a.id, { signed: attended.has(a.personId) });
+    }
+    const onRoster = new Set(roster.map((a) => a.personId));
+    const walkIns = [...attended].filter((id) => !onRoster.has(id));
+    if (walkIns.length > 0) {
+      const result = await repo.bulkCreate(
+        'trainingAttendees',
+        walkIns.map((personId) => ({ trainingId, personId, signed: true })),
+      );
+      if (!result.ok) throw new Error(`walk-ins refused: ${result.errors.length} rows`);
+    }
+    const shas = training.signedSheetShas ?? [];
+    return repo.update('trainings', trainingId, {
+      status: 'held',
+      feedback: input.feedback,
+      feedbackScore: input.feedbackScore,
+      ...(scan && !shas.includes(scan.sha256) ? { signedSheetShas: [...shas, scan.sha256] } : {}),
+    });
+  });
+}
+
+/** Plan a requested training, cancel one, or put a cancelled one back on the plan. */
+export async function setTrainingStatus(
+  repo: Repository,
+  trainingId: string,
+  status: 'requested' | 'planned' | 'cancelled',
+): Promise<Training> {
+  return repo.update('trainings', trainingId, { status });
 }

@@ -1,0 +1,149 @@
+// 网站更新: the log of what went online on the group's websites, and the weekly tracker against
+// "at least two a week" (the weeks of the KPI: Monday–Sunday, China time, reported in the month of
+// their Thursday). The tracker shows the last twelve weeks; the week still running is "in
+// progress" until it has its two.
+// Test ids: website-week (data-monday, data-count, data-status: met | short | running),
+// add-website-update, website-row (data-title), website-edit, website-delete.
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { weeklyTracker, WEBSITE_UPDATES_PER_WEEK, type WeekTally } from '../../../shared/culture/website';
+import type { WebsiteUpdate } from '../../../shared/schemas';
+import { addDays } from '../../../shared/time/china';
+import { useLedger } from '../../app/ledger';
+import { RowAction } from '../../components/RowAction';
+import { formatTime } from '../../i18n/dates';
+import { describeError } from '../../i18n/errors';
+import { removeWebsiteUpdate, useWebsiteUpdates } from './data';
+import { WebsiteUpdateForm } from './WebsiteUpdateForm';
+
+const TRACKED_WEEKS = 12;
+
+export function WebsiteTab({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const { db, repo } = useLedger();
+  const { message, modal } = App.useApp();
+  const updates = useWebsiteUpdates(db);
+  const [editing, setEditing] = useState<{ update: WebsiteUpdate | null } | null>(null);
+
+  const weeks = useMemo(
+    () => weeklyTracker(updates ?? [], addDays(today, -7 * (TRACKED_WEEKS - 1)), today, today),
+    [updates, today],
+  );
+  const sites = useMemo(() => [...new Set((updates ?? []).map((u) => u.site))], [updates]);
+  const status = (w: WeekTally) => (w.met ? 'met' : w.current ? 'running' : 'short');
+
+  const remove = (u: WebsiteUpdate) =>
+    modal.confirm({
+      title: t('culture.website.deleteConfirm', { title: u.title }),
+      okButtonProps: { danger: true, 'data-testid': 'website-delete-confirm' },
+      onOk: async () => {
+        try {
+          await removeWebsiteUpdate(repo, u.id);
+        } catch (err) {
+          void message.error(describeError(err, t));
+        }
+      },
+    });
+
+  const columns: TableColumnsType<WebsiteUpdate> = [
+    {
+      title: t('culture.website.fields.publishedAt'),
+      key: 'at',
+      width: 150,
+      render: (_, u) => formatTime(u.publishedAt),
+    },
+    { title: t('culture.website.fields.title'), dataIndex: 'title', ellipsis: true },
+    {
+      title: t('culture.website.fields.category'),
+      key: 'category',
+      width: 110,
+      render: (_, u) => t(`culture.website.categories.${u.category}`),
+    },
+    { title: t('culture.website.fields.site'), dataIndex: 'site', width: 140, ellipsis: true },
+    { title: t('culture.website.fields.author'), dataIndex: 'author', width: 100 },
+    {
+      key: 'actions',
+      width: 90,
+      render: (_, u) => (
+        <Space size={0}>
+          <RowAction
+            icon={<EditOutlined />}
+            label={t('common.edit')}
+            testId="website-edit"
+            onClick={() => setEditing({ update: u })}
+          />
+          <RowAction
+            icon={<DeleteOutlined />}
+            label={t('common.delete')}
+            testId="website-delete"
+            onClick={() => remove(u)}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Card
+        size="small"
+        title={t('culture.website.tracker', { needed: WEBSITE_UPDATES_PER_WEEK })}
+        style={{ marginBottom: 12 }}
+      >
+        <Space wrap size={[8, 8]}>
+          {weeks.map((w) => (
+            <Tag
+              key={w.monday}
+              data-testid="website-week"
+              data-monday={w.monday}
+              data-count={w.count}
+              data-status={status(w)}
+              color={w.met ? 'green' : w.current ? 'blue' : 'red'}
+            >
+              {t('culture.website.week', {
+                monday: w.monday.slice(5),
+                sunday: w.sunday.slice(5),
+                count: w.count,
+              })}
+              {' · '}
+              {t(`culture.website.status.${status(w)}`)}
+            </Tag>
+          ))}
+        </Space>
+      </Card>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">
+          {t('culture.website.count', { count: updates?.length ?? 0 })}
+        </Typography.Text>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          data-testid="add-website-update"
+          onClick={() => setEditing({ update: null })}
+        >
+          {t('culture.website.add')}
+        </Button>
+      </Space>
+      <Table<WebsiteUpdate>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={updates ?? []}
+        loading={updates === undefined}
+        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('culture.website.empty') }}
+        onRow={(u) =>
+          ({ 'data-testid': 'website-row', 'data-title': u.title }) as HTMLAttributes<HTMLElement>
+        }
+      />
+      <WebsiteUpdateForm
+        open={editing !== null}
+        update={editing?.update ?? null}
+        sites={sites}
+        onClose={() => setEditing(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+// Log one website update, or correct it: the site, its title and category, who wrote or sent it,
+// when it went online, and its link. Validated with the update record's own schema (the time is
+// typed in this PC's clock, China time, and stored as an instant).
+// Test ids: website-form, website-site, website-title, website-category, website-author,
+// website-published, website-url, website-submit.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App, AutoComplete, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { WEBSITE_UPDATE_CATEGORIES, websiteUpdateSchema } from '../../../shared/schemas/records';
+import type { WebsiteUpdate } from '../../../shared/schemas';
+import { useLedger } from '../../app/ledger';
+import { DateTimeInput } from '../../components/DateInputs';
+import { FormField } from '../../components/FormField';
+import { FormModal } from '../../components/FormModal';
+import { showUnderField } from '../../components/refusedSave';
+import { toLocalValue } from '../../i18n/dates';
+import { describeError, zodIssueMessage } from '../../i18n/errors';
+import { saveWebsiteUpdate } from './data';
+
+const formSchema = websiteUpdateSchema.extend({
+  // 'YYYY-MM-DDTHH:mm' as typed; made an instant on save.
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
+});
+type FormInput = z.input<typeof formSchema>;
+type FormValues = z.output<typeof formSchema>;
+
+export function WebsiteUpdateForm(props: {
+  open: boolean;
+  update: WebsiteUpdate | null;
+  /** Sites already in the log, offered first; the newest is the default for a new update. */
+  sites: string[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { repo } = useLedger();
+  const { message } = App.useApp();
+  const { open, update } = props;
+  const {
+    control,
+    handleSubmit,
+    reset,
+    setFocus,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormInput, unknown, FormValues>({
+    resolver: zodResolver(formSchema, { error: zodIssueMessage }),
+  });
+  useEffect(() => {
+    if (!open) return;
+    reset(
+      update
+        ? { ...update, publishedAt: toLocalValue(dayjs(update.publishedAt)) }
+        : {
+            site: props.sites[0] ?? '',
+            title: '',
+            category: 'activity',
+            author: '',
+            publishedAt: toLocalValue(dayjs()),
+            url: '',
+          },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
+  }, [open, update, reset]);
+
+  const onSubmit = async (values: FormValues) => {
+    try {
+      const input = {
+        site: values.site,
+        title: values.title,
+        category: values.category,
+        author: values.author,
+        url: values.url,
+        publishedAt: new Date(values.publishedAt).toISOString(),
+      };
+      await saveWebsiteUpdate(repo, input, update?.id);
+      void message.success(t('common.saved'));
+      props.onClose();
+    } catch (err) {
+      if (!showUnderField(err, t, values, setError)) void message.error(describeError(err, t));
+    }
+  };
+
+  return (
+    <FormModal
+      open={open}
+      title={update ? t('culture.website.edit') : t('culture.website.add')}
+      formId="website-form"
+      submitTestId="website-submit"
+      submitting={isSubmitting}
+      onCancel={props.onClose}
+      onOpened={() => setFocus('title')}
+      onSubmit={(e) => void handleSubmit(onSubmit)(e)}
+      width={640}
+    >
+      <FormField name="title" label={t('culture.website.fields.title')} error={errors.title} required>
+        <Controller
+          control={control}
+          name="title"
+          render={({ field }) => <Input {...field} id="field-title" data-testid="website-title" />}
+        />
+      </FormField>
+      <FormField name="site" label={t('culture.website.fields.site')} error={errors.site} required>
+        <Controller
+          control={control}
+          name="site"
+          render={({ field }) => (
+            <AutoComplete
+              id="field-site"
+              data-testid="website-site"
+              value={field.value}
+              onChange={field.onChange}
+              options={props.sites.map((s) => ({ value: s }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField
+        name="category"
+        label={t('culture.website.fields.category')}
+        error={errors.category}
+        required
+      >
+        <Controller
+          control={control}
+          name="category"
+          render={({ field }) => (
+            <Select
+              id="field-category"
+              data-testid="website-category"
+              value={field.value}
+              onChange={field.onChange}
+              options={WEBSITE_UPDATE_CATEGORIES.map((c) => ({
+                value: c,
+                label: t(`culture.website.categories.${c}`),
+              }))}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="author" label={t('culture.website.fields.author')} error={errors.author}>
+        <Controller
+          control={control}
+          name="author"
+          render={({ field }) => (
+            <Input {...field} value={field.value ?? ''} id="field-author" data-testid="website-author" />
+          )}
+        />
+      </FormField>
+      <FormField
+        name="publishedAt"
+        label={t('culture.website.fields.publishedAt')}
+        error={errors.publishedAt}
+        required
+      >
+        <Controller
+          control={control}
+          name="publishedAt"
+          render={({ field }) => (
+            <DateTimeInput
+              id="field-publishedAt"
+              testId="website-published"
+              value={field.value}
+              onChange={field.onChange}
+              inputRef={field.ref}
+            />
+          )}
+        />
+      </FormField>
+      <FormField name="url" label={t('culture.website.fields.url')} error={errors.url}>
+        <Controller
+          control={control}
+          name="url"
+          render={({ field }) => (
+            <Input
+              {...field}
+              value={field.value ?? ''}
+              id="field-url"
+              data-testid="website-url"
+              placeholder="https://"
+            />
+          )}
+        />
+      </FormField>
+    </FormModal>
+  );
+}
