@@ -46,7 +46,7 @@ export async function kpiFigures(
     budget: 100,
     baseline: median(tile.keptMs),
     note:
-      `the month of the dataset's "now" forgotten by the after-commit hook, recomputed from its window; the card's write ` +
+      `the month of the dataset's "now" patched by the after-commit hook from the new card alone; the card's write ` +
       `${median(tile.writeMs).toFixed(1)} ms (hook included); baseline = the kept summary read`,
   });
 }

@@ -8,7 +8,7 @@ import { openNetdeskDb, type NetdeskDb } from '../../renderer/db/schema';
 import { logRepairCard } from '../../renderer/features/repair/data/index';
 import { readKpiMonth } from '../../renderer/features/kpi/kpi-data';
 import { kpiMonthSummary } from '../../renderer/features/kpi/month-cache';
-import { kpiMonthCacheHook } from '../../renderer/features/kpi/month-cache-hook';
+import { kpiMonthCacheHook, kpiMonthCardsHook } from '../../renderer/features/kpi/month-cache-hook';
 import { drawKpiPdf } from '../../renderer/features/kpi/print-kpi';
 import { figuresSha256, freezeKpiReport } from '../../shared/kpi/archive';
 import { chinaMonth, monthPeriod } from '../../shared/time/china';
@@ -81,16 +81,16 @@ export const kpiBench = {
 
   /**
    * The month's tiles after a new repair card: the card logged as the intake screen logs it (the write
-   * pipeline's hook forgets the month in the same transaction), then the month's summary read
-   * again — recomputed from the month's window, not from ten years. Baseline: the summary read
-   * while it is kept (no write in between).
+   * pipeline's hook patches the month's K3 from that card in the same transaction), then the
+   * month's summary read again — kept, never recomputed from the month's window. Baseline: the
+   * summary read while it is kept (no write in between).
    */
   async kpiTileAfterCard(
     runs: number,
     nowIso: string,
   ): Promise<{ ms: number[]; writeMs: number[]; keptMs: number[] }> {
     const db = await open();
-    const unregister = registerCommitHook(kpiMonthCacheHook);
+    const unregister = [registerCommitHook(kpiMonthCacheHook), registerCommitHook(kpiMonthCardsHook)];
     try {
       const repo = createRepository(db);
       const people = await db.people.where('name').above('').limit(50).toArray();
@@ -120,7 +120,7 @@ export const kpiBench = {
       }
       return out;
     } finally {
-      unregister();
+      for (const u of unregister) u();
     }
   },
 };
