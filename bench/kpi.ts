@@ -42,6 +42,14 @@ export async function kpiFigures(
   });
   measured('monthly KPI PDF size', kb, { unit: 'KB', budget: 300 });
   const tile = await call('kpiTileAfterCard', opts.runs, nowIso);
+  measured(
+    "the month's tiles recomputed from its record window (a write that only forgets the month)",
+    tile.recomputeMs,
+    {
+      baseline: median(tile.keptMs),
+      note: 'what the tiles cost after a new card before the hook patched the month in place',
+    },
+  );
   measured('KPI tiles after a new repair card', tile.ms, {
     budget: 100,
     baseline: median(tile.keptMs),

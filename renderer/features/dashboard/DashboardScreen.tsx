@@ -13,6 +13,7 @@ import { describeError } from '../../i18n/errors';
 import { ChecksDueCard } from '../checks/ChecksDueCard';
 import { QuoteGapCard } from '../culture/QuoteGapCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
+import { KpiDashboardCard } from '../kpi/KpiDashboardCard';
 import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
@@ -40,6 +41,7 @@ export function DashboardScreen() {
         {counts !== undefined && (
           <>
             <RepairSummaryCard />
+            <KpiDashboardCard />
             <ChecksDueCard />
             <MajorIncidentsCard />
             <QuoteGapCard />
