@@ -810,6 +810,7 @@ export const en: Messages = {
     openChecks: "Open the week's checks",
     openQuote: "Open the day's quote",
     openIncident: 'Open the incident in the network log',
+    checksOfWeek: 'Routine checks of the week from {{monday}}',
     month: 'Month',
     monthPlaceholder: 'YYYY-MM',
     prevMonth: 'Previous month',

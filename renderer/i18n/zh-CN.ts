@@ -775,6 +775,7 @@ export const zhCN = {
     openChecks: '打开该周的例行检查',
     openQuote: '打开当天的每日一言',
     openIncident: '打开网络事件记录',
+    checksOfWeek: '{{monday}} 起一周的例行检查',
     month: '考核月份',
     monthPlaceholder: 'YYYY-MM',
     prevMonth: '上个月',

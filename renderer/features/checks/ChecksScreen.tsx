@@ -3,7 +3,7 @@
 // the newest checks, and the buttons that start each check. R starts the round due now.
 // Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
 // data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
-// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, check-row (data-kind,
+// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-kind,
 // data-result); the form's ids are listed in CheckForm.tsx.
 import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -19,6 +19,8 @@ import { CheckForm } from './CheckForm';
 import { STATE_COLORS } from './state-colors';
 import { cctvInService, recentChecks } from './data';
 import { useChecksView, type ChecksView } from './use-checks';
+import { useUiStore } from '../../store/ui';
+import { checksOfWeek } from './week-checks';
 
 const CELL_COLORS: Record<DueState, string> = {
   done: '#52c41a',
@@ -39,6 +41,8 @@ export function ChecksScreen() {
   const { db } = useLedger();
   const { message } = App.useApp();
   const view = useChecksView(db);
+  // #/checks/week/<Monday>: that week's checks first (a KPI exception links here).
+  const week = /^week\/(\d{4}-\d{2}-\d{2})$/.exec(useUiStore((s) => s.sub))?.[1];
   const cctv = useLiveQuery(() => cctvInService(db), [db]);
   const [doing, setDoing] = useState<{ kind: CheckKind; slot?: MachineRoomSlot } | null>(null);
 
@@ -77,6 +81,7 @@ export function ChecksScreen() {
           </Button>
         ))}
       </Space>
+      {week && <RecentCard week={week} />}
       {view && <TodayCard view={view} />}
       {view && <GridCard view={view} />}
       <RecentCard />
@@ -210,12 +215,17 @@ function GridCard({ view }: { view: ChecksView }) {
   );
 }
 
-function RecentCard() {
+function RecentCard({ week }: { week?: string }) {
   const { t } = useTranslation();
   const { db } = useLedger();
-  const checks = useLiveQuery(() => recentChecks(db), [db]);
+  const checks = useLiveQuery(() => (week ? checksOfWeek(db, week) : recentChecks(db)), [db, week]);
   return (
-    <Card title={t('checks.recent')} data-testid="checks-recent">
+    <Card
+      title={week ? t('kpi.checksOfWeek', { monday: week }) : t('checks.recent')}
+      data-testid={week ? 'checks-week' : 'checks-recent'}
+      data-week={week}
+      style={week ? { marginBottom: 16 } : undefined}
+    >
       <Table<RoutineCheck>
         size="small"
         rowKey="id"

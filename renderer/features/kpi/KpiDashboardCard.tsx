@@ -42,16 +42,13 @@ export function KpiDashboardCard() {
   const month = chinaMonth(new Date(at));
   const months = monthsOfYearSoFar(month);
   const key = months.join(',');
-  const kept = useLiveQuery(
-    async () => {
-      const rows = await db.localMeta.bulkGet(months.map(keyOf));
-      return rows.map((r) => {
-        const s = r?.value as KpiMonthSummary | undefined;
-        return s && isSummaryCurrent(s, new Date(at)) ? s : undefined;
-      });
-    },
-    [db, key, at],
-  );
+  const kept = useLiveQuery(async () => {
+    const rows = await db.localMeta.bulkGet(months.map(keyOf));
+    return rows.map((r) => {
+      const s = r?.value as KpiMonthSummary | undefined;
+      return s && isSummaryCurrent(s, new Date(at)) ? s : undefined;
+    });
+  }, [db, key, at]);
   useEffect(() => {
     if (!kept || kept.every(Boolean)) return;
     void import('./month-cache').then((m) => m.kpiMonthSummaries(db, key.split(','), new Date(at)));
