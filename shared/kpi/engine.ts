@@ -24,6 +24,7 @@ import {
   dayStart,
   isChinaMonth,
   monthDays,
+  mondayOf,
   monthPeriod,
   weeksOfMonth,
   yearToDatePeriod,
@@ -330,11 +331,23 @@ export function kpiCardOutcomes(
 }
 
 // ── K4, K5, K8: routine checks ─────────────────────────────────────────────────────────────
+/**
+ * A weekly check made up for an earlier week (its `forDay` in a week before the one it was done
+ * in) covers no week: not the week it was due, which it was done after, nor the week it was done
+ * in, which it was not for. A week counts as checked only by a check done in that week for that
+ * week (docs/kpi.md, "Weekly checks: done in the week they were due").
+ */
+function madeUpLater(c: KpiLedger['checks'][number]): boolean {
+  if (!c.forDay) return false;
+  const t = ms(c.at);
+  return !Number.isNaN(t) && mondayOf(c.forDay) !== mondayOf(chinaDay(new Date(t)));
+}
+
 function k4(m: Month, ledger: KpiLedger): KpiIndicator<'K4'> {
   const exceptions: KpiException[] = [];
   const covered = m.weeks.map(() => new Set<string>());
   for (const c of live(ledger.checks)) {
-    if (c.kind !== 'server-maintenance') continue;
+    if (c.kind !== 'server-maintenance' || madeUpLater(c)) continue;
     const i = weekIndex(m, ms(c.at));
     if (i < 0) continue;
     if (c.deviceIds.length === 0) {
@@ -404,7 +417,8 @@ function k5(m: Month, ledger: KpiLedger): KpiIndicator<'K5'> {
     const t = ms(c.at);
     const i = weekIndex(m, t);
     if (i < 0) continue;
-    checked[i] = true;
+    // A made-up check covers no week, but a fault it found still needs its provider contact.
+    if (!madeUpLater(c)) checked[i] = true;
     if (c.result !== 'problem') continue;
     const due = t + limit;
     const contacted = c.providerContactedAt === null ? null : ms(c.providerContactedAt);
@@ -450,7 +464,7 @@ function k8(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K8'
   const security = m.weeks.map(() => false);
   const backup = m.weeks.map(() => false);
   for (const c of live(ledger.checks)) {
-    if (c.kind !== 'website-security' && c.kind !== 'website-backup') continue;
+    if ((c.kind !== 'website-security' && c.kind !== 'website-backup') || madeUpLater(c)) continue;
     if (!counts(c.site)) continue;
     const i = weekIndex(m, ms(c.at));
     if (i < 0) continue;
