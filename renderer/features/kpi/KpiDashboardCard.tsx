@@ -51,7 +51,10 @@ export function KpiDashboardCard() {
   }, [db, key, at]);
   useEffect(() => {
     if (!kept || kept.every(Boolean)) return;
-    void import('./month-cache').then((m) => m.kpiMonthSummaries(db, key.split(','), new Date(at)));
+    // A ledger closed meanwhile (switched, or the window closing) ends it; the next open asks again.
+    import('./month-cache')
+      .then((m) => m.kpiMonthSummaries(db, key.split(','), new Date(at)))
+      .catch(() => undefined);
   }, [db, key, at, kept]);
 
   const current = kept?.at(-1);
