@@ -214,19 +214,13 @@ describe('K4 servers maintained every week', () => {
     const report = computeKpiMonth(b, '2026-12', now);
     const k4 = ind(report, 'K4');
     expect(k4.actual).toEqual({ covered: 4, of: 5 });
-    expect(k4.exceptions).toEqual([
-      expect.objectContaining({
-        kind: 'server-week-missing',
-        week: expect.objectContaining({ monday: '2026-12-07' }),
-      }),
+    expect(k4.exceptions.map((e) => [e.kind, 'week' in e ? e.week.monday : ''])).toEqual([
+      ['server-week-missing', '2026-12-07'],
     ]);
     const k5 = ind(report, 'K5');
     expect(k5.actual).toMatchObject({ weeksChecked: 4, weeks: 5 });
-    expect(k5.exceptions).toEqual([
-      expect.objectContaining({
-        kind: 'cctv-week-missing',
-        week: expect.objectContaining({ monday: '2026-12-21' }),
-      }),
+    expect(k5.exceptions.map((e) => [e.kind, 'week' in e ? e.week.monday : ''])).toEqual([
+      ['cctv-week-missing', '2026-12-21'],
     ]);
   });
 
