@@ -20,7 +20,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
-import { kpiMonthCacheHook } from './kpi/month-cache-hook';
+import { kpiMonthCacheHook, kpiMonthCardsHook } from './kpi/month-cache-hook';
 import { repairDerivedHook } from './repair/data/derived';
 
 /** Screens the placeholder may send the user to while a feature is not built. */
@@ -105,7 +105,7 @@ export const FEATURES = [
       () => import('./kpi/KpiScreen'),
       (m) => m.KpiScreen,
     ),
-    hooks: [kpiMonthCacheHook],
+    hooks: [kpiMonthCacheHook, kpiMonthCardsHook],
   },
   {
     route: 'people',

@@ -197,6 +197,33 @@ describe('K1 major incidents and K2 power cuts', () => {
 });
 
 describe('K4 servers maintained every week', () => {
+  it('counts a week by a check done in it for it: a Monday make-up for the week before covers neither week', () => {
+    const b = new LedgerBuilder();
+    const s1 = b.server('SRV-01');
+    // Week of 30 Nov and of 14 Dec on time; the week of 7 Dec missed, made up on Monday 14 Dec
+    // (forDay in the week before) — the week of 14 Dec has its own check on the 16th.
+    for (const day of ['2026-12-02', '2026-12-16', '2026-12-23', '2026-12-30']) {
+      b.check('server-maintenance', cst(`${day} 15:00`), { deviceIds: [s1.id] });
+    }
+    b.check('server-maintenance', cst('2026-12-14 09:00'), { deviceIds: [s1.id], forDay: '2026-12-11' });
+    // CCTV: the week of 21 Dec only made up on Monday 28 Dec; a check marked for its own week counts.
+    for (const day of ['2026-11-30', '2026-12-07', '2026-12-14']) b.check('cctv', cst(`${day} 10:00`));
+    b.check('cctv', cst('2026-12-28 09:00'), { forDay: '2026-12-25' });
+    b.check('cctv', cst('2026-12-29 09:00'), { forDay: '2026-12-28' });
+    const now = new Date(cst('2027-01-10 12:00'));
+    const report = computeKpiMonth(b, '2026-12', now);
+    const k4 = ind(report, 'K4');
+    expect(k4.actual).toEqual({ covered: 4, of: 5 });
+    expect(k4.exceptions.map((e) => [e.kind, 'week' in e ? e.week.monday : ''])).toEqual([
+      ['server-week-missing', '2026-12-07'],
+    ]);
+    const k5 = ind(report, 'K5');
+    expect(k5.actual).toMatchObject({ weeksChecked: 4, weeks: 5 });
+    expect(k5.exceptions.map((e) => [e.kind, 'week' in e ? e.week.monday : ''])).toEqual([
+      ['cctv-week-missing', '2026-12-21'],
+    ]);
+  });
+
   it('counts the week spanning two months in the month of its Thursday', () => {
     const b = new LedgerBuilder();
     const s1 = b.server('SRV-01');

@@ -16,7 +16,7 @@
 //   (by time, then id) and the exceptions are sorted.
 import { hasOfficialCalendar, workingDaysIn } from '../calendar/workdays';
 import { normalizeQuote } from '../culture/quotes';
-import { evaluateSla, SLA_HOURS } from '../repair/sla';
+import { SLA_HOURS } from '../repair/sla';
 import { isListed } from '../sync/arrival';
 import {
   addDays,
@@ -24,15 +24,16 @@ import {
   dayStart,
   isChinaMonth,
   monthDays,
+  mondayOf,
   monthPeriod,
   weeksOfMonth,
   yearToDatePeriod,
   type ChinaWeek,
 } from '../time/china';
+import { cardOutcome, countsInK3, eventsByCard, k3Pass, type KpiCardOutcome } from './card-outcome';
 import type {
   DataProblem,
   KpiActuals,
-  KpiCardEvent,
   KpiException,
   KpiId,
   KpiIndicator,
@@ -289,110 +290,64 @@ function k2(m: Month, ledger: KpiLedger): KpiIndicator<'K2'> {
   return indicator('K2', { met, of }, of === 0 ? null : met === of, 'no-power-cut', exceptions);
 }
 
-// ── K3: repair cards within 24 h ───────────────────────────────────────────────────────────
-const CLOCK_EVENTS = new Set([
-  'part-ordered',
-  'part-arrived',
-  'repaired',
-  'suggestion-given',
-  'refused',
-  'approved',
-]);
+// ── K3: repair cards within 24 h (one card's rule in ./card-outcome.ts) ───────────────────
+/** The month's cards (received in the month by `now`, listed), in id order. */
+function monthCards(m: Month, cards: readonly KpiLedger['cards'][number][]) {
+  return cards
+    .filter((c) => maybeInMonth(m, c.receivedAt) && countsInK3(c, m.start, m.end, m.nowMs))
+    .sort(byId);
+}
 
 function k3(m: Month, ledger: KpiLedger): KpiIndicator<'K3'> {
-  // Only the month's cards and their events are put in order: ten years of events are not sorted.
-  const cards = ledger.cards
-    .filter((c) => {
-      if (!maybeInMonth(m, c.receivedAt)) return false;
-      const t = ms(c.receivedAt);
-      return t >= m.start && t < m.end && t <= m.nowMs && isListed(c);
-    })
-    .sort(byId);
-  const ids = new Set(cards.map((c) => c.id));
-  const eventsOf = new Map<string, KpiCardEvent[]>();
-  // Events in time order, ties by id: the SLA clock sorts by time only and keeps the given order
-  // for equal times, so this fixes the answer whatever order the ledger lists them in.
-  // Each time parsed once, not in every comparison.
-  const events = ledger.cardEvents
-    .filter((e) => ids.has(e.cardId) && isListed(e))
-    .map((e) => ({ e, t: ms(e.at) }))
-    .sort((a, b) => a.t - b.t || byId(a.e, b.e))
-    .map(({ e }) => e);
-  for (const e of events) {
-    const list = eventsOf.get(e.cardId);
-    if (list) list.push(e);
-    else eventsOf.set(e.cardId, [e]);
-  }
-
+  const cards = monthCards(m, ledger.cards);
+  const eventsOf = eventsByCard(new Set(cards.map((c) => c.id)), ledger.cardEvents);
   const exceptions: KpiException[] = [];
   const counts = { met: 0, late: 0, inProgress: 0, refusedPending: 0 };
   for (const card of cards) {
-    const received = ms(card.receivedAt);
-    const own = eventsOf.get(card.id) ?? [];
-    const early = own.find((e) => CLOCK_EVENTS.has(e.type) && ms(e.at) < received && ms(e.at) <= m.nowMs);
-    if (early) {
-      exceptions.push(
-        problem(
-          early.type === 'repaired' || early.type === 'suggestion-given'
-            ? {
-                kind: 'done-before-received',
-                table: 'repairCards',
-                recordId: card.id,
-                cardNo: card.cardNo,
-                receivedAt: card.receivedAt,
-                doneAt: early.at,
-              }
-            : {
-                kind: 'event-before-received',
-                table: 'repairEvents',
-                recordId: early.id,
-                cardNo: card.cardNo,
-                event: early.type,
-                at: early.at,
-                receivedAt: card.receivedAt,
-              },
-        ),
-      );
-      continue;
-    }
-    const sla = evaluateSla(card.receivedAt, own, new Date(m.nowMs));
-    const ref = { cardId: card.id, cardNo: card.cardNo, receivedAt: card.receivedAt };
-    switch (sla.state) {
-      case 'met':
-        counts.met += 1;
-        break;
-      case 'late':
-      case 'overdue':
-        counts.late += 1;
-        exceptions.push({
-          kind: 'late-card',
-          ...ref,
-          dueAt: sla.dueAt!,
-          doneAt: sla.doneAt,
-          lateMs: -(sla.marginMs ?? 0),
-        });
-        break;
-      case 'running':
-      case 'paused':
-        counts.inProgress += 1;
-        exceptions.push({ kind: 'card-in-progress', ...ref, dueAt: sla.dueAt });
-        break;
-      case 'refused':
-        counts.refusedPending += 1;
-        exceptions.push({ kind: 'card-refused-pending', ...ref });
-        break;
-    }
+    const { outcome, exception } = cardOutcome(card, eventsOf.get(card.id) ?? [], m.nowMs);
+    if (outcome !== 'problem') counts[outcome] += 1;
+    if (exception) exceptions.push(exception);
   }
-  const decided = counts.met + counts.late;
-  return indicator('K3', counts, decided === 0 ? null : counts.late === 0, 'no-decided-cards', exceptions);
+  return indicator('K3', counts, k3Pass(counts), 'no-decided-cards', exceptions);
+}
+
+export type { KpiCardOutcome };
+
+/**
+ * Every card K3 counts in `month` at `now` with its outcome — the same cards and the same rule as
+ * computeKpiMonth, for a cache that patches the month when one card changes (kpiCardOutcome).
+ */
+export function kpiCardOutcomes(
+  ledger: Pick<KpiLedger, 'cards' | 'cardEvents'>,
+  month: string,
+  now: Date,
+): Record<string, KpiCardOutcome> {
+  const m = monthContext(month, now);
+  const cards = monthCards(m, ledger.cards);
+  const eventsOf = eventsByCard(new Set(cards.map((c) => c.id)), ledger.cardEvents);
+  const out: Record<string, KpiCardOutcome> = {};
+  for (const card of cards) out[card.id] = cardOutcome(card, eventsOf.get(card.id) ?? [], m.nowMs).outcome;
+  return out;
 }
 
 // ── K4, K5, K8: routine checks ─────────────────────────────────────────────────────────────
+/**
+ * A weekly check made up for an earlier week (its `forDay` in a week before the one it was done
+ * in) covers no week: not the week it was due, which it was done after, nor the week it was done
+ * in, which it was not for. A week counts as checked only by a check done in that week for that
+ * week (docs/kpi.md, "Weekly checks: done in the week they were due").
+ */
+function madeUpLater(c: KpiLedger['checks'][number]): boolean {
+  if (!c.forDay) return false;
+  const t = ms(c.at);
+  return !Number.isNaN(t) && mondayOf(c.forDay) !== mondayOf(chinaDay(new Date(t)));
+}
+
 function k4(m: Month, ledger: KpiLedger): KpiIndicator<'K4'> {
   const exceptions: KpiException[] = [];
   const covered = m.weeks.map(() => new Set<string>());
   for (const c of live(ledger.checks)) {
-    if (c.kind !== 'server-maintenance') continue;
+    if (c.kind !== 'server-maintenance' || madeUpLater(c)) continue;
     const i = weekIndex(m, ms(c.at));
     if (i < 0) continue;
     if (c.deviceIds.length === 0) {
@@ -462,7 +417,8 @@ function k5(m: Month, ledger: KpiLedger): KpiIndicator<'K5'> {
     const t = ms(c.at);
     const i = weekIndex(m, t);
     if (i < 0) continue;
-    checked[i] = true;
+    // A made-up check covers no week, but a fault it found still needs its provider contact.
+    if (!madeUpLater(c)) checked[i] = true;
     if (c.result !== 'problem') continue;
     const due = t + limit;
     const contacted = c.providerContactedAt === null ? null : ms(c.providerContactedAt);
@@ -508,7 +464,7 @@ function k8(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K8'
   const security = m.weeks.map(() => false);
   const backup = m.weeks.map(() => false);
   for (const c of live(ledger.checks)) {
-    if (c.kind !== 'website-security' && c.kind !== 'website-backup') continue;
+    if ((c.kind !== 'website-security' && c.kind !== 'website-backup') || madeUpLater(c)) continue;
     if (!counts(c.site)) continue;
     const i = weekIndex(m, ms(c.at));
     if (i < 0) continue;

@@ -3,7 +3,8 @@
 // kept summary is still true, and the year so far drawn from the months' summaries. Pure: the
 // renderer keeps the summaries in its local store and forgets them from the write pipeline.
 import { addMonths, chinaMonth, monthPeriod } from '../time/china';
-import type { KpiId, KpiMonthReport } from './types';
+import { k3Pass, type KpiCardOutcome } from './card-outcome';
+import type { KpiActuals, KpiId, KpiMonthReport } from './types';
 
 /** One indicator as a tile shows it: its result, its counts and how many exceptions lie behind it. */
 export interface KpiTileFigure {
@@ -20,9 +21,20 @@ export interface KpiMonthSummary {
   now: string;
   indicators: KpiTileFigure[];
   dataProblems: number;
+  /** Nothing recorded in the month: every indicator grey, whatever its counts. */
+  empty?: boolean;
+  /**
+   * Each card K3 counts, by id, with its outcome: what lets a write of one card patch K3 from that
+   * card alone (patchSummaryCard) instead of recomputing the month. Absent in summaries kept by
+   * an older NetDesk, which are then recomputed as before.
+   */
+  cards?: Record<string, KpiCardOutcome>;
 }
 
-export function summarizeKpiMonth(report: KpiMonthReport): KpiMonthSummary {
+export function summarizeKpiMonth(
+  report: KpiMonthReport,
+  cards?: Record<string, KpiCardOutcome>,
+): KpiMonthSummary {
   return {
     month: report.month,
     now: report.now,
@@ -33,6 +45,51 @@ export function summarizeKpiMonth(report: KpiMonthReport): KpiMonthSummary {
       exceptions: i.exceptions.length,
     })),
     dataProblems: report.dataProblems.length,
+    empty: report.indicators.every((i) => i.reason === 'no-records-in-month'),
+    ...(cards ? { cards } : {}),
+  };
+}
+
+/**
+ * The summary with one card's K3 outcome replaced (null: K3 no longer counts the card), or null
+ * when it cannot be patched and the month must be recomputed: kept without per-card outcomes, an
+ * empty month (its first record turns every indicator from grey to judged), or a card leaving a
+ * month (the month may become empty). K3's counts, exceptions and result move by that card alone,
+ * by the engine's own rule (k3Pass); the other indicators do not read repair cards.
+ */
+export function patchSummaryCard(
+  summary: KpiMonthSummary,
+  cardId: string,
+  outcome: KpiCardOutcome | null,
+): KpiMonthSummary | null {
+  if (!summary.cards || summary.empty) return null;
+  const before = summary.cards[cardId] ?? null;
+  if (before === outcome) return summary;
+  if (outcome === null) return null;
+  const k3 = summary.indicators.find((i) => i.id === 'K3');
+  if (!k3) return null;
+  const counts = { ...(k3.actual as unknown as KpiActuals['K3']) };
+  let exceptions = k3.exceptions;
+  let dataProblems = summary.dataProblems;
+  if (before !== null) {
+    if (before === 'problem') dataProblems -= 1;
+    else counts[before] -= 1;
+    if (before !== 'met') exceptions -= 1;
+  }
+  if (outcome === 'problem') dataProblems += 1;
+  else counts[outcome] += 1;
+  if (outcome !== 'met') exceptions += 1;
+  const tile: KpiTileFigure = {
+    id: 'K3',
+    pass: k3Pass(counts),
+    actual: { ...counts },
+    exceptions,
+  };
+  return {
+    ...summary,
+    indicators: summary.indicators.map((i) => (i.id === 'K3' ? tile : i)),
+    dataProblems,
+    cards: { ...summary.cards, [cardId]: outcome },
   };
 }
 

@@ -35,6 +35,8 @@ export interface KpiCheck extends KpiRecord {
   site?: string;
   result: string;
   providerContactedAt: string | null;
+  /** The day it was due, when it was made up for an earlier week (see madeUpLater in the engine). */
+  forDay?: string | null;
 }
 
 export interface KpiDevice extends KpiRecord {

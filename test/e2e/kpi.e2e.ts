@@ -9,6 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemoLedger } from '../../shared/demo';
+import { computeKpiMonth } from '../../shared/kpi/engine';
+import { kpiLedgerFromTables } from '../../shared/kpi/ledger';
+import type { KpiException } from '../../shared/kpi/types';
 import { addMonths, chinaMonth } from '../../shared/time/china';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
@@ -182,5 +185,79 @@ describe('monthly KPI', () => {
     const changes2 = (await page.getByTestId('kpi-changes-2').textContent()) ?? '';
     expect(changes2).toContain(edited.cardNo);
     expect(changes2).not.toContain('无变化');
+  });
+
+  it("dashboard tiles open an indicator's exceptions; exceptions open the week's checks, the day's quote, the incident", async () => {
+    app = await startApp({ home: newHome('kpi-links') });
+    const { page } = app;
+    await loadDemoLedger(page);
+    await expect
+      .poll(() => page.locator('.ant-message').textContent(), { timeout: 60_000 })
+      .toContain('演示数据已加载');
+    const open = (hash: string) =>
+      page.evaluate((h) => {
+        window.location.hash = h;
+      }, hash);
+    const thisMonth = chinaMonth(new Date());
+
+    // The dashboard: this month's nine indicators, each coloured; one click opens its exceptions.
+    await open('#/dashboard');
+    await expect
+      .poll(() => page.locator('[data-testid^="dashboard-kpi-K"]').count(), { timeout: 60_000 })
+      .toBe(9);
+    for (const id of ['K1', 'K3', 'K9'])
+      expect(['true', 'false', 'null']).toContain(
+        await page.getByTestId(`dashboard-kpi-${id}`).getAttribute('data-pass'),
+      );
+    await expect
+      .poll(() => page.locator('[data-testid^="dashboard-kpi-year-K"]').count(), { timeout: 60_000 })
+      .toBe(9);
+    await page.getByTestId('dashboard-kpi-K3').click();
+    await expect.poll(() => page.url()).toContain(`#/reports/${thisMonth}/K3`);
+    await expect.poll(() => page.getByTestId('kpi-exceptions').textContent()).toContain('K3');
+
+    // Where the demo ledger has an exception of each kind (computed as the app computes it).
+    const now = new Date();
+    const ledger = kpiLedgerFromTables(buildDemoLedger({ seed: 1, now }).tables);
+    const find = (kinds: KpiException['kind'][]) => {
+      for (let back = 0; back < 6; back++) {
+        const month = addMonths(thisMonth, -back);
+        for (const ind of computeKpiMonth(ledger, month, now).indicators) {
+          const e = ind.exceptions.find((x) => kinds.includes(x.kind));
+          if (e) return { month, id: ind.id, e };
+        }
+      }
+      throw new Error(`the demo ledger has no ${kinds.join('/')} exception in six months`);
+    };
+
+    // A week without its check opens the checks screen at that week.
+    const week = find(['server-week-missing', 'cctv-week-missing', 'website-week-unchecked']);
+    await open(`#/reports/${week.month}/${week.id}`);
+    await page.getByTestId('kpi-open-checks').first().click();
+    await expect.poll(() => page.url()).toMatch(/#\/checks\/week\/\d{4}-\d{2}-\d{2}$/);
+    const monday = 'week' in week.e ? week.e.week.monday : '';
+    await expect
+      .poll(() => page.getByTestId('checks-week').getAttribute('data-week'), { timeout: 30_000 })
+      .toBe(monday);
+
+    // A working day without a quote (or a repeat) opens the showroom history at that day.
+    const quote = find(['quote-day-missing', 'quote-repeated']);
+    await open(`#/reports/${quote.month}/${quote.id}`);
+    await page.getByTestId('kpi-open-quote').first().click();
+    const day = 'date' in quote.e ? quote.e.date : '';
+    await expect.poll(() => page.url()).toContain(`#/culture/history/${day}`);
+    await expect.poll(() => page.getByTestId('history-table').isVisible(), { timeout: 30_000 }).toBe(true);
+    // The page shown holds the days around it (newest first: the first row is not older than it).
+    const firstShown = await page.getByTestId('history-row').first().getAttribute('data-date');
+    expect((firstShown ?? '') >= day).toBe(true);
+
+    // An incident opens its entry in the network log.
+    const incident = find(['major-incident', 'excluded-incident', 'power-cut-late', 'power-cut-open']);
+    await open(`#/reports/${incident.month}/${incident.id}`);
+    await page.getByTestId('kpi-open-incident').first().click();
+    await expect.poll(() => page.url()).toContain('#/network/incident/');
+    await expect
+      .poll(() => page.locator('.ant-modal, .ant-drawer').first().isVisible(), { timeout: 30_000 })
+      .toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // the newest checks, and the buttons that start each check. R starts the round due now.
 // Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
 // data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
-// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, check-row (data-kind,
+// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-kind,
 // data-result); the form's ids are listed in CheckForm.tsx.
 import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -22,6 +22,8 @@ import { ProblemItems, ProviderContacts } from './CheckFollowUp';
 import { useNow } from '../../components/use-now';
 import { useChecksView, type ChecksView } from './use-checks';
 import { EmptyState } from '../../components/EmptyState';
+import { useUiStore } from '../../store/ui';
+import { checksOfWeek } from './week-checks';
 
 const CELL_COLORS: Record<DueState, string> = {
   done: '#52c41a',
@@ -42,6 +44,8 @@ export function ChecksScreen() {
   const { db } = useLedger();
   const { message } = App.useApp();
   const view = useChecksView(db);
+  // #/checks/week/<Monday>: that week's checks first (a KPI exception links here).
+  const week = /^week\/(\d{4}-\d{2}-\d{2})$/.exec(useUiStore((s) => s.sub))?.[1];
   const cctv = useLiveQuery(() => cctvInService(db), [db]);
   const [doing, setDoing] = useState<{ kind: CheckKind; slot?: MachineRoomSlot } | null>(null);
 
@@ -80,6 +84,7 @@ export function ChecksScreen() {
           </Button>
         ))}
       </Space>
+      {week && <RecentCard week={week} />}
       {view && <TodayCard view={view} />}
       {view && <GridCard view={view} />}
       <RecentCard />
@@ -213,17 +218,22 @@ function GridCard({ view }: { view: ChecksView }) {
   );
 }
 
-function RecentCard() {
+function RecentCard({ week }: { week?: string }) {
   const { t } = useTranslation();
   const { db } = useLedger();
   const now = useNow();
   const data = useLiveQuery(async () => {
-    const checks = await recentChecks(db);
+    const checks = await (week ? checksOfWeek(db, week) : recentChecks(db));
     return { checks, cardNumbers: await linkedCardNumbers(db, checks) };
-  }, [db]);
+  }, [db, week]);
   const checks = data?.checks;
   return (
-    <Card title={t('checks.recent')} data-testid="checks-recent">
+    <Card
+      title={week ? t('kpi.checksOfWeek', { monday: week }) : t('checks.recent')}
+      data-testid={week ? 'checks-week' : 'checks-recent'}
+      data-week={week}
+      style={week ? { marginBottom: 16 } : undefined}
+    >
       <Table<RoutineCheck>
         size="small"
         rowKey="id"

@@ -23,7 +23,9 @@ export function CultureScreen() {
   const navigate = useUiStore((s) => s.navigate);
   const ledger = useCultureLedger(db);
   const today = useChinaToday();
-  const tab = (TABS as readonly string[]).includes(sub) ? sub : 'quotes';
+  // #/culture/history/<day> opens the history at that day (a KPI exception links here).
+  const [tabPart = '', day] = sub.split('/');
+  const tab = (TABS as readonly string[]).includes(tabPart) ? tabPart : 'quotes';
 
   return (
     <div data-testid="culture-screen">
@@ -43,7 +45,7 @@ export function CultureScreen() {
               ) : key === 'schedule' ? (
                 <ScheduleTab ledger={ledger} today={today} />
               ) : key === 'history' ? (
-                <QuoteHistoryTab ledger={ledger} today={today} />
+                <QuoteHistoryTab ledger={ledger} today={today} day={day} />
               ) : (
                 <WebsiteTab today={today} />
               ),

@@ -1,6 +1,7 @@
 // What the showroom showed, newest first: each working day up to today and its quote. This is the
 // record the monthly KPI reads for "a new quote every working day".
-// Test ids: history-table, history-row (data-date, data-text).
+// Opened at a day (from a KPI exception), the page holding that day is shown and its row marked.
+// Test ids: history-table, history-row (data-date, data-text, data-picked).
 import { Table, type TableColumnsType } from 'antd';
 import { useMemo, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,17 @@ import type { QuoteScheduleEntry } from '../../../shared/schemas';
 import type { CultureLedger } from './data';
 import { EmptyState } from '../../components/EmptyState';
 
-export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; today: string }) {
+const PAGE = 50;
+
+export function QuoteHistoryTab({
+  ledger,
+  today,
+  day,
+}: {
+  ledger: CultureLedger;
+  today: string;
+  day?: string;
+}) {
   const { t } = useTranslation();
   const textOf = useMemo(() => new Map(ledger.quotes.map((q) => [q.id, q.text])), [ledger.quotes]);
   const shown = useMemo(
@@ -19,6 +30,8 @@ export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; toda
         .sort((a, b) => b.date.localeCompare(a.date)),
     [ledger.schedule, today],
   );
+  // Newest first: the day's row, or where it would be (a working day without a quote has none).
+  const at = day ? shown.findIndex((e) => e.date <= day) : -1;
   const columns: TableColumnsType<QuoteScheduleEntry> = [
     { title: t('culture.schedule.date'), dataIndex: 'date', width: 130 },
     { title: t('culture.schedule.quote'), key: 'quote', render: (_, e) => textOf.get(e.quoteId) ?? '' },
@@ -30,13 +43,20 @@ export function QuoteHistoryTab({ ledger, today }: { ledger: CultureLedger; toda
       rowKey="id"
       columns={columns}
       dataSource={shown}
-      pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+      key={day ?? ''}
+      pagination={{
+        defaultPageSize: PAGE,
+        defaultCurrent: at > 0 ? Math.floor(at / PAGE) + 1 : 1,
+        hideOnSinglePage: true,
+      }}
       locale={{ emptyText: <EmptyState message={t('emptyState.history')} /> }}
       onRow={(e) =>
         ({
           'data-testid': 'history-row',
           'data-date': e.date,
           'data-text': textOf.get(e.quoteId) ?? '',
+          'data-picked': e.date === day ? 'true' : undefined,
+          style: e.date === day ? { background: '#fffbe6' } : undefined,
         }) as HTMLAttributes<HTMLElement>
       }
     />

@@ -14,6 +14,7 @@ import { ChecksDueCard } from '../checks/ChecksDueCard';
 import { QuoteGapCard } from '../culture/QuoteGapCard';
 import { WebsiteWeekCard } from '../culture/WebsiteWeekCard';
 import { DeviceFlagsCard } from '../devices/DeviceFlagsCard';
+import { KpiDashboardCard } from '../kpi/KpiDashboardCard';
 import { MajorIncidentsCard } from '../network/MajorIncidentsCard';
 import { RepairSummaryCard } from '../repair/RepairSummaryCard';
 import { useStorageStore } from '../../store/storage';
@@ -41,6 +42,7 @@ export function DashboardScreen() {
         {counts !== undefined && (
           <>
             <RepairSummaryCard />
+            <KpiDashboardCard />
             <ChecksDueCard />
             <MajorIncidentsCard />
             <QuoteGapCard />

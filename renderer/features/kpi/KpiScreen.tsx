@@ -6,7 +6,7 @@
 // it missed. The month lives in the address: #/reports/2026-11 (none: the current month), and an
 // open indicator after it: #/reports/2026-11/K3.
 // Test ids: kpi-month (input), kpi-prev, kpi-next, kpi-month-error, kpi-as-of, kpi-tile-K1…K9
-// (data-pass="true|false|null"), kpi-year, kpi-year-K1…K9 (data-pass), kpi-exceptions, kpi-exception, kpi-open-card, kpi-data-problems,
+// (data-pass="true|false|null"), kpi-year, kpi-year-K1…K9 (data-pass), kpi-exceptions, kpi-exception, kpi-open-card|checks|quote|incident (the record behind it), kpi-data-problems,
 // kpi-remark, kpi-issue, kpi-versions, kpi-version-<n>, kpi-reopen-<n>, kpi-changes-<n>.
 import { Alert, App, Button, Card, Col, Input, List, Row, Space, Spin, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -29,7 +29,7 @@ import {
   type KpiLang,
 } from '../../../shared/kpi/text';
 import { monthsOfYearSoFar, yearSoFar } from '../../../shared/kpi/month-cache';
-import type { KpiException, KpiId, KpiIndicator } from '../../../shared/kpi/types';
+import type { KpiId, KpiIndicator } from '../../../shared/kpi/types';
 import { addMonths, chinaTime } from '../../../shared/time/china';
 import { useLedger } from '../../app/ledger';
 import { getLedgerSetting } from '../../db/ledger-settings';
@@ -46,6 +46,7 @@ import {
   reopenKpiReport,
   type StoredKpiReport,
 } from './kpi-data';
+import { exceptionLink } from './exception-links';
 import { cachedKpiMonth, kpiMonthSummaries } from './month-cache';
 import { drawKpiPdf, openKpiPdf } from './print-kpi';
 import { EmptyState } from '../../components/EmptyState';
@@ -56,13 +57,12 @@ const TILE_STYLE: Record<'true' | 'false' | 'null', { background: string; border
   null: { background: '#fafafa', borderColor: '#d9d9d9' },
 };
 
-/** The card an exception is about, when the app has a screen for it. */
-function cardOf(e: KpiException): string | null {
-  if (e.kind === 'late-card' || e.kind === 'card-in-progress' || e.kind === 'card-refused-pending')
-    return e.cardId;
-  if (e.kind === 'data-problem' && e.problem.table === 'repairCards') return e.problem.recordId;
-  return null;
-}
+const LINK_TEXT = {
+  card: 'kpi.openCard',
+  checks: 'kpi.openChecks',
+  quote: 'kpi.openQuote',
+  incident: 'kpi.openIncident',
+} as const;
 
 const KPI_IDS: readonly KpiId[] = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9'];
 
@@ -167,20 +167,20 @@ function KpiMonthView({ month, now, open }: { month: string; now: Date; open: Kp
                 size="small"
                 dataSource={indicator.exceptions}
                 renderItem={(e) => {
-                  const cardId = cardOf(e);
+                  const link = exceptionLink(e);
                   return (
                     <List.Item
                       data-testid="kpi-exception"
                       actions={
-                        cardId
+                        link
                           ? [
                               <Button
                                 key="open"
                                 type="link"
-                                data-testid="kpi-open-card"
-                                onClick={() => navigate('repairs', encodeURIComponent(cardId))}
+                                data-testid={`kpi-open-${link.target}`}
+                                onClick={() => navigate(link.route, link.sub)}
                               >
-                                {t('kpi.openCard')}
+                                {t(LINK_TEXT[link.target])}
                               </Button>,
                             ]
                           : []

@@ -131,14 +131,21 @@ function widened(w: KpiRecordWindow): KpiRecordWindow {
  * The company's own rest days (a ledger-wide setting) take working days out of K6's count.
  */
 export async function readKpiMonth(db: NetdeskDb, month: string, now: Date): Promise<KpiMonthData> {
+  const { report, ledger } = await readKpiMonthData(db, month, now);
+  return { report, charts: kpiChartSeries(ledger, month, now) };
+}
+
+/** `month`'s K1–K9 as of `now` and the records they were computed from (no chart series). */
+export async function readKpiMonthData(
+  db: NetdeskDb,
+  month: string,
+  now: Date,
+): Promise<{ report: KpiMonthReport; ledger: Awaited<ReturnType<typeof readKpiMonthLedger>> }> {
   const [ledger, companyRestDays] = await Promise.all([
     readKpiMonthLedger(db, month),
     getLedgerSetting(db, 'companyRestDays'),
   ]);
-  return {
-    report: computeKpiMonth(ledger, month, now, { companyRestDays }),
-    charts: kpiChartSeries(ledger, month, now),
-  };
+  return { report: computeKpiMonth(ledger, month, now, { companyRestDays }), ledger };
 }
 
 export type StoredKpiReport = KpiReport;

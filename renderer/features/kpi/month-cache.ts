@@ -3,7 +3,8 @@
 // the after-commit hook that forgets months when their records change).
 import type { NetdeskDb } from '../../db/schema';
 import { isSummaryCurrent, summarizeKpiMonth, type KpiMonthSummary } from '../../../shared/kpi/month-cache';
-import { readKpiMonth } from './kpi-data';
+import { kpiCardOutcomes } from '../../../shared/kpi/engine';
+import { readKpiMonthData } from './kpi-data';
 import { generation, keyOf } from './month-cache-hook';
 
 /** The kept summary of `month`, if it still holds at `now` (undefined otherwise). */
@@ -22,7 +23,9 @@ export async function kpiMonthSummary(db: NetdeskDb, month: string, now: Date): 
   const kept = await cachedKpiMonth(db, month, now);
   if (kept) return kept;
   const before = await generation(db);
-  const summary = summarizeKpiMonth((await readKpiMonth(db, month, now)).report);
+  const { report, ledger } = await readKpiMonthData(db, month, now);
+  // Each counted card's outcome is kept too, so a write of one card patches K3 alone.
+  const summary = summarizeKpiMonth(report, kpiCardOutcomes(ledger, month, now));
   await db.transaction('rw', db.localMeta, async () => {
     if ((await generation(db)) === before) await db.localMeta.put({ key: keyOf(month), value: summary });
   });

@@ -18,6 +18,7 @@ import type { NetworkIncident } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { formatTime } from '../../i18n/dates';
 import { useNow } from '../../components/use-now';
+import { useUiStore } from '../../store/ui';
 import { listIncidents } from './data';
 import { IncidentForm } from './IncidentForm';
 import { PermissionsTab } from './PermissionsTab';
@@ -33,6 +34,16 @@ export function NetworkScreen() {
     null,
   );
   const ytd = majorsYearToDate(incidents ?? [], now);
+  // #/network/incident/<id> opens that incident's entry once (a KPI exception links here).
+  const sub = useUiStore((s) => s.sub);
+  const [openedFor, setOpenedFor] = useState('');
+  const linked = /^incident\/(.+)$/.exec(sub)?.[1];
+  if (linked && incidents && openedFor !== sub) {
+    // Adjusted while rendering (React's pattern for state that follows a prop), once per address.
+    setOpenedFor(sub);
+    const incident = incidents.find((i) => i.id === decodeURIComponent(linked));
+    if (incident) setEditing({ incident });
+  }
 
   return (
     <div data-testid="network-screen">
