@@ -14,7 +14,7 @@ import { parseDeviceRows, readDeviceCsv, type DeviceImportContext } from '../../
 import { readPeopleCsv } from '../../shared/import/people-csv';
 import { createBackupService } from '../../electron/services/backup';
 import { checkBackupFile } from '../../renderer/db/backup-stream';
-import { readWorkbook } from '../../renderer/features/devices/import/read-xlsx-offthread';
+import { readWorkbook } from '../../renderer/import/read-xlsx-offthread';
 import { declareSize, hugeSharedString, inlineRows, manyRows, workbook } from './hostile-xlsx';
 
 interface Tally {

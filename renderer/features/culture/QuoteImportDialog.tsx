@@ -25,7 +25,7 @@ import { FileUpload } from '../../components/FileUpload';
 import { describeError } from '../../i18n/errors';
 // The workbook reader every XLSX import uses: the limits checked first, then exceljs, off the
 // window's thread.
-import { readWorkbookOffThread } from '../devices/import/read-xlsx-offthread';
+import { readWorkbookOffThread } from '../../import/read-xlsx-offthread';
 import { importQuotes, type CultureLedger } from './data';
 
 type Step =

@@ -6,7 +6,7 @@ import type { NetdeskDb } from '../../db/schema';
 import { freshDb } from '../../db/test-support';
 import { devicesExportFileName, exportDevicesXlsx } from './export';
 import { deviceImportContext } from './import/write-device-import';
-import { readXlsxSheets } from './import/read-xlsx';
+import { readXlsxSheets } from '../../import/read-xlsx';
 
 let db: NetdeskDb | undefined;
 afterEach(() => db?.close());

@@ -15,7 +15,7 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import type { AttachmentInput } from '../../db/repository';
 import { describeError } from '../../i18n/errors';
-import type { Directory } from '../people/directory';
+import type { Directory } from '../../directory/directory';
 import { markTrainingHeld, TrainingRefused } from './data';
 
 const SCAN_MIME = attachmentMetaSchema.shape.mime.options;

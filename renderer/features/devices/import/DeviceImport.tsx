@@ -51,8 +51,8 @@ import {
   type ImportNames,
 } from '../../../components/ImportDialog';
 import { describeError } from '../../../i18n/errors';
-import type { WorkbookSheet } from './read-xlsx';
-import { readWorkbookOffThread } from './read-xlsx-offthread';
+import type { WorkbookSheet } from '../../../import/read-xlsx';
+import { readWorkbookOffThread } from '../../../import/read-xlsx-offthread';
 import { XLSX_LIMITS } from '../../../../shared/import/xlsx-check';
 import { deviceImportContext, writeDeviceImport, type DeviceImportSummary } from './write-device-import';
 

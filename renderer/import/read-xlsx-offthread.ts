@@ -1,10 +1,10 @@
-// Reading a device workbook off the window's thread: the XLSX import worker (xlsx.worker.ts)
-// checks the workbook against the limits (shared/import/xlsx-check.ts) and only then parses it
+// Reading an XLSX workbook (device and quote imports) off the window's thread: the XLSX import
+// worker (xlsx.worker.ts) checks the workbook against the limits (shared/import/xlsx-check.ts) and only then parses it
 // with exceljs, reporting its progress; the window stays responsive and can cancel, which ends
 // the worker at once. Where no worker can start (unit tests) or the worker fails to load, the same
 // reading runs in the window.
-import type { DeviceFileError } from '../../../../shared/import/devices';
-import { checkXlsx } from '../../../../shared/import/xlsx-check';
+import type { DeviceFileError } from '../../shared/import/devices';
+import { checkXlsx } from '../../shared/import/xlsx-check';
 import { readXlsxSheets, type WorkbookSheet } from './read-xlsx';
 
 export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; error: DeviceFileError };

@@ -1,9 +1,9 @@
-// Reading an XLSX workbook into rows of cells for the device import (shared/import/devices.ts).
+// Reading an XLSX workbook into rows of cells for the device and quote imports.
 // exceljs is large, so it is loaded only when a workbook is opened. Cell values are reduced to
 // what a ledger holds: text, numbers, dates (as YYYY-MM-DD: exceljs gives a date cell as midnight
 // UTC, which must not shift a day in the PC's zone), formulas as their last computed result.
 import type { CellValue, Workbook } from 'exceljs';
-import type { SheetCell, SheetRow } from '../../../../shared/import/devices';
+import type { SheetCell, SheetRow } from '../../shared/import/devices';
 
 export interface WorkbookSheet {
   name: string;

@@ -1,4 +1,4 @@
-// The XLSX import worker: checks a device workbook against the import limits and parses it, off
+// The XLSX import worker: checks a workbook against the import limits and parses it, off
 // the window's thread (read-xlsx-offthread.ts says why and how the window talks to it).
 import { readWorkbook, type XlsxWorkerReply } from './read-xlsx-offthread';
 
