@@ -440,6 +440,18 @@ describe('K9 office-software trainings', () => {
     // A training after the month's end is not year to date of June.
     expect(ind(computeKpiMonth(b, '2026-06', now), 'K9').actual.ytd).toBe(1);
   });
+
+  it('counts neither a cancelled training nor a request nobody planned; a held one counts', () => {
+    const b = new LedgerBuilder();
+    b.training('2026-03-10', 'office-software', 'cancelled');
+    b.training('2026-04-10', 'office-software', 'requested');
+    activity(b, '2026-12');
+    const now = new Date(cst('2027-01-03 09:00'));
+    expect(ind(computeKpiMonth(b, '2026-12', now), 'K9')).toMatchObject({ actual: { ytd: 0 }, pass: false });
+    b.training('2026-05-10', 'office-software', 'held');
+    b.training('2026-06-10', 'office-software', 'planned');
+    expect(ind(computeKpiMonth(b, '2026-12', now), 'K9')).toMatchObject({ actual: { ytd: 2 }, pass: true });
+  });
 });
 
 describe('the month asked for', () => {

@@ -580,8 +580,15 @@ function k7(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K7'
 function k9(m: Month, ledger: KpiLedger): KpiIndicator<'K9'> {
   const from = `${m.month.slice(0, 4)}-01-01`;
   const until = m.today < m.last ? m.today : m.last;
+  // A cancelled training, or a department's request nobody has planned yet, was not held, whatever
+  // its date. A planned one whose day has passed counts (older ledgers have no status at all).
   const ytd = live(ledger.trainings).filter(
-    (t) => t.kind === 'office-software' && t.date >= from && t.date <= until,
+    (t) =>
+      t.kind === 'office-software' &&
+      t.status !== 'cancelled' &&
+      t.status !== 'requested' &&
+      t.date >= from &&
+      t.date <= until,
   ).length;
   const need = KPI_TARGETS.K9.perYear;
   if (ytd >= need) return indicator('K9', { ytd }, true, null, []);

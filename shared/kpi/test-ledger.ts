@@ -126,8 +126,15 @@ export class LedgerBuilder implements KpiLedger {
     return r;
   }
 
-  training(date: string, kind = 'office-software'): KpiTraining {
-    const r = { id: this.id('train'), createdAt: CREATED, date, kind, topic: `培训 ${date}` };
+  training(date: string, kind = 'office-software', status?: string): KpiTraining {
+    const r = {
+      id: this.id('train'),
+      createdAt: CREATED,
+      date,
+      kind,
+      topic: `培训 ${date}`,
+      ...(status ? { status } : {}),
+    };
     this.trainings.push(r);
     return r;
   }

@@ -71,6 +71,8 @@ export interface KpiTraining extends KpiRecord {
   date: string;
   kind: string;
   topic: string;
+  /** requested, planned, held or cancelled; absent on trainings recorded before it existed. */
+  status?: string;
 }
 
 /** The ledger's records the indicators are computed from; any table may be empty. */
