@@ -106,6 +106,37 @@ describe('buildDemoLedger', () => {
     expect(t.purchaseEvaluations).toHaveLength(2);
   });
 
+  it('has a year of weekly checks with missed weeks, a late CCTV contact and a late power cut', () => {
+    const weekOf = (at: string) =>
+      Math.floor((Date.parse(at) - Date.parse('2025-01-06T00:00:00+08:00')) / (7 * 864e5));
+    const weeks = (kind: string) =>
+      new Set(t.routineChecks!.filter((c) => c.kind === kind).map((c) => weekOf(c.at)));
+    for (const kind of ['server-maintenance', 'cctv', 'website-security', 'website-backup']) {
+      const done = weeks(kind);
+      const span = Math.max(...done) - Math.min(...done) + 1;
+      expect(span, kind).toBeGreaterThanOrEqual(50);
+      // Some weeks of the year have no check: what the grid and the KPI show as gaps.
+      expect(done.size, kind).toBeLessThan(span);
+    }
+    const late = t.routineChecks!.filter(
+      (c) =>
+        c.kind === 'cctv' &&
+        c.result === 'problem' &&
+        typeof c.providerContactedAt === 'string' &&
+        Date.parse(c.providerContactedAt) - Date.parse(c.at) > 24 * 3600e3,
+    );
+    expect(late).toHaveLength(1);
+    expect(late[0]!.providerContacts).toHaveLength(1);
+    const lateCut = t.networkIncidents!.filter(
+      (i) =>
+        i.cause === 'power-cut' &&
+        !i.excluded &&
+        typeof i.endAt === 'string' &&
+        Date.parse(i.endAt) - Date.parse(i.startAt) > 24 * 3600e3,
+    );
+    expect(lateCut).toHaveLength(1);
+  });
+
   it('dates nothing after now and stamps every field with a demo hybrid clock', () => {
     for (const name of LEDGER_TABLES) {
       for (const row of t[name] ?? []) {

@@ -1,5 +1,6 @@
 // The demo's network log: a power cut, a carrier outage excluded from the KPI, a switch's failed
-// power supply; and two QQ/WeChat permissions, one of them since revoked.
+// power supply, and a power cut restored only after 27 hours (a major incident, past its 24-hour
+// restore deadline); and two QQ/WeChat permissions, one of them since revoked.
 import type { DemoDevices } from './devices';
 import { DAY, type DemoLedger } from './ledger';
 import type { DemoStaff } from './people';
@@ -30,6 +31,15 @@ export function addNetworkIncidents(ledger: DemoLedger, by: string): void {
     cause: 'equipment',
     scope: '3 楼办公区',
     description: '3 楼接入交换机电源适配器故障，更换备用电源后恢复。',
+    by,
+  });
+  add('networkIncidents', 'incident', at(150, 8), {
+    startAt: iso(at(150, 8)),
+    endAt: iso(at(149, 11)),
+    cause: 'power-cut',
+    scope: '工程部项目现场办公室',
+    description: '台风导致项目现场线路停电，发电机未能及时到位，来电后恢复网络。',
+    actions: '为项目现场配置 UPS，并与物业约定停电时的发电机调度。',
     by,
   });
 }
