@@ -100,9 +100,14 @@ describe('buildDemoLedger', () => {
     expect(t.networkIncidents!.some((i) => i.cause === 'carrier' && i.excluded && i.exclusionReason)).toBe(
       true,
     );
-    expect(t.trainings).toHaveLength(2);
-    for (const tr of t.trainings!)
-      expect(t.trainingAttendees!.some((a) => a.trainingId === tr.id)).toBe(true);
+    expect(t.trainings!.length).toBeGreaterThanOrEqual(8);
+    const held = t.trainings!.filter((tr) => tr.status === 'held');
+    expect(new Set(held.map((tr) => tr.kind))).toEqual(
+      new Set(['office-software', 'new-employee', 'department-request']),
+    );
+    expect(t.trainings!.some((tr) => tr.status === 'cancelled')).toBe(true);
+    expect(t.trainings!.some((tr) => tr.status === 'requested')).toBe(true);
+    for (const tr of held) expect(t.trainingAttendees!.some((a) => a.trainingId === tr.id)).toBe(true);
     expect(t.purchaseEvaluations).toHaveLength(2);
   });
 

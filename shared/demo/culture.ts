@@ -1,5 +1,6 @@
-// The demo's culture work: two or three website updates a week for six weeks, and the daily quotes
-// with the schedule of the last working days.
+// The demo's culture work: two or three website updates a week for six weeks (one week with a
+// single update, short of the two a week), and the daily quotes with the schedule of the last
+// working days.
 import { normalizeQuote } from '../culture/quotes';
 import { DAY, HOUR, type DemoLedger } from './ledger';
 import type { DemoStaff } from './people';
@@ -10,7 +11,7 @@ export function addWebsiteUpdates(ledger: DemoLedger, staff: DemoStaff): void {
   const { by, people } = staff;
   let newsIndex = 0;
   for (let w = 6; w >= 1; w--) {
-    const perWeek = w === 3 ? 3 : 2;
+    const perWeek = w === 3 ? 3 : w === 5 ? 1 : 2;
     for (let k = 0; k < perWeek; k++) {
       const [category, title] = DEMO_NEWS[newsIndex % DEMO_NEWS.length]!;
       newsIndex++;

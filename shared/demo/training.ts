@@ -1,7 +1,8 @@
-// The demo's trainings: an office-software session for finance, cost and the office, and a
-// newcomers' session, each with its signed roster.
-import type { DemoLedger } from './ledger';
-import type { DemoStaff } from './people';
+// The demo's trainings since the ledger was set up: office-software sessions, newcomers' guidance and
+// department requests, each held one with its signed roster; a cancelled session and a department's
+// request not yet planned (neither counts toward the two office-software trainings a year).
+import { DAY, type DemoLedger } from './ledger';
+import type { DemoStaff, DepartmentCode } from './people';
 
 export function addTrainings(ledger: DemoLedger, staff: DemoStaff): void {
   const { add, at, dateOnly, roll } = ledger;
@@ -42,4 +43,66 @@ export function addTrainings(ledger: DemoLedger, staff: DemoStaff): void {
       signed: true,
     });
   }
+  addEarlierTrainings(ledger, staff);
+}
+
+/** The rest of the year, written after the two recent sessions so their ids stay put. */
+function addEarlierTrainings(ledger: DemoLedger, staff: DemoStaff): void {
+  const { add, at, dateOnly, roll } = ledger;
+  const { by, department, staffOf } = staff;
+  const held = (
+    daysAgo: number,
+    topic: string,
+    kind: 'office-software' | 'new-employee' | 'department-request',
+    codes: readonly DepartmentCode[],
+    requesting: DepartmentCode | null,
+  ) => {
+    const when = at(daysAgo, 14);
+    const training = add('trainings', 'training', when, {
+      date: dateOnly(when),
+      topic,
+      kind,
+      trainer: by,
+      requestingDepartmentId: requesting ? department(requesting).id : null,
+      location: kind === 'department-request' ? '部门会议室' : '集团总部 6F 培训室',
+      durationMinutes: kind === 'new-employee' ? 60 : 90,
+      status: 'held',
+      ...(requesting ? { requestedOn: dateOnly(when - 14 * DAY) } : {}),
+    });
+    for (const code of codes)
+      for (const p of staffOf(code).slice(0, 6))
+        add('trainingAttendees', 'attendee', when, {
+          trainingId: training.id,
+          personId: p.id,
+          signed: roll() < 0.9,
+        });
+  };
+  held(190, 'Word 长文档排版与公文格式', 'office-software', ['ZB', 'RL', 'CW', 'CB'], null);
+  held(172, '新员工 OA 系统与打印机使用指导', 'new-employee', ['YX', 'GC'], null);
+  held(140, '项目进度表：Excel 条件格式与图表', 'department-request', ['GC'], 'GC');
+  held(118, 'PowerPoint 汇报材料制作', 'department-request', ['YX'], 'YX');
+  held(95, '新员工 OA 系统与打印机使用指导', 'new-employee', ['WY', 'CB'], null);
+  const cancelled = at(70, 14);
+  add('trainings', 'training', cancelled, {
+    date: dateOnly(cancelled),
+    topic: '网络安全意识：钓鱼邮件识别',
+    kind: 'office-software',
+    trainer: by,
+    location: '集团总部 6F 培训室',
+    durationMinutes: 60,
+    status: 'cancelled',
+    note: '与月度经营会冲突，改期另行通知',
+  });
+  const asked = at(4, 10);
+  add('trainings', 'training', asked, {
+    date: dateOnly(asked),
+    topic: '财务软件报表导出与 Excel 核对',
+    kind: 'department-request',
+    trainer: by,
+    requestingDepartmentId: department('CW').id,
+    location: '财务部会议室',
+    durationMinutes: 60,
+    status: 'requested',
+    requestedOn: dateOnly(asked),
+  });
 }
