@@ -981,6 +981,16 @@ export const en: Messages = {
       open: 'Go to checks',
       allDone: 'Today’s and this week’s checks are done.',
     },
+    print: {
+      check: 'Print check record',
+      sheet: 'Print blank check sheet',
+      roster: 'Print machine-room duty roster (week of {{monday}})',
+      printed: 'Saved {{file}}',
+      notFound: 'This check no longer exists, so it cannot be printed.',
+      missingTitle: 'The font lacks some characters',
+      missingBody: 'These characters cannot be printed: {{chars}}. Print anyway?',
+      printAnyway: 'Print anyway',
+    },
     templates: {
       title: 'Check templates',
       help: 'What each kind of check looks at. Changes apply to later checks; records keep the items they were done with.',

@@ -934,6 +934,16 @@ export const zhCN = {
       open: '去检查',
       allDone: '今天和本周的检查都做了。',
     },
+    print: {
+      check: '打印检查记录',
+      sheet: '打印空白检查表',
+      roster: '打印机房值班表（{{monday}} 当周）',
+      printed: '已保存 {{file}}',
+      notFound: '这条检查记录已不存在，无法打印。',
+      missingTitle: '字体缺少部分字',
+      missingBody: '以下字无法打印：{{chars}}。仍要打印吗？',
+      printAnyway: '仍然打印',
+    },
     templates: {
       title: '检查项目模板',
       help: '每种检查要看哪些项目。改动只影响以后的检查，已有记录保留当时的项目。',

@@ -4,8 +4,10 @@
 // Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
 // data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
 // checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-kind,
-// data-result); the form's ids are listed in CheckForm.tsx.
-import { Alert, App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+// data-result), check-print (each row), checks-print-sheet (menu) with checks-print-sheet-<kind>,
+// checks-print-roster (data-week); the form's ids are listed in CheckForm.tsx.
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Dropdown, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +26,37 @@ import { useChecksView, type ChecksView } from './use-checks';
 import { EmptyState } from '../../components/EmptyState';
 import { useUiStore } from '../../store/ui';
 import { checksOfWeek } from './week-checks';
+import { RowAction } from '../../components/RowAction';
+import { describeError } from '../../i18n/errors';
+import { CheckPrintNotFound, printCheckForm, type CheckPrint } from './print';
+import { weekOf } from '../../../shared/time/china';
+
+/** Print one of the checks' forms, asking first when the font lacks characters; says how it went. */
+function usePrintCheck(): (what: CheckPrint) => Promise<void> {
+  const { t } = useTranslation();
+  const { db } = useLedger();
+  const { message, modal } = App.useApp();
+  return async (what) => {
+    try {
+      const printed = await printCheckForm(
+        db,
+        what,
+        async (chars) =>
+          await modal.confirm({
+            title: t('checks.print.missingTitle'),
+            content: t('checks.print.missingBody', { chars: chars.join('、') }),
+            okText: t('checks.print.printAnyway'),
+          }),
+      );
+      if (printed?.ok && printed.saved)
+        void message.success(t('checks.print.printed', { file: printed.fileName ?? '' }));
+    } catch (err) {
+      void message.error(
+        err instanceof CheckPrintNotFound ? t('checks.print.notFound') : describeError(err, t),
+      );
+    }
+  };
+}
 
 const CELL_COLORS: Record<DueState, string> = {
   done: '#52c41a',
@@ -48,6 +81,9 @@ export function ChecksScreen() {
   const week = /^week\/(\d{4}-\d{2}-\d{2})$/.exec(useUiStore((s) => s.sub))?.[1];
   const cctv = useLiveQuery(() => cctvInService(db), [db]);
   const [doing, setDoing] = useState<{ kind: CheckKind; slot?: MachineRoomSlot } | null>(null);
+  const print = usePrintCheck();
+  // The roster of the week on show: the week opened from a KPI exception, else this week.
+  const rosterWeek = week ? weekOf(week).monday : view?.summary.week.monday;
 
   const start = (kind: CheckKind) =>
     setDoing({ kind, slot: kind === 'machine-room' && view ? roundToDo(view.summary.rounds) : undefined });
@@ -83,6 +119,29 @@ export function ChecksScreen() {
             {kind === 'machine-room' ? t('checks.doRound') : t(`checks.kinds.${kind}`)}
           </Button>
         ))}
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: CHECK_KINDS.map((kind) => ({
+              key: kind,
+              label: <span data-testid={`checks-print-sheet-${kind}`}>{t(`checks.kinds.${kind}`)}</span>,
+            })),
+            onClick: ({ key }) => void print({ form: 'check-sheet', kind: key as CheckKind }),
+          }}
+        >
+          <Button icon={<PrinterOutlined />} data-testid="checks-print-sheet">
+            {t('checks.print.sheet')}
+          </Button>
+        </Dropdown>
+        <Button
+          icon={<PrinterOutlined />}
+          data-testid="checks-print-roster"
+          data-week={rosterWeek}
+          disabled={!rosterWeek}
+          onClick={() => rosterWeek && void print({ form: 'duty-roster', day: rosterWeek })}
+        >
+          {t('checks.print.roster', { monday: rosterWeek ?? '' })}
+        </Button>
       </Space>
       {week && <RecentCard week={week} />}
       {view && <TodayCard view={view} />}
@@ -222,6 +281,7 @@ function RecentCard({ week }: { week?: string }) {
   const { t } = useTranslation();
   const { db } = useLedger();
   const now = useNow();
+  const print = usePrintCheck();
   const data = useLiveQuery(async () => {
     const checks = await (week ? checksOfWeek(db, week) : recentChecks(db));
     return { checks, cardNumbers: await linkedCardNumbers(db, checks) };
@@ -266,6 +326,19 @@ function RecentCard({ week }: { week?: string }) {
                 <ProblemItems check={c} cardNumbers={data?.cardNumbers ?? new Map<string, string>()} />
                 <ProviderContacts check={c} now={now} />
               </Space>
+            ),
+          },
+          {
+            key: 'print',
+            title: '',
+            width: 48,
+            render: (_, c) => (
+              <RowAction
+                icon={<PrinterOutlined />}
+                label={t('checks.print.check')}
+                testId="check-print"
+                onClick={() => void print({ form: 'check', checkId: c.id })}
+              />
             ),
           },
         ]}
