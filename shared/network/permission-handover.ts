@@ -72,7 +72,11 @@ export function settlePermissions(
     const move = newHolderId !== null && moveIds.has(p.id) && !granted.has(p.software);
     if (move) granted.add(p.software);
     return {
-      revoke: { id: p.id, revokedAt: at, revokeReason: move ? REVOKE_REASON_MOVED : REVOKE_REASON_HANDED_OVER },
+      revoke: {
+        id: p.id,
+        revokedAt: at,
+        revokeReason: move ? REVOKE_REASON_MOVED : REVOKE_REASON_HANDED_OVER,
+      },
       grant:
         move && newHolderId
           ? {
