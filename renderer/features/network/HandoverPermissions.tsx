@@ -89,23 +89,23 @@ export function HandoverPermissions(props: {
         <Space orientation="vertical">
           {rows.map(({ permission, holder }) =>
             newHolderId ? (
-              <Checkbox
-                key={permission.id}
-                data-testid={`handover-permission-${permission.software}`}
-                checked={move.has(permission.id)}
-                onChange={(e) => {
-                  const next = new Set(move);
-                  if (e.target.checked) next.add(permission.id);
-                  else next.delete(permission.id);
-                  setMove(next);
-                }}
-              >
-                {t('network.permissions.handover.move', {
-                  software: permission.software,
-                  from: holder,
-                  to: newHolder,
-                })}
-              </Checkbox>
+              <div key={permission.id} data-testid={`handover-permission-${permission.software}`}>
+                <Checkbox
+                  checked={move.has(permission.id)}
+                  onChange={(e) => {
+                    const next = new Set(move);
+                    if (e.target.checked) next.add(permission.id);
+                    else next.delete(permission.id);
+                    setMove(next);
+                  }}
+                >
+                  {t('network.permissions.handover.move', {
+                    software: permission.software,
+                    from: holder,
+                    to: newHolder,
+                  })}
+                </Checkbox>
+              </div>
             ) : (
               <Typography.Text key={permission.id} data-testid={`handover-permission-${permission.software}`}>
                 {t('network.permissions.handover.revoked', { software: permission.software, from: holder })}
