@@ -28,6 +28,9 @@ const PUBLIC = {
   dashboard: ['demo-data'],
   // A repair card made from a problem item of a routine check names the check it came from.
   checks: ['CheckFollowUp'],
+  // The devices handover form asks, once a computer changed hands, which of its IM permissions
+  // follow the new user.
+  network: ['HandoverPermissions'],
 };
 
 const ENTRY_NAME = /(Card|Panel|Settings)$/;

@@ -1089,6 +1089,17 @@ export const en: Messages = {
         personRequired: 'Choose the employee.',
         softwareRequired: 'Name the program.',
       },
+      handover: {
+        title: '{{tag}} handed over: IM permissions',
+        explain:
+          'The IM permissions on this computer belong to its previous user. Ticked ones move to the new user (who must sign a new guarantee); the others are revoked (reason: computer handed over).',
+        explainReturned:
+          'The computer was taken back; these permissions are revoked with it (reason: computer handed over).',
+        move: "Move {{from}}'s {{software}} permission to {{to}}",
+        revoked: "Revoke {{from}}'s {{software}} permission",
+        apply: 'OK',
+        done: 'IM permissions settled',
+      },
       refused: {
         'revoked-before-granted': 'It cannot be revoked before it was granted.',
         'revoked-not-granted': 'It was never granted, so it cannot be revoked.',

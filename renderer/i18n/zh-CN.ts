@@ -1035,6 +1035,16 @@ export const zhCN = {
         personRequired: '请选择员工。',
         softwareRequired: '请填写软件名称。',
       },
+      handover: {
+        title: '{{tag}} 已交接：聊天软件权限',
+        explain:
+          '这台电脑上开通的聊天软件权限属于原使用人。勾选的权限转给新使用人（需补签保证申请书），未勾选的收回（原因：电脑已交接）。',
+        explainReturned: '电脑已收回，这些权限将一并收回（原因：电脑已交接）。',
+        move: '把 {{from}} 的 {{software}} 权限转给 {{to}}',
+        revoked: '收回 {{from}} 的 {{software}} 权限',
+        apply: '确定',
+        done: '聊天软件权限已处理',
+      },
       refused: {
         'revoked-before-granted': '收回时间不能早于开通时间。',
         'revoked-not-granted': '还没有开通，不能收回。',

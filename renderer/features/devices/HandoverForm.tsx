@@ -5,7 +5,8 @@
 // ("卢敏琪的电脑") is proposed with the new user's name, until the supervisor types their own.
 // Test ids: handover-form, handover-current, handover-to, handover-name, handover-location,
 // handover-note, handover-move-department, handover-followers, handover-submit,
-// handover-form-cancel, error-toPersonId.
+// handover-form-cancel, error-toPersonId. Once saved, the computer's IM permissions are settled
+// (network/HandoverPermissions) before the form closes.
 import { App, Checkbox, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { deviceErrorText } from './device-format';
 import { DeviceWriteError, handOverDevice } from './data';
 import { PersonSelect } from '../../components/pickers';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
+import { HandoverPermissions } from '../network/HandoverPermissions';
 
 /** Mount with `key={device.id}`: each handover starts from an empty form. */
 export function HandoverForm(props: { device: Device | null; ledger: DeviceLedger; onClose: () => void }) {
@@ -32,8 +34,19 @@ export function HandoverForm(props: { device: Device | null; ledger: DeviceLedge
   const [moveDepartment, setMoveDepartment] = useState(true);
   const [error, setError] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
+  /** Saved: the computer's IM permissions are settled next (network feature), then the form closes. */
+  const [handedTo, setHandedTo] = useState<{ personId: string | null } | null>(null);
 
   if (!device) return null;
+  if (handedTo)
+    return (
+      <HandoverPermissions
+        deviceId={device.id}
+        assetTag={device.assetTag}
+        newHolderId={handedTo.personId}
+        onDone={props.onClose}
+      />
+    );
   const { personById } = ledger.directory;
   const current = device.userPersonId ? personById.get(device.userPersonId)?.name : undefined;
   const followers = ledger.index.attachedTo.get(device.id) ?? [];
@@ -57,7 +70,7 @@ export function HandoverForm(props: { device: Device | null; ledger: DeviceLedge
           ? t('devices.handover.done', { tag: device.assetTag, name: newUser })
           : t('devices.handover.returned', { tag: device.assetTag }),
       );
-      props.onClose();
+      setHandedTo({ personId: toPersonId });
     } catch (err) {
       if (err instanceof DeviceWriteError && err.field === 'toPersonId') setError(deviceErrorText(err, t));
       else void message.error(deviceErrorText(err, t));

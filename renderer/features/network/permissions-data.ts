@@ -4,6 +4,7 @@
 // written.
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import { permissionProblems, type PermissionProblem } from '../../../shared/network/guarantee';
+import { permissionsToSettle, settlePermissions } from '../../../shared/network/permission-handover';
 import type {
   AttachmentMeta,
   Department,
@@ -142,5 +143,51 @@ export async function attachGuaranteeScan(
     const shas = current.attachmentShas ?? [];
     if (shas.includes(attachment.sha256)) return current;
     return repo.update('imPermissions', permissionId, { attachmentShas: [...shas, attachment.sha256] });
+  });
+}
+
+/** The live permissions on a computer just handed to `newHolderId` that the supervisor must settle. */
+export async function permissionsAfterHandover(
+  db: NetdeskDb,
+  deviceId: string,
+  newHolderId: string | null,
+): Promise<ImPermission[]> {
+  const onDevice = await db.imPermissions.where('deviceId').equals(deviceId).toArray();
+  return permissionsToSettle(
+    onDevice.filter((p) => isListed(p)),
+    deviceId,
+    newHolderId,
+  );
+}
+
+/**
+ * Apply the supervisor's answers after a handover (shared/network/permission-handover.ts): every
+ * live permission of an old holder is revoked, the confirmed ones re-granted to the new user on
+ * the same computer. One transaction through the repository: all of it or nothing.
+ */
+export async function settlePermissionsAfterHandover(
+  db: NetdeskDb,
+  repo: Repository,
+  deviceId: string,
+  newHolderId: string | null,
+  moveIds: ReadonlySet<string>,
+  now: Date = new Date(),
+): Promise<void> {
+  await db.transaction('rw', commitScope(db, ['imPermissions']), async () => {
+    // Oldest grant first, so the change log reads in the order the permissions were given.
+    const onDevice = (await db.imPermissions.where('deviceId').equals(deviceId).toArray())
+      .filter((p) => isListed(p))
+      .sort((a, b) => (a.grantedAt ?? '').localeCompare(b.grantedAt ?? ''));
+    const byId = new Map(onDevice.map((p) => [p.id, p]));
+    for (const { revoke, grant } of settlePermissions(onDevice, deviceId, newHolderId, moveIds, now)) {
+      // The same rule as the form: a revocation before the grant (a wrong clock) refuses the lot.
+      const problems = permissionProblems({ grantedAt: byId.get(revoke.id)!.grantedAt, ...revoke }, now);
+      if (problems.length > 0) throw new PermissionRefused(problems);
+      await repo.update('imPermissions', revoke.id, {
+        revokedAt: revoke.revokedAt,
+        revokeReason: revoke.revokeReason,
+      });
+      if (grant) await repo.create('imPermissions', grant);
+    }
   });
 }

@@ -1,0 +1,70 @@
+// A computer with a QQ permission on it changes hands in the demo ledger: NetDesk asks whether QQ
+// moves to the new user, the supervisor ticks it, and the permissions list then shows QQ held by
+// the new user on that computer and the old holder's QQ taken back with the handover as reason.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemoLedger, newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest | undefined;
+let lastStep = '';
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && app) {
+    await app.page
+      .screenshot({ path: join(outputDir, 'handover-permissions-failed.png') })
+      .catch(() => undefined);
+    console.error(`handover permissions e2e failed after step: ${lastStep}\n${app.serverLog()}`);
+  }
+  await app?.close();
+  app = undefined;
+});
+const step = (name: string) => (lastStep = name);
+
+describe('IM permissions on a handed-over computer', () => {
+  it('move to the new user only when the supervisor ticks them', async () => {
+    app = await startApp({ home: newHome('handover-im') });
+    const { page } = app;
+    step('load demo');
+    await loadDemoLedger(page);
+
+    step('who holds QQ, on which computer');
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('network-tab-permissions').click();
+    const qq = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="granted"]');
+    await expect.poll(() => qq.count()).toBe(1);
+    const cells = async (row: typeof qq) => (await row.locator('td').allTextContents()).map((s) => s.trim());
+    const [, holder, computer] = await cells(qq);
+    // The new user: the holder of the (revoked) WeChat permission, someone else.
+    const wx = page.locator('[data-testid="permission-row"][data-software="微信电脑版"]');
+    const [, newUser] = await cells(wx);
+    expect(holder && computer && newUser && newUser !== holder).toBeTruthy();
+
+    step('hand over');
+    await page.getByTestId('nav-devices').click();
+    await page.getByTestId('devices-search').fill(computer!);
+    const device = page.locator(`[data-testid="device-row"][data-tag="${computer}"]`);
+    await device.getByTestId('device-handover').click();
+    await pick(page, 'handover-to', newUser!);
+    await page.getByTestId('handover-submit').click();
+
+    step('confirm QQ moves');
+    const ask = page.getByTestId('handover-permissions');
+    await expect.poll(() => ask.isVisible()).toBe(true);
+    const box = page.getByTestId('handover-permission-QQ');
+    expect(await box.textContent()).toContain(`${holder}`);
+    expect(await box.textContent()).toContain(`${newUser}`);
+    await box.locator('input[type=checkbox]').check();
+    await page.getByTestId('handover-permissions-apply').click();
+    await expect.poll(() => ask.count()).toBe(0);
+
+    step('permissions list');
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('network-tab-permissions').click();
+    await expect.poll(() => qq.count()).toBe(1);
+    expect((await cells(qq)).slice(1, 3)).toEqual([newUser, computer]);
+    const old = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="revoked"]');
+    await expect.poll(() => old.count()).toBe(1);
+    const oldCells = await cells(old);
+    expect(oldCells[1]).toBe(holder);
+    expect(oldCells.join(' ')).toContain('随电脑交接给新使用人');
+  }, 240_000);
+});
