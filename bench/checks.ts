@@ -76,9 +76,6 @@ export async function checksGridFigure(
     for (let i = -1; i < opts.runs; i++) {
       await page.getByTestId('nav-dashboard').click();
       await page.getByTestId('checks-screen').waitFor({ state: 'detached' });
-      // Timed in the page, so Playwright's round trips are not counted: from the menu item's click
-      // to the first grid cell in the DOM (the grid card renders all its rows in one commit once the
-      // year's checks are read), then to the next frame, when it is on screen.
       const elapsed = await page.evaluate<number>(TIME_GRID);
       if (i >= 0) ms.push(elapsed);
       shown = await cells.count();
