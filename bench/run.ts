@@ -28,6 +28,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { BENCH_DATASET } from '../shared/dataset/generate';
 import { datasetFiles, type DatasetFiles } from './dataset-files';
+import { checksGridFigure, checksPageFigures } from './checks';
 import { kpiFigures } from './kpi';
 import type { ProgressReport, RestoreTimes } from './page/hook';
 import { waitUntilQuiet } from './quiet';
@@ -452,6 +453,7 @@ async function main(): Promise<number> {
       month: '2026-10',
       emptyPdfMs: emptyPdf.median,
     });
+    const rawGridMs = await checksPageFigures((m, ...p) => hook(page, m, ...p), measured, RUNS);
     await context.close();
 
     // Cold starts of the real app: browser restarted with the full ledger, left to finish its own
@@ -566,6 +568,18 @@ async function main(): Promise<number> {
         note: `${longTasks.filter((d) => d > 100).length} long tasks over 100 ms while it ran`,
       });
     }
+
+    await checksGridFigure(
+      async () => {
+        const opened = await launchBrowser(profile);
+        await waitUntilQuiet();
+        await app.signIn(opened.context);
+        await opened.page.goto(`${app.origin}/`);
+        return opened;
+      },
+      measured,
+      { runs: RUNS * 2, baselineMs: rawGridMs },
+    );
 
     // JS heap after the ledger is loaded and every screen visited once.
     const heaps: number[] = [];

@@ -25,6 +25,7 @@ import { buildPeopleSearch, filterPeople } from '../../renderer/directory/people
 import { computersByPerson, computerTagsText } from '../../shared/devices/person-computers';
 import { pinyinKeys } from '../../shared/search/pinyin';
 import { globalResults, PER_KIND } from '../../renderer/features/search/global-results';
+import { checksBench } from './checks';
 import { kpiBench } from './kpi';
 // Types only (erased from the bundle); the modules themselves load through import.meta.glob.
 import type * as RepairDataModule from '../../renderer/features/repair/data/index';
@@ -151,6 +152,7 @@ async function readChunk(url: string) {
 
 const bench = {
   ...kpiBench,
+  ...checksBench,
   /** Which optional features this bundle found. */
   async features() {
     return {
