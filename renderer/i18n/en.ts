@@ -1098,6 +1098,7 @@ export const en: Messages = {
         move: "Move {{from}}'s {{software}} permission to {{to}}",
         revoked: "Revoke {{from}}'s {{software}} permission",
         apply: 'OK',
+        later: 'Settle later in the permissions list',
         done: 'IM permissions settled',
       },
       refused: {

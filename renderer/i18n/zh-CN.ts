@@ -1043,6 +1043,7 @@ export const zhCN = {
         move: '把 {{from}} 的 {{software}} 权限转给 {{to}}',
         revoked: '收回 {{from}} 的 {{software}} 权限',
         apply: '确定',
+        later: '稍后在权限列表中处理',
         done: '聊天软件权限已处理',
       },
       refused: {

@@ -27,6 +27,7 @@ export function HandoverPermissions(props: {
   const [newHolder, setNewHolder] = useState('');
   const [move, setMove] = useState<Set<string>>(new Set());
   const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState(false);
   // The form's close callback may be a new function each render; the reading must not restart.
   const nothingToAsk = useEffectEvent(() => onDone());
 
@@ -56,6 +57,9 @@ export function HandoverPermissions(props: {
       onDone();
     } catch (err) {
       void message.error(describeError(err, t));
+      // The handover itself is saved; when settling fails the supervisor is not kept in the dialog
+      // but may leave it and revoke or grant by hand in the permissions list.
+      setFailed(true);
     } finally {
       setSaving(false);
     }
@@ -68,8 +72,14 @@ export function HandoverPermissions(props: {
       closable={false}
       keyboard={false}
       mask={{ closable: false }}
-      footer={
+      footer={[
+        failed ? (
+          <Button key="later" onClick={onDone} data-testid="handover-permissions-later">
+            {t('network.permissions.handover.later')}
+          </Button>
+        ) : null,
         <Button
+          key="apply"
           type="primary"
           autoFocus
           loading={saving}
@@ -77,8 +87,8 @@ export function HandoverPermissions(props: {
           data-testid="handover-permissions-apply"
         >
           {t('network.permissions.handover.apply')}
-        </Button>
-      }
+        </Button>,
+      ]}
     >
       <div data-testid="handover-permissions">
         <Typography.Paragraph type="secondary">

@@ -6,7 +6,7 @@
 // incident-edit; the form's ids are listed in IncidentForm.tsx.
 import { Alert, App, Button, Card, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   hoursAndMinutes,
@@ -28,8 +28,12 @@ export function NetworkScreen() {
   const { t } = useTranslation();
   const { db } = useLedger();
   const { message } = App.useApp();
-  const now = useNow(30_000);
+  const tick = useNow(30_000);
   const incidents = useLiveQuery(() => listIncidents(db), [db]);
+  // Durations and deadlines of a list that has just changed are read against the clock of now, not
+  // of the last tick (up to 30 s old): an outage logged as 25 hours ago shows 25 hours at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- tick and incidents are the refresh triggers
+  const now = useMemo(() => new Date(), [tick, incidents]);
   const [editing, setEditing] = useState<{ incident: NetworkIncident | null; restoring?: boolean } | null>(
     null,
   );
