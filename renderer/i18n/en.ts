@@ -1600,7 +1600,6 @@ export const en: Messages = {
       add: 'Log website update',
       edit: 'Edit website update',
       open: 'Website updates',
-      empty: 'No website updates logged yet.',
       count: '{{count}} updates',
       tracker: 'Updates per week (at least {{needed}})',
       week: '{{monday}}–{{sunday}}: {{count}}',
@@ -1825,6 +1824,8 @@ export const en: Messages = {
       'Nothing is scheduled after today. Pick the dates and click “Fill the schedule” to give each working day an unused quote.',
     history:
       'Nothing shown yet. Once quotes are scheduled, the one shown on each working day is recorded here.',
+    website:
+      'No website updates yet. Each time something is published on the company website, click “Log website update”; at least 2 a week.',
     training: 'No trainings yet. Click “New training” to plan one and pick its roster from the directory.',
     kpiArchive:
       'No report issued for this month yet. Check the figures above, then click “Issue this month’s report” to archive it.',

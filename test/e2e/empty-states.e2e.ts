@@ -26,6 +26,7 @@ const EXPECTED: Record<string, { tab?: string; text: string }[]> = {
     { text: zhCN.culture.empty },
     { tab: 'tab-schedule', text: e.schedule },
     { tab: 'tab-history', text: e.history },
+    { tab: 'tab-website', text: e.website },
   ],
   training: [{ text: e.training }],
   reports: [{ text: e.kpiArchive }],

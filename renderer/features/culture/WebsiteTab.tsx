@@ -14,6 +14,7 @@ import { addDays } from '../../../shared/time/china';
 import { useLedger } from '../../app/ledger';
 import { RowAction } from '../../components/RowAction';
 import { formatTime } from '../../i18n/dates';
+import { EmptyState } from '../../components/EmptyState';
 import { describeError } from '../../i18n/errors';
 import { removeWebsiteUpdate, useWebsiteUpdates } from './data';
 import { WebsiteUpdateForm } from './WebsiteUpdateForm';
@@ -133,7 +134,7 @@ export function WebsiteTab({ today }: { today: string }) {
         dataSource={updates ?? []}
         loading={updates === undefined}
         pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('culture.website.empty') }}
+        locale={{ emptyText: <EmptyState message={t('emptyState.website')} /> }}
         onRow={(u) =>
           ({ 'data-testid': 'website-row', 'data-title': u.title }) as HTMLAttributes<HTMLElement>
         }
