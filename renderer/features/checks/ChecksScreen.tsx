@@ -7,7 +7,7 @@
 // data-result), check-print (each row), checks-print-sheet (menu) with checks-print-sheet-<kind>,
 // checks-print-roster (data-week); the form's ids are listed in CheckForm.tsx.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Dropdown, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -249,21 +249,22 @@ function GridCard({ view }: { view: ChecksView }) {
               {row.label}
             </div>
             {row.cells.map((state, w) => (
-              <Tooltip key={grid.weeks[w]} title={`${grid.weeks[w]} ${t(`checks.states.${state}`)}`}>
-                <div
-                  data-testid="grid-cell"
-                  data-row={row.key}
-                  data-week={grid.weeks[w]}
-                  data-state={state}
-                  style={{
-                    width: 12,
-                    height: 12,
-                    flex: 'none',
-                    borderRadius: 2,
-                    background: CELL_COLORS[state],
-                  }}
-                />
-              </Tooltip>
+              // A year is hundreds of cells: the browser's own title, not a Tooltip component per cell.
+              <div
+                key={grid.weeks[w]}
+                title={`${grid.weeks[w]} ${t(`checks.states.${state}`)}`}
+                data-testid="grid-cell"
+                data-row={row.key}
+                data-week={grid.weeks[w]}
+                data-state={state}
+                style={{
+                  width: 12,
+                  height: 12,
+                  flex: 'none',
+                  borderRadius: 2,
+                  background: CELL_COLORS[state],
+                }}
+              />
             ))}
           </div>
         ))}
