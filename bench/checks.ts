@@ -33,7 +33,10 @@ export async function checksPageFigures(call: Call, measured: Measured, runs: nu
     note: 'saveCheck (rules, repository, change log) with the after-commit hooks; baseline = raw put of the same record',
   });
   const raw = await call('rawGridChecks', runs * 2);
-  measured(`baseline: a year's checks read by [kind+at] (${raw.checks} checks)`, raw.ms);
+  measured(
+    `baseline: the grid's checks read by [kind+at] (${raw.checks}: a year of weekly kinds, this week's rounds)`,
+    raw.ms,
+  );
   return median(raw.ms);
 }
 
@@ -84,7 +87,7 @@ export async function checksGridFigure(
     measured("checks screen: a year's week grid on screen", ms, {
       budget: 200,
       baseline: opts.baselineMs,
-      note: `click on the menu item to ${rows} rows (kinds and servers) × ${Math.round(shown / Math.max(rows, 1))} weeks drawn; one untimed visit first; baseline = the year's checks read by index`,
+      note: `click on the menu item to ${rows} rows (kinds and servers) × ${Math.round(shown / Math.max(rows, 1))} weeks drawn; one untimed visit first; baseline = the checks the grid reads, by index`,
     });
   } finally {
     await context.close();

@@ -3,13 +3,13 @@
 // the newest checks, and the buttons that start each check. R starts the round due now.
 // Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
 // data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
-// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-kind,
+// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-id, data-kind,
 // data-result), check-print (each row), checks-print-sheet (menu) with checks-print-sheet-<kind>,
 // checks-print-roster (data-week); the form's ids are listed in CheckForm.tsx.
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Dropdown, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueState, MachineRoomSlot, RoundSlotState } from '../../../shared/checks/schedule';
 import type { CheckKind } from '../../../shared/checks/templates';
@@ -30,6 +30,8 @@ import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
 import { CheckPrintNotFound, printCheckForm, type CheckPrint } from './print';
 import { weekOf } from '../../../shared/time/china';
+import type { WeekGrid } from '../../../shared/checks/grid';
+import './week-grid.css';
 
 /** Print one of the checks' forms, asking first when the font lacks characters; says how it went. */
 function usePrintCheck(): (what: CheckPrint) => Promise<void> {
@@ -57,14 +59,6 @@ function usePrintCheck(): (what: CheckPrint) => Promise<void> {
     }
   };
 }
-
-const CELL_COLORS: Record<DueState, string> = {
-  done: '#52c41a',
-  late: '#faad14',
-  due: '#91caff',
-  upcoming: '#f0f0f0',
-  overdue: '#ff4d4f',
-};
 
 /** The round to offer now: the first not done whose time has come, else the next one. */
 export function roundToDo(rounds: readonly RoundSlotState[]): MachineRoomSlot | undefined {
@@ -145,8 +139,8 @@ export function ChecksScreen() {
       </Space>
       {week && <RecentCard week={week} />}
       {view && <TodayCard view={view} />}
-      {view && <GridCard view={view} />}
-      <RecentCard />
+      {view && <GridCard grid={view.grid} />}
+      {view && <RecentCard />}
       {doing && (
         <CheckForm
           kind={doing.kind}
@@ -232,9 +226,16 @@ function TodayCard({ view }: { view: ChecksView }) {
   );
 }
 
-function GridCard({ view }: { view: ChecksView }) {
+const GRID_STATES: readonly DueState[] = ['done', 'late', 'due', 'upcoming', 'overdue'];
+
+// Memoised on the grid itself: the screen re-renders on every minute's tick and every dialog, and
+// a year's grid (hundreds of cells, colours from week-grid.css by data-state) only when it changes.
+const GridCard = memo(function GridCard({ grid }: { grid: WeekGrid }) {
   const { t } = useTranslation();
-  const { grid } = view;
+  const stateLabel = useMemo(
+    () => new Map(GRID_STATES.map((state) => [state, t(`checks.states.${state}`)])),
+    [t],
+  );
   const rows = [
     ...grid.kinds.map((k) => ({ key: k.kind, label: t(`checks.kinds.${k.kind}`), cells: k.cells })),
     ...grid.servers.map((s) => ({ key: s.id, label: s.label, cells: s.cells })),
@@ -243,27 +244,21 @@ function GridCard({ view }: { view: ChecksView }) {
     <Card title={t('checks.grid')} style={{ marginBottom: 16 }} data-testid="checks-grid">
       <div style={{ overflowX: 'auto' }}>
         {rows.map((row, i) => (
-          <div key={row.key} style={{ display: 'flex', alignItems: 'center', gap: 2, marginBottom: 2 }}>
-            <div style={{ width: 140, flex: 'none', fontSize: 12 }}>
+          <div key={row.key} className="nd-grid-row">
+            <div className="nd-grid-label">
               {i === grid.kinds.length && grid.servers.length > 0 ? '· ' : ''}
               {row.label}
             </div>
             {row.cells.map((state, w) => (
-              // A year is hundreds of cells: the browser's own title, not a Tooltip component per cell.
+              // The browser's own title, not a Tooltip component per cell.
               <div
                 key={grid.weeks[w]}
-                title={`${grid.weeks[w]} ${t(`checks.states.${state}`)}`}
+                className="nd-grid-cell"
+                title={`${grid.weeks[w]} ${stateLabel.get(state)}`}
                 data-testid="grid-cell"
                 data-row={row.key}
                 data-week={grid.weeks[w]}
                 data-state={state}
-                style={{
-                  width: 12,
-                  height: 12,
-                  flex: 'none',
-                  borderRadius: 2,
-                  background: CELL_COLORS[state],
-                }}
               />
             ))}
           </div>
@@ -276,7 +271,7 @@ function GridCard({ view }: { view: ChecksView }) {
       )}
     </Card>
   );
-}
+});
 
 function RecentCard({ week }: { week?: string }) {
   const { t } = useTranslation();
@@ -302,7 +297,14 @@ function RecentCard({ week }: { week?: string }) {
         dataSource={checks ?? []}
         loading={checks === undefined}
         locale={{ emptyText: <EmptyState message={t('emptyState.checks')} /> }}
-        onRow={(c) => ({ 'data-testid': 'check-row', 'data-kind': c.kind, 'data-result': c.result }) as never}
+        onRow={(c) =>
+          ({
+            'data-testid': 'check-row',
+            'data-id': c.id,
+            'data-kind': c.kind,
+            'data-result': c.result,
+          }) as never
+        }
         columns={[
           { key: 'at', title: t('checks.columns.at'), render: (_, c) => formatTime(c.at), width: 150 },
           {

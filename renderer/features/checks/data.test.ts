@@ -5,7 +5,15 @@ import { getLedgerSetting, setLedgerSetting } from '../../db/ledger-settings';
 import { createRepository, RepositoryError, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb, manualClock } from '../../db/test-support';
-import { CheckRefused, checksFrom, saveCheck, serversInService, type CheckInput } from './data';
+import {
+  CheckRefused,
+  checksForGrid,
+  checksFrom,
+  recentChecks,
+  saveCheck,
+  serversInService,
+  type CheckInput,
+} from './data';
 
 let db: NetdeskDb;
 let repo: Repository;
@@ -119,5 +127,65 @@ describe('saving a routine check', () => {
     ).toEqual([{ label: 'SRV-01 RAID 状态', deviceId: ids[0] }]);
     const [old] = await checksFrom(db, '2026-12-07');
     expect(old!.items.map((i) => i.label)).toContain('SRV-01 磁盘空间');
+  });
+
+  it('reads a year of weekly checks for the grid but only this week’s machine-room rounds', async () => {
+    const round = (at: string): CheckInput => ({
+      kind: 'machine-room',
+      at,
+      by: '值班',
+      slot: '08:00',
+      deviceIds: [],
+      items: snapshotItems(templateOf([], 'machine-room'), []).map((l) => ({ ...l, result: 'ok', note: '' })),
+    });
+    const ids = [await idOf('SRV-01')];
+    const old = new Date(cn('2026-12-09 10:00'));
+    // Each saved with the clock of its own day, so none is refused as dated in the future.
+    const saveAt = (input: CheckInput) => saveCheck(db, repo, input, new Date(input.at));
+    await saveAt(await serverCheck(cn('2025-12-16 10:00'), ids)); // 51 weeks before this week: in the grid
+    await saveAt(await serverCheck(cn('2025-12-02 10:00'), ids)); // 53 weeks before: the range's early margin at most
+    await saveAt(round(cn('2026-11-25 08:05'))); // two weeks ago: not this week's
+    await saveAt(round(cn('2026-12-07 08:05'))); // Monday of this week
+    await saveAt(round(cn('2026-12-09 08:05'))); // today
+    const checks = await checksForGrid(db, '2026-12-09');
+    const rounds = checks.filter((c) => c.kind === 'machine-room').map((c) => c.at);
+    expect(rounds.sort()).toEqual([cn('2026-12-07 08:05'), cn('2026-12-09 08:05')]);
+    expect(checks.filter((c) => c.kind === 'server-maintenance').map((c) => c.at)).toContain(
+      cn('2025-12-16 10:00'),
+    );
+    expect(roundsOfDay('2026-12-09', checks, old).find((r) => r.slot === '08:00')).toMatchObject({
+      state: 'done',
+    });
+  });
+
+  it('lists the newest checks of every kind first, without deleted ones', async () => {
+    const real = Date.now();
+    const hoursAgo = (h: number) => new Date(real - h * 3600_000).toISOString();
+    const round = (at: string): CheckInput => ({
+      kind: 'machine-room',
+      at,
+      by: '值班',
+      slot: '08:00',
+      deviceIds: [],
+      items: snapshotItems(templateOf([], 'machine-room'), []).map((l) => ({ ...l, result: 'ok', note: '' })),
+    });
+    const ids = [await idOf('SRV-01')];
+    const saveNow = (input: CheckInput) => saveCheck(db, repo, input, new Date(real));
+    for (let h = 1; h <= 30; h++) await saveNow(round(hoursAgo(h * 5)));
+    await saveNow(await serverCheck(hoursAgo(7), ids));
+    const newest = await saveNow(round(hoursAgo(0.5)));
+    await repo.remove('routineChecks', newest.id);
+    await saveNow(round(hoursAgo(24 * 70))); // older than two months: never listed
+
+    const list = await recentChecks(db, 5);
+    expect(list.map((c) => c.at)).toEqual([
+      hoursAgo(5),
+      hoursAgo(7),
+      hoursAgo(10),
+      hoursAgo(15),
+      hoursAgo(20),
+    ]);
+    expect(list[1]!.kind).toBe('server-maintenance');
+    expect(await recentChecks(db, 100)).toHaveLength(31);
   });
 });

@@ -5,6 +5,7 @@
 import type { Device, RecordInput, RoutineCheck } from '../../../shared/schemas';
 import { checkProblems, type CheckProblem } from '../../../shared/checks/validate';
 import { type CheckKind } from '../../../shared/checks/templates';
+import { WEEKLY_KINDS } from '../../../shared/checks/schedule';
 import { isListed } from '../../../shared/sync/arrival';
 import { addDays, chinaDay, dayStart, weekOf } from '../../../shared/time/china';
 import { getLedgerSetting } from '../../db/ledger-settings';
@@ -72,26 +73,56 @@ export async function cctvInService(db: NetdeskDb): Promise<Device[]> {
  * A check made up later for an earlier day is dated when it was done, so the range starts a week
  * early to catch late ones.
  */
-export async function checksFrom(db: NetdeskDb, fromDay: string): Promise<RoutineCheck[]> {
+export async function checksFrom(
+  db: NetdeskDb,
+  fromDay: string,
+  kinds: readonly CheckKind[] = CHECK_KINDS,
+): Promise<RoutineCheck[]> {
   const from = dayStart(addDays(fromDay, -7)).toISOString();
   const parts = await Promise.all(
-    CHECK_KINDS.map((kind) =>
+    kinds.map((kind) =>
       db.routineChecks.where('[kind+at]').between([kind, from], [kind, '\uffff'], true, true).toArray(),
     ),
   );
   return parts.flat().filter((c) => isListed(c));
 }
 
-/** The checks a year's week grid needs: 52 weeks to the week holding `day`. */
-export function checksForGrid(db: NetdeskDb, day: string, weeks = 52): Promise<RoutineCheck[]> {
-  return checksFrom(db, addDays(weekOf(day).monday, -7 * (weeks - 1)));
+/**
+ * The checks the week grid and today's summary need: the weekly kinds for 52 weeks to the week
+ * holding `day`, and the machine-room rounds of this week only. The grid has no row for rounds, and
+ * a year of them (four a working day) would be four fifths of what the screen reads.
+ */
+export async function checksForGrid(db: NetdeskDb, day: string, weeks = 52): Promise<RoutineCheck[]> {
+  const monday = weekOf(day).monday;
+  const [weekly, rounds] = await Promise.all([
+    checksFrom(db, addDays(monday, -7 * (weeks - 1)), WEEKLY_KINDS),
+    checksFrom(db, monday, ['machine-room']),
+  ]);
+  return [...weekly, ...rounds];
 }
 
-/** The newest checks, for the list on the screen. */
+/**
+ * The newest checks of the last 60 days, for the list on the screen: the newest `limit` of each
+ * kind read backwards by index, then the newest `limit` of those, so two months of rounds are not
+ * read to show fifty rows.
+ */
 export async function recentChecks(db: NetdeskDb, limit = 50): Promise<RoutineCheck[]> {
-  const since = addDays(chinaDay(new Date()), -60);
-  const checks = await checksFrom(db, since);
-  return checks.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  const since = dayStart(addDays(chinaDay(new Date()), -60)).toISOString();
+  const parts = await Promise.all(
+    CHECK_KINDS.map((kind) =>
+      db.routineChecks
+        .where('[kind+at]')
+        .between([kind, since], [kind, '\uffff'], true, true)
+        .reverse()
+        .filter((c) => isListed(c))
+        .limit(limit)
+        .toArray(),
+    ),
+  );
+  return parts
+    .flat()
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, limit);
 }
 
 /** The company's rest days, for the working-day calendar. */
