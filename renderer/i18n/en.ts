@@ -108,6 +108,10 @@ export const en: Messages = {
     restoredToast: 'Restored “{{name}}”',
     escHint: 'Ctrl+Enter saves, Esc cancels',
   },
+  timeField: {
+    impossible: 'There is no such time as “{{text}}”: type the date and time as 2026-12-07 14:30',
+    chinaTime: 'China time (UTC+8)',
+  },
   dashboard: {
     title: 'Dashboard',
     counts: 'The ledger at a glance',

@@ -106,6 +106,10 @@ export const zhCN = {
     restoredToast: '已恢复“{{name}}”',
     escHint: 'Ctrl+Enter 保存，Esc 取消',
   },
+  timeField: {
+    impossible: '没有“{{text}}”这个时间，请按 2026-12-07 14:30 的格式输入日期和时间',
+    chinaTime: '北京时间',
+  },
   dashboard: {
     title: '工作台',
     counts: '台账概况',

@@ -27,6 +27,20 @@ afterEach(async (ctx) => {
 
 const step = (name: string) => (lastStep = name);
 
+/** A time `hoursAgo` as the time fields show and read it: China wall-clock time, whatever the
+ * zone of the machine running the test (an independent oracle: Intl, not shared/time/china.ts). */
+function chinaWallClock(hoursAgo: number): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(Date.now() - hoursAgo * 3600_000));
+}
+
 describe('routine checks', () => {
   it('does a weekly server check with a problem item and a machine-room round by keyboard', async () => {
     app = await startApp({ home: newHome('checks') });
@@ -139,13 +153,6 @@ describe('routine checks', () => {
     await page.getByTestId('nav-network').click();
     await expect.poll(() => page.getByTestId('network-ytd').getAttribute('data-count')).toBe('0');
 
-    // The browser's own local time, as the time fields show it.
-    const localTime = (hoursAgo: number) =>
-      page.evaluate((h) => {
-        const d = new Date(Date.now() - h * 3600_000);
-        const p2 = (n: number) => String(n).padStart(2, '0');
-        return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-      }, hoursAgo);
     const typeTime = async (testId: string, text: string) => {
       await page.getByTestId(testId).click();
       await page.keyboard.press('Control+A');
@@ -156,7 +163,7 @@ describe('routine checks', () => {
 
     step('log power cut');
     await page.getByTestId('incident-add').click();
-    const start = await localTime(25);
+    const start = chinaWallClock(25);
     await typeTime('incident-start', start);
     await page.getByTestId('incident-cause').click();
     await page.locator('.ant-select-item-option', { hasText: '停电' }).click();
@@ -170,7 +177,7 @@ describe('routine checks', () => {
 
     step('refuse end before start');
     await row.getByTestId('incident-end-now').click();
-    await typeTime('incident-end', await localTime(26));
+    await typeTime('incident-end', chinaWallClock(26));
     await page.getByTestId('incident-save').click();
     await expect
       .poll(() => page.getByTestId('incident-refused').textContent())
@@ -189,8 +196,8 @@ describe('routine checks', () => {
 
     step('excluded carrier outage');
     await page.getByTestId('incident-add').click();
-    await typeTime('incident-start', await localTime(48));
-    await typeTime('incident-end', await localTime(30));
+    await typeTime('incident-start', chinaWallClock(48));
+    await typeTime('incident-end', chinaWallClock(30));
     await page.getByTestId('incident-cause').click();
     await page.locator('.ant-select-item-option', { hasText: '运营商' }).click();
     await page.getByTestId('incident-reason').fill('电信光缆被挖断');
@@ -239,11 +246,7 @@ describe('routine checks', () => {
 
     step('refuse a revocation before the grant');
     await row.getByTestId('permission-revoke').click();
-    const before = await page.evaluate(() => {
-      const d = new Date(Date.now() - 48 * 3600_000);
-      const p2 = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-    });
+    const before = chinaWallClock(48);
     await page.getByTestId('permission-revoked').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(before);
