@@ -61,7 +61,8 @@ import { repairErrorText } from './repair-errors';
 import { deviceChoiceLabel } from '../../../shared/devices/choices';
 import { formatTime } from './repair-format';
 import { StatusTag } from './StatusTag';
-import { useAllDevices, useMarginLang, useNow, useRepairContext } from './use-repair';
+import { useNow } from '../../components/use-now';
+import { useAllDevices, useMarginLang, useRepairContext } from './use-repair';
 
 const ATTACHMENT_MIME: readonly AttachmentMeta['mime'][] = [
   'application/pdf',
@@ -116,7 +117,7 @@ function CardBody({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useNow(30_000);
   const lang = useMarginLang();
   const devices = useAllDevices();
   const [action, setAction] = useState<ActionType | null>(null);
