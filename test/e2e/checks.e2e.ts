@@ -60,7 +60,12 @@ describe('routine checks', () => {
     // Every demo server in service, five items each.
     await expect.poll(() => items.count()).toBeGreaterThanOrEqual(10);
     await expect.poll(() => items.first().getAttribute('data-label')).toMatch(/磁盘空间$/);
-    await items.first().getByTestId('check-item-toggle').click();
+    // Any server's disk item will do; once named, it is the one marked.
+    const diskLabel = (await items.first().getAttribute('data-label'))!;
+    await page
+      .locator(`[data-testid="check-item"][data-label="${diskLabel}"]`)
+      .getByTestId('check-item-toggle')
+      .click();
     await page.getByTestId('check-save').click();
     // The problem's note is asked for; nothing is saved yet.
     await expect.poll(() => page.getByText('有问题的项请写明问题').count()).toBe(1);
@@ -68,9 +73,12 @@ describe('routine checks', () => {
     await page.getByTestId('check-save').click();
     await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
     await expect.poll(() => serverWeek.getAttribute('data-state')).toBe('done');
-    const problemRow = page.locator('[data-testid="check-row"][data-kind="server-maintenance"]').first();
+    // The check just saved, by its note: the demo's own server checks are listed beside it.
+    const problemRow = page
+      .locator('[data-testid="check-row"][data-kind="server-maintenance"]')
+      .filter({ hasText: '磁盘剩余空间不足 10%' });
     await expect.poll(() => problemRow.getAttribute('data-result')).toBe('problem');
-    await expect.poll(() => problemRow.textContent()).toContain('磁盘剩余空间不足 10%');
+    expect(await problemRow.getByTestId('check-problem').getAttribute('data-label')).toBe(diskLabel);
 
     step('repair card from the problem item');
     await problemRow.getByTestId('check-item-open-card').click();
@@ -94,11 +102,14 @@ describe('routine checks', () => {
     await page.getByTestId('checks-do-cctv').click();
     const cctvItems = page.getByTestId('check-item');
     await expect.poll(() => cctvItems.count()).toBeGreaterThanOrEqual(3);
+    // Any one item will do: only its note is checked below, and it is the only problem.
     await cctvItems.nth(1).getByTestId('check-item-toggle').click();
     await page.getByTestId('check-item-note').fill('3 号摄像机无录像');
     await page.getByTestId('check-save').click();
     await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
-    const cctvRow = page.locator('[data-testid="check-row"][data-kind="cctv"]').first();
+    const cctvRow = page
+      .locator('[data-testid="check-row"][data-kind="cctv"]')
+      .filter({ hasText: '3 号摄像机无录像' });
     await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('waiting');
     await cctvRow.getByTestId('contact-add').click();
     await page.getByTestId('contact-provider').fill('海康威视售后');
@@ -131,6 +142,7 @@ describe('routine checks', () => {
     step('template');
     await page.getByTestId('nav-settings').click();
     await page.locator('[data-testid="check-template-kind"][data-kind="machine-room"]').click();
+    // The template's first item: template items keep the order they are written in.
     const label = page
       .locator(
         '[data-testid="check-template-pane"][data-kind="machine-room"] [data-testid="check-template-label"]',
@@ -236,8 +248,16 @@ describe('routine checks', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('permission-reason').fill('与外地项目公司传送工程图纸');
     await page.getByTestId('permission-save').click();
-    const row = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status]').first();
     await expect.poll(() => page.getByTestId('permission-form').count()).toBe(0);
+    // The demo ledger holds QQ permissions of its own: the new one is the only one requested, and
+    // is followed by its id from here on, whatever the list's order.
+    const requested = page.locator(
+      '[data-testid="permission-row"][data-software="QQ"][data-status="requested"]',
+    );
+    await expect.poll(() => requested.count()).toBe(1);
+    const row = page.locator(
+      `[data-testid="permission-row"][data-row-key="${await requested.getAttribute('data-row-key')}"]`,
+    );
     await expect.poll(() => row.getAttribute('data-status')).toBe('requested');
 
     step('grant');
