@@ -9,14 +9,14 @@
 //   mouse. A time that does not exist (2026-02-30, 24:00) stays in the box with a message under it
 //   in the user's language, and the form will not save until it is corrected — never the time the
 //   field showed before.
+// - Built on DateTimeInput (DateInputs.tsx), the picker every date-time field uses.
 // - Keyboard-first, as every form (form-keys.ts): Enter takes the typed time and moves on to the
 //   next field, Ctrl+Enter saves the form with the time just typed.
-import { DatePicker, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaInstant, chinaTime } from '../../shared/time/china';
-import { TIME_FORMAT } from '../i18n/dates';
+import { DateTimeInput } from './DateInputs';
 import { focusNextField, UNREAD_ATTR } from './form-keys';
 
 export interface ChinaTimeFieldProps {
@@ -32,11 +32,10 @@ export interface ChinaTimeFieldProps {
   inputRef?: (instance: unknown) => void;
 }
 
-/** The picker works in dayjs's local time: it is handed China wall-clock time as if it were local. */
-function wallClock(iso: string | null | undefined): Dayjs | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : dayjs(chinaTime(ms).slice(0, 16).replace(' ', 'T'));
+/** The picker works in the PC's local time: it is handed China wall-clock time as if it were local. */
+function wallClock(iso: string | null | undefined): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? '' : chinaTime(ms).slice(0, 16).replace(' ', 'T');
 }
 
 /** What a time looks like typed, shown in an empty box. */
@@ -89,28 +88,24 @@ export function ChinaTimeField({ value, onChange, inputRef, ...props }: ChinaTim
 
   return (
     <div {...mark} style={{ width: props.width ?? '100%' }}>
-      <DatePicker
-        ref={inputRef}
+      <DateTimeInput
+        inputRef={inputRef}
         id={props.id}
-        data-testid={props.testId}
-        showTime={{ format: 'HH:mm' }}
-        format={TIME_FORMAT}
-        needConfirm={false}
-        showNow={pcKeepsChinaTime()}
-        preserveInvalidOnBlur
-        status={unread ? 'error' : undefined}
+        testId={props.testId}
+        disabled={props.disabled}
+        placeholder={EXAMPLE}
+        title={pcKeepsChinaTime() ? undefined : t('timeField.chinaTime')}
         value={wallClock(value)}
-        onChange={(d) => take(d ? chinaInstant(d.format(TIME_FORMAT)) : null)}
+        onChange={(local) => take(local ? chinaInstant(local) : null)}
         onKeyDown={onKeyDown}
         onBlur={(e) => {
           const at = read((e.target as HTMLInputElement).value);
           if (at) take(at);
           props.onBlur?.();
         }}
-        disabled={props.disabled}
-        placeholder={EXAMPLE}
-        title={pcKeepsChinaTime() ? undefined : t('timeField.chinaTime')}
-        style={{ width: '100%' }}
+        showNow={pcKeepsChinaTime()}
+        preserveInvalidOnBlur
+        status={unread ? 'error' : undefined}
       />
       {unread && (
         <Typography.Text type="danger" role="alert" data-testid={`${props.testId}-unread`}>
