@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { shanghaiClock } from '../doubles/shanghai-clock';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -28,18 +29,8 @@ afterEach(async (ctx) => {
 const step = (name: string) => (lastStep = name);
 
 /** A time `hoursAgo` as the time fields show and read it: China wall-clock time, whatever the
- * zone of the machine running the test (an independent oracle: Intl, not shared/time/china.ts). */
-function chinaWallClock(hoursAgo: number): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(Date.now() - hoursAgo * 3600_000));
-}
+ * zone of the machine running the test. */
+const chinaWallClock = (hoursAgo: number) => shanghaiClock.format(new Date(Date.now() - hoursAgo * 3600_000));
 
 describe('routine checks', () => {
   it('does a weekly server check with a problem item and a machine-room round by keyboard', async () => {
