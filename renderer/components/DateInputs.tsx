@@ -4,14 +4,15 @@
 // follow the operating system instead of NetDesk's language. A time field keeps its value as
 // the local 'YYYY-MM-DDTHH:mm' the repair forms validate; a date field as 'YYYY-MM-DD'.
 // Typing a time and Enter takes it (no "OK" to press); Enter never saves the form (form-keys.ts).
-import { DatePicker } from 'antd';
+import { DatePicker, type DatePickerProps } from 'antd';
 import dayjs from 'dayjs';
+import type { FocusEvent } from 'react';
 import { DATE_FORMAT, fromLocalValue, TIME_FORMAT, toLocalValue } from '../i18n/dates';
 
 interface CommonProps {
   value: string | null | undefined;
   onChange: (value: string) => void;
-  onBlur?: () => void;
+  onBlur?: (e: FocusEvent<HTMLElement>) => void;
   id?: string;
   testId: string;
   disabled?: boolean;
@@ -22,8 +23,18 @@ interface CommonProps {
   inputRef?: (instance: unknown) => void;
 }
 
+/** How a field that reads what is typed (ChinaTimeField) hooks into the picker. */
+type TypedEntryProps = Pick<DatePickerProps, 'onKeyDown' | 'status' | 'showNow' | 'preserveInvalidOnBlur'>;
+
 /** A time to the minute, value 'YYYY-MM-DDTHH:mm' (local), '' when empty. */
-export function DateTimeInput({ inputRef, ...props }: CommonProps) {
+export function DateTimeInput({
+  inputRef,
+  onKeyDown,
+  status,
+  showNow,
+  preserveInvalidOnBlur,
+  ...props
+}: CommonProps & TypedEntryProps) {
   return (
     <DatePicker
       ref={inputRef}
@@ -35,6 +46,7 @@ export function DateTimeInput({ inputRef, ...props }: CommonProps) {
       value={fromLocalValue(props.value)}
       onChange={(d) => props.onChange(toLocalValue(d))}
       onBlur={props.onBlur}
+      {...{ onKeyDown, status, showNow, preserveInvalidOnBlur }}
       disabled={props.disabled}
       placeholder={props.placeholder}
       title={props.title}

@@ -5,7 +5,7 @@
 import { Button, Form, Modal, Space, Typography } from 'antd';
 import { useEffect, useEffectEvent, type FormEventHandler, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { handleFormKeys } from './form-keys';
+import { handleFormKeys, UNREAD_ATTR } from './form-keys';
 
 export interface FormModalProps {
   open: boolean;
@@ -52,7 +52,17 @@ export function FormModal(props: FormModalProps) {
     >
       <form
         id={props.formId}
-        onSubmit={props.onSubmit}
+        onSubmit={(e) => {
+          // A field still holding typed text it could not read (an impossible time) is not saved
+          // as the value it showed before: the supervisor is taken back to it.
+          const unread = e.currentTarget.querySelector<HTMLElement>(`[${UNREAD_ATTR}] input`);
+          if (unread) {
+            e.preventDefault();
+            unread.focus();
+            return;
+          }
+          props.onSubmit(e);
+        }}
         onKeyDown={handleFormKeys}
         noValidate
         data-testid={`${props.formId}`}

@@ -12,6 +12,12 @@
 // An input method's Enter (it confirms the Chinese characters typed) is never a save.
 import type { KeyboardEvent } from 'react';
 
+/**
+ * Set on a field's wrapper while its typed text cannot be read (an impossible time): the form
+ * refuses to save until it is corrected, rather than saving the value the field held before.
+ */
+export const UNREAD_ATTR = 'data-unreadable';
+
 export type FormEnter = 'submit' | 'next' | 'block' | 'pass';
 
 const TEXT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'password', 'number']);
@@ -67,7 +73,7 @@ const FIELD_SELECTOR = [
 ].join(', ');
 
 /** Focus the field after `from` in the form's reading order; nothing after it: focus stays. */
-function focusNextField(form: HTMLFormElement, from: Element): void {
+export function focusNextField(form: HTMLFormElement, from: Element): void {
   const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
     (el, i, all) =>
       all.indexOf(el) === i &&

@@ -108,6 +108,15 @@ export const en: Messages = {
     restoredToast: 'Restored “{{name}}”',
     escHint: 'Ctrl+Enter saves, Esc cancels',
   },
+  timeField: {
+    impossible: 'There is no such time as “{{text}}”: type the date and time as 2026-12-07 14:30',
+    chinaTime: 'China time (UTC+8)',
+  },
+  scanFile: {
+    type: 'A scan must be a PDF or an image (PNG, JPEG, TIFF, WebP).',
+    'too-large': 'The file is too large: a scan may be {{maxMb}} MB at most.',
+    empty: 'The file is empty: scan the paper again.',
+  },
   dashboard: {
     title: 'Dashboard',
     counts: 'The ledger at a glance',
@@ -587,8 +596,6 @@ export const en: Messages = {
         beforeReceived: '{{field}} may not be before the card was received ({{limit}})',
         beforeLastStep: '{{field}} may not be before the card’s last step ({{limit}})',
       },
-      fileType: 'Only images (PNG, JPEG, TIFF, WebP) or PDF files.',
-      fileTooLarge: 'The file is too large (50 MB at most).',
     },
   },
   devices: {
@@ -862,8 +869,6 @@ export const en: Messages = {
     attach: 'Attach signed scan',
     attached: '{{name}} attached',
     scans: '{{count}} scan(s) attached',
-    fileType: 'Only a PDF or an image (PNG, JPEG, TIFF, WebP) can be attached.',
-    fileTooLarge: 'The file is too large (at most 50 MB).',
     pledgeTitle: 'Pledge printed on the IM guarantee',
     pledgeHelp:
       'The pledge printed on every 保证申请书. A change affects guarantees printed from now on; signed paper stays as it is.',
@@ -1668,8 +1673,6 @@ export const en: Messages = {
       walkIns: 'Signed but not on the roster',
       scan: 'Scan of the signed sheet',
       pickScan: 'Choose scan',
-      scanType: 'The scan must be a PDF or an image (PNG, JPEG, TIFF, WebP).',
-      scanTooLarge: 'The scan may not exceed 50 MB.',
       feedback: 'Feedback',
       score: 'Feedback score',
       saved: 'Attendance recorded for {{count}}.',

@@ -106,6 +106,15 @@ export const zhCN = {
     restoredToast: '已恢复“{{name}}”',
     escHint: 'Ctrl+Enter 保存，Esc 取消',
   },
+  timeField: {
+    impossible: '没有“{{text}}”这个时间，请按 2026-12-07 14:30 的格式输入日期和时间',
+    chinaTime: '北京时间',
+  },
+  scanFile: {
+    type: '扫描件只能是 PDF 或图片（PNG、JPEG、TIFF、WebP）。',
+    'too-large': '文件太大，扫描件最多 {{maxMb}} MB。',
+    empty: '这个文件是空的，请重新扫描。',
+  },
   dashboard: {
     title: '工作台',
     counts: '台账概况',
@@ -556,8 +565,6 @@ export const zhCN = {
         beforeReceived: '{{field}}不能早于接卡时间（{{limit}}）',
         beforeLastStep: '{{field}}不能早于上一步的时间（{{limit}}）',
       },
-      fileType: '只能上传图片（PNG、JPEG、TIFF、WebP）或 PDF 文件。',
-      fileTooLarge: '文件太大，最多 50 MB。',
     },
   },
   devices: {
@@ -824,8 +831,6 @@ export const zhCN = {
     attach: '附签字扫描件',
     attached: '已附上 {{name}}',
     scans: '已附扫描件 {{count}} 份',
-    fileType: '只能附 PDF 或图片（PNG、JPEG、TIFF、WebP）。',
-    fileTooLarge: '文件太大（最大 50 MB）。',
     pledgeTitle: '保证申请书的保证内容',
     pledgeHelp: '打印在每份保证申请书上的保证内容。修改后只影响以后打印的申请书，已签字的纸面不变。',
     pledgeSaved: '保证内容已保存',
@@ -1588,8 +1593,6 @@ export const zhCN = {
       walkIns: '名单外签到的人',
       scan: '签到表扫描件',
       pickScan: '选择扫描件',
-      scanType: '扫描件只能是 PDF 或图片（PNG、JPEG、TIFF、WebP）。',
-      scanTooLarge: '扫描件不能超过 50 MB。',
       feedback: '培训反馈',
       score: '反馈评分',
       saved: '已登记出勤 {{count}} 人。',

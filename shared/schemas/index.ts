@@ -1,6 +1,7 @@
 // The ledger's table registry: every synced table with its record schema. Backups, the
 // repository, sync and the CLI all walk this one list, so a new table is added in one place.
 import { z } from 'zod';
+import { SCAN_MAX_BYTES, SCAN_MIME } from '../attachments/scan';
 import { recordMetaSchema } from './common';
 import * as r from './records';
 
@@ -64,12 +65,8 @@ export function storedRecordSchema<T extends LedgerTable>(table: T) {
 export const attachmentMetaSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   name: z.string().trim().min(1).max(200),
-  mime: z.enum(['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'image/webp']),
-  size: z
-    .number()
-    .int()
-    .min(1)
-    .max(50 * 1024 * 1024),
+  mime: z.enum(SCAN_MIME),
+  size: z.number().int().min(1).max(SCAN_MAX_BYTES),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;

@@ -5,6 +5,7 @@ import {
   addDays,
   addMonths,
   chinaDay,
+  chinaInstant,
   chinaMonth,
   chinaTime,
   dayPeriod,
@@ -132,5 +133,41 @@ describe('weeks and the Thursday rule', () => {
       '2027-01-01',
       '2027-01-02',
     ]);
+  });
+});
+
+describe('a typed China wall-clock time', () => {
+  it('is the instant eight hours before the same wall clock in UTC, whatever zone the machine is in', () => {
+    expect(chinaInstant('2026-12-07 09:30')?.toISOString()).toBe('2026-12-07T01:30:00.000Z');
+    // Just after midnight in Shanghai is still the day before in UTC.
+    expect(chinaInstant('2027-01-01 00:05')?.toISOString()).toBe('2026-12-31T16:05:00.000Z');
+    expect(chinaInstant('2026-12-07T09:30:15')?.toISOString()).toBe('2026-12-07T01:30:15.000Z');
+    expect(chinaInstant(' 2026-12-07 9:05 ')?.toISOString()).toBe('2026-12-07T01:05:00.000Z');
+  });
+
+  it('reads back what chinaTime writes, for any instant to the second', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), (ms) => {
+        const at = new Date(Math.floor(ms / 1000) * 1000);
+        expect(chinaInstant(chinaTime(at))?.getTime()).toBe(at.getTime());
+      }),
+    );
+  });
+
+  it('refuses a time that does not exist instead of rolling it over', () => {
+    for (const text of [
+      '2026-02-29 10:00',
+      '2026-02-30 10:00',
+      '2026-13-01 10:00',
+      '2026-12-07 24:00',
+      '2026-12-07 10:60',
+      '2026-12-07 10:00:60',
+      '2026-12-07',
+      '10:00',
+      '2026/12/07 10:00',
+      '',
+    ])
+      expect(chinaInstant(text), text).toBeNull();
+    expect(chinaInstant('2028-02-29 10:00')).not.toBeNull();
   });
 });

@@ -81,6 +81,19 @@ export function chinaTime(at: Instant): string {
   return `${text.slice(0, 10)} ${text.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
 }
 
+/**
+ * The instant of a China wall-clock time typed as 'YYYY-MM-DD HH:mm' (a 'T' or ':ss' also read),
+ * or null when there is no such time: 2026-02-30, 24:00 and 10:60 are refused, not rolled over
+ * into the next day or hour as Date would, so a mistyped time is caught rather than saved wrong.
+ */
+export function chinaInstant(text: string): Date | null {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (!m || !isChinaDay(m[1]!)) return null;
+  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return new Date(dayStart(m[1]!).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+}
+
 /** The instant a China calendar day starts (00:00 in Shanghai = 16:00 UTC the day before). */
 export function dayStart(day: string): Date {
   return new Date(dayNumber(day) * DAY_MS - CHINA_OFFSET_MS);

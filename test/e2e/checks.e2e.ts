@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { shanghaiClock } from '../doubles/shanghai-clock';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -26,6 +27,10 @@ afterEach(async (ctx) => {
 });
 
 const step = (name: string) => (lastStep = name);
+
+/** A time `hoursAgo` as the time fields show and read it: China wall-clock time, whatever the
+ * zone of the machine running the test. */
+const chinaWallClock = (hoursAgo: number) => shanghaiClock.format(new Date(Date.now() - hoursAgo * 3600_000));
 
 describe('routine checks', () => {
   it('does a weekly server check with a problem item and a machine-room round by keyboard', async () => {
@@ -46,7 +51,12 @@ describe('routine checks', () => {
     // Every demo server in service, five items each.
     await expect.poll(() => items.count()).toBeGreaterThanOrEqual(10);
     await expect.poll(() => items.first().getAttribute('data-label')).toMatch(/磁盘空间$/);
-    await items.first().getByTestId('check-item-toggle').click();
+    // Any server's disk item will do; once named, it is the one marked.
+    const diskLabel = (await items.first().getAttribute('data-label'))!;
+    await page
+      .locator(`[data-testid="check-item"][data-label="${diskLabel}"]`)
+      .getByTestId('check-item-toggle')
+      .click();
     await page.getByTestId('check-save').click();
     // The problem's note is asked for; nothing is saved yet.
     await expect.poll(() => page.getByText('有问题的项请写明问题').count()).toBe(1);
@@ -54,9 +64,12 @@ describe('routine checks', () => {
     await page.getByTestId('check-save').click();
     await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
     await expect.poll(() => serverWeek.getAttribute('data-state')).toBe('done');
-    const problemRow = page.locator('[data-testid="check-row"][data-kind="server-maintenance"]').first();
+    // The check just saved, by its note: the demo's own server checks are listed beside it.
+    const problemRow = page
+      .locator('[data-testid="check-row"][data-kind="server-maintenance"]')
+      .filter({ hasText: '磁盘剩余空间不足 10%' });
     await expect.poll(() => problemRow.getAttribute('data-result')).toBe('problem');
-    await expect.poll(() => problemRow.textContent()).toContain('磁盘剩余空间不足 10%');
+    expect(await problemRow.getByTestId('check-problem').getAttribute('data-label')).toBe(diskLabel);
 
     step('repair card from the problem item');
     await problemRow.getByTestId('check-item-open-card').click();
@@ -80,11 +93,14 @@ describe('routine checks', () => {
     await page.getByTestId('checks-do-cctv').click();
     const cctvItems = page.getByTestId('check-item');
     await expect.poll(() => cctvItems.count()).toBeGreaterThanOrEqual(3);
+    // Any one item will do: only its note is checked below, and it is the only problem.
     await cctvItems.nth(1).getByTestId('check-item-toggle').click();
     await page.getByTestId('check-item-note').fill('3 号摄像机无录像');
     await page.getByTestId('check-save').click();
     await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
-    const cctvRow = page.locator('[data-testid="check-row"][data-kind="cctv"]').first();
+    const cctvRow = page
+      .locator('[data-testid="check-row"][data-kind="cctv"]')
+      .filter({ hasText: '3 号摄像机无录像' });
     await expect.poll(() => cctvRow.getByTestId('contact-clock').getAttribute('data-state')).toBe('waiting');
     await cctvRow.getByTestId('contact-add').click();
     await page.getByTestId('contact-provider').fill('海康威视售后');
@@ -122,6 +138,7 @@ describe('routine checks', () => {
     step('template');
     await page.getByTestId('nav-settings').click();
     await page.locator('[data-testid="check-template-kind"][data-kind="machine-room"]').click();
+    // The template's first item: template items keep the order they are written in.
     const label = page
       .locator(
         '[data-testid="check-template-pane"][data-kind="machine-room"] [data-testid="check-template-label"]',
@@ -144,13 +161,6 @@ describe('routine checks', () => {
     await page.getByTestId('nav-network').click();
     await expect.poll(() => page.getByTestId('network-ytd').getAttribute('data-count')).toBe('0');
 
-    // The browser's own local time, as the time fields show it.
-    const localTime = (hoursAgo: number) =>
-      page.evaluate((h) => {
-        const d = new Date(Date.now() - h * 3600_000);
-        const p2 = (n: number) => String(n).padStart(2, '0');
-        return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-      }, hoursAgo);
     const typeTime = async (testId: string, text: string) => {
       await page.getByTestId(testId).click();
       await page.keyboard.press('Control+A');
@@ -161,7 +171,7 @@ describe('routine checks', () => {
 
     step('log power cut');
     await page.getByTestId('incident-add').click();
-    const start = await localTime(25);
+    const start = chinaWallClock(25);
     await typeTime('incident-start', start);
     await page.getByTestId('incident-cause').click();
     await page.locator('.ant-select-item-option', { hasText: '停电' }).click();
@@ -175,7 +185,7 @@ describe('routine checks', () => {
 
     step('refuse end before start');
     await row.getByTestId('incident-end-now').click();
-    await typeTime('incident-end', await localTime(26));
+    await typeTime('incident-end', chinaWallClock(26));
     await page.getByTestId('incident-save').click();
     await expect
       .poll(() => page.getByTestId('incident-refused').textContent())
@@ -194,8 +204,8 @@ describe('routine checks', () => {
 
     step('excluded carrier outage');
     await page.getByTestId('incident-add').click();
-    await typeTime('incident-start', await localTime(48));
-    await typeTime('incident-end', await localTime(30));
+    await typeTime('incident-start', chinaWallClock(48));
+    await typeTime('incident-end', chinaWallClock(30));
     await page.getByTestId('incident-cause').click();
     await page.locator('.ant-select-item-option', { hasText: '运营商' }).click();
     await page.getByTestId('incident-reason').fill('电信光缆被挖断');
@@ -234,8 +244,16 @@ describe('routine checks', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('permission-reason').fill('与外地项目公司传送工程图纸');
     await page.getByTestId('permission-save').click();
-    const row = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status]').first();
     await expect.poll(() => page.getByTestId('permission-form').count()).toBe(0);
+    // The demo ledger holds QQ permissions of its own: the new one is the only one requested, and
+    // is followed by its id from here on, whatever the list's order.
+    const requested = page.locator(
+      '[data-testid="permission-row"][data-software="QQ"][data-status="requested"]',
+    );
+    await expect.poll(() => requested.count()).toBe(1);
+    const row = page.locator(
+      `[data-testid="permission-row"][data-row-key="${await requested.getAttribute('data-row-key')}"]`,
+    );
     await expect.poll(() => row.getAttribute('data-status')).toBe('requested');
 
     step('grant');
@@ -244,11 +262,7 @@ describe('routine checks', () => {
 
     step('refuse a revocation before the grant');
     await row.getByTestId('permission-revoke').click();
-    const before = await page.evaluate(() => {
-      const d = new Date(Date.now() - 48 * 3600_000);
-      const p2 = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
-    });
+    const before = chinaWallClock(48);
     await page.getByTestId('permission-revoked').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(before);

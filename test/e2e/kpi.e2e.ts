@@ -11,8 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemoLedger } from '../../shared/demo';
 import { computeKpiMonth } from '../../shared/kpi/engine';
 import { kpiLedgerFromTables } from '../../shared/kpi/ledger';
+import { exceptionText } from '../../shared/kpi/text';
 import type { KpiException } from '../../shared/kpi/types';
-import { addMonths, chinaMonth } from '../../shared/time/china';
+import { addMonths, chinaMonth, chinaTime } from '../../shared/time/china';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -88,20 +89,28 @@ describe('monthly KPI', () => {
     await page.getByTestId('kpi-month').fill(thisMonth);
     await page.getByTestId('kpi-month').press('Enter');
     await page.getByTestId('kpi-tile-K3').click();
-    const openCard = page.getByTestId('kpi-open-card').first();
+    // Whichever card exception is listed first: the card opened must be the one that row names.
+    const cardRow = page
+      .getByTestId('kpi-exception')
+      .filter({ has: page.getByTestId('kpi-open-card') })
+      .first();
     try {
-      await expect.poll(() => openCard.isVisible(), { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => cardRow.isVisible(), { timeout: 30_000 }).toBe(true);
     } catch (err) {
       await page.screenshot({ path: join(outputDir, 'kpi-failed.png'), fullPage: true });
       throw err;
     }
-    await openCard.click();
+    const listedCardNo = (await cardRow.textContent())?.match(/WX-\d{4}-[A-Z]-\d{4}/)?.[0];
+    expect(listedCardNo).toBeDefined();
+    await cardRow.getByTestId('kpi-open-card').click();
     await expect.poll(() => page.getByTestId('card-detail').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(page.url()).toContain('#/repairs/');
+    await expect.poll(() => page.getByTestId('card-detail').getAttribute('data-card-no')).toBe(listedCardNo);
 
     // The year so far: nine tiles; one that missed opens its latest missed month at its exceptions.
     await open(`#/reports/${thisMonth}`);
     await expect.poll(() => page.locator('[data-testid^="kpi-year-K"]').count(), { timeout: 60_000 }).toBe(9);
+    // Any missed indicator will do: what follows is checked against the one picked (its id).
     const missedYear = page.locator('[data-testid^="kpi-year-K"][data-pass="false"]:not([disabled])').first();
     if ((await missedYear.count()) > 0) {
       const id = ((await missedYear.getAttribute('data-testid')) ?? '').replace('kpi-year-', '');
@@ -113,6 +122,7 @@ describe('monthly KPI', () => {
     // Last month: a red tile lists its exceptions.
     await open(`#/reports/${lastMonth}`);
     await expect.poll(() => page.getByTestId('kpi-tile-K1').isVisible(), { timeout: 30_000 }).toBe(true);
+    // Any red tile will do: what follows holds for every one (it lists exceptions).
     const red = page.locator('[data-testid^="kpi-tile-"][data-pass="false"]').first();
     await expect.poll(() => red.count()).toBe(1);
     await red.click();
@@ -152,6 +162,7 @@ describe('monthly KPI', () => {
     await open(`#/repairs/${encodeURIComponent(edited.id)}`);
     await expect.poll(() => page.getByTestId('card-detail').getAttribute('data-card-no')).toBe(edited.cardNo);
     await page.getByTestId('card-edit').click();
+    // One field: the selector names its input whether the test id lands on it or on its wrapper.
     const receivedInput = page
       .locator('input[data-testid="edit-received-at"], [data-testid="edit-received-at"] input')
       .first();
@@ -229,11 +240,14 @@ describe('monthly KPI', () => {
       }
       throw new Error(`the demo ledger has no ${kinds.join('/')} exception in six months`);
     };
+    // The listed line of an exception, found by its words rather than by its place in the list.
+    const exceptionRow = (e: KpiException) =>
+      page.getByTestId('kpi-exception').filter({ hasText: exceptionText(e, 'zh') });
 
     // A week without its check opens the checks screen at that week.
     const week = find(['server-week-missing', 'cctv-week-missing', 'website-week-unchecked']);
     await open(`#/reports/${week.month}/${week.id}`);
-    await page.getByTestId('kpi-open-checks').first().click();
+    await exceptionRow(week.e).getByTestId('kpi-open-checks').click();
     await expect.poll(() => page.url()).toMatch(/#\/checks\/week\/\d{4}-\d{2}-\d{2}$/);
     const monday = 'week' in week.e ? week.e.week.monday : '';
     await expect
@@ -243,7 +257,7 @@ describe('monthly KPI', () => {
     // A working day without a quote (or a repeat) opens the showroom history at that day.
     const quote = find(['quote-day-missing', 'quote-repeated']);
     await open(`#/reports/${quote.month}/${quote.id}`);
-    await page.getByTestId('kpi-open-quote').first().click();
+    await exceptionRow(quote.e).getByTestId('kpi-open-quote').click();
     const day = 'date' in quote.e ? quote.e.date : '';
     await expect.poll(() => page.url()).toContain(`#/culture/history/${day}`);
     await expect.poll(() => page.getByTestId('history-table').isVisible(), { timeout: 30_000 }).toBe(true);
@@ -254,8 +268,15 @@ describe('monthly KPI', () => {
     // An incident opens its entry in the network log.
     const incident = find(['major-incident', 'excluded-incident', 'power-cut-late', 'power-cut-open']);
     await open(`#/reports/${incident.month}/${incident.id}`);
-    await page.getByTestId('kpi-open-incident').first().click();
-    await expect.poll(() => page.url()).toContain('#/network/incident/');
+    // Its line is found by its start time: the hours of an ongoing outage move with the clock.
+    const startAt = 'startAt' in incident.e ? incident.e.startAt : '';
+    const incidentId = 'incidentId' in incident.e ? incident.e.incidentId : '';
+    await page
+      .getByTestId('kpi-exception')
+      .filter({ hasText: `${chinaTime(startAt)} 起` })
+      .getByTestId('kpi-open-incident')
+      .click();
+    await expect.poll(() => page.url()).toContain(`#/network/incident/${encodeURIComponent(incidentId)}`);
     await expect
       .poll(() => page.locator('.ant-modal, .ant-drawer').first().isVisible(), { timeout: 30_000 })
       .toBe(true);

@@ -6,19 +6,18 @@
 // contact-form, contact-at, contact-provider, contact-means, contact-agreed, contact-save,
 // contact-refused; on the repair card, card-from-check.
 import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactClock, type ContactState } from '../../../shared/checks/cctv';
 import { PROVIDER_CONTACT_MEANS } from '../../../shared/schemas/records';
 import type { RoutineCheck } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { DateTimeInput } from '../../components/DateInputs';
+import { ChinaTimeField } from '../../components/ChinaTimeField';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { describeError } from '../../i18n/errors';
-import { formatTime, toLocalValue } from '../../i18n/dates';
+import { formatTime } from '../../i18n/dates';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
 import { useRepairContext } from '../repair/use-repair';
@@ -136,7 +135,7 @@ function ProviderContactForm({ check, onClose }: { check: RoutineCheck; onClose:
   const { db, repo } = useLedger();
   const operatorName = useSettingsStore((s) => s.settings.operatorName);
   const last = check.providerContacts?.at(-1);
-  const [at, setAt] = useState(() => toLocalValue(dayjs()));
+  const [at, setAt] = useState<string | null>(() => new Date().toISOString());
   const [provider, setProvider] = useState(last?.provider ?? '');
   const [means, setMeans] = useState<Means>(last?.means ?? 'phone');
   const [agreed, setAgreed] = useState('');
@@ -148,7 +147,7 @@ function ProviderContactForm({ check, onClose }: { check: RoutineCheck; onClose:
     e.preventDefault();
     const saved = await save(() =>
       logProviderContact(db, repo, check.id, {
-        at: at ? new Date(at).toISOString() : new Date().toISOString(),
+        at: at ?? new Date().toISOString(),
         provider,
         means,
         agreed,
@@ -186,7 +185,7 @@ function ProviderContactForm({ check, onClose }: { check: RoutineCheck; onClose:
             />
           </FormField>
           <FormField name="at" label={t('checkFollowUp.contact.at')}>
-            <DateTimeInput
+            <ChinaTimeField
               id="field-contact-at"
               testId="contact-at"
               value={at}

@@ -8,19 +8,18 @@
 // check-slot, check-site, check-devices, check-item (each; data-label, data-result),
 // check-item-toggle, check-item-note, check-all-ok, check-refused, check-findings, check-actions.
 import { Alert, Button, Input, Select, Space, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { snapshotItems, templateOf, type CheckKind } from '../../../shared/checks/templates';
 import { MACHINE_ROOM_SLOTS } from '../../../shared/schemas/records';
 import type { Device } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { DateTimeInput, DayInput } from '../../components/DateInputs';
+import { ChinaTimeField } from '../../components/ChinaTimeField';
+import { DayInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
 import { useLedgerSetting } from '../../db/ledger-settings';
-import { toLocalValue } from '../../i18n/dates';
 import { useSettingsStore } from '../../store/settings';
 import { CheckRefused, saveCheck, type CheckItemResult } from './data';
 import type { MachineRoomSlot } from '../../../shared/checks/schedule';
@@ -44,7 +43,7 @@ export function CheckForm(props: CheckFormProps) {
   const templates = useLedgerSetting(db, 'checkTemplates');
   const template = templateOf(templates, props.kind);
 
-  const [at, setAt] = useState(() => toLocalValue(dayjs()));
+  const [at, setAt] = useState<string | null>(() => new Date().toISOString());
   const [forDay, setForDay] = useState('');
   const [slot, setSlot] = useState<MachineRoomSlot | undefined>(props.slot);
   const [site, setSite] = useState('');
@@ -98,7 +97,7 @@ export function CheckForm(props: CheckFormProps) {
     const saved = await save(() =>
       saveCheck(db, repo, {
         kind: props.kind,
-        at: at ? new Date(at).toISOString() : new Date().toISOString(),
+        at: at ?? new Date().toISOString(),
         by: operatorName,
         slot: props.kind === 'machine-room' ? (slot ?? null) : null,
         forDay: forDay || null,
@@ -132,7 +131,7 @@ export function CheckForm(props: CheckFormProps) {
       <RefusedAlert refused={refused} testId="check-refused" />
       <Space wrap align="start">
         <FormField name="at" label={t('checks.form.at')}>
-          <DateTimeInput id="field-at" testId="check-at" value={at} onChange={setAt} width={200} />
+          <ChinaTimeField id="field-at" testId="check-at" value={at} onChange={setAt} width={200} />
         </FormField>
         <FormField name="forDay" label={t('checks.form.forDay')} help={t('checks.form.forDayHelp')}>
           <DayInput

@@ -1,30 +1,25 @@
 // Log one website update, or correct it: the site, its title and category, who wrote or sent it,
 // when it went online, and its link. Validated with the update record's own schema (the time is
-// typed in this PC's clock, China time, and stored as an instant).
+// typed in China time and held as the instant it names: ChinaTimeField).
 // Test ids: website-form, website-site, website-title, website-category, website-author,
 // website-published, website-url, website-submit.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, AutoComplete, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { WEBSITE_UPDATE_CATEGORIES, websiteUpdateSchema } from '../../../shared/schemas/records';
 import type { WebsiteUpdate } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { DateTimeInput } from '../../components/DateInputs';
+import { ChinaTimeField } from '../../components/ChinaTimeField';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
-import { toLocalValue } from '../../i18n/dates';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { saveWebsiteUpdate } from './data';
 
-const formSchema = websiteUpdateSchema.extend({
-  // 'YYYY-MM-DDTHH:mm' as typed; made an instant on save.
-  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
-});
+const formSchema = websiteUpdateSchema;
 type FormInput = z.input<typeof formSchema>;
 type FormValues = z.output<typeof formSchema>;
 
@@ -53,13 +48,13 @@ export function WebsiteUpdateForm(props: {
     if (!open) return;
     reset(
       update
-        ? { ...update, publishedAt: toLocalValue(dayjs(update.publishedAt)) }
+        ? update
         : {
             site: props.sites[0] ?? '',
             title: '',
             category: 'activity',
             author: '',
-            publishedAt: toLocalValue(dayjs()),
+            publishedAt: new Date().toISOString(),
             url: '',
           },
     );
@@ -74,7 +69,7 @@ export function WebsiteUpdateForm(props: {
         category: values.category,
         author: values.author,
         url: values.url,
-        publishedAt: new Date(values.publishedAt).toISOString(),
+        publishedAt: values.publishedAt,
       };
       await saveWebsiteUpdate(repo, input, update?.id);
       void message.success(t('common.saved'));
@@ -160,7 +155,7 @@ export function WebsiteUpdateForm(props: {
           control={control}
           name="publishedAt"
           render={({ field }) => (
-            <DateTimeInput
+            <ChinaTimeField
               id="field-publishedAt"
               testId="website-published"
               value={field.value}

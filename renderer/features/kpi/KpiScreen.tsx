@@ -36,7 +36,7 @@ import { getLedgerSetting } from '../../db/ledger-settings';
 import { describeError } from '../../i18n/errors';
 import { useSettingsStore } from '../../store/settings';
 import { useUiStore } from '../../store/ui';
-import { useNow } from '../repair/use-repair';
+import { useNow } from '../../components/use-now';
 import {
   checkKpiMonth,
   defaultKpiMonth,

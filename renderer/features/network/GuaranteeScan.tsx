@@ -10,7 +10,8 @@ import type { ImPermission } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
 import { describeError } from '../../i18n/errors';
-import { attachGuaranteeScan, GUARANTEE_SCAN_MAX_BYTES, GUARANTEE_SCAN_MIME } from './permissions-data';
+import { readScanFile, SCAN_ACCEPT } from '../../components/scan-file';
+import { attachGuaranteeScan } from './permissions-data';
 
 export function GuaranteeScan({ permission }: { permission: ImPermission }) {
   const { t } = useTranslation();
@@ -20,13 +21,11 @@ export function GuaranteeScan({ permission }: { permission: ImPermission }) {
   const count = permission.attachmentShas?.length ?? 0;
 
   const attach = async (file: File) => {
-    const mime = GUARANTEE_SCAN_MIME.find((m) => m === file.type);
-    if (!mime) return void message.error(t('permissionPaper.fileType'));
-    if (file.size > GUARANTEE_SCAN_MAX_BYTES) return void message.error(t('permissionPaper.fileTooLarge'));
     setBusy(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      await attachGuaranteeScan(db, repo, permission.id, { bytes, name: file.name, mime });
+      const picked = await readScanFile(file, t);
+      if ('refused' in picked) return void message.error(picked.refused);
+      await attachGuaranteeScan(db, repo, permission.id, picked.scan);
       void message.success(t('permissionPaper.attached', { name: file.name }));
     } catch (err) {
       void message.error(describeError(err, t));
@@ -42,11 +41,7 @@ export function GuaranteeScan({ permission }: { permission: ImPermission }) {
           {t('permissionPaper.scans', { count })}
         </Tag>
       )}
-      <FileUpload
-        accept={GUARANTEE_SCAN_MIME.join(',')}
-        testId="permission-scan-input"
-        onFile={(file) => void attach(file)}
-      >
+      <FileUpload accept={SCAN_ACCEPT} testId="permission-scan-input" onFile={(file) => void attach(file)}>
         <Button size="small" icon={<PaperClipOutlined />} loading={busy} data-testid="permission-scan">
           {t('permissionPaper.attach')}
         </Button>

@@ -6,24 +6,19 @@
 // incident-cause, incident-scope, incident-description, incident-actions, incident-excluded,
 // incident-reason, incident-refused.
 import { Checkbox, Input, Select, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_CAUSES } from '../../../shared/schemas/records';
 import type { NetworkIncident } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { DateTimeInput } from '../../components/DateInputs';
+import { ChinaTimeField } from '../../components/ChinaTimeField';
 import { FormField } from '../../components/FormField';
 import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
-import { toLocalValue } from '../../i18n/dates';
 import { useSettingsStore } from '../../store/settings';
 import { IncidentRefused, saveIncident } from './data';
 
 type Cause = (typeof INCIDENT_CAUSES)[number];
-
-const local = (iso: string | null | undefined) => (iso ? toLocalValue(dayjs(iso)) : '');
-const toIso = (value: string) => (value ? new Date(value).toISOString() : null);
 
 export function IncidentForm(props: {
   incident: NetworkIncident | null;
@@ -36,8 +31,10 @@ export function IncidentForm(props: {
   const { repo } = useLedger();
   const operatorName = useSettingsStore((s) => s.settings.operatorName);
   const inc = props.incident;
-  const [startAt, setStartAt] = useState(() => local(inc?.startAt) || toLocalValue(dayjs()));
-  const [endAt, setEndAt] = useState(() => (props.restoring ? toLocalValue(dayjs()) : local(inc?.endAt)));
+  const [startAt, setStartAt] = useState<string | null>(() => inc?.startAt ?? new Date().toISOString());
+  const [endAt, setEndAt] = useState<string | null>(() =>
+    props.restoring ? new Date().toISOString() : (inc?.endAt ?? null),
+  );
   const [cause, setCause] = useState<Cause>(inc?.cause ?? 'equipment');
   const [scope, setScope] = useState(inc?.scope ?? '');
   const [description, setDescription] = useState(inc?.description ?? '');
@@ -54,8 +51,8 @@ export function IncidentForm(props: {
       saveIncident(
         repo,
         {
-          startAt: toIso(startAt) ?? new Date().toISOString(),
-          endAt: toIso(endAt),
+          startAt: startAt ?? new Date().toISOString(),
+          endAt,
           cause,
           excluded,
           exclusionReason,
@@ -85,7 +82,7 @@ export function IncidentForm(props: {
       <RefusedAlert refused={refused} testId="incident-refused" />
       <Space wrap align="start">
         <FormField name="startAt" label={t('network.form.startAt')}>
-          <DateTimeInput
+          <ChinaTimeField
             id="field-startAt"
             testId="incident-start"
             value={startAt}
@@ -94,7 +91,7 @@ export function IncidentForm(props: {
           />
         </FormField>
         <FormField name="endAt" label={t('network.form.endAt')}>
-          <DateTimeInput
+          <ChinaTimeField
             id="field-endAt"
             testId="incident-end"
             value={endAt}

@@ -6,21 +6,18 @@
 // permission-head-on, permission-granted, permission-revoked, permission-revoke-reason,
 // permission-refused.
 import { AutoComplete, Input, Select, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImPermission } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
-import { DateTimeInput, DayInput } from '../../components/DateInputs';
+import { ChinaTimeField } from '../../components/ChinaTimeField';
+import { DayInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { RefusedAlert, useRefusableSave } from '../../components/useRefusableSave';
 import { FormModal } from '../../components/FormModal';
-import { toLocalValue } from '../../i18n/dates';
 import { PermissionRefused, savePermission, type PermissionDirectory } from './permissions-data';
 
 const SOFTWARE = ['QQ', '微信电脑版', '钉钉', '企业微信'];
-const local = (iso: string | null | undefined) => (iso ? toLocalValue(dayjs(iso)) : '');
-const toIso = (value: string) => (value ? new Date(value).toISOString() : null);
 
 export function PermissionForm(props: {
   permission: ImPermission | null;
@@ -39,9 +36,9 @@ export function PermissionForm(props: {
   const [reason, setReason] = useState(p?.reason ?? '');
   const [guaranteeSignedOn, setGuaranteeOn] = useState(p?.guaranteeSignedOn ?? '');
   const [deptHeadSignedOn, setHeadOn] = useState(p?.deptHeadSignedOn ?? '');
-  const [grantedAt, setGrantedAt] = useState(local(p?.grantedAt));
-  const [revokedAt, setRevokedAt] = useState(() =>
-    props.revoking ? toLocalValue(dayjs()) : local(p?.revokedAt),
+  const [grantedAt, setGrantedAt] = useState<string | null>(p?.grantedAt ?? null);
+  const [revokedAt, setRevokedAt] = useState<string | null>(() =>
+    props.revoking ? new Date().toISOString() : (p?.revokedAt ?? null),
   );
   const [revokeReason, setRevokeReason] = useState(p?.revokeReason ?? '');
   const { refused, saving, save, refuse } = useRefusableSave((err) =>
@@ -77,8 +74,8 @@ export function PermissionForm(props: {
           reason,
           guaranteeSignedOn: guaranteeSignedOn || null,
           deptHeadSignedOn: deptHeadSignedOn || null,
-          grantedAt: toIso(grantedAt),
-          revokedAt: toIso(revokedAt),
+          grantedAt,
+          revokedAt,
           revokeReason,
         },
         p?.id ?? null,
@@ -163,10 +160,10 @@ export function PermissionForm(props: {
       </Space>
       <Space wrap align="start">
         <FormField name="grantedAt" label={t('network.permissions.form.grantedAt')}>
-          <DateTimeInput testId="permission-granted" value={grantedAt} onChange={setGrantedAt} width={200} />
+          <ChinaTimeField testId="permission-granted" value={grantedAt} onChange={setGrantedAt} width={200} />
         </FormField>
         <FormField name="revokedAt" label={t('network.permissions.form.revokedAt')}>
-          <DateTimeInput testId="permission-revoked" value={revokedAt} onChange={setRevokedAt} width={200} />
+          <ChinaTimeField testId="permission-revoked" value={revokedAt} onChange={setRevokedAt} width={200} />
         </FormField>
       </Space>
       {(revokedAt || props.revoking) && (

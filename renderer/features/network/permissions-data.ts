@@ -114,16 +114,6 @@ export async function printGuarantee(
   return printForm('guarantee', source, { id: permission.id, fileName, allowMissing: true });
 }
 
-/** The file types a signed guarantee's scan may be (as a repair card's signed scan), and its size limit. */
-export const GUARANTEE_SCAN_MIME: readonly AttachmentMeta['mime'][] = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/tiff',
-  'image/webp',
-];
-export const GUARANTEE_SCAN_MAX_BYTES = 50 * 1024 * 1024;
-
 /**
  * Attach the scan of the signed guarantee to its permission: stored once by SHA-256 in the
  * attachments table (as a repair card's signed scan), its hash added to the permission. The same

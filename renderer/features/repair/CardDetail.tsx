@@ -39,7 +39,7 @@ import { parseCorrectionNote, type CorrectionChange } from '../../../shared/repa
 import { evaluateSla } from '../../../shared/repair/sla';
 import { formatSlaMargin } from '../../../shared/repair/sla-margin';
 import { allowedRepairEvents, expectedRepairEvent } from '../../../shared/repair/workflow';
-import type { AttachmentMeta, RepairCard, RepairEvent } from '../../../shared/schemas';
+import type { RepairCard, RepairEvent } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
 import { useUiStore } from '../../store/ui';
@@ -61,16 +61,10 @@ import { repairErrorText } from './repair-errors';
 import { deviceChoiceLabel } from '../../../shared/devices/choices';
 import { formatTime } from './repair-format';
 import { StatusTag } from './StatusTag';
-import { useAllDevices, useMarginLang, useNow, useRepairContext } from './use-repair';
+import { readScanFile, SCAN_ACCEPT } from '../../components/scan-file';
+import { useNow } from '../../components/use-now';
+import { useAllDevices, useMarginLang, useRepairContext } from './use-repair';
 
-const ATTACHMENT_MIME: readonly AttachmentMeta['mime'][] = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/tiff',
-  'image/webp',
-];
-const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 /** Steps that record something beside the work and leave the status as it is. */
 const SIDE_STEPS: ReadonlySet<string> = new Set(['head-signed', 'vendor-contact', 'note']);
 
@@ -116,7 +110,7 @@ function CardBody({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useNow(30_000);
   const lang = useMarginLang();
   const devices = useAllDevices();
   const [action, setAction] = useState<ActionType | null>(null);
@@ -502,13 +496,11 @@ function AttachButton({ card }: { card: RepairCard }) {
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File) => {
-    const mime = ATTACHMENT_MIME.find((m) => m === file.type);
-    if (!mime) return void message.error(t('repair.errors.fileType'));
-    if (file.size > ATTACHMENT_MAX_BYTES) return void message.error(t('repair.errors.fileTooLarge'));
     setBusy(true);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      await attachSignedCard(ctx, card.id, { bytes, name: file.name, mime });
+      const picked = await readScanFile(file, t);
+      if ('refused' in picked) return void message.error(picked.refused);
+      await attachSignedCard(ctx, card.id, picked.scan);
       void message.success(t('repair.detail.attached', { name: file.name }));
     } catch (err) {
       void message.error(repairErrorText(err, t).message);
@@ -519,11 +511,7 @@ function AttachButton({ card }: { card: RepairCard }) {
 
   return (
     <>
-      <FileUpload
-        accept={ATTACHMENT_MIME.join(',')}
-        testId="attach-input"
-        onFile={(file) => void attach(file)}
-      >
+      <FileUpload accept={SCAN_ACCEPT} testId="attach-input" onFile={(file) => void attach(file)}>
         <Button icon={<PaperClipOutlined />} loading={busy} data-testid="attach-scan">
           {t('repair.detail.attach')}
         </Button>

@@ -46,7 +46,8 @@ import { DevicePicker, PersonPicker } from '../../components/pickers';
 import { isPrintKey, PrintCardDialog } from './PrintCardDialog';
 import { formatTime, receivedRangeOf, rowClock } from './repair-format';
 import { StatusTag } from './StatusTag';
-import { useMarginLang, useNow } from './use-repair';
+import { useNow } from '../../components/use-now';
+import { useMarginLang } from './use-repair';
 import { useSearchShortcut } from '../../components/useSearchShortcut';
 import { cellName, columnsWidth } from '../../components/table-width';
 import { EmptyState } from '../../components/EmptyState';
@@ -103,7 +104,8 @@ export function RepairList(props: {
   const { t } = useTranslation();
   const { db } = useLedger();
   const { message } = App.useApp();
-  const now = useNow();
+  // Every 30 s: a card's "剩 3 小时" must not freeze.
+  const now = useNow(30_000);
   const lang = useMarginLang();
   const height = useTableHeight();
   const searchRef = useRef<InputRef>(null);

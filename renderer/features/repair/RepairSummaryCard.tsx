@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useLedger } from '../../app/ledger';
 import { useUiStore } from '../../store/ui';
 import { readRepairCounters } from './data';
-import { useNow, useRepairDataReady } from './use-repair';
+import { useNow } from '../../components/use-now';
+import { useRepairDataReady } from './use-repair';
 
 export function RepairSummaryCard() {
   const { t } = useTranslation();

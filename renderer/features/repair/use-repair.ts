@@ -1,6 +1,5 @@
 // What every repair screen needs from the app: the data layer's context (ledger, this PC's
-// letter and user from settings, the clock), a "now" that moves so time-left texts stay true,
-// and the devices as a live list (hundreds to a few thousand: read whole, never the cards).
+// letter and user from settings, the clock) and the devices as a live list (hundreds to a few thousand: read whole, never the cards).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,16 +16,6 @@ export function useRepairContext(): RepairContext {
   const pcCode = useSettingsStore((s) => s.settings.pcCode);
   const operator = useSettingsStore((s) => s.settings.operatorName);
   return useMemo(() => ({ db, repo, pcCode, operator, now: () => new Date() }), [db, repo, pcCode, operator]);
-}
-
-/** The current time, moved on every `everyMs` (the list's "剩 3 小时" must not freeze). */
-export function useNow(everyMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 /** The UI language as formatSlaMargin wants it. */

@@ -8,18 +8,16 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Input, Rate, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachmentMetaSchema, type Training, type TrainingAttendee } from '../../../shared/schemas';
+import type { Training, TrainingAttendee } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
 import { FileUpload } from '../../components/FileUpload';
+import { readScanFile, SCAN_ACCEPT } from '../../components/scan-file';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import type { AttachmentInput } from '../../db/repository';
 import { describeError } from '../../i18n/errors';
 import type { Directory } from '../../directory/directory';
 import { markTrainingHeld, TrainingRefused } from './data';
-
-const SCAN_MIME = attachmentMetaSchema.shape.mime.options;
-const SCAN_MAX_BYTES = 50 * 1024 * 1024;
 
 interface AttendanceProps {
   training: Training | null;
@@ -57,10 +55,9 @@ function AttendanceForm(props: AttendanceProps & { training: Training }) {
   };
 
   const pickScan = async (file: File) => {
-    const mime = SCAN_MIME.find((m) => m === file.type);
-    if (!mime) return void message.error(t('training.held.scanType'));
-    if (file.size > SCAN_MAX_BYTES) return void message.error(t('training.held.scanTooLarge'));
-    setScan({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, mime });
+    const picked = await readScanFile(file, t);
+    if ('refused' in picked) return void message.error(picked.refused);
+    setScan(picked.scan);
   };
 
   const save = async () => {
@@ -140,11 +137,7 @@ function AttendanceForm(props: AttendanceProps & { training: Training }) {
       </FormField>
       <FormField name="scan" label={t('training.held.scan')}>
         <Space>
-          <FileUpload
-            accept={SCAN_MIME.join(',')}
-            testId="attendance-scan-input"
-            onFile={(f) => void pickScan(f)}
-          >
+          <FileUpload accept={SCAN_ACCEPT} testId="attendance-scan-input" onFile={(f) => void pickScan(f)}>
             <Button icon={<PaperClipOutlined />}>{t('training.held.pickScan')}</Button>
           </FileUpload>
           <Typography.Text data-testid="attendance-scan-name">{scan?.name ?? ''}</Typography.Text>

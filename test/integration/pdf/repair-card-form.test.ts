@@ -11,6 +11,7 @@ import { findMissingGlyphs } from '../../../shared/pdf/font';
 import { PdfFormError, pdfForms, type RenderOptions } from '../../../shared/pdf/forms';
 import { FormDocument, useFastFontEmbedding, type Paper } from '../../../shared/pdf/layout';
 import { blankCardNumbers, formatCardTime } from '../../../shared/pdf/forms/repair-card';
+import { shanghaiClock } from '../../doubles/shanghai-clock';
 
 const now = new Date('2026-11-27T06:00:00Z');
 const demo = buildDemoLedger({ now });
@@ -223,18 +224,9 @@ describe('the printed repair card (维修申请卡)', () => {
 
 describe('times on the card', () => {
   it('read as the Asia/Shanghai clock does, from 2000 to 2040', () => {
-    const shanghai = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
     for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2040, 0, 1); t += 997 * 60_000 * 37) {
       const iso = new Date(t).toISOString();
-      expect(formatCardTime(iso)).toBe(shanghai.format(new Date(t)));
+      expect(formatCardTime(iso)).toBe(shanghaiClock.format(new Date(t)));
     }
   });
 
