@@ -115,7 +115,11 @@ function watchedBody(body: unknown, touch: () => void): unknown {
     source = Readable.from(
       (function* () {
         for (let at = 0; at < bytes.byteLength; at += UPLOAD_PIECE)
-          yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(UPLOAD_PIECE, bytes.byteLength - at));
+          yield Buffer.from(
+            bytes.buffer,
+            bytes.byteOffset + at,
+            Math.min(UPLOAD_PIECE, bytes.byteLength - at),
+          );
       })(),
       { objectMode: false },
     );
@@ -146,7 +150,11 @@ async function fetchWithIdleLimit(
   const outer = init.signal as AbortSignal | null | undefined;
   outer?.addEventListener('abort', () => controller.abort(), { once: true });
   const stalled = () =>
-    new WebDavError(`${what}: no answer for ${idleMs / 1000} s (the server or the line hangs)`, 'ETIMEDOUT', 'timeout');
+    new WebDavError(
+      `${what}: no answer for ${idleMs / 1000} s (the server or the line hangs)`,
+      'ETIMEDOUT',
+      'timeout',
+    );
   let timer: NodeJS.Timeout | undefined;
   let onIdle = () => controller.abort();
   const touch = () => {
@@ -159,7 +167,7 @@ async function fetchWithIdleLimit(
     response = await nodeFetch(url, {
       ...init,
       body: watchedBody(init.body, touch) as RequestInit['body'],
-      signal: controller.signal as RequestInit['signal'],
+      signal: controller.signal,
     });
   } catch (err) {
     clearTimeout(timer);
@@ -412,7 +420,10 @@ export class WebDavFs implements SyncFs {
     // Its own agents, kept alive across requests (one TLS handshake, not one per request), each
     // connection bounded while it connects, each request by its idle limit.
     const connectMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-    const httpAgent = boundedAgent(new HttpAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }), connectMs);
+    const httpAgent = boundedAgent(
+      new HttpAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }),
+      connectMs,
+    );
     const httpsAgent = boundedAgent(
       options.pinnedFingerprint
         ? pinnedAgent(options.pinnedFingerprint)
@@ -801,10 +812,11 @@ function pinnedAgent(fingerprint: string): HttpsAgent {
 }
 
 /** The agent, with every new connection given `ms` to be ready (TCP, and TLS where it is https). */
-function boundedAgent<A extends HttpAgent | HttpsAgent>(agent: A, ms: number): A {
+function boundedAgent<A extends HttpAgent>(agent: A, ms: number): A {
   const tls = agent instanceof HttpsAgent;
-  const createConnection = (agent as HttpAgent).createConnection.bind(agent);
-  (agent as unknown as { createConnection: typeof createConnection }).createConnection = (opts, cb) => {
+  const plain: HttpAgent = agent;
+  const createConnection = plain.createConnection.bind(agent);
+  plain.createConnection = (opts, cb) => {
     const socket = createConnection(opts, cb) as Socket;
     const ready = tls ? 'secureConnect' : 'connect';
     const timer = setTimeout(
