@@ -7,7 +7,7 @@
 // proxy for the whole file, a folder of its own on the server and a temp folder for each test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, connect, type AddressInfo, type Socket } from 'node:net';
@@ -59,7 +59,33 @@ export interface ApacheServer {
   davUrl: string;
   /** The folder on disk behind /dav/ */
   root: string;
+  /**
+   * CPU time (ms) Apache's processes have used so far, from /proc (NaN where there is none):
+   * the bench sets the server's share of a sync beside the client's.
+   */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** User + system CPU ms of the live processes started with this config file (Linux /proc). */
+function cpuOfProcesses(conf: string): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(conf)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  // Kernel clock ticks are 10 ms on Linux (USER_HZ 100).
+  return ticks * 10;
 }
 
 /**
@@ -147,6 +173,7 @@ export async function startApache(): Promise<ApacheServer> {
     origin,
     davUrl: `${origin}/dav/`,
     root,
+    cpuMs: () => cpuOfProcesses(join(base, 'httpd.conf')),
     async stop() {
       if (!exited) {
         const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
