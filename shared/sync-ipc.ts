@@ -183,10 +183,16 @@ export interface SyncExchangeResult {
   /** The answer to a snapshot part: taken; `name` once the last part put the snapshot in place. */
   snapshotPart?: { uploadId: string; part: number; done: boolean; name?: string };
   /**
-   * While more rounds are to come: the other PCs' journal files (and a snapshot being joined, as
-   * one) read so far of those in the folder, for the sync panel of a PC catching up.
+   * While more rounds are to come: bytes of the other PCs' journal files and of a snapshot being
+   * joined read so far, of those in the folder, for the sync panel of a PC catching up.
    */
-  progress?: { done: number; total: number };
+  progress?: SyncProgress;
+}
+
+/** How far a PC catching up is, in bytes (a large snapshot counts by its size, not as one). */
+export interface SyncProgress {
+  doneBytes: number;
+  totalBytes: number;
 }
 
 export interface SyncStatusResult {

@@ -5,12 +5,12 @@
 // explicitly; a change sent by one PC comes back as an 'apply' step on another; a snapshot sent in
 // parts becomes one whole snapshot file that a new PC joins from, and a part that does not belong
 // to the upload in progress is refused without leaving anything behind.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIpcRequest } from '../../shared/ipc';
-import { SNAPSHOT_PART_MAX_RECORDS } from '../../shared/sync-ipc';
+import { SNAPSHOT_PART_MAX_RECORDS, type SyncProgress } from '../../shared/sync-ipc';
 import {
   EMPTY_CURSORS,
   type LedgerSnapshot,
@@ -329,33 +329,98 @@ describe('snapshots sent in parts', () => {
 });
 
 describe('sync:exchange progress', () => {
-  it('tells a PC catching up over several rounds how many files it has read of those to read', async () => {
+  /** Bytes of a PC's journal files in the folder. */
+  const journalBytes = (dir: string, nodeId: string) =>
+    readdirSync(join(dir, 'journal', nodeId)).reduce(
+      (sum, f) => sum + statSync(join(dir, 'journal', nodeId, f)).size,
+      0,
+    );
+
+  it('tells a PC catching up over several rounds how many bytes it has read of those to read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netdesk-sync-progress-'));
     dirs.push(dir);
     const b = 'bbbbbbbbbbbbbbbb';
     const others = ['aaaaaaaaaaaaaaaa', 'cccccccccccccccc', 'dddddddddddddddd'];
     const svc = service(dir);
-    // Three PCs publish a journal file of two changes each.
+    // Three PCs publish a journal file each: two changes, three and four, so the sizes differ.
     for (const [n, nodeId] of others.entries()) {
-      const outbox = [1, 2].map((seq) => ({ ...personChange, seq, id: `p${n}-${seq}` }));
+      const outbox = Array.from({ length: n + 2 }, (_, i) => ({
+        ...personChange,
+        seq: i + 1,
+        id: `p${n}-${i}`,
+      }));
       const answer = await svc.exchange(request(nodeId, EMPTY_CURSORS, outbox, { initFolder: n === 0 }));
-      expect(answer.published).toBe(2);
+      expect(answer.published).toBe(n + 2);
     }
-    // B takes two changes a round: one PC's file each time, and hears how far it is.
+    const [sa, sc, sd] = others.map((nodeId) => journalBytes(dir, nodeId)) as [number, number, number];
+    expect(new Set([sa, sc, sd]).size).toBe(3);
+    // B takes four changes a round: one PC's file each time, and hears how far it is in bytes.
     const small = createSyncService({
       syncFolder: () => Promise.resolve(dir),
       now: () => new Date('2026-03-02T08:05:00.000Z'),
-      roundMaxChanges: 2,
+      roundMaxChanges: 4,
     });
     let bCursors: SyncCursors = EMPTY_CURSORS;
-    const seen: ({ done: number; total: number } | undefined)[] = [];
+    const seen: (SyncProgress | undefined)[] = [];
     for (let round = 0; round < 6; round++) {
       const answer = await small.exchange(request(b, bCursors, []));
       bCursors = cursorsAfter(bCursors, answer.steps);
       seen.push(answer.progress);
       if (!answer.more) break;
     }
-    expect(seen).toEqual([{ done: 1, total: 3 }, { done: 2, total: 3 }, undefined]);
-    expect(others.map((nodeId) => bCursors.read[nodeId])).toEqual([2, 2, 2]);
+    const total = sa + sc + sd;
+    expect(seen).toEqual([
+      { doneBytes: sa, totalBytes: total },
+      { doneBytes: sa + sc, totalBytes: total },
+      undefined,
+    ]);
+    expect(others.map((nodeId) => bCursors.read[nodeId])).toEqual([2, 3, 4]);
+  });
+
+  it('moves through one large snapshot as its pieces come in, not all at once at its end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netdesk-sync-progress-'));
+    dirs.push(dir);
+    const a = 'aaaaaaaaaaaaaaaa';
+    const svc = service(dir);
+    const first = await svc.exchange(request(a, EMPTY_CURSORS, [personChange], { initFolder: true }));
+    const cursors = cursorsAfter(EMPTY_CURSORS, first.steps);
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      ...personChange.fields,
+      id: `s${i}`,
+      employeeNo: `S${i}`,
+      hlc: personChange.stamps,
+    }));
+    const uploaded = await svc.exchange(
+      request(a, cursors, [], {
+        snapshotPart: { uploadId: 'upload-0100', part: 0, table: 'people', records: people, last: true },
+      }),
+    );
+    expect(uploaded.snapshotPart?.done).toBe(true);
+    // A's journal compacted: B can only catch up from the snapshot.
+    rmSync(join(dir, 'journal', a), { recursive: true });
+    const [snapshot] = readdirSync(join(dir, 'snapshots'));
+    const size = statSync(join(dir, 'snapshots', snapshot!)).size;
+
+    const small = createSyncService({
+      syncFolder: () => Promise.resolve(dir),
+      now: () => new Date('2026-03-02T08:05:00.000Z'),
+      roundMaxChanges: 4,
+    });
+    let bCursors: SyncCursors = EMPTY_CURSORS;
+    const done: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const answer = await small.exchange(request('bbbbbbbbbbbbbbbb', bCursors, []));
+      bCursors = cursorsAfter(bCursors, answer.steps);
+      if (!answer.more) break;
+      expect(answer.progress?.totalBytes).toBe(size);
+      done.push(answer.progress!.doneBytes);
+    }
+    // Thirteen records (A's first person and twelve), four a round: three rounds with more to
+    // come, each further on through the file, none at its end yet.
+    expect(done).toHaveLength(3);
+    expect(done[0]).toBeGreaterThan(0);
+    for (let i = 1; i < done.length; i++) expect(done[i]).toBeGreaterThan(done[i - 1]!);
+    expect(done.at(-1)).toBeLessThan(size);
+    expect(bCursors.joining).toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ import {
 import { formatHlc } from '../../shared/hlc';
 import { parseSnapshotName, SNAPSHOT_DIR } from '../../shared/sync/format';
 import { readSyncStatus, syncOnce, type SnapshotLoad } from '../sync/engine';
-import { SyncFolder, WEBDAV_PEER_REFRESH_MS } from '../sync/folder';
+import { SyncFolder, WEBDAV_PEER_REFRESH_MS, type JournalFileRef } from '../sync/folder';
 import { WebDavFs } from '../sync/webdav-fs';
 import { errorCode, nodeFs, withTimeout, type SyncFs } from '../sync/fs';
 import {
@@ -365,24 +365,32 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   /**
-   * Files read of those to read, after this round: the other PCs' journal files up to the cursors
-   * the renderer will have saved, and a snapshot being joined as one more. Over WebDAV the
-   * folder's listing of this pass answers it, no request more.
+   * Bytes read of those to read, after this round: the other PCs' journal files up to the
+   * cursors the renderer will have saved, and of a snapshot being joined the part already in
+   * (so one large snapshot moves the bar as it goes, not all at once at its end). Sizes come
+   * from the folder's listing: over WebDAV the pass's PROPFIND (getcontentlength), no request
+   * more; on a share one stat a file.
    */
   async function progressOf(ledger: RecordingLedger, folder: SyncFolder) {
     const cursors = await ledger.readCursors();
-    let done = 0;
-    let total = 0;
-    const journals = await folder.listJournals().catch(() => new Map<string, { to: number }[]>());
+    let doneBytes = 0;
+    let totalBytes = 0;
+    const size = (of: Promise<number>) => of.catch(() => 0);
+    const journals = await folder.listJournals().catch(() => new Map<string, JournalFileRef[]>());
     for (const [nodeId, files] of journals) {
       if (nodeId === ledger.nodeId) continue;
       for (const file of files) {
-        total++;
-        if (file.to <= (cursors.read[nodeId] ?? 0)) done++;
+        const bytes = await size(folder.journalSize(file));
+        totalBytes += bytes;
+        if (file.to <= (cursors.read[nodeId] ?? 0)) doneBytes += bytes;
       }
     }
-    if (cursors.joining) total++;
-    return total > 0 ? { done, total } : undefined;
+    if (cursors.joining) {
+      const bytes = await size(folder.snapshotSize(cursors.joining.name));
+      totalBytes += bytes;
+      doneBytes += Math.min(cursors.joining.offset, bytes);
+    }
+    return totalBytes > 0 ? { doneBytes, totalBytes } : undefined;
   }
 
   /**

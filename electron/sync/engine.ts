@@ -34,7 +34,7 @@ import {
   type SyncStatus,
 } from '../../shared/sync/types';
 import { reasonOf } from './fs';
-import type { JournalFileRef, SyncFolder } from './folder';
+import type { JournalFileRef, JournalRead, SyncFolder } from './folder';
 import { readSnapshotHead, type SnapshotHead } from './snapshot-stream';
 
 /**
@@ -440,7 +440,22 @@ async function readNodeJournals(
     cursors.read[nodeId] = pendingTo;
     pending = [];
   };
-  for (const file of files) {
+  // The next file is asked for while this one is checked and merged: over WebDAV its GET
+  // crosses the line while this PC works, not after (one file ahead, so memory stays bounded).
+  const ahead = new Map<string, Promise<JournalRead>>();
+  const read = (file: JournalFileRef) => {
+    const started = ahead.get(file.name) ?? run.folder.readJournal(run.rootId, file);
+    ahead.delete(file.name);
+    return started;
+  };
+  const readAhead = (file: JournalFileRef | undefined) => {
+    if (!file || ahead.has(file.name)) return;
+    const started = run.folder.readJournal(run.rootId, file);
+    // Not needed after all (out of time, a file not whole): its failure is nobody's concern.
+    started.catch(() => undefined);
+    ahead.set(file.name, started);
+  };
+  for (const [i, file] of files.entries()) {
     if (file.to <= pendingTo) continue;
     if (file.from > pendingTo + 1) {
       warnings.push(
@@ -453,7 +468,9 @@ async function readNodeJournals(
       run.report.more = true;
       return 'out-of-time';
     }
-    const result = await run.folder.readJournal(run.rootId, file);
+    const reading = read(file);
+    readAhead(files[i + 1]);
+    const result = await reading;
     if (result.status !== 'ok') {
       warnings.push(`journal/${nodeId}/${file.name} skipped (${result.status}): ${result.detail}`);
       break;

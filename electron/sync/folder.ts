@@ -302,6 +302,16 @@ export class SyncFolder {
     return name;
   }
 
+  /** A journal file's size in bytes (over WebDAV from the pass's listing, no request). */
+  journalSize(file: JournalFileRef): Promise<number> {
+    return this.fs.size(this.path(JOURNAL_DIR, file.nodeId, file.name));
+  }
+
+  /** A snapshot's size in bytes. */
+  snapshotSize(name: string): Promise<number> {
+    return this.fs.size(this.path(SNAPSHOT_DIR, name));
+  }
+
   async removeJournal(file: JournalFileRef): Promise<void> {
     await this.fs.unlink(this.path(JOURNAL_DIR, file.nodeId, file.name));
   }

@@ -20,14 +20,20 @@
 // the next pass, as a folder listed a moment earlier would. Requests that fail on the way
 // (timeouts, 5xx, a dropped connection) are tried again a bounded number of times with a
 // growing, jittered wait; an answer that no retry can change (401, 403, 412, 507…) is not.
+// No request waits for ever: connecting has its own limit, and once connected a request that
+// moves no byte either way for the idle limit (a server that took the connection and hangs, an
+// answer that stalls mid-body) is ended as a timeout and sent again like any failure on the way.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
+import { Readable, Transform, pipeline } from 'node:stream';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
-import nodeFetch, { type RequestInfo, type RequestInit } from 'node-fetch';
+import nodeFetch, { Response, type RequestInfo, type RequestInit } from 'node-fetch';
 import { createClient, getPatcher, type FileStat, type WebDAVClient } from 'webdav';
 import type { NotConnectedReason } from '../../shared/sync/types';
 import { realSleep, type SyncFs } from './fs';
@@ -91,9 +97,117 @@ export function davError(err: unknown, what: string): WebDavError {
   return new WebDavError(`${what}: the server's answer is not WebDAV (${message})`, 'EPROTO', 'not-webdav');
 }
 
+/** How long a request may wait, carried by the agents a WebDavFs gives its client. */
+interface Limits {
+  idleMs: number;
+}
+const LIMITS = new WeakMap<object, Limits>();
+
+/** Bodies larger than this go out in pieces, so that a slow upload still counts as moving. */
+const UPLOAD_PIECE = 64 * 1024;
+
+/** A request body the idle clock can watch: each piece the socket takes counts as progress. */
+function watchedBody(body: unknown, touch: () => void): unknown {
+  let source: Readable | undefined;
+  if (body instanceof Readable) source = body;
+  else if ((body instanceof Uint8Array || body instanceof ArrayBuffer) && body.byteLength > UPLOAD_PIECE) {
+    const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
+    source = Readable.from(
+      (function* () {
+        for (let at = 0; at < bytes.byteLength; at += UPLOAD_PIECE)
+          yield Buffer.from(
+            bytes.buffer,
+            bytes.byteOffset + at,
+            Math.min(UPLOAD_PIECE, bytes.byteLength - at),
+          );
+      })(),
+      { objectMode: false },
+    );
+  }
+  if (!source) return body;
+  const counted = new Transform({
+    transform(chunk, _encoding, done) {
+      touch();
+      done(null, chunk);
+    },
+  });
+  pipeline(source, counted, () => undefined);
+  return counted;
+}
+
+/**
+ * Send through node-fetch with an idle clock: the request ends as a timeout when no byte moved
+ * either way for `idleMs` — before the answer's head (a server that took the connection and
+ * says nothing) or inside its body (an answer that stalls half-way).
+ */
+async function fetchWithIdleLimit(
+  url: RequestInfo,
+  init: RequestInit,
+  what: string,
+  { idleMs }: Limits,
+): Promise<Response> {
+  const controller = new AbortController();
+  const outer = init.signal as AbortSignal | null | undefined;
+  outer?.addEventListener('abort', () => controller.abort(), { once: true });
+  const stalled = () =>
+    new WebDavError(
+      `${what}: no answer for ${idleMs / 1000} s (the server or the line hangs)`,
+      'ETIMEDOUT',
+      'timeout',
+    );
+  let timer: NodeJS.Timeout | undefined;
+  let onIdle = () => controller.abort();
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onIdle(), idleMs);
+  };
+  touch();
+  let response: Response;
+  try {
+    response = await nodeFetch(url, {
+      ...init,
+      body: watchedBody(init.body, touch) as RequestInit['body'],
+      signal: controller.signal,
+    });
+  } catch (err) {
+    clearTimeout(timer);
+    if (controller.signal.aborted && !outer?.aborted) throw stalled();
+    throw err;
+  }
+  touch();
+  if (!response.body) {
+    clearTimeout(timer);
+    return response;
+  }
+  // The body is read by the client later: it flows through a watch that restarts the clock at
+  // each piece, and a stall ends it with the timeout (the socket is dropped, not reused).
+  const watched = new Transform({
+    transform(chunk, _encoding, done) {
+      touch();
+      done(null, chunk);
+    },
+    flush(done) {
+      clearTimeout(timer);
+      done();
+    },
+  });
+  onIdle = () => {
+    watched.destroy(stalled());
+    controller.abort();
+  };
+  pipeline(response.body, watched, () => clearTimeout(timer));
+  return new Response(watched, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+    url: response.url,
+  } as ConstructorParameters<typeof Response>[1]);
+}
+
 // The client's requests go through this fetch: redirects are never followed (a captive portal
-// or a hijacked address would otherwise receive the password and the ledger), and a page of
-// HTML where WebDAV was expected is refused before the client tries to read it as XML.
+// or a hijacked address would otherwise receive the password and the ledger), a page of HTML
+// where WebDAV was expected is refused before the client tries to read it as XML, and a request
+// of a WebDavFs is held to its idle limit.
 let patched = false;
 function patchFetch() {
   if (patched) return;
@@ -102,8 +216,13 @@ function patchFetch() {
     const url = args[0] as RequestInfo;
     const href: string = typeof url === 'string' ? url : 'url' in url ? url.url : (url as URL).href;
     const init = (args[1] ?? {}) as RequestInit;
-    const response = await nodeFetch(url, { ...init, redirect: 'manual' });
     const method = (init.method ?? 'GET').toUpperCase();
+    const agent = typeof init.agent === 'function' ? init.agent(new URL(href)) : init.agent;
+    const limits = typeof agent === 'object' ? LIMITS.get(agent) : undefined;
+    const request = { ...init, redirect: 'manual' as const };
+    const response = limits
+      ? await fetchWithIdleLimit(url, request, `${method} ${new URL(href).pathname}`, limits)
+      : await nodeFetch(url, request);
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location') ?? '';
       const from = new URL(href);
@@ -165,7 +284,21 @@ export interface WebDavOptions {
    */
   retryWaitsMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
+  /** How long connecting (TCP and TLS) may take, in ms. Default CONNECT_TIMEOUT_MS. */
+  connectTimeoutMs?: number;
+  /**
+   * How long a request may move no byte either way (waiting for the answer, or inside it)
+   * before it ends as a timeout, in ms. Default IDLE_TIMEOUT_MS.
+   */
+  idleTimeoutMs?: number;
 }
+
+/** A NAS across the internet answers within seconds; ten means the address is not answering. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+/** Long enough for a server listing a large folder or moving a large file; short of "hung". */
+export const IDLE_TIMEOUT_MS = 30_000;
+/** Requests one WebDavFs keeps open at once (kept alive between requests). */
+export const MAX_CONNECTIONS = 4;
 
 /** Three tries in all: the server or the line gets a second and a half to come back. */
 export const RETRY_WAITS_MS = [300, 1200] as const;
@@ -278,14 +411,29 @@ export class WebDavFs implements SyncFs {
   private readonly kept = new Map<string, { etag: string; bytes: Uint8Array }>();
   /** Small temp files written whole, until their MOVE: what a replaced file will then hold. */
   private readonly written = new Map<string, Uint8Array>();
+  /** The client's agents: their kept-alive connections are closed by close(). */
+  private readonly agents: (HttpAgent | HttpsAgent)[];
 
   constructor(private readonly options: WebDavOptions) {
     patchFetch();
     const url = options.url.endsWith('/') ? options.url : `${options.url}/`;
-    const agent =
-      options.pinnedFingerprint && url.startsWith('https:')
-        ? pinnedFetchAgent(options.pinnedFingerprint)
-        : undefined;
+    // Its own agents, kept alive across requests (one TLS handshake, not one per request), each
+    // connection bounded while it connects, each request by its idle limit.
+    const connectMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    const httpAgent = boundedAgent(
+      new HttpAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }),
+      connectMs,
+    );
+    const httpsAgent = boundedAgent(
+      options.pinnedFingerprint
+        ? pinnedAgent(options.pinnedFingerprint)
+        : new HttpsAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS }),
+      connectMs,
+    );
+    const limits: Limits = { idleMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS };
+    LIMITS.set(httpAgent, limits);
+    LIMITS.set(httpsAgent, limits);
+    this.agents = [httpAgent, httpsAgent];
     // Basic auth is encoded here as UTF-8: the client's own encoder refuses a password with
     // Chinese characters in it.
     const auth =
@@ -294,7 +442,8 @@ export class WebDavFs implements SyncFs {
         : undefined;
     this.client = createClient(url, {
       ...(auth && { headers: { Authorization: auth } }),
-      ...(agent && { httpsAgent: agent }),
+      httpAgent,
+      httpsAgent,
     });
   }
 
@@ -632,6 +781,7 @@ export class WebDavFs implements SyncFs {
 
   /** Remove the local spool folder (temp parts of snapshots never sent). */
   async close(): Promise<void> {
+    for (const agent of this.agents) agent.destroy();
     if (this.spoolDir) await rm(this.spoolDir, { recursive: true, force: true });
   }
 }
@@ -639,9 +789,9 @@ export class WebDavFs implements SyncFs {
 const isTempName = (p: string) => /\/\.[^/]+\.tmp$/.test(p);
 
 /** An https agent that accepts exactly one certificate, by its SHA-256 fingerprint. */
-function pinnedFetchAgent(fingerprint: string): HttpsAgent {
+function pinnedAgent(fingerprint: string): HttpsAgent {
   const want = normalizeFingerprint(fingerprint);
-  const agent = new HttpsAgent({ rejectUnauthorized: false, keepAlive: true });
+  const agent = new HttpsAgent({ rejectUnauthorized: false, keepAlive: true, maxSockets: MAX_CONNECTIONS });
   const createConnection = agent.createConnection.bind(agent);
   // The chain of a self-signed certificate cannot be checked; its exact fingerprint is, before
   // a byte of the request (the password) is sent.
@@ -656,6 +806,28 @@ function pinnedFetchAgent(fingerprint: string): HttpsAgent {
           }),
         );
     });
+    return socket;
+  };
+  return agent;
+}
+
+/** The agent, with every new connection given `ms` to be ready (TCP, and TLS where it is https). */
+function boundedAgent<A extends HttpAgent>(agent: A, ms: number): A {
+  const tls = agent instanceof HttpsAgent;
+  const plain: HttpAgent = agent;
+  const createConnection = plain.createConnection.bind(agent);
+  plain.createConnection = (opts, cb) => {
+    const socket = createConnection(opts, cb) as Socket;
+    const ready = tls ? 'secureConnect' : 'connect';
+    const timer = setTimeout(
+      () =>
+        socket.destroy(
+          Object.assign(new Error(`no connection within ${ms / 1000} s`), { code: 'ETIMEDOUT' }),
+        ),
+      ms,
+    );
+    socket.once(ready, () => clearTimeout(timer));
+    socket.once('close', () => clearTimeout(timer));
     return socket;
   };
   return agent;

@@ -2,59 +2,31 @@
 // with nothing new is one PROPFIND of the sync folder; a change of another PC is still seen
 // (ETags); a server that refuses Depth: infinity is listed a folder at a time; requests that fail
 // on the way are sent again a bounded number of times, and answers no retry can change are not.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { syncOnce } from './engine';
 import { FileLedger } from './file-ledger';
 import { SyncFolder, WEBDAV_PEER_REFRESH_MS } from './folder';
 import { nodeFs, withTimeout } from './fs';
 import { WebDavFs } from './webdav-fs';
-import {
-  DAV_PASSWORD,
-  DAV_USER,
-  startApache,
-  startProxy,
-  type ApacheServer,
-  type CuttingProxy,
-} from '../../test/servers/apache';
+import { DAV_PASSWORD, DAV_USER, useDavServer } from '../../test/servers/apache';
 
-let apache: ApacheServer;
-let proxy: CuttingProxy;
-let dir: string;
-let area: string;
-let run = 0;
+const server = useDavServer('wire');
 let t: number;
 
-beforeAll(async () => {
-  apache = await startApache();
-  proxy = await startProxy(apache.origin);
-}, 20_000);
-afterAll(async () => {
-  await proxy?.stop();
-  await apache?.stop();
-});
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'netdesk-webdav-wire-'));
-  area = `/dav/wire-${++run}/`;
-  proxy.rule = () => 'pass';
-  proxy.seen.length = 0;
+beforeEach(() => {
   t = Date.parse('2026-12-07T08:00:00.000Z');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function pc(name: string, options: { password?: string; waits?: number[] } = {}) {
   const now = () => new Date(t);
-  const file = join(dir, `${name}.json`);
+  const file = join(server.dir, `${name}.json`);
   const ledger = await FileLedger.create(nodeFs, file, name, now);
   const dav = new WebDavFs({
-    url: proxy.url(area),
+    url: server.proxy.url(server.area),
     username: DAV_USER,
     password: options.password ?? DAV_PASSWORD,
-    spoolDir: dir,
+    spoolDir: server.dir,
     retryWaitsMs: options.waits ?? [5, 10],
   });
   const folder = new SyncFolder('/', withTimeout(dav, 5000), {}, { peerRefreshMs: WEBDAV_PEER_REFRESH_MS });
@@ -73,9 +45,9 @@ async function twoPcs() {
 
 /** Requests the proxy saw while `run` ran. */
 async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
-  proxy.seen.length = 0;
+  server.proxy.seen.length = 0;
   await run();
-  return [...proxy.seen];
+  return [...server.proxy.seen];
 }
 
 describe('WebDAV sync on the wire', () => {
@@ -90,7 +62,7 @@ describe('WebDAV sync on the wire', () => {
       expect(report.status.connected).toBe(true);
       expect(report.status.peers.map((p) => p.name).sort()).toEqual(['A', 'B']);
     });
-    expect(idle).toEqual([`PROPFIND ${area.replace(/\/$/, '')}`]);
+    expect(idle).toEqual([`PROPFIND ${server.area.replace(/\/$/, '')}`]);
     expect(b.dav.requestCount).toBeGreaterThan(1);
   });
 
@@ -116,7 +88,7 @@ describe('WebDAV sync on the wire', () => {
 
   it('lists a folder at a time where the server refuses Depth: infinity, and syncs all the same', async () => {
     const { a, b } = await twoPcs();
-    proxy.rule = (req) =>
+    server.proxy.rule = (req) =>
       req.method === 'PROPFIND' && req.headers.depth === 'infinity'
         ? { status: 403, body: '<D:error xmlns:D="DAV:"><D:propfind-finite-depth/></D:error>' }
         : 'pass';
@@ -132,7 +104,7 @@ describe('WebDAV sync on the wire', () => {
     const { a, b } = await twoPcs();
     await a.ledger.put('people', { employeeNo: '4', name: '赵强' });
     let failures = 2;
-    proxy.rule = (req) => {
+    server.proxy.rule = (req) => {
       if (req.method === 'PUT' && req.url?.includes('/journal/') && failures > 0) {
         failures--;
         return failures === 1 ? { cut: 100 } : { status: 503, body: 'busy' };
@@ -143,7 +115,7 @@ describe('WebDAV sync on the wire', () => {
     expect(failures).toBe(0);
     expect((await b.sync()).applied).toBe(1);
     await a.ledger.put('people', { employeeNo: '5', name: '孙丽' });
-    proxy.rule = (req) => (req.method === 'PUT' ? { status: 503, body: 'busy' } : 'pass');
+    server.proxy.rule = (req) => (req.method === 'PUT' ? { status: 503, body: 'busy' } : 'pass');
     const seen = await requestsOf(async () =>
       expect((await a.sync()).status).toMatchObject({ connected: false, reason: 'unreachable', waiting: 1 }),
     );
@@ -160,7 +132,8 @@ describe('WebDAV sync on the wire', () => {
     expect(refused.length).toBeLessThanOrEqual(2);
     const { a } = await twoPcs();
     await a.ledger.put('people', { employeeNo: '6', name: '周杰' });
-    proxy.rule = (req) => (req.method === 'PUT' ? { status: 507, body: 'Insufficient Storage' } : 'pass');
+    server.proxy.rule = (req) =>
+      req.method === 'PUT' ? { status: 507, body: 'Insufficient Storage' } : 'pass';
     const full = await requestsOf(async () =>
       expect((await a.sync()).status).toMatchObject({ connected: false, reason: 'server-full' }),
     );

@@ -3,10 +3,9 @@
 // (423), a captive portal's HTML, a redirect to another host, a listing with `../`, a server
 // that never answers. The folder's guarantees must hold: nothing lost, nothing half-read,
 // nothing written locally or outside the sync folder, and a clear status each time.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { syncOnce, type SyncOptions } from './engine';
 import { FileLedger } from './file-ledger';
 import { SyncFolder } from './folder';
@@ -14,56 +13,33 @@ import { nodeFs, withTimeout, type SyncFs } from './fs';
 import { readSnapshotChunk, readSnapshotHead, SnapshotStream, verifySnapshotFile } from './snapshot-stream';
 import { verifyFolder } from './verify-folder';
 import { WebDavFs, isPlainName } from './webdav-fs';
-import {
-  DAV_PASSWORD,
-  DAV_USER,
-  startApache,
-  startProxy,
-  type ApacheServer,
-  type CuttingProxy,
-} from '../../test/servers/apache';
+import { DAV_PASSWORD, DAV_USER, useDavServer } from '../../test/servers/apache';
 
-let apache: ApacheServer;
-let proxy: CuttingProxy;
-let dir: string;
-let area: string;
-let run = 0;
+const server = useDavServer('run');
 let t: number;
 
-beforeAll(async () => {
-  apache = await startApache();
-  proxy = await startProxy(apache.origin);
-}, 20_000);
-afterAll(async () => {
-  await proxy?.stop();
-  await apache?.stop();
-});
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'netdesk-webdav-'));
-  area = `/dav/run-${++run}/`;
-  proxy.rule = () => 'pass';
-  proxy.seen.length = 0;
+beforeEach(() => {
   t = Date.parse('2026-12-07T08:00:00.000Z');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** The sync folder of this test on the server, through the proxy (or straight to Apache). */
-function dav(options: { direct?: boolean; password?: string; path?: string } = {}): WebDavFs {
-  const path = options.path ?? area;
+function dav(
+  options: { direct?: boolean; password?: string; path?: string; idleTimeoutMs?: number } = {},
+): WebDavFs {
+  const path = options.path ?? server.area;
   return new WebDavFs({
-    url: options.direct ? `${apache.origin}${path}` : proxy.url(path),
+    url: options.direct ? `${server.apache.origin}${path}` : server.proxy.url(path),
     username: DAV_USER,
     password: options.password ?? DAV_PASSWORD,
-    spoolDir: dir,
+    spoolDir: server.dir,
     retryWaitsMs: [5, 10],
+    ...(options.idleTimeoutMs !== undefined && { idleTimeoutMs: options.idleTimeoutMs }),
   });
 }
 
 async function pc(name: string, fs: SyncFs = dav(), skewMs = 0) {
   const now = () => new Date(t + skewMs);
-  const file = join(dir, `${name}.json`);
+  const file = join(server.dir, `${name}.json`);
   const ledger = await FileLedger.create(nodeFs, file, name, now);
   const folder = new SyncFolder('/', withTimeout(fs, 3000), {
     backoffMs: [10, 20],
@@ -75,7 +51,7 @@ async function pc(name: string, fs: SyncFs = dav(), skewMs = 0) {
 
 /** Every file under this test's area on the server's disk (temp files included). */
 async function serverFiles(): Promise<string[]> {
-  const base = join(apache.root, area.replace('/dav/', ''));
+  const base = join(server.apache.root, server.area.replace('/dav/', ''));
   const out: string[] = [];
   async function walk(d: string, rel: string) {
     for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
@@ -120,7 +96,8 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
   it('loses nothing when the line drops mid-PUT: the cut upload is never read, the next sync sends it whole', async () => {
     const { a, b } = await twoPcs();
     for (let i = 0; i < 30; i++) await a.ledger.put('people', { employeeNo: `E${i}`, name: `员工${i}` });
-    proxy.rule = (req) => (req.method === 'PUT' && req.url?.includes('/journal/') ? { cut: 700 } : 'pass');
+    server.proxy.rule = (req) =>
+      req.method === 'PUT' && req.url?.includes('/journal/') ? { cut: 700 } : 'pass';
     const cut = await a.sync();
     expect(cut.status.connected).toBe(false);
     expect(cut.status.reason).toBe('unreachable');
@@ -129,7 +106,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     const early = await b.sync();
     expect(early.status.connected).toBe(true);
     expect(b.ledger.records('people')).toHaveLength(0);
-    proxy.rule = () => 'pass';
+    server.proxy.rule = () => 'pass';
     expect((await a.sync()).published).toBe(30);
     expect((await b.sync()).applied).toBe(30);
     expect(b.ledger.dump()).toBe(a.ledger.dump());
@@ -138,10 +115,11 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
   it('says the server is full on a 507, keeps the changes waiting, and sends them once there is room', async () => {
     const { a, b } = await twoPcs();
     await a.ledger.put('people', { employeeNo: '1', name: '李娜' });
-    proxy.rule = (req) => (req.method === 'PUT' ? { status: 507, body: 'Insufficient Storage' } : 'pass');
+    server.proxy.rule = (req) =>
+      req.method === 'PUT' ? { status: 507, body: 'Insufficient Storage' } : 'pass';
     const full = await a.sync();
     expect(full.status).toMatchObject({ connected: false, reason: 'server-full', waiting: 1 });
-    proxy.rule = () => 'pass';
+    server.proxy.rule = () => 'pass';
     expect((await a.sync()).published).toBe(1);
     expect((await b.sync()).applied).toBe(1);
   });
@@ -150,10 +128,10 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     const { a } = await twoPcs();
     await a.ledger.put('people', { employeeNo: '1', name: '王芳' });
     let refusals = 1;
-    proxy.rule = (req) => (req.method === 'MOVE' && refusals-- > 0 ? { status: 423 } : 'pass');
+    server.proxy.rule = (req) => (req.method === 'MOVE' && refusals-- > 0 ? { status: 423 } : 'pass');
     expect((await a.sync()).published).toBe(1);
     await a.ledger.put('people', { employeeNo: '2', name: '赵强' });
-    proxy.rule = (req) => (req.method === 'MOVE' ? { status: 423 } : 'pass');
+    server.proxy.rule = (req) => (req.method === 'MOVE' ? { status: 423 } : 'pass');
     expect((await a.sync()).status).toMatchObject({ connected: false, reason: 'locked', waiting: 1 });
     expect((await serverFiles()).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
@@ -166,7 +144,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     expect(refused.status).toMatchObject({ connected: false, reason: 'auth-failed' });
     expect(refused.status.detail).toMatch(/401/);
     expect(await readFile(a.file, 'utf8')).toBe(before);
-    proxy.rule = () => ({ status: 403, body: 'Forbidden' });
+    server.proxy.rule = () => ({ status: 403, body: 'Forbidden' });
     const b = await pc('B');
     expect((await b.sync()).status).toMatchObject({ connected: false, reason: 'forbidden' });
   });
@@ -179,8 +157,8 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     await a.sync();
     await b.sync();
     // An admin empties the server folder while both PCs are away.
-    await rm(join(apache.root, area.replace('/dav/', '')), { recursive: true, force: true });
-    await dav({ path: '/dav/' }).mkdir(area.replace('/dav/', ''));
+    await rm(join(server.apache.root, server.area.replace('/dav/', '')), { recursive: true, force: true });
+    await dav({ path: '/dav/' }).mkdir(server.area.replace('/dav/', ''));
     for (const p of [a, b]) {
       const report = await p.sync();
       expect(report.status).toMatchObject({ connected: false, reason: 'no-root' });
@@ -193,7 +171,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     const a = await pc('A');
     await a.ledger.put('people', { employeeNo: '1', name: '张伟' });
     const before = await readFile(a.file, 'utf8');
-    proxy.rule = () => ({
+    server.proxy.rule = () => ({
       status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8' },
       body: '<html><body>请登录 Wi-Fi</body></html>',
@@ -201,12 +179,12 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     const report = await a.sync({ initFolder: true });
     expect(report.status).toMatchObject({ connected: false, reason: 'not-webdav' });
     expect(await readFile(a.file, 'utf8')).toBe(before);
-    expect(proxy.seen.some((s) => /^(PUT|MOVE|MKCOL|DELETE)/.test(s))).toBe(false);
+    expect(server.proxy.seen.some((s) => /^(PUT|MOVE|MKCOL|DELETE)/.test(s))).toBe(false);
   });
 
   it('does not follow a redirect to another host (the password would go with it)', async () => {
     const a = await pc('A');
-    proxy.rule = () => ({ status: 302, headers: { location: 'https://evil.example/dav/' } });
+    server.proxy.rule = () => ({ status: 302, headers: { location: 'https://evil.example/dav/' } });
     const report = await a.sync({ initFolder: true });
     expect(report.status).toMatchObject({ connected: false, reason: 'redirected' });
     expect(report.status.detail).toMatch(/evil\.example/);
@@ -218,7 +196,7 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     await a.ledger.put('people', { employeeNo: '1', name: '张伟' });
     await a.sync();
     const outside = await dav({ direct: true, path: '/dav/' }).readdir('/');
-    proxy.rule = (req) =>
+    server.proxy.rule = (req) =>
       req.method === 'PROPFIND'
         ? {
             rewrite: (xml) =>
@@ -233,18 +211,62 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     expect(report.status).toMatchObject({ connected: false, reason: 'bad-listing' });
     expect(await readFile(b.file, 'utf8')).toBe(before);
     expect(b.ledger.records('people')).toHaveLength(0);
-    proxy.rule = () => 'pass';
+    server.proxy.rule = () => 'pass';
     expect(await dav({ direct: true, path: '/dav/' }).readdir('/')).toEqual(outside);
     expect(isPlainName('..')).toBe(false);
   });
 
   it('gives up on a server that never answers with "timeout", and the app is not held', async () => {
     const { a } = await twoPcs();
-    proxy.rule = () => 'hang';
+    server.proxy.rule = () => 'hang';
     const started = Date.now();
     const report = await a.sync();
     expect(report.status).toMatchObject({ connected: false, reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  describe('each request has its own idle limit (here 400 ms; the call limit of 3 s never comes)', () => {
+    /** B behind the proxy with a short idle limit; A has published two changes for it. */
+    async function bWaitingForTwo() {
+      const { a } = await twoPcs();
+      const b = await pc('Slow', dav({ idleTimeoutMs: 400 }));
+      expect((await b.sync()).status.connected).toBe(true);
+      await a.ledger.put('people', { employeeNo: '1', name: '王芳' });
+      await a.ledger.put('people', { employeeNo: '2', name: '刘洋' });
+      expect((await a.sync()).published).toBe(2);
+      return b;
+    }
+
+    async function timedOut(b: Awaited<ReturnType<typeof bWaitingForTwo>>, request: RegExp) {
+      const before = await readFile(b.file, 'utf8');
+      server.proxy.seen.length = 0;
+      const started = Date.now();
+      const report = await b.sync();
+      const took = Date.now() - started;
+      expect(report.status).toMatchObject({ connected: false, reason: 'timeout' });
+      expect(report.status.detail).toMatch(/no answer for 0\.4 s/);
+      // Three tries of 400 ms and the short waits between: well inside the call limit.
+      expect(took).toBeGreaterThanOrEqual(3 * 400);
+      expect(took).toBeLessThan(2500);
+      expect(server.proxy.seen.filter((r) => request.test(r))).toHaveLength(3);
+      expect(await readFile(b.file, 'utf8')).toBe(before);
+      expect(b.ledger.records('people')).toHaveLength(0);
+      server.proxy.rule = () => 'pass';
+      expect((await b.sync()).applied).toBe(2);
+    }
+
+    it('a server that takes the connection and never answers: "timeout", tried again, nothing written', async () => {
+      const b = await bWaitingForTwo();
+      server.proxy.rule = () => 'hang';
+      await timedOut(b, /^PROPFIND /);
+    });
+
+    it('an answer that stalls mid-body: "timeout", tried again, nothing of it applied', async () => {
+      const b = await bWaitingForTwo();
+      server.proxy.rule = (req) =>
+        req.method === 'GET' && req.url?.includes('/journal/') ? { stall: 200 } : 'pass';
+      await timedOut(b, /^GET .*\/journal\//);
+    });
   });
 
   it('two PCs syncing at the same moment end with the same ledger', async () => {
@@ -279,7 +301,9 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     await a.sync({ forceSnapshot: true });
     const snapshots = (await serverFiles()).filter((f) => f.startsWith('snapshots/'));
     expect(snapshots).toHaveLength(1);
-    expect((await stat(join(apache.root, area.replace('/dav/', ''), snapshots[0]!))).size).toBeGreaterThan(0);
+    expect(
+      (await stat(join(server.apache.root, server.area.replace('/dav/', ''), snapshots[0]!))).size,
+    ).toBeGreaterThan(0);
     const late = await pc('Late');
     const joined = await late.sync();
     expect(joined.status.connected).toBe(true);

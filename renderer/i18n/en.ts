@@ -1131,7 +1131,7 @@ export const en: Messages = {
       hint: 'Click for the sync status',
     },
     // WebDAV sync (a NAS or Nextcloud between sites)
-    progress: 'Catching up with the other PCs: {{done}} of {{total}} files read',
+    progress: 'Catching up with the other PCs: {{done}} / {{total}} read',
     webdav: {
       viaTitle: 'Sync through',
       viaFolder: 'Shared folder (one office)',

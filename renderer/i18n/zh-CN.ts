@@ -1076,7 +1076,7 @@ export const zhCN = {
       hint: '点击查看同步状态',
     },
     // WebDAV sync (a NAS or Nextcloud between sites)
-    progress: '正在追上其他电脑：已读 {{done}} / {{total}} 个文件',
+    progress: '正在追上其他电脑：已读 {{done}} / {{total}}',
     webdav: {
       viaTitle: '同步方式',
       viaFolder: '共享文件夹（同一办公室）',

@@ -3,6 +3,7 @@
 // publishes the status to the zustand store the header and the sync screen read. The timer
 // that calls it lives in the SyncAgent component (renderer/features/sync).
 import { create } from 'zustand';
+import type { SyncProgress } from '../../shared/sync-ipc';
 import type { SyncStatus } from '../../shared/sync/types';
 import type { NetdeskDb } from '../db/schema';
 import { DexieLedger, type TouchedRecord } from './dexie-ledger';
@@ -18,8 +19,8 @@ export interface SyncState {
   error: string | null;
   /** When the last attempt ended (ISO), successful or not. */
   lastAttemptAt: string | null;
-  /** While a sync of several rounds runs (a first join): files read of those to read. */
-  progress: { done: number; total: number } | null;
+  /** While a sync of several rounds runs (a first join): bytes read of those to read. */
+  progress: SyncProgress | null;
 }
 
 export const useSyncStore = create<SyncState>()(() => ({

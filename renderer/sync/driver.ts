@@ -21,6 +21,7 @@ import {
   SNAPSHOT_EVERY,
   SNAPSHOT_PART_MAX_RECORDS,
   type SyncExchangeResult,
+  type SyncProgress,
 } from '../../shared/sync-ipc';
 import type { SyncCursors, SyncStatus } from '../../shared/sync/types';
 import type { DexieLedger, TouchedRecord } from './dexie-ledger';
@@ -41,8 +42,8 @@ export interface SyncRunOptions {
   snapshotEvery?: number;
   /** Records per snapshot part (default and at most SNAPSHOT_PART_MAX_RECORDS). */
   snapshotPartRecords?: number;
-  /** After a round with more to come: files read of those to read (a PC catching up). */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  /** After a round with more to come: bytes read of those to read (a PC catching up). */
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 export interface SyncRunResult {

@@ -3,14 +3,17 @@
 // In front of it, when a test asks, a small proxy that can cut a PUT mid-stream or answer in
 // the ways servers and networks misbehave (507, 423, HTML of a captive portal, a redirect, a
 // listing with `../`). When Apache cannot be started the test fails loudly: it never skips.
+// `useDavServer` is the one setup of a test file that syncs through both: the server and the
+// proxy for the whole file, a folder of its own on the server and a temp folder for each test.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 const APACHE_BINARIES = ['/usr/sbin/apache2', '/usr/sbin/httpd', '/usr/local/apache2/bin/httpd'];
 const MODULE_DIRS = ['/usr/lib/apache2/modules', '/usr/lib64/httpd/modules', '/usr/local/apache2/modules'];
@@ -56,7 +59,33 @@ export interface ApacheServer {
   davUrl: string;
   /** The folder on disk behind /dav/ */
   root: string;
+  /**
+   * CPU time (ms) Apache's processes have used so far, from /proc (NaN where there is none):
+   * the bench sets the server's share of a sync beside the client's.
+   */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** User + system CPU ms of the live processes started with this config file (Linux /proc). */
+function cpuOfProcesses(conf: string): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(conf)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  // Kernel clock ticks are 10 ms on Linux (USER_HZ 100).
+  return ticks * 10;
 }
 
 /**
@@ -144,6 +173,7 @@ export async function startApache(): Promise<ApacheServer> {
     origin,
     davUrl: `${origin}/dav/`,
     root,
+    cpuMs: () => cpuOfProcesses(join(base, 'httpd.conf')),
     async stop() {
       if (!exited) {
         const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -165,6 +195,8 @@ export type ProxyRule = (req: IncomingMessage) =>
   | { status: number; headers?: Record<string, string>; body?: string }
   /** Hang: never answer. */
   | 'hang'
+  /** Pass, but of the answer send the head and the first `stall` bytes of the body, then hold. */
+  | { stall: number }
   /** Pass, but replace the answer's body by running it through `rewrite`. */
   | { rewrite: (body: string) => string };
 
@@ -209,6 +241,16 @@ export async function startProxy(origin: string): Promise<CuttingProxy> {
         headers: req.headers,
       },
       (answer) => {
+        if (typeof action === 'object' && 'stall' in action) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          let sent = 0;
+          answer.on('data', (chunk: Buffer) => {
+            const part = chunk.subarray(0, Math.max(0, action.stall - sent));
+            sent += part.length;
+            if (part.length > 0) res.write(part);
+          });
+          return;
+        }
         if (typeof action === 'object' && 'rewrite' in action) {
           let body = '';
           answer.setEncoding('utf8');
@@ -251,4 +293,61 @@ export async function startProxy(origin: string): Promise<CuttingProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return proxy;
+}
+
+/** What a test of a file set up by useDavServer works with (read inside a test or hook). */
+export interface DavTestServer {
+  readonly apache: ApacheServer;
+  readonly proxy: CuttingProxy;
+  /** This test's own temp folder on the local disk (ledgers, spools). */
+  readonly dir: string;
+  /** This test's own folder on the server, e.g. `/dav/wire-3/` (not made until a sync makes it). */
+  readonly area: string;
+}
+
+/**
+ * Apache and a proxy in front of it for the whole test file; for each test a fresh folder on
+ * the server (`/dav/<name>-<n>/`), a fresh local temp folder, and the proxy passing everything
+ * again with an empty request log.
+ */
+export function useDavServer(name: string): DavTestServer {
+  let apache: ApacheServer | undefined;
+  let proxy: CuttingProxy | undefined;
+  let dir: string | undefined;
+  let run = 0;
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is set up by useDavServer only inside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    apache = await startApache();
+    proxy = await startProxy(apache.origin);
+  }, 20_000);
+  afterAll(async () => {
+    await proxy?.stop();
+    await apache?.stop();
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), `netdesk-${name}-`));
+    run++;
+    ready(proxy, 'the proxy').rule = () => 'pass';
+    ready(proxy, 'the proxy').seen.length = 0;
+  });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get apache() {
+      return ready(apache, 'Apache');
+    },
+    get proxy() {
+      return ready(proxy, 'the proxy');
+    },
+    get dir() {
+      return ready(dir, 'the temp folder');
+    },
+    get area() {
+      return `/dav/${name}-${run}/`;
+    },
+  };
 }

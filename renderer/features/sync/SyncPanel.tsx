@@ -32,7 +32,14 @@ import { describeError } from '../../i18n/errors';
 import { syncFailedLine, syncProblemText } from './sync-errors';
 import { useSettingsStore } from '../../store/settings';
 import { useSyncStore } from '../../sync/controller';
-import { CONFLICT_PARENT, conflictFieldKeys, conflictRecordName, formatWhen, isSecretField } from './format';
+import {
+  CONFLICT_PARENT,
+  conflictFieldKeys,
+  conflictRecordName,
+  formatByteProgress,
+  formatWhen,
+  isSecretField,
+} from './format';
 
 type Fields = Record<string, unknown> | undefined;
 import { usePcName, useSyncController } from './SyncProvider';
@@ -193,10 +200,12 @@ function StatusCard() {
       {!folderSet && <Alert type="info" showIcon title={t('sync.status.off')} style={{ marginBottom: 12 }} />}
       {error && <SyncErrorAlert detail={error} />}
       {running && progress && (
-        // A PC catching up (a first join) over several rounds: files read of those to read.
+        // A PC catching up (a first join) over several rounds: bytes read of those to read.
         <div data-testid="sync-progress" style={{ marginBottom: 12 }}>
-          <Typography.Text>{t('sync.progress', progress)}</Typography.Text>
-          <Progress percent={Math.floor((100 * progress.done) / progress.total)} size="small" />
+          <Typography.Text>
+            {t('sync.progress', formatByteProgress(progress.doneBytes, progress.totalBytes))}
+          </Typography.Text>
+          <Progress percent={Math.floor((100 * progress.doneBytes) / progress.totalBytes)} size="small" />
         </div>
       )}
       {folderSet && status && !status.connected && (

@@ -5,7 +5,7 @@ import { LEDGER_TABLES } from '../../../shared/schemas';
 import { textFields } from '../../../shared/sync/apply';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
-import { conflictFieldKeys, conflictRecordName, isSecretField } from './format';
+import { conflictFieldKeys, conflictRecordName, formatByteProgress, isSecretField } from './format';
 
 function lookup(dict: object, key: string): string | undefined {
   const found = key
@@ -68,5 +68,23 @@ describe('conflict field labels', () => {
   it('keeps device passwords out of the list', () => {
     expect(isSecretField('devices', 'secret')).toBe(true);
     expect(isSecretField('devices', 'note')).toBe(false);
+  });
+});
+
+describe('catching-up progress in bytes', () => {
+  it('reads "12.3 / 40.1 MB" in both languages, both sides in the unit of the whole', async () => {
+    const i18next = (await import('../../i18n')).default;
+    const shown = formatByteProgress(12.3 * 1024 * 1024, 40.1 * 1024 * 1024);
+    expect(shown).toEqual({ done: '12.3', total: '40.1 MB' });
+    await i18next.changeLanguage('zh-CN');
+    expect(i18next.t('sync.progress', shown)).toBe('正在追上其他电脑：已读 12.3 / 40.1 MB');
+    await i18next.changeLanguage('en');
+    expect(i18next.t('sync.progress', shown)).toBe('Catching up with the other PCs: 12.3 / 40.1 MB read');
+    await i18next.changeLanguage('zh-CN');
+  });
+
+  it('counts a small catch-up in KB, where MB would read 0.0 / 0.3', () => {
+    expect(formatByteProgress(0, 300 * 1024)).toEqual({ done: '0', total: '300 KB' });
+    expect(formatByteProgress(150 * 1024, 300 * 1024)).toEqual({ done: '150', total: '300 KB' });
   });
 });

@@ -16,6 +16,19 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/**
+ * "12.3" and "40.1 MB" for "12.3 / 40.1 MB": both in the unit the total is best read in (MB
+ * from one megabyte, KB below), so the part read and the whole compare at a glance.
+ */
+export function formatByteProgress(done: number, total: number): { done: string; total: string } {
+  if (total >= 1024 * 1024) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { done: mb(done), total: `${mb(total)} MB` };
+  }
+  const kb = (n: number) => String(Math.ceil(n / 1024));
+  return { done: kb(done), total: `${kb(total)} KB` };
+}
+
 type Fields = Record<string, unknown> | undefined;
 
 /**
