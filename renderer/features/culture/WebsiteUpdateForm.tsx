@@ -1,15 +1,18 @@
 // Log one website update, or correct it: the site, its title and category, who wrote or sent it,
 // when it went online, and its link. Validated with the update record's own schema (the time is
-// typed in this PC's clock, China time, and stored as an instant).
+// typed in this PC's clock, China time, and stored as an instant). When the author is a person
+// with an open invitation to write, the form offers to save the update as that invitation's
+// article (ticked by default): both are written together.
 // Test ids: website-form, website-site, website-title, website-category, website-author,
-// website-published, website-url, website-submit.
+// website-published, website-url, website-link-invitation, website-submit.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, AutoComplete, Input, Select } from 'antd';
+import { App, AutoComplete, Checkbox, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useEffect, useMemo } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { openInvitationsForAuthor } from '../../../shared/culture/invitations';
 import { WEBSITE_UPDATE_CATEGORIES, websiteUpdateSchema } from '../../../shared/schemas/records';
 import type { WebsiteUpdate } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
@@ -17,13 +20,16 @@ import { DateTimeInput } from '../../components/DateInputs';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
-import { toLocalValue } from '../../i18n/dates';
+import { useDirectory } from '../../directory/directory';
+import { formatTime, toLocalValue } from '../../i18n/dates';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import { saveWebsiteUpdate } from './data';
+import { saveWebsiteUpdate, useWebsiteInvitations } from './data';
 
 const formSchema = websiteUpdateSchema.extend({
   // 'YYYY-MM-DDTHH:mm' as typed; made an instant on save.
   publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
+  // Save the update as the article of the author's open invitation, when there is one.
+  linkInvitation: z.boolean(),
 });
 type FormInput = z.input<typeof formSchema>;
 type FormValues = z.output<typeof formSchema>;
@@ -36,9 +42,11 @@ export function WebsiteUpdateForm(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { repo } = useLedger();
+  const { db, repo } = useLedger();
   const { message } = App.useApp();
   const { open, update } = props;
+  const invitations = useWebsiteInvitations(db);
+  const directory = useDirectory();
   const {
     control,
     handleSubmit,
@@ -53,7 +61,7 @@ export function WebsiteUpdateForm(props: {
     if (!open) return;
     reset(
       update
-        ? { ...update, publishedAt: toLocalValue(dayjs(update.publishedAt)) }
+        ? { ...update, publishedAt: toLocalValue(dayjs(update.publishedAt)), linkInvitation: true }
         : {
             site: props.sites[0] ?? '',
             title: '',
@@ -61,10 +69,19 @@ export function WebsiteUpdateForm(props: {
             author: '',
             publishedAt: toLocalValue(dayjs()),
             url: '',
+            linkInvitation: true,
           },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open, update, reset]);
+
+  // The invitation this update may answer: the author's oldest open one, unless an invitation
+  // already became this update.
+  const author = useWatch({ control, name: 'author' });
+  const invitation = useMemo(() => {
+    if (update && invitations?.some((i) => i.websiteUpdateId === update.id)) return undefined;
+    return openInvitationsForAuthor(author ?? '', invitations ?? [], directory?.people ?? [])[0];
+  }, [author, invitations, directory, update]);
 
   const onSubmit = async (values: FormValues) => {
     try {
@@ -76,7 +93,13 @@ export function WebsiteUpdateForm(props: {
         url: values.url,
         publishedAt: new Date(values.publishedAt).toISOString(),
       };
-      await saveWebsiteUpdate(repo, input, update?.id);
+      await saveWebsiteUpdate(
+        db,
+        repo,
+        input,
+        update?.id,
+        invitation && values.linkInvitation ? { invitationId: invitation.id } : {},
+      );
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
@@ -150,6 +173,25 @@ export function WebsiteUpdateForm(props: {
           )}
         />
       </FormField>
+      {invitation && (
+        <Controller
+          control={control}
+          name="linkInvitation"
+          render={({ field }) => (
+            <Checkbox
+              data-testid="website-link-invitation"
+              checked={field.value}
+              onChange={(e) => field.onChange(e.target.checked)}
+              style={{ marginBottom: 16 }}
+            >
+              {t('culture.invitations.linkOffer', {
+                name: directory?.personById.get(invitation.personId)?.name ?? '',
+                askedAt: formatTime(invitation.askedAt),
+              })}
+            </Checkbox>
+          )}
+        />
+      )}
       <FormField
         name="publishedAt"
         label={t('culture.website.fields.publishedAt')}
