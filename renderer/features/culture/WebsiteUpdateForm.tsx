@@ -178,17 +178,14 @@ export function WebsiteUpdateForm(props: {
           control={control}
           name="linkInvitation"
           render={({ field }) => (
-            <Checkbox
-              data-testid="website-link-invitation"
-              checked={field.value}
-              onChange={(e) => field.onChange(e.target.checked)}
-              style={{ marginBottom: 16 }}
-            >
-              {t('culture.invitations.linkOffer', {
-                name: directory?.personById.get(invitation.personId)?.name ?? '',
-                askedAt: formatTime(invitation.askedAt),
-              })}
-            </Checkbox>
+            <div data-testid="website-link-invitation" style={{ marginBottom: 16 }}>
+              <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)}>
+                {t('culture.invitations.linkOffer', {
+                  name: directory?.personById.get(invitation.personId)?.name ?? '',
+                  askedAt: formatTime(invitation.askedAt),
+                })}
+              </Checkbox>
+            </div>
           )}
         />
       )}
