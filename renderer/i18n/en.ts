@@ -1660,6 +1660,10 @@ export const en: Messages = {
         'article-before-asked': 'That article went online before the person was asked',
       },
     },
+    calendarUnknown: {
+      title: "{{years}}: the official holidays and adjusted working days are not in NetDesk's calendar yet",
+      body: "Those days are planned as Monday–Friday working days: a public holiday still gets a quote and a weekend worked in lieu gets none. Once NetDesk's calendar data is updated, come back and check that part of the schedule.",
+    },
     gap: {
       title: 'Daily quote: {{count}} working days in the next two weeks have no quote to use',
       body: 'The first is {{first}}. Add or import quotes under Website and culture and schedule them.',
@@ -1694,6 +1698,12 @@ export const en: Messages = {
     planProgress:
       '{{year}} office-software trainings: {{held}} held, {{planned}} more planned / at least {{needed}} a year',
     attended: 'Signed {{signed}} / {{roster}}',
+    plan: {
+      action: 'Plan this request',
+      title: 'Plan the request: {{topic}}',
+      beforeRequest: 'The training cannot be before the day the department asked for it',
+      notRequested: 'This request is already planned, held or cancelled; it was not planned again',
+    },
     markHeld: 'Mark attendance from the signed sheet',
     cancel: 'Cancel training',
     cancelConfirm: 'Cancel the training “{{topic}}”?',

@@ -1580,6 +1580,10 @@ export const zhCN = {
         'article-before-asked': '这篇文章在邀请之前就已发表，不是应邀写的',
       },
     },
+    calendarUnknown: {
+      title: '{{years}} 年的法定节假日和调休还不在 NetDesk 的日历里',
+      body: '这一年的日子暂按周一至周五上班排期：法定节假日当天也会排上语录，调休上班的周末不会。更新 NetDesk 的日历数据后，请回来检查并调整这段排期。',
+    },
     gap: {
       title: '每日一言：两周内有 {{count}} 个工作日没有语录可用',
       body: '最早一天是 {{first}}。请到“网站与文化”添加或导入语录并排期。',
@@ -1613,6 +1617,12 @@ export const zhCN = {
     planProgress:
       '{{year}} 年办公软件培训：已举办 {{held}} 次，另计划 {{planned}} 次 / 全年至少 {{needed}} 次',
     attended: '签到 {{signed}} / {{roster}}',
+    plan: {
+      action: '安排这项申请',
+      title: '安排培训申请：{{topic}}',
+      beforeRequest: '培训日期不能早于部门提出申请的日期',
+      notRequested: '这项申请已经安排、举办或取消了，没有再次安排',
+    },
     markHeld: '按签到表登记出勤',
     cancel: '取消培训',
     cancelConfirm: '取消培训“{{topic}}”？',
