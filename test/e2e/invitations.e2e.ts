@@ -1,8 +1,12 @@
 // Invitations to write for the website in a real Chromium: a person of the demo directory is
 // invited (the form opens on the person picker, asked now), their article is logged in the
 // website form, which offers the open invitation, and the invitation shows published and linked.
+// Then the schedule tab: a range reaching past the last year of official holidays NetDesk's
+// calendar knows is planned Monday–Friday, and the tab says so.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { officialCalendarYears } from '../../shared/calendar/workdays';
+import { chinaDay } from '../../shared/time/china';
 import { loadDemoLedger, newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
@@ -73,6 +77,25 @@ describe('invitations to write for the website', () => {
       expect(await mine.getAttribute('data-article')).toBe('年会侧记：我们的 2026');
       await page.getByTestId('invitation-filter-open').click();
       await expect.poll(() => mine.count()).toBe(0);
+
+      // The schedule: within the calendar's years no warning; into the first year it lacks, one.
+      const unknown = Math.max(...officialCalendarYears()) + 1;
+      const today = chinaDay(Date.now());
+      await page.getByTestId('tab-schedule').click();
+      const setTo = async (day: string) => {
+        await page.getByTestId('schedule-to').click();
+        await page.getByTestId('schedule-to').fill(day);
+        await page.keyboard.press('Enter');
+      };
+      const warning = page.getByTestId('schedule-unofficial');
+      if (today < `${unknown}-01-01`) {
+        await setTo(today);
+        await expect.poll(() => warning.count()).toBe(0);
+      }
+      await setTo(`${unknown}-01-15`);
+      await expect.poll(() => warning.getAttribute('data-years')).toBe(String(unknown));
+      expect(await warning.textContent()).toContain(`${unknown} 年的法定节假日和调休还不在 NetDesk 的日历里`);
+      expect(await warning.textContent()).toContain('暂按周一至周五上班排期');
     },
   );
 });
