@@ -1,75 +1,60 @@
-// The daily quote's figures at ten years' scale (~2,500 quotes shown): checking a new quote against
-// every quote in the library, near-duplicate search included, and scheduling a year of working
-// days. Both are pure rules (shared/culture) that run the same in the page, so they are timed in
-// Node, over a library built once as the screen builds it when the ledger is read.
-import { buildQuoteIndex, checkQuote } from '../shared/culture/quotes';
-import { planSchedule } from '../shared/culture/schedule';
-import { workingDaysIn } from '../shared/calendar/workdays';
+// The daily quote's figures in `npm run bench`'s table, measured in the page over the ten-year
+// ledger the bench imported (~2,500 quotes shown, ~1,200 website updates): a new quote checked on
+// save, near-duplicate warning included (budget 50 ms), and a year of working days scheduled
+// (500 ms), each beside a raw read of the quotes table from the same run. The page side is
+// bench/page/culture.ts.
+import type { cultureBench } from './page/culture';
+import type { Figure } from './report';
 
-type Measure = (figure: string, ms: number[], extra: { budget?: number; note: string }) => unknown;
+type CultureHook = typeof cultureBench;
+type Call = <K extends keyof CultureHook>(
+  method: K,
+  ...params: Parameters<CultureHook[K]>
+) => Promise<Awaited<ReturnType<CultureHook[K]>>>;
+type Measured = (
+  figure: string,
+  ms: number[],
+  extra?: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>>,
+) => Figure;
 
-const HAN =
-  '天道酬勤厚德载物学习是最好的投资行动治愈焦虑良药不积跬步无以至千里安全无小事责任重于山质量企业生命今日毕心中有目标脚下力量微笑名片精益求卓越守时信言出必节约每一度电爱护台设备沟通从倾听开始以客户为中品根本积极态成功起点';
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+};
 
-/** Distinct quotes of 14–26 characters from a fixed seed, the library's length. */
-function quoteTexts(count: number): string[] {
-  // mulberry32: a 32-bit generator that stays exact in integer arithmetic.
-  let seed = 20261207;
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const out = new Set<string>();
-  while (out.size < count) {
-    const n = 14 + Math.floor(rnd() * 13);
-    let s = '';
-    for (let i = 0; i < n; i++) s += HAN[Math.floor(rnd() * HAN.length)];
-    out.add(`${s.slice(0, n >> 1)}，${s.slice(n >> 1)}。`);
-  }
-  return [...out];
-}
+export async function culturePageFigures(call: Call, measured: Measured, runs: number): Promise<void> {
+  // The quick dataset holds one year (~260 quotes): the library is topped up by an import to the
+  // ten-year size first, with enough unused quotes left for the years scheduled below (untimed).
+  const before = await call('cultureCounts');
+  const added = await call('addUnusedQuotes', Math.max(1_000, 2_600 - before.quotes));
+  const counts = await call('cultureCounts');
+  const library = `${counts.quotes} quotes (${added} of them imported by the bench), ${counts.shown} days shown, ${counts.updates} website updates`;
+  const raw = await call('rawQuotesRead', runs * 2);
+  measured(`baseline: raw read of the quotes table (${counts.quotes} quotes)`, raw);
+  const base = median(raw);
 
-export function cultureFigures(measured: Measure, runs: number): void {
-  const texts = quoteTexts(2_600);
-  const quotes = texts.map((text, i) => ({ id: `q${i}`, text, createdAt: '2016-01-01T00:00:00.000Z' }));
-  const build: number[] = [];
-  let index = buildQuoteIndex(quotes);
-  for (let i = 0; i < Math.min(runs, 5); i++) {
-    const t0 = performance.now();
-    index = buildQuoteIndex(quotes);
-    build.push(performance.now() - t0);
-  }
-  measured('daily quote: fold a library of 2,600', build, {
-    note: 'once per read of the ledger (traditional to simplified with OpenCC), in Node',
-  });
-  const candidates = quoteTexts(2_600 + runs).slice(2_600);
-  const check: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // Alternate a new quote and one with a character changed (the near-duplicate path).
-    const text = i % 2 ? candidates[i]! : texts[i * 97]!.replace(/^./, '地');
-    const t0 = performance.now();
-    checkQuote(text, index);
-    check.push(performance.now() - t0);
-  }
-  measured('daily quote: check a new one against 2,600', check, {
+  const check = await call('quoteCheck', runs * 2);
+  const near = check.kinds.filter((k) => k === 'near').length;
+  measured('daily quote: check a new one on save, near-duplicate warning included', check.saveMs, {
     budget: 50,
-    note: 'repeat and near-duplicate (edit distance) against every quote, in Node',
+    baseline: base,
+    note: `saveQuote as the form calls it: ledger read, library folded (OpenCC), repeat and near-duplicate search; ${near} near-duplicate warnings and ${check.kinds.length - near} repeats refused, nothing written; ${library}`,
+  });
+  measured('daily quote: the check alone, library already folded', check.checkMs, {
+    budget: 50,
+    baseline: base,
+    note: 'checkQuote against every quote in the library',
   });
 
-  // Ten years shown (one a working day), then the next year planned from the rest.
-  const past = workingDaysIn('2016-01-01', '2025-12-31').slice(0, 2_500);
-  const entries = past.map((date, i) => ({ id: `e${i}`, date, quoteId: `q${i}` }));
-  const year: number[] = [];
-  for (let i = 0; i < Math.min(runs, 10); i++) {
-    const t0 = performance.now();
-    const plan = planSchedule({ from: '2026-01-01', to: '2026-12-31', quotes, entries, restDays: [] });
-    year.push(performance.now() - t0);
-    if (!plan.ok || plan.assignments.length === 0) throw new Error('the year was not scheduled');
-  }
-  measured('daily quote: schedule a year of working days', year, {
+  const year = await call('scheduleYear', runs);
+  measured('daily quote: plan a year of working days', year.planMs, {
     budget: 500,
-    note: '2,500 days already shown, 2,600 quotes, in Node',
+    baseline: base,
+    note: `the schedule tab's plan (ledger read and folded, planSchedule) for the 365 days after the last scheduled; ${library}`,
+  });
+  measured('daily quote: fill a year of working days, written', year.fillMs, {
+    budget: 500,
+    baseline: base,
+    note: `fillSchedule: the plan and its ${year.days.join(' / ')} days written through the repository, one year after another`,
   });
 }

@@ -29,6 +29,7 @@ import { build } from 'vite';
 import { BENCH_DATASET } from '../shared/dataset/generate';
 import { datasetFiles, type DatasetFiles } from './dataset-files';
 import { checksGridFigure, checksPageFigures } from './checks';
+import { culturePageFigures } from './culture';
 import { kpiFigures } from './kpi';
 import type { ProgressReport, RestoreTimes } from './page/hook';
 import { waitUntilQuiet } from './quiet';
@@ -454,6 +455,7 @@ async function main(): Promise<number> {
       emptyPdfMs: emptyPdf.median,
     });
     const rawGridMs = await checksPageFigures((m, ...p) => hook(page, m, ...p), measured, RUNS);
+    await culturePageFigures((m, ...p) => hook(page, m, ...p), measured, RUNS);
     await context.close();
 
     // Cold starts of the real app: browser restarted with the full ledger, left to finish its own
@@ -613,7 +615,6 @@ async function main(): Promise<number> {
 
   await syncFigures();
   await (await import('./sync/webdav-sync')).benchWebDav({ measured, failed, quick });
-  (await import('./culture')).cultureFigures(measured, QUERY_RUNS);
 
   printTable(figures, { quick, plan: data.plan, seconds: (Date.now() - started) / 1000 });
   writeResults(join(root, 'bench', 'results.json'), figures, {

@@ -111,6 +111,20 @@ describe('buildDemoLedger', () => {
     expect(t.purchaseEvaluations).toHaveLength(2);
   });
 
+  it('invites staff to write: every staff article is a published invitation, others wait or ended', () => {
+    const articles = t.websiteUpdates!.filter((u) => u.category === 'staff-article');
+    const invitations = t.websiteInvitations!;
+    expect(articles.length).toBeGreaterThan(0);
+    for (const article of articles) {
+      const linked = invitations.filter((i) => i.websiteUpdateId === article.id);
+      expect(linked.map((i) => i.status)).toEqual(['published']);
+      expect(t.people!.find((p) => p.id === linked[0]!.personId)?.name).toBe(article.author);
+    }
+    expect(new Set(invitations.map((i) => i.status))).toEqual(
+      new Set(['published', 'accepted', 'asked', 'declined', 'lapsed']),
+    );
+  });
+
   it('has a year of weekly checks with missed weeks, a late CCTV contact and a late power cut', () => {
     const weekOf = (at: string) =>
       Math.floor((Date.parse(at) - Date.parse('2025-01-06T00:00:00+08:00')) / (7 * 864e5));

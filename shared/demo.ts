@@ -1,6 +1,6 @@
 // The demo ledger: a realistic, made-up real-estate group (departments, staff, computers with their
 // printers, servers and network gear, repair cards at every stage, weekly checks, incidents, quotes,
-// website updates, trainings, a purchase evaluation) for trying NetDesk, screenshots and tests.
+// website updates with invitations to write, trainings, a purchase evaluation) for trying NetDesk, screenshots and tests.
 // Deterministic: the same seed and `now` give byte-identical JSON (a seeded PRNG, no Math.random,
 // no clock reads, ids numbered in creation order). Every record passes its table's stored schema.
 //
@@ -8,7 +8,7 @@
 // the order of the dice rolls and of the ids, so a new step goes at the end.
 import type { LedgerBackup } from './backup';
 import { addRoutineChecks } from './demo/checks';
-import { addQuotes, addWebsiteUpdates } from './demo/culture';
+import { addQuotes, addWebsiteInvitations, addWebsiteUpdates } from './demo/culture';
 import { addDevices, addHandovers } from './demo/devices';
 import { addPurchaseEvaluations } from './demo/evaluations';
 import { finishDemoLedger, startDemoLedger, type DemoLedgerOptions } from './demo/ledger';
@@ -36,8 +36,9 @@ export function buildDemoLedger(options: DemoLedgerOptions): LedgerBackup {
   addNetworkIncidents(ledger, staff.by);
   addImPermissions(ledger, staff, devices);
   addPurchaseEvaluations(ledger, staff, devices, monitorCard);
-  addWebsiteUpdates(ledger, staff);
+  const websiteUpdates = addWebsiteUpdates(ledger, staff);
   addQuotes(ledger);
   addTrainings(ledger, staff);
+  addWebsiteInvitations(ledger, staff, websiteUpdates);
   return finishDemoLedger(ledger);
 }

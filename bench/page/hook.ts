@@ -26,6 +26,7 @@ import { computersByPerson, computerTagsText } from '../../shared/devices/person
 import { pinyinKeys } from '../../shared/search/pinyin';
 import { globalResults, PER_KIND } from '../../renderer/features/search/global-results';
 import { checksBench } from './checks';
+import { cultureBench } from './culture';
 import { kpiBench } from './kpi';
 // Types only (erased from the bundle); the modules themselves load through import.meta.glob.
 import type * as RepairDataModule from '../../renderer/features/repair/data/index';
@@ -153,6 +154,7 @@ async function readChunk(url: string) {
 const bench = {
   ...kpiBench,
   ...checksBench,
+  ...cultureBench,
   /** Which optional features this bundle found. */
   async features() {
     return {

@@ -9,7 +9,7 @@ import { ledgerStores, NetdeskDb, openNetdeskDb } from './schema';
 
 /** The stores of the first shipped ledger, written out: what a version-1 PC has on disk. */
 const VERSION_1_STORES = {
-  ...ledgerStores(),
+  ...ledgerStores(1),
   attachments: 'sha256',
   changeLog: '++seq, [table+recordId]',
   localMeta: 'key',
@@ -48,6 +48,43 @@ describe('a ledger made by the first version', () => {
     // And it takes new records at once.
     await db.people.put({ ...person, id: 'p2', employeeNo: 'E002' } as never);
     expect(await db.people.count()).toBe(2);
+    db.close();
+  });
+});
+
+describe('a ledger made before invitations to write for the website (version 2)', () => {
+  it('opens with every website update kept and takes invitations at once', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie('netdesk', { indexedDB, IDBKeyRange });
+    v2.version(2).stores({ ...VERSION_1_STORES, changeLog: '++seq, [table+id]' });
+    const update = {
+      id: 'w1',
+      site: '集团官网',
+      title: '年终表彰大会',
+      category: 'activity',
+      publishedAt: '2026-12-01T02:00:00.000Z',
+      updatedAt: '2026-12-01T02:00:00.000Z',
+    };
+    await v2.table('websiteUpdates').put(update);
+    await v2.table('people').put(person);
+    v2.close();
+
+    const db = await openNetdeskDb('netdesk', indexedDB, IDBKeyRange);
+    expect(db.verno).toBe(4);
+    expect(await db.websiteUpdates.toArray()).toEqual([update]);
+    expect(await db.people.toArray()).toEqual([person]);
+    const invitation = {
+      id: 'i1',
+      personId: 'p1',
+      askedAt: '2026-12-02T02:00:00.000Z',
+      status: 'published',
+      note: '',
+      websiteUpdateId: 'w1',
+      updatedAt: '2026-12-02T02:00:00.000Z',
+    };
+    await db.websiteInvitations.put(invitation as never);
+    expect(await db.websiteInvitations.where('websiteUpdateId').equals('w1').toArray()).toEqual([invitation]);
+    expect(await db.websiteInvitations.where('personId').equals('p1').count()).toBe(1);
     db.close();
   });
 });

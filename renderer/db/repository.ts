@@ -293,7 +293,10 @@ export function createRepository(db: NetdeskDb, options: { now?: () => Date } = 
       const chunk = contents.slice(start, start + size);
       const written = await db.transaction('rw', commitScope(db, [table]), async () => {
         // Re-checked per chunk: another window may have added a clashing record since the check.
-        for (const content of chunk) await assertUnique(table, content, null);
+        // Only where the table has unique fields: hundreds of awaits that touch no table lose
+        // Dexie's hold on the transaction (it ended early on a year's quote schedule).
+        if (UNIQUE_FIELDS[table]?.length)
+          for (const content of chunk) await assertUnique(table, content, null);
         const clock = await loadNodeClock(db, nowMs);
         const at = now().toISOString();
         const made = chunk.map((content) =>

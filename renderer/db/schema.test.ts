@@ -56,7 +56,7 @@ describe('the upgrade to version 2', () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('netdesk', { indexedDB, IDBKeyRange });
     v1.version(1).stores({
-      ...ledgerStores(),
+      ...ledgerStores(1),
       attachments: 'sha256',
       changeLog: '++seq, [table+recordId]',
       localMeta: 'key',

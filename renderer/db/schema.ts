@@ -24,6 +24,7 @@ import {
   type StoredRecord,
   type Training,
   type TrainingAttendee,
+  type WebsiteInvitation,
   type WebsiteUpdate,
 } from '../../shared/schemas';
 import type { SyncChange } from '../../shared/sync/types';
@@ -94,6 +95,9 @@ const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
   purchaseEvaluations: ['status', 'requestedOn'],
   // K7: updates per week, per site.
   websiteUpdates: ['publishedAt', 'site'],
+  // Invitations to contribute: the open ones of a person (offered when their article is logged),
+  // and the one an update became.
+  websiteInvitations: ['personId', 'status', 'websiteUpdateId'],
   // K6: refuse a repeat by normalised text.
   quotes: ['normalized'],
   quoteSchedule: ['date', 'quoteId'],
@@ -104,10 +108,24 @@ const LEDGER_INDEXES: Record<LedgerTable, string[]> = {
   ledgerSettings: ['key'],
 };
 
-/** The Dexie store definitions of every ledger table: `id, updatedAt, <indexes>`. */
-export function ledgerStores(): Record<LedgerTable, string> {
-  const stores = {} as Record<LedgerTable, string>;
-  for (const table of LEDGER_TABLES) stores[table] = ['id', 'updatedAt', ...LEDGER_INDEXES[table]].join(', ');
+/**
+ * Ledger tables added after the first version, with the version that added them: a shipped
+ * version's stores never change, so version(1) must not grow a table a later one brought.
+ */
+const LEDGER_TABLE_SINCE: { readonly [T in LedgerTable]?: number } = {
+  websiteInvitations: 4,
+};
+
+/**
+ * The Dexie store definitions of the ledger tables a version had (every table when no version is
+ * given): `id, updatedAt, <indexes>`.
+ */
+export function ledgerStores(version = Number.POSITIVE_INFINITY): Partial<Record<LedgerTable, string>> {
+  const stores: Partial<Record<LedgerTable, string>> = {};
+  for (const table of LEDGER_TABLES) {
+    if ((LEDGER_TABLE_SINCE[table] ?? 1) > version) continue;
+    stores[table] = ['id', 'updatedAt', ...LEDGER_INDEXES[table]].join(', ');
+  }
   return stores;
 }
 
@@ -228,6 +246,7 @@ export class NetdeskDb extends Dexie {
   declare imPermissions: EntityTable<ImPermission, 'id'>;
   declare purchaseEvaluations: EntityTable<PurchaseEvaluation, 'id'>;
   declare websiteUpdates: EntityTable<WebsiteUpdate, 'id'>;
+  declare websiteInvitations: EntityTable<WebsiteInvitation, 'id'>;
   declare quotes: EntityTable<Quote, 'id'>;
   declare quoteSchedule: EntityTable<QuoteScheduleEntry, 'id'>;
   declare trainings: EntityTable<Training, 'id'>;
@@ -246,7 +265,7 @@ export class NetdeskDb extends Dexie {
   constructor(name = 'netdesk', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
-      ...ledgerStores(),
+      ...ledgerStores(1),
       attachments: 'sha256',
       // The outbox in order; [table+recordId] finds a record's pending changes.
       changeLog: '++seq, [table+recordId]',
@@ -271,6 +290,9 @@ export class NetdeskDb extends Dexie {
             ref.value = outboxChangeFromV1(row);
           }),
       );
+    // Invitations to write for the website, a new ledger table (nothing to convert). Version 3 is
+    // left free: it was given to another change made at the same time.
+    this.version(4).stores({ websiteInvitations: ledgerStores(4).websiteInvitations! });
   }
 
   /** The Dexie table of a ledger table, typed by its record. */

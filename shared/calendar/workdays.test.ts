@@ -9,6 +9,7 @@ import {
   officialCalendarYears,
   officialDaysOf,
   workingDaysIn,
+  yearsWithoutOfficialCalendar,
 } from './workdays';
 
 // The expectations come from the package's own data, never typed by hand here.
@@ -61,6 +62,22 @@ describe('official holidays and adjusted working days (调休)', () => {
     // New Year's Day is always a holiday; in a year the package does not know yet it is not.
     const newYear = `${unknown}-01-01`;
     expect(isWorkingDay(newYear)).toBe(isoWeekday(newYear) <= 5);
+  });
+
+  it('names the years of a range the package does not know, for the screens to warn about', () => {
+    const last = Math.max(...officialCalendarYears());
+    const unknown = last + 1;
+    // A range inside the known years needs no warning; one reaching past the last known year does.
+    expect(yearsWithoutOfficialCalendar(`${last}-01-01`, `${last}-12-31`)).toEqual([]);
+    expect(yearsWithoutOfficialCalendar(`${last}-12-07`, `${unknown}-01-06`)).toEqual([unknown]);
+    expect(yearsWithoutOfficialCalendar(`${last}-12-07`, `${unknown + 1}-03-01`)).toEqual([
+      unknown,
+      unknown + 1,
+    ]);
+    expect(yearsWithoutOfficialCalendar('2099-12-20', '2100-01-05')).toEqual([2099, 2100]);
+    // A range that is not one (end before start, not a day) warns of nothing.
+    expect(yearsWithoutOfficialCalendar(`${unknown}-02-01`, `${unknown}-01-01`)).toEqual([]);
+    expect(yearsWithoutOfficialCalendar('', `${unknown}-01-01`)).toEqual([]);
   });
 });
 

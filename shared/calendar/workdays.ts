@@ -85,6 +85,19 @@ export function hasOfficialCalendar(year: number): boolean {
   return officialYears.has(year);
 }
 
+/**
+ * The years from `from` to `to` (China days, both included) whose official holidays and adjusted
+ * working days the package does not know yet: their days count as Monday–Friday until NetDesk
+ * ships newer calendar data, and the screens that plan by working days say so.
+ */
+export function yearsWithoutOfficialCalendar(from: string, to: string): number[] {
+  if (!isChinaDay(from) || !isChinaDay(to) || to < from) return [];
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+    if (!hasOfficialCalendar(year)) years.push(year);
+  return years;
+}
+
 /** The years with an official calendar, for tests and for the settings screen to show. */
 export function officialCalendarYears(): number[] {
   return [...officialYears].sort((a, b) => a - b);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasOfficialCalendar, officialDaysOf, workingDaysIn } from '../calendar/workdays';
+import {
+  hasOfficialCalendar,
+  officialCalendarYears,
+  officialDaysOf,
+  workingDaysIn,
+} from '../calendar/workdays';
 import { daysFrom, isoWeekday } from '../time/china';
 import { coverageOf, planMove, planSchedule, quoteOfDay, upcomingGaps } from './schedule';
 
@@ -17,7 +22,14 @@ function fill(from: string, to: string, restDays: string[] = [], n = 800) {
 }
 
 describe('scheduling one quote per working day', () => {
-  for (const year of [2026, 2027]) {
+  // Every year the package carries, read from its data (never typed here), and 2026 and 2027 even
+  // while one is missing: a year it lacks must then be scheduled Monday–Friday.
+  const years = [...new Set([...officialCalendarYears(), 2026, 2027])].sort();
+  it('covers the years the package knows, including 2026', () => {
+    expect(years.length).toBeGreaterThan(2);
+    expect(hasOfficialCalendar(2026)).toBe(true);
+  });
+  for (const year of years) {
     it(`gives ${year}'s holidays none and its adjusted working days one (from the package's data)`, () => {
       const { holidays, adjustedWorkingDays } = officialDaysOf(year);
       // Until the package carries a year's announced calendar, that year is Monday–Friday only.

@@ -74,6 +74,7 @@ export function startDatasetLedger(size: DatasetSize): DatasetLedger {
     imPermissions: [],
     purchaseEvaluations: [],
     websiteUpdates: [],
+    websiteInvitations: [],
     quotes: [],
     quoteSchedule: [],
     trainings: [],

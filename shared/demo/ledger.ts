@@ -77,6 +77,7 @@ export function startDemoLedger(options: DemoLedgerOptions): DemoLedger {
     imPermissions: [],
     purchaseEvaluations: [],
     websiteUpdates: [],
+    websiteInvitations: [],
     quotes: [],
     quoteSchedule: [],
     trainings: [],

@@ -20,6 +20,7 @@ export const ledgerTables = {
   imPermissions: r.imPermissionSchema,
   purchaseEvaluations: r.purchaseEvaluationSchema,
   websiteUpdates: r.websiteUpdateSchema,
+  websiteInvitations: r.websiteInvitationSchema,
   quotes: r.quoteSchema,
   quoteSchedule: r.quoteScheduleSchema,
   trainings: r.trainingSchema,
@@ -49,6 +50,7 @@ export type NetworkIncident = StoredRecord<'networkIncidents'>;
 export type ImPermission = StoredRecord<'imPermissions'>;
 export type PurchaseEvaluation = StoredRecord<'purchaseEvaluations'>;
 export type WebsiteUpdate = StoredRecord<'websiteUpdates'>;
+export type WebsiteInvitation = StoredRecord<'websiteInvitations'>;
 export type Quote = StoredRecord<'quotes'>;
 export type QuoteScheduleEntry = StoredRecord<'quoteSchedule'>;
 export type Training = StoredRecord<'trainings'>;

@@ -330,6 +330,23 @@ export const websiteUpdateSchema = z.object({
     .default(''),
 });
 
+/**
+ * An invitation to a member of staff to write for the group's website: asked → accepted or
+ * declined; accepted → published (with the update it became) or lapsed when nothing came.
+ */
+export const WEBSITE_INVITATION_STATUSES = ['asked', 'accepted', 'declined', 'published', 'lapsed'] as const;
+
+export const websiteInvitationSchema = z.object({
+  /** The person asked, from the directory. */
+  personId: requiredText(64),
+  askedAt: isoTimeSchema,
+  status: z.enum(WEBSITE_INVITATION_STATUSES).default('asked'),
+  /** What was asked for (the subject, a deadline) or how it went. */
+  note: optionalText(500),
+  /** The website update the contribution became (status published). */
+  websiteUpdateId: refSchema,
+});
+
 export const quoteSchema = z.object({
   text: requiredText(200),
   /** Normalised text (width, punctuation, spaces folded) used to refuse repeats. */

@@ -1,12 +1,16 @@
 // The schedule ahead: fill a range of working days from the unused quotes (the calendar decides
 // which days; holidays and company rest days get none), then move a planned quote a day earlier or
-// later, or take it off. Today and the past are history and are not offered for change.
-// Test ids: schedule-from, schedule-to, schedule-fill, schedule-result (data-kind), schedule-table,
+// later, or take it off. Today and the past are history and are not offered for change. When the
+// range or the days already planned reach into a year whose official holidays NetDesk's calendar
+// does not have yet, a warning says those days are planned as Monday–Friday working days.
+// Test ids: schedule-from, schedule-to, schedule-fill, schedule-result (data-kind),
+// schedule-unofficial (data-years), schedule-table,
 // schedule-row (data-date, data-text), schedule-up, schedule-down, schedule-remove.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { yearsWithoutOfficialCalendar } from '../../../shared/calendar/workdays';
 import { entriesByDay } from '../../../shared/culture/schedule';
 import type { QuoteScheduleEntry } from '../../../shared/schemas';
 import { addDays } from '../../../shared/time/china';
@@ -36,6 +40,16 @@ export function ScheduleTab({ ledger, today }: { ledger: CultureLedger; today: s
         .sort((a, b) => a.date.localeCompare(b.date)),
     [ledger.schedule, today],
   );
+
+  // The range being filled and the days already planned ahead, checked against the calendar data.
+  const unofficialYears = useMemo(() => {
+    const last = ahead.at(-1)?.date;
+    const years = new Set([
+      ...yearsWithoutOfficialCalendar(from, to),
+      ...(last ? yearsWithoutOfficialCalendar(today, last) : []),
+    ]);
+    return [...years].sort((a, b) => a - b);
+  }, [from, to, ahead, today]);
 
   const fill = async () => {
     setBusy(true);
@@ -136,6 +150,17 @@ export function ScheduleTab({ ledger, today }: { ledger: CultureLedger; today: s
         </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t('culture.schedule.fillHint')}</Typography.Paragraph>
+      {unofficialYears.length > 0 && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          data-testid="schedule-unofficial"
+          data-years={unofficialYears.join(',')}
+          type="warning"
+          showIcon
+          title={t('culture.calendarUnknown.title', { years: unofficialYears.join('、') })}
+          description={t('culture.calendarUnknown.body')}
+        />
+      )}
       {result && (
         <Alert
           style={{ marginBottom: 12 }}

@@ -17,6 +17,7 @@ import { formatTime } from '../../i18n/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { describeError } from '../../i18n/errors';
 import { removeWebsiteUpdate, useWebsiteUpdates } from './data';
+import { InvitationsPanel } from './InvitationsPanel';
 import { WebsiteUpdateForm } from './WebsiteUpdateForm';
 
 const TRACKED_WEEKS = 12;
@@ -41,7 +42,7 @@ export function WebsiteTab({ today }: { today: string }) {
       okButtonProps: { danger: true, 'data-testid': 'website-delete-confirm' },
       onOk: async () => {
         try {
-          await removeWebsiteUpdate(repo, u.id);
+          await removeWebsiteUpdate(db, repo, u.id);
         } catch (err) {
           void message.error(describeError(err, t));
         }
@@ -139,6 +140,7 @@ export function WebsiteTab({ today }: { today: string }) {
           ({ 'data-testid': 'website-row', 'data-title': u.title }) as HTMLAttributes<HTMLElement>
         }
       />
+      <InvitationsPanel updates={updates ?? []} />
       <WebsiteUpdateForm
         open={editing !== null}
         update={editing?.update ?? null}

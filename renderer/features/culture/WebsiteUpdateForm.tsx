@@ -1,14 +1,17 @@
 // Log one website update, or correct it: the site, its title and category, who wrote or sent it,
 // when it went online, and its link. Validated with the update record's own schema (the time is
-// typed in China time and held as the instant it names: ChinaTimeField).
+// typed in China time and held as the instant it names: ChinaTimeField). When the author is a
+// person with an open invitation to write, the form offers to save the update as that
+// invitation's article (ticked by default): both are written together.
 // Test ids: website-form, website-site, website-title, website-category, website-author,
-// website-published, website-url, website-submit.
+// website-published, website-url, website-link-invitation, website-submit.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App, AutoComplete, Input, Select } from 'antd';
-import { useEffect } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { App, AutoComplete, Checkbox, Input, Select } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { openInvitationsForAuthor } from '../../../shared/culture/invitations';
 import { WEBSITE_UPDATE_CATEGORIES, websiteUpdateSchema } from '../../../shared/schemas/records';
 import type { WebsiteUpdate } from '../../../shared/schemas';
 import { useLedger } from '../../app/ledger';
@@ -16,10 +19,15 @@ import { ChinaTimeField } from '../../components/ChinaTimeField';
 import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { showUnderField } from '../../components/refusedSave';
+import { useDirectory } from '../../directory/directory';
+import { formatTime } from '../../i18n/dates';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
-import { saveWebsiteUpdate } from './data';
+import { saveWebsiteUpdate, useWebsiteInvitations } from './data';
 
-const formSchema = websiteUpdateSchema;
+const formSchema = websiteUpdateSchema.extend({
+  // Save the update as the article of the author's open invitation, when there is one.
+  linkInvitation: z.boolean(),
+});
 type FormInput = z.input<typeof formSchema>;
 type FormValues = z.output<typeof formSchema>;
 
@@ -31,9 +39,11 @@ export function WebsiteUpdateForm(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { repo } = useLedger();
+  const { db, repo } = useLedger();
   const { message } = App.useApp();
   const { open, update } = props;
+  const invitations = useWebsiteInvitations(db);
+  const directory = useDirectory();
   const {
     control,
     handleSubmit,
@@ -48,7 +58,7 @@ export function WebsiteUpdateForm(props: {
     if (!open) return;
     reset(
       update
-        ? update
+        ? { ...update, linkInvitation: true }
         : {
             site: props.sites[0] ?? '',
             title: '',
@@ -56,10 +66,19 @@ export function WebsiteUpdateForm(props: {
             author: '',
             publishedAt: new Date().toISOString(),
             url: '',
+            linkInvitation: true,
           },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
   }, [open, update, reset]);
+
+  // The invitation this update may answer: the author's oldest open one, unless an invitation
+  // already became this update.
+  const author = useWatch({ control, name: 'author' });
+  const invitation = useMemo(() => {
+    if (update && invitations?.some((i) => i.websiteUpdateId === update.id)) return undefined;
+    return openInvitationsForAuthor(author ?? '', invitations ?? [], directory?.people ?? [])[0];
+  }, [author, invitations, directory, update]);
 
   const onSubmit = async (values: FormValues) => {
     try {
@@ -71,7 +90,13 @@ export function WebsiteUpdateForm(props: {
         url: values.url,
         publishedAt: values.publishedAt,
       };
-      await saveWebsiteUpdate(repo, input, update?.id);
+      await saveWebsiteUpdate(
+        db,
+        repo,
+        input,
+        update?.id,
+        invitation && values.linkInvitation ? { invitationId: invitation.id } : {},
+      );
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
@@ -145,6 +170,22 @@ export function WebsiteUpdateForm(props: {
           )}
         />
       </FormField>
+      {invitation && (
+        <Controller
+          control={control}
+          name="linkInvitation"
+          render={({ field }) => (
+            <div data-testid="website-link-invitation" style={{ marginBottom: 16 }}>
+              <Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)}>
+                {t('culture.invitations.linkOffer', {
+                  name: directory?.personById.get(invitation.personId)?.name ?? '',
+                  askedAt: formatTime(invitation.askedAt),
+                })}
+              </Checkbox>
+            </div>
+          )}
+        />
+      )}
       <FormField
         name="publishedAt"
         label={t('culture.website.fields.publishedAt')}

@@ -6,6 +6,7 @@ import { createRepository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
 import { freshDb, manualClock } from '../../db/test-support';
 import { setLedgerSetting } from '../../db/ledger-settings';
+import { workingDaysIn } from '../../../shared/calendar/workdays';
 import {
   fillSchedule,
   importQuotes,
@@ -78,5 +79,16 @@ describe('daily quote writes', () => {
     // Today's and past days are history: not moved.
     const today = after.schedule.find((e) => e.date === '2026-03-02')!;
     expect(await moveScheduled(db, repo, today.id, 1, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('a year at once', () => {
+  it('imports 600 quotes and fills a whole year of working days in one go', async () => {
+    const { db, repo } = await ledger();
+    const texts = Array.from({ length: 600 }, (_, i) => `第${i + 1}条：今天的努力是明天的底气。`);
+    expect(await importQuotes(repo, texts, '年度语录')).toBe(600);
+    const plan = await fillSchedule(db, repo, '2026-01-01', '2026-12-31');
+    expect(plan.ok && plan.assignments.length).toBe(workingDaysIn('2026-01-01', '2026-12-31').length);
+    expect(await db.quoteSchedule.count()).toBe(workingDaysIn('2026-01-01', '2026-12-31').length);
   });
 });

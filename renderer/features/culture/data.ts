@@ -13,7 +13,18 @@ import {
   type QuoteIndex,
 } from '../../../shared/culture/quotes';
 import { byCreation, planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
-import type { Quote, QuoteScheduleEntry, RecordInput, WebsiteUpdate } from '../../../shared/schemas';
+import {
+  checkInvitation,
+  type InvitationRefusal,
+  type InvitationStatus,
+} from '../../../shared/culture/invitations';
+import type {
+  Quote,
+  QuoteScheduleEntry,
+  RecordInput,
+  WebsiteInvitation,
+  WebsiteUpdate,
+} from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { chinaDay, dayStart, addDays } from '../../../shared/time/china';
 import { commitScope } from '../../db/commit';
@@ -209,15 +220,121 @@ export function useUpdatesSince(db: NetdeskDb, since: string): WebsiteUpdate[] |
   );
 }
 
-/** Log a website update, or correct one; the repository validates it with its record schema. */
+/**
+ * Log a website update, or correct one; the repository validates it with its record schema. With
+ * `invitationId` the update is the article an invitation to write became: the invitation is marked
+ * published with it in the same transaction, so neither is saved without the other.
+ */
 export async function saveWebsiteUpdate(
+  db: NetdeskDb,
   repo: Repository,
   input: RecordInput<'websiteUpdates'>,
   id?: string,
+  options: { invitationId?: string; now?: () => number } = {},
 ): Promise<WebsiteUpdate> {
-  return id ? repo.update('websiteUpdates', id, input) : repo.create('websiteUpdates', input);
+  const { invitationId } = options;
+  if (!invitationId)
+    return id ? repo.update('websiteUpdates', id, input) : repo.create('websiteUpdates', input);
+  return db.transaction('rw', commitScope(db, ['websiteUpdates', 'websiteInvitations']), async () => {
+    const update = id
+      ? await repo.update('websiteUpdates', id, input)
+      : await repo.create('websiteUpdates', input);
+    const invitation = await db.websiteInvitations.get(invitationId);
+    if (!invitation || !isListed(invitation)) throw new Error(`no invitation ${invitationId}`);
+    await writeInvitation(
+      db,
+      repo,
+      { ...invitation, status: 'published', websiteUpdateId: update.id },
+      invitationId,
+      options.now,
+    );
+    return update;
+  });
 }
 
-export async function removeWebsiteUpdate(repo: Repository, id: string): Promise<void> {
-  await repo.remove('websiteUpdates', id);
+/**
+ * Delete a website update. An invitation that had become it goes back to accepted, without an
+ * article, in the same transaction: a published invitation always names an article that is there.
+ */
+export async function removeWebsiteUpdate(db: NetdeskDb, repo: Repository, id: string): Promise<void> {
+  await db.transaction('rw', commitScope(db, ['websiteUpdates', 'websiteInvitations']), async () => {
+    const linked = (await db.websiteInvitations.where('websiteUpdateId').equals(id).toArray()).filter(
+      isListed,
+    );
+    for (const invitation of linked)
+      await repo.update('websiteInvitations', invitation.id, { status: 'accepted', websiteUpdateId: null });
+    await repo.remove('websiteUpdates', id);
+  });
+}
+
+// ── Invitations to write for the website ─────────────────────────────────────────────────
+
+/** Why an invitation was not saved (shared/culture/invitations.ts). */
+export class InvitationRefused extends Error {
+  constructor(readonly reason: InvitationRefusal) {
+    super(`invitation refused: ${reason}`);
+    this.name = 'InvitationRefused';
+  }
+}
+
+/** Every live invitation, newest asked first, following the ledger. */
+export function useWebsiteInvitations(db: NetdeskDb): WebsiteInvitation[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = (await db.websiteInvitations.toArray()).filter(isListed);
+    return rows.sort((a, b) => b.askedAt.localeCompare(a.askedAt));
+  }, [db]);
+}
+
+export interface InvitationInput {
+  personId: string;
+  askedAt: string;
+  status: InvitationStatus;
+  note: string;
+  websiteUpdateId: string | null;
+}
+
+/** Check an invitation against the ledger as it is inside the transaction, then write it. */
+async function writeInvitation(
+  db: NetdeskDb,
+  repo: Repository,
+  input: InvitationInput,
+  id: string | undefined,
+  now: () => number = Date.now,
+): Promise<WebsiteInvitation> {
+  const [updates, invitations] = await Promise.all([
+    input.websiteUpdateId ? db.websiteUpdates.where('id').equals(input.websiteUpdateId).toArray() : [],
+    input.websiteUpdateId
+      ? db.websiteInvitations.where('websiteUpdateId').equals(input.websiteUpdateId).toArray()
+      : [],
+  ]);
+  const refusal = checkInvitation({ ...input, ...(id ? { id } : {}) }, { updates, invitations }, now());
+  if (refusal) throw new InvitationRefused(refusal);
+  const record = {
+    personId: input.personId,
+    askedAt: input.askedAt,
+    status: input.status,
+    note: input.note,
+    websiteUpdateId: input.websiteUpdateId,
+  };
+  return id ? repo.update('websiteInvitations', id, record) : repo.create('websiteInvitations', record);
+}
+
+/**
+ * Record an invitation to write, or change it (answered, published with its article, lapsed).
+ * Refused with InvitationRefused when it breaks a rule; nothing is written then.
+ */
+export async function saveInvitation(
+  db: NetdeskDb,
+  repo: Repository,
+  input: InvitationInput,
+  id?: string,
+  now?: () => number,
+): Promise<WebsiteInvitation> {
+  return db.transaction('rw', commitScope(db, ['websiteInvitations', 'websiteUpdates']), () =>
+    writeInvitation(db, repo, input, id, now),
+  );
+}
+
+export async function removeInvitation(repo: Repository, id: string): Promise<void> {
+  await repo.remove('websiteInvitations', id);
 }

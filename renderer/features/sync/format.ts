@@ -40,6 +40,7 @@ export const CONFLICT_PARENT: Partial<Record<LedgerTable, { field: string; table
   deviceHandovers: { field: 'deviceId', table: 'devices' },
   imPermissions: { field: 'personId', table: 'people' },
   trainingAttendees: { field: 'personId', table: 'people' },
+  websiteInvitations: { field: 'personId', table: 'people' },
 };
 
 const text = (record: Fields, key: string): string => {
@@ -84,6 +85,7 @@ function ownName(table: LedgerTable, record: Fields): string {
     case 'repairEvents':
     case 'deviceHandovers':
     case 'trainingAttendees':
+    case 'websiteInvitations':
       return '';
   }
 }

@@ -1,7 +1,9 @@
 // Plan a training, or log a department's request for one: topic, kind, date, place, trainer, the
 // requesting department, and its roster picked from the directory by department (everyone in
 // service there) and by person. Validated with the training record's own schema; the training
-// and its roster are saved together.
+// and its roster are saved together. Opened on a department's request, it plans that request:
+// topic, kind (department request) and department filled in, the department's people offered as
+// the roster, and saving turns the request into the planned session (shared/training/requests.ts).
 // Test ids: training-form, training-topic, training-kind, training-status, training-requester,
 // training-date, training-location, training-trainer, training-departments, training-people,
 // training-roster-count, training-submit.
@@ -12,6 +14,8 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TRAINING_KINDS, trainingSchema } from '../../../shared/schemas/records';
+import type { Training } from '../../../shared/schemas';
+import { planFromRequest } from '../../../shared/training/requests';
 import { rosterOf } from '../../../shared/training/roster';
 import { useLedger } from '../../app/ledger';
 import { DayInput } from '../../components/DateInputs';
@@ -19,7 +23,7 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import type { Directory } from '../../directory/directory';
-import { createTraining } from './data';
+import { createTraining, planTrainingRequest, RequestNotPlanned } from './data';
 
 const formSchema = trainingSchema
   .pick({ topic: true, kind: true, date: true, location: true, trainer: true, requestingDepartmentId: true })
@@ -36,11 +40,14 @@ export function TrainingForm(props: {
   open: boolean;
   today: string;
   directory: Directory;
+  /** The department's request to plan, if the form was opened on one. */
+  request?: Training | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { db, repo } = useLedger();
   const { message } = App.useApp();
+  const request = props.request ?? null;
   const empty: FormInput = {
     topic: '',
     kind: 'office-software',
@@ -57,6 +64,7 @@ export function TrainingForm(props: {
     handleSubmit,
     reset,
     setFocus,
+    setError,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormValues>({
     resolver: zodResolver(formSchema, { error: zodIssueMessage }),
@@ -64,9 +72,9 @@ export function TrainingForm(props: {
   });
   const { open } = props;
   useEffect(() => {
-    if (open) reset(empty);
+    if (open) reset(request ? { ...empty, ...planFromRequest(request, props.today) } : empty);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
-  }, [open, reset]);
+  }, [open, request, reset]);
 
   const departmentIds = useWatch({ control, name: 'departmentIds' });
   const personIds = useWatch({ control, name: 'personIds' });
@@ -79,6 +87,19 @@ export function TrainingForm(props: {
   const onSubmit = async (values: FormValues) => {
     const { departmentIds: _d, personIds: _p, ...training } = values;
     try {
+      if (request) {
+        const { status: _s, ...session } = training;
+        await planTrainingRequest(
+          db,
+          repo,
+          request.id,
+          session,
+          roster.map((p) => p.id),
+        );
+        void message.success(t('common.saved'));
+        props.onClose();
+        return;
+      }
       await createTraining(
         db,
         repo,
@@ -93,14 +114,17 @@ export function TrainingForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      void message.error(describeError(err, t));
+      if (err instanceof RequestNotPlanned && err.reason === 'before-request')
+        setError('date', { type: 'rule', message: t('training.plan.beforeRequest') }, { shouldFocus: true });
+      else if (err instanceof RequestNotPlanned) void message.error(t('training.plan.notRequested'));
+      else void message.error(describeError(err, t));
     }
   };
 
   return (
     <FormModal
       open={open}
-      title={t('training.add')}
+      title={request ? t('training.plan.title', { topic: request.topic }) : t('training.add')}
       formId="training-form"
       submitTestId="training-submit"
       submitting={isSubmitting}
@@ -131,24 +155,26 @@ export function TrainingForm(props: {
           )}
         />
       </FormField>
-      <FormField name="status" label={t('training.fields.status')} error={errors.status} required>
-        <Controller
-          control={control}
-          name="status"
-          render={({ field }) => (
-            <Select
-              id="field-status"
-              data-testid="training-status"
-              value={field.value}
-              onChange={field.onChange}
-              options={(['planned', 'requested'] as const).map((s) => ({
-                value: s,
-                label: t(`training.statuses.${s}`),
-              }))}
-            />
-          )}
-        />
-      </FormField>
+      {!request && (
+        <FormField name="status" label={t('training.fields.status')} error={errors.status} required>
+          <Controller
+            control={control}
+            name="status"
+            render={({ field }) => (
+              <Select
+                id="field-status"
+                data-testid="training-status"
+                value={field.value}
+                onChange={field.onChange}
+                options={(['planned', 'requested'] as const).map((s) => ({
+                  value: s,
+                  label: t(`training.statuses.${s}`),
+                }))}
+              />
+            )}
+          />
+        </FormField>
+      )}
       <FormField name="requestingDepartmentId" label={t('training.fields.requester')}>
         <Controller
           control={control}

@@ -1,11 +1,18 @@
 // 培训 — the year's trainings: the office-software plan against two a year (held and still
 // planned), departments' requests with their status, each training with its roster and attendance,
-// its sign-in sheet (签到表) printed from the row and marked held from the signed sheet, and the
+// a department's request planned from its row (the form opens filled in from the request), its
+// sign-in sheet (签到表) printed from the row and marked held from the signed sheet, and the
 // newcomers in the directory still waiting for their software guidance.
 // Test ids: training-screen, training-progress, add-training, trainings-table, training-row
-// (data-topic, data-status), training-print, training-held, training-cancel, training-attended,
+// (data-topic, data-status), training-plan, training-print, training-held, training-cancel, training-attended,
 // newcomers (data-count), newcomer (data-name).
-import { CheckOutlined, CloseOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +40,7 @@ export function TrainingScreen() {
   const ledger = useTrainingLedger(db);
   const directory = useDirectory();
   const [adding, setAdding] = useState(false);
+  const [planning, setPlanning] = useState<Training | null>(null);
   const [marking, setMarking] = useState<Training | null>(null);
   const { repo } = useLedger();
   const today = useChinaToday();
@@ -125,9 +133,17 @@ export function TrainingScreen() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 120,
+      width: 150,
       render: (_, tr) => (
         <Space size={0}>
+          {tr.status === 'requested' && (
+            <RowAction
+              icon={<CalendarOutlined />}
+              label={t('training.plan.action')}
+              testId="training-plan"
+              onClick={() => setPlanning(tr)}
+            />
+          )}
           <RowAction
             icon={<PrinterOutlined />}
             label={t('training.print')}
@@ -228,7 +244,16 @@ export function TrainingScreen() {
             today={today}
             onClose={() => setMarking(null)}
           />
-          <TrainingForm open={adding} today={today} directory={directory} onClose={() => setAdding(false)} />
+          <TrainingForm
+            open={adding || planning !== null}
+            today={today}
+            directory={directory}
+            request={planning}
+            onClose={() => {
+              setAdding(false);
+              setPlanning(null);
+            }}
+          />
         </>
       )}
     </div>

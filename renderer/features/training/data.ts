@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '../../../shared/backup';
 import type { RecordInput } from '../../../shared/schemas';
 import { checkHeld, type HeldRefusal } from '../../../shared/training/attendance';
+import { checkPlanRequest, type PlanRequestRefusal } from '../../../shared/training/requests';
 import type { Training, TrainingAttendee } from '../../../shared/schemas';
 import { isListed } from '../../../shared/sync/arrival';
 import { commitScope } from '../../db/commit';
@@ -47,6 +48,53 @@ export async function createTraining(
       if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
     }
     return training;
+  });
+}
+
+/** Why a department's request was not planned (shared/training/requests.ts). */
+export class RequestNotPlanned extends Error {
+  constructor(readonly reason: PlanRequestRefusal) {
+    super(`request not planned: ${reason}`);
+    this.name = 'RequestNotPlanned';
+  }
+}
+
+/**
+ * Plan a department's request: the request becomes the session (its day, place, trainer and topic
+ * as the form has them, status planned) and gets its roster — in one transaction, so a request is
+ * never marked planned without its session's roster, nor the roster written for a request left
+ * waiting. Refused (RequestNotPlanned) when it is no longer a request or the day is before it.
+ */
+export async function planTrainingRequest(
+  db: NetdeskDb,
+  repo: Repository,
+  requestId: string,
+  session: Pick<
+    RecordInput<'trainings'>,
+    'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
+  >,
+  personIds: readonly string[],
+): Promise<Training> {
+  return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
+    const request = await db.trainings.get(requestId);
+    if (!request || !isListed(request)) throw new Error(`no training ${requestId}`);
+    const refusal = checkPlanRequest(request, session.date);
+    if (refusal) throw new RequestNotPlanned(refusal);
+    const planned = await repo.update('trainings', requestId, { ...session, status: 'planned' });
+    const onRoster = new Set(
+      (await db.trainingAttendees.where('trainingId').equals(requestId).toArray())
+        .filter(isListed)
+        .map((a) => a.personId),
+    );
+    const added = personIds.filter((id) => !onRoster.has(id));
+    if (added.length > 0) {
+      const result = await repo.bulkCreate(
+        'trainingAttendees',
+        added.map((personId) => ({ trainingId: requestId, personId, signed: false })),
+      );
+      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
+    }
+    return planned;
   });
 }
 
