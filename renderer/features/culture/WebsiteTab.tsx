@@ -35,11 +35,10 @@ export function WebsiteTab({ today, week }: { today: string; week?: string }) {
   // The week asked for (any day of it), when it is a real day up to today.
   const picked = week && isChinaDay(week) && week <= today ? mondayOf(week) : undefined;
   // The tracker's last week: this one, or a few weeks after the picked one when it is older.
-  const lastDay = picked ? [addDays(picked, 7 * 5), today].sort()[0]! : today;
-  const weeks = useMemo(
-    () => weeklyTracker(updates ?? [], addDays(lastDay, -7 * (TRACKED_WEEKS - 1)), lastDay, today),
-    [updates, lastDay, today],
-  );
+  const fiveAfter = picked ? addDays(picked, 7 * 5) : today;
+  const lastDay = fiveAfter < today ? fiveAfter : today;
+  // Memoised by the React compiler (a manual useMemo here is one it cannot keep).
+  const weeks = weeklyTracker(updates ?? [], addDays(lastDay, -7 * (TRACKED_WEEKS - 1)), lastDay, today);
   const inPicked = (u: WebsiteUpdate) => picked !== undefined && mondayOf(chinaDay(u.publishedAt)) === picked;
   // Newest first: the page holding the picked week's first update.
   const firstPicked = picked ? (updates ?? []).findIndex(inPicked) : -1;
