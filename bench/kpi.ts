@@ -33,6 +33,11 @@ export async function kpiFigures(
     baseline: median(month.rawMs),
     note: `${opts.month} as of ${nowIso}, read from its record window`,
   });
+  const split = await call('kpiMonthSplit', opts.runs, opts.month, nowIso);
+  const m = (xs: number[]) => median(xs).toFixed(1);
+  measured(`one month of KPIs: its record window read by index`, split.readMs, {
+    note: `of it, the month's ${split.events} repair events by card id ${m(split.eventsMs)} ms (one read per card: ${m(split.perCardMs)} ms); then K1–K9 computed ${m(split.computeMs)} ms, chart series ${m(split.chartsMs)} ms`,
+  });
   const pdf = await call('kpiPdf', opts.runs, opts.month, nowIso);
   const kb = pdf.bytes.map((b) => b / 1024);
   measured('monthly KPI PDF (月度考核报告, four charts)', pdf.ms, {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --keep]`: NetDesk's speed at ten years' scale, measured in a real
+// `npm run bench [-- --quick] [-- --keep | --restore-only] [-- --reuse DIR --only kpi]`: NetDesk's speed at ten years' scale, measured in a real
 // Chromium against the real app (browser mode: the loopback server and its Node services).
 //
 //   1. writes the dataset (shared/dataset) as one backup file in bench/tmp, or reuses it;
@@ -20,6 +20,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -40,7 +41,28 @@ const tmp = join(root, 'bench', 'tmp');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const quick = args.has('--quick');
-const keep = args.has('--keep');
+/** Restore the ledger, keep it and stop: the long step alone, for `--reuse` afterwards. */
+const restoreOnly = args.has('--restore-only');
+const keep = args.has('--keep') || restoreOnly;
+/** `--reuse DIR --only kpi`: time the named figures on the ledger a `--keep` run left in DIR. */
+function textOption(name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (!v || v.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return v;
+}
+const reuse = textOption('reuse');
+const only = textOption('only')?.split(',').filter(Boolean);
+/** What a kept NETDESK_HOME says about its ledger: the origin's port (IndexedDB is per origin). */
+const KEPT_FILE = 'bench-ledger.json';
+interface KeptLedger {
+  port: number;
+  quick: boolean;
+  plan: DatasetFiles['plan'];
+  totalRecords: number;
+  now: string;
+}
 /** `--devices 20000` and the like override one size of the chosen profile. */
 function sizeOption(name: string): number | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -287,10 +309,98 @@ function hook<K extends keyof Hook>(
   ) as Promise<Awaited<ReturnType<Hook[K]>>>;
 }
 
+/**
+ * A bench page of the app's origin (so it opens the app's IndexedDB), served by the browser
+ * itself; the hook and the data come from the bench's file server.
+ */
+async function openBenchPage(
+  app: AppServer,
+  profile: string,
+  filesOrigin: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await launchBrowser(profile, BENCH_PAGE_FLAGS);
+  await app.signIn(context); // the session cookie, as the app's launch sets it
+  await page.goto(`${app.origin}/`);
+  await page.route(`${app.origin}/__bench`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><meta name="netdesk-token" content="${app.token}"><title>NetDesk bench</title><pre id="log">bench</pre>`,
+    }),
+  );
+  await page.goto(`${app.origin}/__bench`);
+  // While any route is set, Playwright pauses every request of the page and asks the runner
+  // about it: the service calls timed below (pdf:font, pdf:save) would carry that round trip.
+  await page.unroute(`${app.origin}/__bench`);
+  let lastShown = 0;
+  await page.exposeFunction('__netdeskBenchProgress', (p: ProgressReport) => {
+    if (Date.now() - lastShown < 2000 && p.done !== p.total) return;
+    lastShown = Date.now();
+    const pct = p.total ? ` ${((p.done / p.total) * 100).toFixed(1)}%` : '';
+    say(`恢复进度 / restore progress: ${p.stage} ${p.done}${p.total ? ` / ${p.total}` : ''}${pct}`);
+  });
+  await page.addScriptTag({ url: `${filesOrigin}/hook/hook.js`, type: 'module' });
+  await page.waitForFunction(() => !!window.__netdeskBench);
+  return { context, page };
+}
+
+/** The figure groups `--only` can name on a kept ledger. */
+const REUSE_GROUPS = ['kpi', 'checks'] as const;
+
+/**
+ * `--reuse DIR --only kpi`: the ledger a `--keep` (or `--restore-only`) run left in DIR, opened
+ * again on the same loopback port (its IndexedDB belongs to that origin), with a freshly built
+ * page hook, so figures of code changed since can be re-timed without another restore.
+ */
+async function reuseRun(home: string, started: number): Promise<number> {
+  const keptPath = join(home, KEPT_FILE);
+  if (!existsSync(keptPath))
+    throw new Error(`${home} holds no kept ledger (${KEPT_FILE}); make one with --keep or --restore-only`);
+  const kept = JSON.parse(readFileSync(keptPath, 'utf8')) as KeptLedger;
+  const groups = only ?? [];
+  const unknown = groups.filter((g) => !(REUSE_GROUPS as readonly string[]).includes(g));
+  if (!groups.length || unknown.length)
+    throw new Error(`--reuse needs --only with some of: ${REUSE_GROUPS.join(', ')}`);
+  say(`复用账本 / reusing the ledger in ${home}: ${kept.plan.cards} cards; figures: ${groups.join(', ')}`);
+  const hookDir = join(tmp, 'hook');
+  say('构建测量脚本 / building the page hook…');
+  await buildHook(hookDir);
+  const files = await startFileServer({ hook: hookDir });
+  const app = await startAppServer(home, kept.port);
+  try {
+    const { context, page } = await openBenchPage(app, join(home, 'chromium-profile'), files.origin);
+    const count = await hook(page, 'cardCount');
+    if (count !== kept.plan.cards)
+      throw new Error(`the kept ledger holds ${count} cards, expected ${kept.plan.cards}`);
+    if (groups.includes('kpi')) {
+      const emptyPdf = stats(await hook(page, 'emptyPdf', RUNS));
+      measured('baseline: empty jsPDF document', await hook(page, 'emptyPdf', RUNS));
+      await kpiFigures((m, ...p) => hook(page, m, ...p), measured, {
+        runs: RUNS,
+        now: new Date(kept.now),
+        month: '2026-10',
+        emptyPdfMs: emptyPdf.median,
+      });
+    }
+    if (groups.includes('checks')) await checksPageFigures((m, ...p) => hook(page, m, ...p), measured, RUNS);
+    await context.close();
+  } finally {
+    await app.stop();
+    files.server.close();
+  }
+  printTable(figures, { quick: kept.quick, plan: kept.plan, seconds: (Date.now() - started) / 1000 });
+  writeResults(join(root, 'bench', `results-${groups.join('-')}.json`), figures, {
+    quick: kept.quick,
+    plan: kept.plan,
+    startedAt: new Date(started).toISOString(),
+  });
+  return figures.some((f) => f.status === 'fail' || f.status === 'error') ? 1 : 0;
+}
+
 // ── The run ──────────────────────────────────────────────────────────────────────────────────
 async function main(): Promise<number> {
   const started = Date.now();
   mkdirSync(tmp, { recursive: true });
+  if (reuse) return reuseRun(resolve(reuse), started);
   say(
     `${quick ? '快速 / quick' : '完整 / full'}: ${scale.years} 年 years, ${scale.employees} 人 employees, ${scale.devices} 台 devices, ${scale.cards} 张 cards`,
   );
@@ -310,30 +420,7 @@ async function main(): Promise<number> {
   const app = await startAppServer(home, port);
   const profile = join(home, 'chromium-profile');
   try {
-    // A bench page of the app's origin (so it opens the app's IndexedDB), served by the browser
-    // itself; the hook and the data come from the bench's file server.
-    let { context, page } = await launchBrowser(profile, BENCH_PAGE_FLAGS);
-    await app.signIn(context); // the session cookie, as the app's launch sets it
-    await page.goto(`${app.origin}/`);
-    await page.route(`${app.origin}/__bench`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><meta charset="utf-8"><meta name="netdesk-token" content="${app.token}"><title>NetDesk bench</title><pre id="log">bench</pre>`,
-      }),
-    );
-    await page.goto(`${app.origin}/__bench`);
-    // While any route is set, Playwright pauses every request of the page and asks the runner
-    // about it: the service calls timed below (pdf:font, pdf:save) would carry that round trip.
-    await page.unroute(`${app.origin}/__bench`);
-    let lastShown = 0;
-    await page.exposeFunction('__netdeskBenchProgress', (p: ProgressReport) => {
-      if (Date.now() - lastShown < 2000 && p.done !== p.total) return;
-      lastShown = Date.now();
-      const pct = p.total ? ` ${((p.done / p.total) * 100).toFixed(1)}%` : '';
-      say(`恢复进度 / restore progress: ${p.stage} ${p.done}${p.total ? ` / ${p.total}` : ''}${pct}`);
-    });
-    await page.addScriptTag({ url: `${files.origin}/hook/hook.js`, type: 'module' });
-    await page.waitForFunction(() => !!window.__netdeskBench);
+    let { context, page } = await openBenchPage(app, profile, files.origin);
     const features = await hook(page, 'features');
     say(`已有功能 / features found: ${JSON.stringify(features)}`);
 
@@ -343,6 +430,22 @@ async function main(): Promise<number> {
     const count = await hook(page, 'cardCount');
     if (count !== data.plan.cards)
       throw new Error(`restore left ${count} cards, expected ${data.plan.cards}`);
+    if (keep) {
+      const kept: KeptLedger = {
+        port,
+        quick,
+        plan: data.plan,
+        totalRecords: data.totalRecords,
+        now: NOW.toISOString(),
+      };
+      writeFileSync(join(home, KEPT_FILE), JSON.stringify(kept, null, 1));
+      say(`保留账本 / ledger kept: ${home} (npm run bench -- --reuse ${home} --only kpi)`);
+    }
+    if (restoreOnly) {
+      measured(`restore: ${data.totalRecords} records into an empty ledger`, [restore.totalMs]);
+      await context.close();
+      return 0;
+    }
     const base = await hook(page, 'writeBaseline', `${files.origin}/data/${data.sample.file}`);
     const rawPerRecord = base.rawMs / base.rows;
     measured(`restore: ${data.totalRecords} records into an empty ledger`, [restore.totalMs], {

@@ -21,6 +21,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
 import { kpiMonthCacheHook, kpiMonthCardsHook } from './kpi/month-cache-hook';
+import { kpiQuoteFoldHook } from './kpi/quote-fold-store';
 import { repairDerivedHook } from './repair/data/derived';
 
 /** Screens the placeholder may send the user to while a feature is not built. */
@@ -105,7 +106,7 @@ export const FEATURES = [
       () => import('./kpi/KpiScreen'),
       (m) => m.KpiScreen,
     ),
-    hooks: [kpiMonthCacheHook, kpiMonthCardsHook],
+    hooks: [kpiMonthCacheHook, kpiMonthCardsHook, kpiQuoteFoldHook],
   },
   {
     route: 'people',

@@ -15,7 +15,6 @@
 // - The answer does not depend on the order of the records: what is counted is put in a fixed order
 //   (by time, then id) and the exceptions are sorted.
 import { hasOfficialCalendar, workingDaysIn } from '../calendar/workdays';
-import { normalizeQuote } from '../culture/quotes';
 import { SLA_HOURS } from '../repair/sla';
 import { isListed } from '../sync/arrival';
 import {
@@ -30,6 +29,7 @@ import {
   yearToDatePeriod,
   type ChinaWeek,
 } from '../time/china';
+import { quoteKey } from './quote-fold';
 import { cardOutcome, countsInK3, eventsByCard, k3Pass, type KpiCardOutcome } from './card-outcome';
 import type {
   DataProblem,
@@ -493,10 +493,14 @@ function k6(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K6'
   const untilDay = m.today < m.last ? m.today : m.last;
   const quotes = new Map(live(ledger.quotes).map((q) => [q.id, q]));
   // Every showing up to today, in date order: the earliest day each normalised text was shown.
+  // With a fold, the showings before its day are already in it (and need not be in the ledger).
+  const fold = options.quoteFold ?? null;
+  if (fold && fold.before > m.first)
+    throw new Error(`K6's quote fold starts at ${fold.before}, after the month's first day ${m.first}`);
   const showings = live(ledger.quoteSchedule)
-    .filter((s) => s.shown && s.date <= m.today)
+    .filter((s) => s.shown && s.date <= m.today && (!fold || s.date >= fold.before))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b)));
-  const firstShown = new Map<string, string>();
+  const firstShown = new Map<string, string>(fold ? Object.entries(fold.firstShown) : []);
   const coveredDays = new Set<string>();
   let repeats = 0;
   for (const s of showings) {
@@ -516,7 +520,7 @@ function k6(m: Month, ledger: KpiLedger, options: KpiOptions): KpiIndicator<'K6'
       }
       continue;
     }
-    const key = normalizeQuote(quote.text);
+    const key = quoteKey(quote.text);
     const first = firstShown.get(key);
     if (first === undefined) firstShown.set(key, s.date);
     if (!inMonth) continue;
@@ -642,8 +646,13 @@ export interface KpiRecordWindow {
   checksAndUpdates: { from: string; to: string };
   /** Trainings dated from..to (days, inclusive): the year to date. */
   trainingDays: { from: string; to: string };
-  /** Quote showings dated up to this day (every earlier one, to find repeats); all quotes, all devices. */
+  /**
+   * Quote showings dated up to this day (every earlier one, to find repeats); all quotes, all
+   * devices. With a K6 fold of the showings before `quoteDaysFrom` (KpiOptions.quoteFold), only
+   * the showings from that day and the quotes they name.
+   */
   quoteDaysUntil: string;
+  quoteDaysFrom: string;
 }
 
 /**
@@ -663,6 +672,7 @@ export function kpiRecordWindow(month: string): KpiRecordWindow {
     checksAndUpdates: { from: iso(from), to: iso(to) },
     trainingDays: { from: `${month.slice(0, 4)}-01-01`, to: last },
     quoteDaysUntil: last,
+    quoteDaysFrom: monthDays(month).first,
   };
 }
 

@@ -1,6 +1,7 @@
 // What the KPI engine reads and what it answers. The engine depends only on the fields it uses
 // (narrow interfaces below), so the ledger's record schemas can grow without breaking it; a stored
 // record of the matching table satisfies each interface as it is.
+import type { QuoteFold } from './quote-fold';
 import type { ClockEvent } from '../repair/sla';
 import type { ChinaWeek } from '../time/china';
 
@@ -93,6 +94,11 @@ export interface KpiOptions {
   companyRestDays?: readonly string[];
   /** Websites whose updates and checks count (K7, K8); null or absent: every site. */
   websiteSites?: readonly string[] | null;
+  /**
+   * K6's fold of the quotes shown before a day on or before the month's 1st (./quote-fold.ts):
+   * given, the ledger needs only the showings from that day on and the quotes they name.
+   */
+  quoteFold?: QuoteFold | null;
 }
 
 // ── The answer ─────────────────────────────────────────────────────────────────────────────

@@ -23,7 +23,8 @@ export function CultureScreen() {
   const navigate = useUiStore((s) => s.navigate);
   const ledger = useCultureLedger(db);
   const today = useChinaToday();
-  // #/culture/history/<day> opens the history at that day (a KPI exception links here).
+  // #/culture/history/<day> opens the history at that day, #/culture/website/<day> the website
+  // updates at that day's week (KPI exceptions link here).
   const [tabPart = '', day] = sub.split('/');
   const tab = (TABS as readonly string[]).includes(tabPart) ? tabPart : 'quotes';
 
@@ -47,7 +48,7 @@ export function CultureScreen() {
               ) : key === 'history' ? (
                 <QuoteHistoryTab ledger={ledger} today={today} day={day} />
               ) : (
-                <WebsiteTab today={today} />
+                <WebsiteTab today={today} week={tab === 'website' ? day : undefined} />
               ),
           }))}
         />

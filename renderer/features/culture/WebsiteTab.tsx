@@ -2,15 +2,18 @@
 // "at least two a week" (the weeks of the KPI: Monday–Sunday, China time, reported in the month of
 // their Thursday). The tracker shows the last twelve weeks; the week still running is "in
 // progress" until it has its two.
-// Test ids: website-week (data-monday, data-count, data-status: met | short | running),
-// add-website-update, website-row (data-title), website-edit, website-delete.
+// Opened at a week (#/culture/website/<day>, from a KPI exception), the tracker shows the weeks
+// around it with that week marked, and the log shows the page holding its updates, marked.
+// Test ids: website-week (data-monday, data-count, data-status: met | short | running,
+// data-picked), website-week-picked, add-website-update, website-row (data-title, data-picked),
+// website-edit, website-delete.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weeklyTracker, WEBSITE_UPDATES_PER_WEEK, type WeekTally } from '../../../shared/culture/website';
 import type { WebsiteUpdate } from '../../../shared/schemas';
-import { addDays } from '../../../shared/time/china';
+import { addDays, chinaDay, isChinaDay, mondayOf } from '../../../shared/time/china';
 import { useLedger } from '../../app/ledger';
 import { RowAction } from '../../components/RowAction';
 import { formatTime } from '../../i18n/dates';
@@ -21,18 +24,30 @@ import { InvitationsPanel } from './InvitationsPanel';
 import { WebsiteUpdateForm } from './WebsiteUpdateForm';
 
 const TRACKED_WEEKS = 12;
+const PAGE = 50;
 
-export function WebsiteTab({ today }: { today: string }) {
+export function WebsiteTab({ today, week }: { today: string; week?: string }) {
   const { t } = useTranslation();
   const { db, repo } = useLedger();
   const { message, modal } = App.useApp();
   const updates = useWebsiteUpdates(db);
   const [editing, setEditing] = useState<{ update: WebsiteUpdate | null } | null>(null);
 
-  const weeks = useMemo(
-    () => weeklyTracker(updates ?? [], addDays(today, -7 * (TRACKED_WEEKS - 1)), today, today),
-    [updates, today],
-  );
+  // The week asked for (any day of it), when it is a real day up to today.
+  const picked = week && isChinaDay(week) && week <= today ? mondayOf(week) : undefined;
+  // The tracker's last week: this one, or a few weeks after the picked one when it is older.
+  const fiveAfter = picked ? addDays(picked, 7 * 5) : today;
+  const lastDay = fiveAfter < today ? fiveAfter : today;
+  // Memoised by the React compiler (a manual useMemo here is one it cannot keep).
+  const weeks = weeklyTracker(updates ?? [], addDays(lastDay, -7 * (TRACKED_WEEKS - 1)), lastDay, today);
+  const inPicked = (u: WebsiteUpdate) => picked !== undefined && mondayOf(chinaDay(u.publishedAt)) === picked;
+  // Newest first: the page holding the picked week's first update.
+  const firstPicked = picked ? (updates ?? []).findIndex(inPicked) : -1;
+  const pickedCount = picked ? (updates ?? []).filter(inPicked).length : 0;
+  const pickedTag = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    pickedTag.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [picked, updates]);
   const sites = useMemo(() => [...new Set((updates ?? []).map((u) => u.site))], [updates]);
   const status = (w: WeekTally) => (w.met ? 'met' : w.current ? 'running' : 'short');
 
@@ -102,7 +117,10 @@ export function WebsiteTab({ today }: { today: string }) {
               data-monday={w.monday}
               data-count={w.count}
               data-status={status(w)}
+              data-picked={w.monday === picked ? 'true' : undefined}
+              ref={w.monday === picked ? pickedTag : undefined}
               color={w.met ? 'green' : w.current ? 'blue' : 'red'}
+              style={w.monday === picked ? { outline: '2px solid #faad14', fontWeight: 600 } : undefined}
             >
               {t('culture.website.week', {
                 monday: w.monday.slice(5),
@@ -118,6 +136,12 @@ export function WebsiteTab({ today }: { today: string }) {
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
           {t('culture.website.count', { count: updates?.length ?? 0 })}
+          {picked && (
+            <span data-testid="website-week-picked">
+              {' · '}
+              {t('kpi.websiteWeekOf', { monday: picked, count: pickedCount })}
+            </span>
+          )}
         </Typography.Text>
         <Button
           type="primary"
@@ -134,10 +158,20 @@ export function WebsiteTab({ today }: { today: string }) {
         columns={columns}
         dataSource={updates ?? []}
         loading={updates === undefined}
-        pagination={{ defaultPageSize: 50, hideOnSinglePage: true }}
+        key={`${picked ?? ''}:${firstPicked}`}
+        pagination={{
+          defaultPageSize: PAGE,
+          defaultCurrent: firstPicked > 0 ? Math.floor(firstPicked / PAGE) + 1 : 1,
+          hideOnSinglePage: true,
+        }}
         locale={{ emptyText: <EmptyState message={t('emptyState.website')} /> }}
         onRow={(u) =>
-          ({ 'data-testid': 'website-row', 'data-title': u.title }) as HTMLAttributes<HTMLElement>
+          ({
+            'data-testid': 'website-row',
+            'data-title': u.title,
+            'data-picked': inPicked(u) ? 'true' : undefined,
+            style: inPicked(u) ? { background: '#fffbe6' } : undefined,
+          }) as HTMLAttributes<HTMLElement>
         }
       />
       <InvitationsPanel updates={updates ?? []} />

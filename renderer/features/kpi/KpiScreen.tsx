@@ -61,6 +61,7 @@ const LINK_TEXT = {
   card: 'kpi.openCard',
   checks: 'kpi.openChecks',
   quote: 'kpi.openQuote',
+  website: 'kpi.openWebsiteWeek',
   incident: 'kpi.openIncident',
 } as const;
 

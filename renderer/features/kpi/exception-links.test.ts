@@ -50,4 +50,12 @@ describe('KPI exception links', () => {
     ).toBe('incident/i1');
     expect(exceptionLink({ kind: 'trainings-short', held: 1, needed: 2 })).toBeNull();
   });
+
+  it("opens a week under two website updates at that week's updates", () => {
+    expect(exceptionLink({ kind: 'website-week-short', week, updates: 1 })).toEqual({
+      target: 'website',
+      route: 'culture',
+      sub: 'website/2026-12-07',
+    });
+  });
 });

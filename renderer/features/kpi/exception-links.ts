@@ -1,11 +1,12 @@
 // Where a KPI exception opens: the record behind it on the screen that keeps it — the repair card,
-// the week's routine checks, the day's quote in the showroom history, the network log's incident.
-// Returned as a route and its sub-path, the same addresses those screens read (#/checks/week/…,
-// #/culture/history/…, #/network/incident/…, #/repairs/<id>).
+// the week's routine checks, the day's quote in the showroom history, the week's website updates,
+// the network log's incident. Returned as a route and its sub-path, the same addresses those
+// screens read (#/checks/week/…, #/culture/history/…, #/culture/website/<monday>,
+// #/network/incident/…, #/repairs/<id>).
 import type { KpiException } from '../../../shared/kpi/types';
 import { chinaDay, mondayOf } from '../../../shared/time/china';
 
-export type KpiLinkTarget = 'card' | 'checks' | 'quote' | 'incident';
+export type KpiLinkTarget = 'card' | 'checks' | 'quote' | 'website' | 'incident';
 
 export interface KpiExceptionLink {
   target: KpiLinkTarget;
@@ -28,6 +29,11 @@ const quoteDay = (day: string): KpiExceptionLink => ({
   target: 'quote',
   route: 'culture',
   sub: `history/${day}`,
+});
+const websiteWeek = (monday: string): KpiExceptionLink => ({
+  target: 'website',
+  route: 'culture',
+  sub: `website/${monday}`,
 });
 const incident = (id: string): KpiExceptionLink => ({
   target: 'incident',
@@ -65,8 +71,9 @@ export function exceptionLink(e: KpiException): KpiExceptionLink | null {
       if (p.table === 'quoteSchedule') return quoteDay(p.date);
       return null; // an event: its card is named in the text
     }
-    // Website updates have no screen of their own yet; trainings and the calendar have no record.
     case 'website-week-short':
+      return websiteWeek(e.week.monday);
+    // Trainings and the calendar have no record to open.
     case 'trainings-short':
     case 'calendar-unknown':
       return null;

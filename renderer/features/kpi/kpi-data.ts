@@ -1,6 +1,7 @@
 // The KPI screen's data: one month's K1–K9 and chart series read from the ledger through its
 // indexes (only the records kpiRecordWindow names: the month's cards and their events, the year's
-// incidents and trainings, the month's checks and updates, the quotes shown so far, the servers),
+// incidents and trainings, the month's checks and updates, the month's quotes with a kept fold of
+// the earlier ones, the servers),
 // never a scan of ten years; and the issued reports of a month, issued, reopened and re-issued
 // through the repository's public writes. The figures come from the shared engine, unchanged.
 import { addMonths, chinaMonth, isChinaMonth } from '../../../shared/time/china';
@@ -14,11 +15,13 @@ import {
 import { kpiChartSeries, type KpiChartSeries } from '../../../shared/kpi/charts';
 import { computeKpiMonth, kpiRecordWindow, type KpiRecordWindow } from '../../../shared/kpi/engine';
 import { retiredAtOf } from '../../../shared/kpi/ledger';
+import type { QuoteFold } from '../../../shared/kpi/quote-fold';
 import type { KpiLedger, KpiMonthReport } from '../../../shared/kpi/types';
 import { CHECK_KINDS, type KpiReport } from '../../../shared/schemas';
 import { getLedgerSetting } from '../../db/ledger-settings';
 import type { Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
+import { quoteFoldBefore, quotesOf } from './quote-fold-store';
 
 export interface KpiMonthData {
   report: KpiMonthReport;
@@ -46,7 +49,9 @@ export const previousMonth = (month: string) => addMonths(month, -1);
 export async function readKpiMonthLedger(
   db: NetdeskDb,
   month: string,
-): Promise<KpiLedger & { departments: { id: string; name: string; createdAt?: string | null }[] }> {
+): Promise<
+  KpiLedger & { departments: { id: string; name: string; createdAt?: string | null }[]; quoteFold: QuoteFold }
+> {
   const w = widened(kpiRecordWindow(month));
   const [
     cards,
@@ -55,7 +60,7 @@ export async function readKpiMonthLedger(
     websiteUpdates,
     trainings,
     quoteSchedule,
-    quotes,
+    quoteFold,
     servers,
     departments,
   ] = await Promise.all([
@@ -80,18 +85,23 @@ export async function readKpiMonthLedger(
       .between(w.checksAndUpdates.from, w.checksAndUpdates.to, true, false)
       .toArray(),
     db.trainings.where('date').between(w.trainingDays.from, w.trainingDays.to, true, true).toArray(),
-    db.quoteSchedule.where('date').belowOrEqual(w.quoteDaysUntil).toArray(),
-    db.quotes.toArray(),
+    // K6: the month's showings; the earlier ones come folded (./quote-fold-store.ts).
+    db.quoteSchedule.where('date').between(w.quoteDaysFrom, w.quoteDaysUntil, true, true).toArray(),
+    quoteFoldBefore(db, w.quoteDaysFrom),
     // K4 reads servers only; the rest of the asset register is not needed.
     db.devices.where('type').equals('server').toArray(),
     db.departments.toArray(),
   ]);
-  const cardEvents = cards.length
-    ? await db.repairEvents
-        .where('cardId')
-        .anyOf(cards.map((c) => c.id))
-        .toArray()
-    : [];
+  // The second round of reads, by what the first one found, side by side.
+  const [quotes, cardEvents] = await Promise.all([
+    quotesOf(db, quoteSchedule),
+    cards.length
+      ? db.repairEvents
+          .where('cardId')
+          .anyOf(cards.map((c) => c.id))
+          .toArray()
+      : [],
+  ]);
   return {
     cards,
     cardEvents,
@@ -103,6 +113,7 @@ export async function readKpiMonthLedger(
     quoteSchedule,
     trainings,
     departments,
+    quoteFold,
   };
 }
 
@@ -145,7 +156,8 @@ export async function readKpiMonthData(
     readKpiMonthLedger(db, month),
     getLedgerSetting(db, 'companyRestDays'),
   ]);
-  return { report: computeKpiMonth(ledger, month, now, { companyRestDays }), ledger };
+  const report = computeKpiMonth(ledger, month, now, { companyRestDays, quoteFold: ledger.quoteFold });
+  return { report, ledger };
 }
 
 export type StoredKpiReport = KpiReport;
