@@ -30,6 +30,24 @@ export function normalizeQuote(text: string): string {
   return /\p{Script=Han}/u.test(plain) ? fromHongKong(fromTaiwan(plain)) : plain;
 }
 
+// Folding a Chinese text costs ~30 µs (the variant dictionaries); a quote's text rarely changes, so
+// each distinct text is folded once per session: the library's index is built on every save and
+// every read of the culture screens, and K6 folds the month's quotes. The cap only guards against an
+// odd import.
+const KEYS_KEPT = 50_000;
+const keys = new Map<string, string>();
+
+/** normalizeQuote, remembered by text: the same answer, paid once per distinct text. */
+export function quoteKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    key = normalizeQuote(text);
+    keys.set(text, key);
+  }
+  return key;
+}
+
 /** How many characters may differ for two quotes to be near-duplicates: 1, or 2 from 12 characters. */
 export function nearDuplicateLimit(length: number): number {
   return length >= 12 ? 2 : 1;
@@ -50,7 +68,7 @@ export function buildQuoteIndex<Q extends QuoteLike>(quotes: readonly Q[]): Quot
   const byKey = new Map<string, Q>();
   const entries: { key: string; quote: Q }[] = [];
   for (const quote of quotes) {
-    const key = normalizeQuote(quote.text);
+    const key = quoteKey(quote.text);
     if (!byKey.has(key)) byKey.set(key, quote);
     entries.push({ key, quote });
   }

@@ -4,7 +4,7 @@
 // instead of every showing of ten years. A fold is a plain object so it can be kept in the local
 // store and extended month by month: the fold before June is the fold before May plus May's
 // showings.
-import { normalizeQuote } from '../culture/quotes';
+import { quoteKey } from '../culture/quotes';
 import { isListed } from '../sync/arrival';
 import type { KpiQuote, KpiQuoteShowing } from './types';
 
@@ -18,21 +18,8 @@ export interface QuoteFold {
 /** The fold of no showing at all: where a ledger's history starts. */
 export const EMPTY_QUOTE_FOLD: QuoteFold = { before: '0000-01-01', firstShown: {} };
 
-// Folding a Chinese text costs ~30 µs (the variant dictionaries); a quote's text rarely changes, so
-// each distinct text is folded once per session. The cap only guards against an odd import.
-const KEYS_KEPT = 50_000;
-const keys = new Map<string, string>();
-
-/** normalizeQuote, remembered by text: the same answer, paid once per distinct text. */
-export function quoteKey(text: string): string {
-  let key = keys.get(text);
-  if (key === undefined) {
-    if (keys.size >= KEYS_KEPT) keys.clear();
-    key = normalizeQuote(text);
-    keys.set(text, key);
-  }
-  return key;
-}
+/** normalizeQuote, remembered by text (kept in the culture rules, where the library uses it too). */
+export { quoteKey };
 
 const byDateThenId = (a: KpiQuoteShowing, b: KpiQuoteShowing) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -113,8 +113,9 @@ export async function saveQuote(
   input: QuoteInput,
   options: { id?: string; allowNear?: boolean } = {},
 ): Promise<{ saved: Quote } | { near: QuoteCheck<Quote> & { kind: 'near' } }> {
-  const { index } = await readCultureLedger(db);
-  const check = checkQuote(input.text, index, options.id);
+  // Only the library is needed here, not the schedule the screens read beside it.
+  const library = (await db.quotes.toArray()).filter(isListed).sort(byCreation);
+  const check = checkQuote(input.text, buildQuoteIndex(library), options.id);
   if (check.kind === 'empty' || check.kind === 'too-long' || check.kind === 'repeat')
     throw new QuoteRefused(check);
   if (check.kind === 'near' && !options.allowNear) return { near: check };
