@@ -72,6 +72,11 @@ export function registerCommitHook(hook: CommitHook): () => void {
   };
 }
 
+/** Whether this very hook is the one registered under its name (data it keeps is current only then). */
+export function commitHookActive(hook: CommitHook): boolean {
+  return hooks.get(hook.name) === hook;
+}
+
 function hooksFor(table: LedgerTable): CommitHook[] {
   return [...hooks.values()].filter((h) => h.tables.includes(table));
 }

@@ -22,6 +22,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
 import { kpiMonthCacheHook, kpiMonthCardsHook } from './kpi/month-cache-hook';
 import { kpiQuoteFoldHook } from './kpi/quote-fold-store';
+import { quoteLibraryHook } from './culture/library-cache';
 import { repairDerivedHook } from './repair/data/derived';
 
 /** Screens the placeholder may send the user to while a feature is not built. */
@@ -90,6 +91,7 @@ export const FEATURES = [
       () => import('./culture/CultureScreen'),
       (m) => m.CultureScreen,
     ),
+    hooks: [quoteLibraryHook],
   },
   {
     route: 'training',

@@ -12,6 +12,7 @@ import {
   type QuoteCheck,
   type QuoteIndex,
 } from '../../../shared/culture/quotes';
+import { quoteLibrary } from './library-cache';
 import { byCreation, planMove, planSchedule, type SchedulePlan } from '../../../shared/culture/schedule';
 import {
   checkInvitation,
@@ -113,8 +114,9 @@ export async function saveQuote(
   input: QuoteInput,
   options: { id?: string; allowNear?: boolean } = {},
 ): Promise<{ saved: Quote } | { near: QuoteCheck<Quote> & { kind: 'near' } }> {
-  // Only the library is needed here, not the schedule the screens read beside it.
-  const library = (await db.quotes.toArray()).filter(isListed).sort(byCreation);
+  // The library as this PC's ledger holds it now (kept current by every write, synced ones too),
+  // not the schedule the screens read beside it.
+  const library = await quoteLibrary(db);
   const check = checkQuote(input.text, buildQuoteIndex(library), options.id);
   if (check.kind === 'empty' || check.kind === 'too-long' || check.kind === 'repeat')
     throw new QuoteRefused(check);
