@@ -38,7 +38,7 @@ export async function culturePageFigures(call: Call, measured: Measured, runs: n
   measured('daily quote: check a new one on save, near-duplicate warning included', check.saveMs, {
     budget: 50,
     baseline: base,
-    note: `saveQuote as the form calls it: ledger read, library folded (OpenCC), repeat and near-duplicate search; ${near} near-duplicate warnings and ${check.kinds.length - near} repeats refused, nothing written; ${library}`,
+    note: `saveQuote as the form calls it: the library from its kept copy (the first save of a session reads the table: the max), each text folded once (OpenCC), repeat and near-duplicate search; ${near} near-duplicate warnings and ${check.kinds.length - near} repeats refused, nothing written; ${library}`,
   });
   measured('daily quote: the check alone, library already folded', check.checkMs, {
     budget: 50,
