@@ -4,6 +4,7 @@
 // made from the nearest earlier one plus the showings in between (from nothing the first time),
 // and kept. An after-commit hook forgets the folds a write to quotes or the schedule can change,
 // whoever wrote: this PC, another PC through sync, or a backup (every fold, once, at its end).
+import Dexie from 'dexie';
 import type { CommitHook } from '../../db/commit';
 import type { NetdeskDb } from '../../db/schema';
 import { EMPTY_QUOTE_FOLD, extendQuoteFold, type QuoteFold } from '../../../shared/kpi/quote-fold';
@@ -35,9 +36,18 @@ export async function quoteFoldBefore(db: NetdeskDb, day: string): Promise<Quote
   if (from.before === day) return from;
   const showings = await db.quoteSchedule.where('date').between(from.before, day, true, false).toArray();
   const fold = extendQuoteFold(from, await quotesOf(db, showings), showings, day);
-  await db.transaction('rw', db.localMeta, async () => {
-    if ((await generation(db)) === before) await db.localMeta.put({ key: keyOf(day), value: fold });
-  });
+  const keep = () =>
+    db.transaction('rw', db.localMeta, async () => {
+      if ((await generation(db)) === before) await db.localMeta.put({ key: keyOf(day), value: fold });
+    });
+  try {
+    await keep();
+  } catch (err) {
+    // The KPI screen reads its month inside a live query, where IndexedDB writes are refused: the
+    // fold is kept just after, outside it (the query then reads it back once), and the read goes on.
+    if (!(err instanceof Dexie.ReadOnlyError)) throw err;
+    setTimeout(() => void keep().catch(() => undefined), 0);
+  }
   return fold;
 }
 
