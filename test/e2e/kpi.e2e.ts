@@ -17,7 +17,12 @@ import { addMonths, chinaMonth, chinaTime } from '../../shared/time/china';
 import { loadDemoLedger, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest | undefined;
-afterEach(async () => {
+afterEach(async (ctx) => {
+  // A failure says what the page and the service said (page errors included) and how it looked.
+  if (ctx.task.result?.state === 'fail' && app) {
+    await app.page.screenshot({ path: join(outputDir, 'kpi-failed-after.png') }).catch(() => undefined);
+    console.error(`kpi e2e failed; service log:\n${app.serverLog()}`);
+  }
   await app?.close();
   app = undefined;
 });
