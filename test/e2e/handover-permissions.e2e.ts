@@ -42,7 +42,22 @@ describe('IM permissions on a handed-over computer', () => {
     await page.getByTestId('nav-devices').click();
     await page.getByTestId('devices-search').fill(computer!);
     const device = page.locator(`[data-testid="device-row"][data-tag="${computer}"]`);
-    await device.getByTestId('device-handover').click();
+    // The list redraws as the search narrows it: a click on a row being replaced is lost, so click
+    // again until the handover dialog is open (never while it is: its mask would take the click).
+    const dialog = page.getByTestId('handover-to');
+    await expect
+      .poll(
+        async () => {
+          if ((await dialog.count()) === 0)
+            await device
+              .getByTestId('device-handover')
+              .click({ timeout: 2_000 })
+              .catch(() => undefined);
+          return dialog.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await pick(page, 'handover-to', newUser!);
     await page.getByTestId('handover-submit').click();
 
