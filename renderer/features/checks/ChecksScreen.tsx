@@ -96,8 +96,12 @@ export function ChecksScreen() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const devicesFor = (kind: CheckKind): Device[] =>
-    kind === 'server-maintenance' ? (view?.servers ?? []) : kind === 'cctv' ? (cctv ?? []) : [];
+  // The devices a check covers, or undefined while they are still being read: the form picks
+  // its devices once when it opens, so it opens only when they are known (a click on 监控 just
+  // after the screen opened would otherwise start a CCTV check with no camera on it).
+  const devicesFor = (kind: CheckKind): Device[] | undefined =>
+    kind === 'server-maintenance' ? view?.servers : kind === 'cctv' ? cctv : [];
+  const doingDevices = doing ? devicesFor(doing.kind) : undefined;
 
   return (
     <div data-testid="checks-screen">
@@ -141,11 +145,11 @@ export function ChecksScreen() {
       {view && <TodayCard view={view} />}
       {view && <GridCard grid={view.grid} />}
       {view && <RecentCard />}
-      {doing && (
+      {doing && doingDevices && (
         <CheckForm
           kind={doing.kind}
           slot={doing.slot}
-          devices={devicesFor(doing.kind)}
+          devices={doingDevices}
           onClose={() => setDoing(null)}
           onSaved={(kind) => {
             setDoing(null);
