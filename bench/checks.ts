@@ -5,23 +5,10 @@
 // bench/page/checks.ts.
 import type { BrowserContext, Page } from 'playwright-core';
 import type { checksBench } from './page/checks';
-import type { Figure } from './report';
+import { median, type HookCall, type Measured } from './hook-call';
 
 type ChecksHook = typeof checksBench;
-type Call = <K extends keyof ChecksHook>(
-  method: K,
-  ...params: Parameters<ChecksHook[K]>
-) => Promise<Awaited<ReturnType<ChecksHook[K]>>>;
-type Measured = (
-  figure: string,
-  ms: number[],
-  extra?: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>>,
-) => Figure;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
-};
+type Call = HookCall<ChecksHook>;
 
 /** In the bench page: the round's save and the grid's raw read. Returns the raw read's median. */
 export async function checksPageFigures(call: Call, measured: Measured, runs: number): Promise<number> {

@@ -4,23 +4,10 @@
 // (500 ms), each beside a raw read of the quotes table from the same run. The page side is
 // bench/page/culture.ts.
 import type { cultureBench } from './page/culture';
-import type { Figure } from './report';
+import { median, type HookCall, type Measured } from './hook-call';
 
 type CultureHook = typeof cultureBench;
-type Call = <K extends keyof CultureHook>(
-  method: K,
-  ...params: Parameters<CultureHook[K]>
-) => Promise<Awaited<ReturnType<CultureHook[K]>>>;
-type Measured = (
-  figure: string,
-  ms: number[],
-  extra?: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>>,
-) => Figure;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
-};
+type Call = HookCall<CultureHook>;
 
 export async function culturePageFigures(call: Call, measured: Measured, runs: number): Promise<void> {
   // The quick dataset holds one year (~260 quotes): the library is topped up by an import to the

@@ -2,23 +2,10 @@
 // report PDF with its charts (1.5 s, 300 KB) and the month's tiles after a new repair card
 // (100 ms), each beside a raw baseline from the same run. The page side is bench/page/kpi.ts.
 import type { kpiBench } from './page/kpi';
-import type { Figure } from './report';
+import { median, type HookCall, type Measured } from './hook-call';
 
 type KpiHook = typeof kpiBench;
-type Call = <K extends keyof KpiHook>(
-  method: K,
-  ...params: Parameters<KpiHook[K]>
-) => Promise<Awaited<ReturnType<KpiHook[K]>>>;
-type Measured = (
-  figure: string,
-  ms: number[],
-  extra?: Partial<Pick<Figure, 'budget' | 'baseline' | 'note' | 'unit'>>,
-) => Figure;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
-};
+type Call = HookCall<KpiHook>;
 
 export async function kpiFigures(
   call: Call,
