@@ -70,7 +70,7 @@ describe('a ledger made before invitations to write for the website (version 2)'
     v2.close();
 
     const db = await openNetdeskDb('netdesk', indexedDB, IDBKeyRange);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(new NetdeskDb('unopened').verno);
     expect(await db.websiteUpdates.toArray()).toEqual([update]);
     expect(await db.people.toArray()).toEqual([person]);
     const invitation = {
@@ -85,6 +85,29 @@ describe('a ledger made before invitations to write for the website (version 2)'
     await db.websiteInvitations.put(invitation as never);
     expect(await db.websiteInvitations.where('websiteUpdateId').equals('w1').toArray()).toEqual([invitation]);
     expect(await db.websiteInvitations.where('personId').equals('p1').count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('a ledger made before the KPI facts of repair cards (version 4)', () => {
+  it('opens with every card and event kept and no facts yet', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('netdesk', { indexedDB, IDBKeyRange });
+    v4.version(4).stores({
+      ...VERSION_1_STORES,
+      changeLog: '++seq, [table+id]',
+      websiteInvitations: ledgerStores(4).websiteInvitations!,
+    });
+    const event = { id: 'e1', cardId: 'c1', type: 'repaired', at: '2026-01-05T03:00:00.000Z' };
+    await v4.table('repairCards').put(card);
+    await v4.table('repairEvents').put(event);
+    v4.close();
+
+    const db = await openNetdeskDb('netdesk', indexedDB, IDBKeyRange);
+    expect(db.verno).toBe(new NetdeskDb('unopened').verno);
+    expect(await db.repairCards.toArray()).toEqual([card]);
+    expect(await db.repairEvents.toArray()).toEqual([event]);
+    expect(await db.kpiCardFacts.count()).toBe(0);
     db.close();
   });
 });

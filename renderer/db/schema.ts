@@ -182,6 +182,19 @@ export interface RepairSearchChunk {
   revs?: number[];
 }
 
+/**
+ * One repair card's KPI facts: the fields a month's report reads of the card and its events,
+ * packed (shared/kpi/card-facts.ts). Local data derived from repairCards and repairEvents: never
+ * synced, never backed up, forgotten after imports (renderer/features/kpi/card-facts.ts).
+ */
+export interface KpiCardFactsRow {
+  /** The card's id. */
+  id: string;
+  /** The card's received time as stored; absent while only its events have arrived. */
+  receivedAt?: string;
+  facts: string;
+}
+
 /** Number of live repair cards in one status, kept on every write so no screen counts 200k rows. */
 export interface RepairCounterRow {
   status: string;
@@ -258,6 +271,7 @@ export class NetdeskDb extends Dexie {
   declare localMeta: EntityTable<LocalMetaEntry, 'key'>;
   declare repairSearch: EntityTable<RepairSearchChunk, 'chunk'>;
   declare repairCounters: EntityTable<RepairCounterRow, 'status'>;
+  declare kpiCardFacts: EntityTable<KpiCardFactsRow, 'id'>;
   declare syncBases: Table<SyncRecordBase, [string, string]>;
   declare syncConflicts: EntityTable<StoredSyncConflict, 'key'>;
   declare syncSetAside: EntityTable<StoredSetAside, 'key'>;
@@ -293,6 +307,9 @@ export class NetdeskDb extends Dexie {
     // Invitations to write for the website, a new ledger table (nothing to convert). Version 3 is
     // left free: it was given to another change made at the same time.
     this.version(4).stores({ websiteInvitations: ledgerStores(4).websiteInvitations! });
+    // The repair cards' KPI facts (renderer/features/kpi/card-facts.ts): local derived data, one
+    // row per card, built when a month is first read — nothing to convert.
+    this.version(5).stores({ kpiCardFacts: 'id, receivedAt' });
   }
 
   /** The Dexie table of a ledger table, typed by its record. */

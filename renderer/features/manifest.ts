@@ -20,6 +20,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { registerCommitHook, type CommitHook } from '../db/commit';
+import { kpiCardFactsHook } from './kpi/card-facts';
 import { kpiMonthCacheHook, kpiMonthCardsHook } from './kpi/month-cache-hook';
 import { kpiQuoteFoldHook } from './kpi/quote-fold-store';
 import { quoteLibraryHook } from './culture/library-cache';
@@ -108,7 +109,7 @@ export const FEATURES = [
       () => import('./kpi/KpiScreen'),
       (m) => m.KpiScreen,
     ),
-    hooks: [kpiMonthCacheHook, kpiMonthCardsHook, kpiQuoteFoldHook],
+    hooks: [kpiMonthCacheHook, kpiMonthCardsHook, kpiQuoteFoldHook, kpiCardFactsHook],
   },
   {
     route: 'people',

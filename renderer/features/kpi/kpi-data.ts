@@ -1,5 +1,6 @@
 // The KPI screen's data: one month's K1–K9 and chart series read from the ledger through its
-// indexes (only the records kpiRecordWindow names: the month's cards and their events, the year's
+// indexes (only the records kpiRecordWindow names: the month's cards and their events — as kept
+// KPI facts, ./card-facts.ts — the year's
 // incidents and trainings, the month's checks and updates, the month's quotes with a kept fold of
 // the earlier ones, the servers),
 // never a scan of ten years; and the issued reports of a month, issued, reopened and re-issued
@@ -21,6 +22,7 @@ import { CHECK_KINDS, type KpiReport } from '../../../shared/schemas';
 import { getLedgerSetting } from '../../db/ledger-settings';
 import type { Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
+import { readMonthCards } from './card-facts';
 import { quoteFoldBefore, quotesOf } from './quote-fold-store';
 
 export interface KpiMonthData {
@@ -54,7 +56,7 @@ export async function readKpiMonthLedger(
 > {
   const w = widened(kpiRecordWindow(month));
   const [
-    cards,
+    { cards, cardEvents },
     incidents,
     checksByKind,
     websiteUpdates,
@@ -64,10 +66,8 @@ export async function readKpiMonthLedger(
     servers,
     departments,
   ] = await Promise.all([
-    db.repairCards
-      .where('receivedAt')
-      .between(w.cardsReceived.from, w.cardsReceived.to, true, false)
-      .toArray(),
+    // The month's cards and their events, from their kept KPI facts once the month is built.
+    readMonthCards(db, month, w.cardsReceived),
     db.networkIncidents
       .where('startAt')
       .between(w.incidentsStarted.from, w.incidentsStarted.to, true, false)
@@ -92,16 +92,7 @@ export async function readKpiMonthLedger(
     db.devices.where('type').equals('server').toArray(),
     db.departments.toArray(),
   ]);
-  // The second round of reads, by what the first one found, side by side.
-  const [quotes, cardEvents] = await Promise.all([
-    quotesOf(db, quoteSchedule),
-    cards.length
-      ? db.repairEvents
-          .where('cardId')
-          .anyOf(cards.map((c) => c.id))
-          .toArray()
-      : [],
-  ]);
+  const quotes = await quotesOf(db, quoteSchedule);
   return {
     cards,
     cardEvents,
