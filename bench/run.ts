@@ -368,9 +368,12 @@ async function reuseRun(home: string, started: number): Promise<number> {
   const app = await startAppServer(home, kept.port);
   try {
     const { context, page } = await openBenchPage(app, join(home, 'chromium-profile'), files.origin);
+    // The KPI group's tile figure logs a few cards of its own in the month of "now" (not the
+    // month timed): a ledger re-timed before holds those on top of the restored ones.
     const count = await hook(page, 'cardCount');
-    if (count !== kept.plan.cards)
-      throw new Error(`the kept ledger holds ${count} cards, expected ${kept.plan.cards}`);
+    if (count < kept.plan.cards)
+      throw new Error(`the kept ledger holds ${count} cards, expected at least ${kept.plan.cards}`);
+    if (count > kept.plan.cards) say(`${count - kept.plan.cards} cards logged by earlier re-timings`);
     if (groups.includes('kpi')) {
       const emptyPdf = stats(await hook(page, 'emptyPdf', RUNS));
       measured('baseline: empty jsPDF document', await hook(page, 'emptyPdf', RUNS));

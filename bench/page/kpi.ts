@@ -8,10 +8,10 @@ import { openNetdeskDb, type NetdeskDb } from '../../renderer/db/schema';
 import { logRepairCard } from '../../renderer/features/repair/data/index';
 import { readKpiMonth, readKpiMonthLedger } from '../../renderer/features/kpi/kpi-data';
 import { kpiChartSeries } from '../../shared/kpi/charts';
-import { computeKpiMonth } from '../../shared/kpi/engine';
+import { computeKpiMonth, kpiRecordWindow } from '../../shared/kpi/engine';
 import { kpiMonthSummary } from '../../renderer/features/kpi/month-cache';
 import { keyOf, kpiMonthCacheHook, kpiMonthCardsHook } from '../../renderer/features/kpi/month-cache-hook';
-import { kpiCardFactsHook } from '../../renderer/features/kpi/card-facts';
+import { kpiCardFactsHook, readMonthCards } from '../../renderer/features/kpi/card-facts';
 import { drawKpiPdf } from '../../renderer/features/kpi/print-kpi';
 import { figuresSha256, freezeKpiReport } from '../../shared/kpi/archive';
 import { chinaMonth, monthPeriod } from '../../shared/time/china';
@@ -78,6 +78,7 @@ export const kpiBench = {
     nowIso: string,
   ): Promise<{
     readMs: number[];
+    factsMs: number[];
     eventsMs: number[];
     perCardMs: number[];
     computeMs: number[];
@@ -88,6 +89,7 @@ export const kpiBench = {
     const now = new Date(nowIso);
     const out = {
       readMs: [] as number[],
+      factsMs: [] as number[],
       eventsMs: [] as number[],
       perCardMs: [] as number[],
       computeMs: [] as number[],
@@ -99,6 +101,17 @@ export const kpiBench = {
       let t0 = performance.now();
       const ledger = await withKpiHooks(() => readKpiMonthLedger(db, month));
       out.readMs.push(performance.now() - t0);
+      // Of the window, the month's cards and events alone, from their kept facts.
+      const w = kpiRecordWindow(month).cardsReceived;
+      const slack = 15 * 3600_000;
+      t0 = performance.now();
+      await withKpiHooks(() =>
+        readMonthCards(db, month, {
+          from: new Date(Date.parse(w.from) - slack).toISOString(),
+          to: new Date(Date.parse(w.to) + slack).toISOString(),
+        }),
+      );
+      out.factsMs.push(performance.now() - t0);
       t0 = performance.now();
       out.events = (
         await db.repairEvents
