@@ -1,6 +1,6 @@
 // A card's KPI facts keep exactly what the engine and the charts read, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { packCardFacts, unpackCardFacts } from './card-facts';
+import { packCardFacts, packMonthFacts, unpackCardFacts, unpackMonthFacts } from './card-facts';
 import { computeKpiMonth } from './engine';
 import { kpiChartSeries } from './charts';
 import type { KpiCardEvent, KpiLedger } from './types';
@@ -86,5 +86,20 @@ describe("a card's KPI facts", () => {
       kpiChartSeries({ ...whole, departments }, '2026-11', now),
     );
     expect(kpiChartSeries({ ...packed, departments }, '2026-11', now).total).toBe(1);
+  });
+
+  it("pack a month's cards as one text and give back every card and event", () => {
+    const text = packMonthFacts([
+      { id: 'c1', facts: packCardFacts(card, events) },
+      { id: 'c2', facts: packCardFacts(undefined, [{ ...events[0]!, id: 'e3', cardId: 'c2' }]) },
+    ]);
+    const month = unpackMonthFacts(text);
+    expect(month.cards).toEqual([unpackCardFacts('c1', packCardFacts(card, events)).card]);
+    expect(month.cardEvents.map((e) => [e.id, e.cardId])).toEqual([
+      ['e1', 'c1'],
+      ['e2', 'c1'],
+      ['e3', 'c2'],
+    ]);
+    expect(unpackMonthFacts(packMonthFacts([]))).toEqual({ cards: [], cardEvents: [] });
   });
 });

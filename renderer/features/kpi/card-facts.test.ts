@@ -1,7 +1,8 @@
 // The repair cards' KPI facts against fake-indexeddb: a month read once is built, and read from
-// the facts afterwards to exactly the report and charts the ledger's own cards and events give;
+// its packed text afterwards (its rows once a write forgot the text) to exactly the report and
+// charts the ledger's own cards and events give;
 // every later write through the repository (a new card, an event, a received time moved in from
-// another month, a deletion) keeps it so; a backup import forgets it; a read inside a live
+// another month and out to another, a deletion) keeps it so; a backup import forgets it; a read inside a live
 // query's querier (the screen's) still answers and builds the month just after.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,9 +39,9 @@ async function fromLedger(month = MONTH) {
 }
 
 const built = async (month = MONTH) =>
-  (await db.localMeta.where('key').startsWith('kpi-card-facts:v').primaryKeys()).includes(
-    `kpi-card-facts:v1:${month}`,
-  );
+  (await db.localMeta.get(`kpi-card-facts:v1:built:${month}`)) !== undefined;
+const packed = async (month = MONTH) =>
+  typeof (await db.localMeta.get(`kpi-card-facts:v1:month:${month}`))?.value === 'string';
 
 function newCard(repo: ReturnType<typeof createRepository>, cardNo: string, receivedAt: string) {
   return repo.create('repairCards', {
@@ -88,12 +89,34 @@ describe("the repair cards' KPI facts", () => {
     expect(second).toEqual(first);
     expect(second).toEqual(await fromLedger());
     expect(second.charts.total).toBe(4);
-    // Read from the facts, not from the events: an event taken out behind the pipeline's back
-    // still counts in the built month, and is missed by a read of the ledger.
+    // Read from the month's packed text, not from the events nor the rows: an event and every
+    // row taken out behind the pipeline's back still count in the built month, and an event so
+    // taken out is missed by a read of the ledger.
+    expect(await packed()).toBe(true);
     const [event] = await db.repairEvents.where('cardId').equals(met.id).toArray();
     await db.repairEvents.delete(event!.id);
+    await db.kpiCardFacts.clear();
     expect(await readKpiMonth(db, MONTH, NOW)).toEqual(first);
     expect(await fromLedger()).not.toEqual(first);
+  });
+
+  it("read a built month's rows again once a write has forgotten its packed text", async () => {
+    const { repo, open } = await novemberLedger();
+    await readKpiMonth(db, MONTH, NOW);
+    await readKpiMonth(db, '2026-10', NOW);
+    expect([await packed(), await packed('2026-10')]).toEqual([true, true]);
+    await repo.create('repairEvents', {
+      cardId: open.id,
+      type: 'part-arrived',
+      at: '2026-11-23T02:00:00.000Z',
+    });
+    // November's text forgotten, October's kept: the card is November's alone.
+    expect([await packed(), await packed('2026-10')]).toEqual([false, true]);
+    // The rows answer, and the text is packed again from them.
+    const again = await readKpiMonth(db, MONTH, NOW);
+    expect(again).toEqual(await fromLedger());
+    expect(await packed()).toBe(true);
+    expect(await readKpiMonth(db, MONTH, NOW)).toEqual(again);
   });
 
   it('follow every write after the month is built', async () => {
@@ -117,8 +140,12 @@ describe("the repair cards' KPI facts", () => {
     await same();
     await repo.remove('repairCards', late.id);
     await same();
+    // And one of November's corrected out into October: gone from November, counted in October.
+    await repo.update('repairCards', open.id, { receivedAt: '2026-10-20T06:00:00.000Z' });
+    await same();
+    expect(await readKpiMonth(db, '2026-10', NOW)).toEqual(await fromLedger('2026-10'));
     const report = await readKpiMonth(db, MONTH, NOW);
-    expect(report.charts.total).toBe(5);
+    expect(report.charts.total).toBe(4);
   });
 
   it('are forgotten when a backup import has finished, and built again by the next read', async () => {

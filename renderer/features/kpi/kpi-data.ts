@@ -14,7 +14,8 @@ import {
   type KpiReportFigures,
 } from '../../../shared/kpi/archive';
 import { kpiChartSeries, type KpiChartSeries } from '../../../shared/kpi/charts';
-import { computeKpiMonth, kpiRecordWindow, type KpiRecordWindow } from '../../../shared/kpi/engine';
+import { computeKpiMonth } from '../../../shared/kpi/engine';
+import { kpiReadWindow } from '../../../shared/kpi/read-window';
 import { retiredAtOf } from '../../../shared/kpi/ledger';
 import type { QuoteFold } from '../../../shared/kpi/quote-fold';
 import type { KpiLedger, KpiMonthReport } from '../../../shared/kpi/types';
@@ -47,14 +48,14 @@ export function defaultKpiMonth(now: Date): string {
 /** The month before `month`: the one usually issued. */
 export const previousMonth = (month: string) => addMonths(month, -1);
 
-/** The records `month`'s report needs, read by index (see kpiRecordWindow). */
+/** The records `month`'s report needs, read by index (see kpiRecordWindow and kpiReadWindow). */
 export async function readKpiMonthLedger(
   db: NetdeskDb,
   month: string,
 ): Promise<
   KpiLedger & { departments: { id: string; name: string; createdAt?: string | null }[]; quoteFold: QuoteFold }
 > {
-  const w = widened(kpiRecordWindow(month));
+  const w = kpiReadWindow(month);
   const [
     { cards, cardEvents },
     incidents,
@@ -105,26 +106,6 @@ export async function readKpiMonthLedger(
     trainings,
     departments,
     quoteFold,
-  };
-}
-
-// Times are stored as written (ISO 8601 with any offset: '2026-11-30T23:30:00+08:00' from an
-// imported file, '…Z' from the app), and an index orders them as text. Reading 15 hours more on
-// each side catches every offset (−12:00…+14:00); the engine then keeps exactly the month's records
-// by their instant, so the extra ones cost a few rows and change nothing.
-const SLACK_MS = 15 * 3600 * 1000;
-const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
-
-function widened(w: KpiRecordWindow): KpiRecordWindow {
-  const wide = (r: { from: string; to: string }) => ({
-    from: shift(r.from, -SLACK_MS),
-    to: shift(r.to, SLACK_MS),
-  });
-  return {
-    ...w,
-    cardsReceived: wide(w.cardsReceived),
-    incidentsStarted: wide(w.incidentsStarted),
-    checksAndUpdates: wide(w.checksAndUpdates),
   };
 }
 
