@@ -7,6 +7,8 @@
 import { registerCommitHook } from '../../renderer/db/commit';
 import { createRepository } from '../../renderer/db/repository';
 import { quoteLibraryHook } from '../../renderer/features/culture/library-cache';
+import { kpiMonthCacheHook } from '../../renderer/features/kpi/month-cache-hook';
+import { kpiQuoteFoldHook } from '../../renderer/features/kpi/quote-fold-store';
 import { openNetdeskDb, type NetdeskDb } from '../../renderer/db/schema';
 import {
   fillSchedule,
@@ -143,12 +145,15 @@ export const cultureBench = {
       });
       if (!plan.ok) throw new Error(`the year was not planned: ${plan.reason}`);
     });
+    // The hooks the app has registered when the schedule tab fills: the library's kept copy, and
+    // the KPI's month summaries and quote folds, which a schedule write forgets.
+    const unregister = [quoteLibraryHook, kpiMonthCacheHook, kpiQuoteFoldHook].map(registerCommitHook);
     const fillMs = await times(Math.min(runs, 3), async () => {
       const range = await next();
       const plan = await fillSchedule(db, repo, range.from, range.to);
       if (!plan.ok || plan.assignments.length === 0) throw new Error('the year was not filled');
       days.push(plan.assignments.length);
-    });
+    }).finally(() => unregister.forEach((u) => u()));
     return { planMs, fillMs, days };
   },
 };

@@ -163,14 +163,13 @@ export async function fillSchedule(
   from: string,
   to: string,
 ): Promise<SchedulePlan> {
-  const ledger = await readCultureLedger(db);
-  const plan = planSchedule({
-    from,
-    to,
-    quotes: ledger.quotes,
-    entries: ledger.schedule,
-    restDays: ledger.restDays,
-  });
+  // The library from its kept copy, and no repeat index: the plan reads only which are used.
+  const [quotes, schedule, restDays] = await Promise.all([
+    quoteLibrary(db),
+    db.quoteSchedule.orderBy('date').toArray(),
+    getLedgerSetting(db, 'companyRestDays'),
+  ]);
+  const plan = planSchedule({ from, to, quotes, entries: schedule.filter(isListed), restDays });
   if (plan.ok && plan.assignments.length > 0) {
     const result = await repo.bulkCreate(
       'quoteSchedule',
