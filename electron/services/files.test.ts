@@ -37,6 +37,12 @@ describe('writeNewFile', () => {
     expect((await readdir(dir)).length).toBe(4);
   });
 
+  it('leaves only the report behind, written whole', async () => {
+    const saved = await writeNewFile(dir, '月度考核报告-2026-11-第1版.pdf', bytes('%PDF-1.3 … %%EOF'));
+    expect(await readdir(dir)).toEqual(['月度考核报告-2026-11-第1版.pdf']);
+    expect(await readFile(saved.path, 'utf8')).toBe('%PDF-1.3 … %%EOF');
+  });
+
   it('gives up with an error when every numbered name is taken', async () => {
     await writeFile(join(dir, 'x.pdf'), '1');
     await writeFile(join(dir, 'x (2).pdf'), '2');

@@ -2,7 +2,7 @@
 // (a crash or power cut leaves the old file or the new one, never half of each), and saved
 // reports never replace an earlier report of the same name.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { link, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,14 +45,47 @@ export function numberedName(fileName: string, n: number): string {
 
 /**
  * Create a new file in `folder` named `fileName`, or "name (2)", "name (3)"… when the name is
- * taken. Creation uses the exclusive flag, so two saves at the same moment never share a name and
- * an existing report is never touched. A write that fails halfway removes its own new file.
+ * taken, appearing whole: the bytes are written to a temporary file first and then linked under
+ * the free name (a link never replaces an existing file, so two saves at the same moment never
+ * share a name and an earlier report is never touched). Someone opening the folder meanwhile —
+ * the supervisor, a scanner, a test — never finds an empty or half-written PDF. On a drive that
+ * cannot link (some network shares), the name is created exclusively and written in place.
  */
 export async function writeNewFile(
   folder: string,
   fileName: string,
   data: Uint8Array,
   maxCopies = 999,
+): Promise<{ fileName: string; path: string }> {
+  const temp = join(folder, `.${fileName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { flag: 'wx', flush: true });
+    for (let n = 1; n <= maxCopies; n++) {
+      const name = numberedName(fileName, n);
+      const path = join(folder, name);
+      try {
+        await link(temp, path);
+        return { fileName: name, path };
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EXDEV') break;
+        throw err;
+      }
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return writeNewFileInPlace(folder, fileName, data, maxCopies);
+}
+
+// Where no link can be made: the exclusive create, written in place; a write that fails halfway
+// removes its own new file. Also reached when every numbered name was taken (it says so).
+async function writeNewFileInPlace(
+  folder: string,
+  fileName: string,
+  data: Uint8Array,
+  maxCopies: number,
 ): Promise<{ fileName: string; path: string }> {
   for (let n = 1; n <= maxCopies; n++) {
     const name = numberedName(fileName, n);
