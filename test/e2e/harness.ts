@@ -194,3 +194,20 @@ export async function pick(page: Page, testId: string, text: string, typed = tex
     }
   }
 }
+
+/**
+ * Wait until every open antd dialog has finished its opening animation. A click aimed at a
+ * dialog's button while the dialog is still zooming in can land where the button was a frame
+ * before (on the mask), and is lost; the supervisor's click comes after the dialog has settled.
+ */
+export async function dialogsSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.ant-modal')].every(
+          (m) => m.getAnimations({ subtree: true }).length === 0,
+        ),
+      ),
+    )
+    .toBe(true);
+}

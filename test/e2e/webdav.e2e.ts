@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DAV_PASSWORD, DAV_USER, startApache, type ApacheServer } from '../servers/apache';
-import { newHome, outputDir, startApp, type AppUnderTest } from './harness';
+import { dialogsSettled, newHome, outputDir, startApp, type AppUnderTest } from './harness';
 
 const apps: AppUnderTest[] = [];
 let apache: ApacheServer;
@@ -156,11 +156,17 @@ describe('WebDAV sync between two PCs (browser mode, Apache)', () => {
     await expect
       .poll(() => b.page.getByTestId('webdav-cert-fingerprint').textContent(), { timeout: 30_000 })
       .toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const shown = await b.page.getByTestId('webdav-cert-fingerprint').textContent();
+    await dialogsSettled(b.page);
     await b.page.getByRole('button', { name: '信任此证书' }).click();
-    await expect.poll(() => b.page.getByTestId('webdav-cert-fingerprint').count()).toBe(0);
+    // Trusted: that very fingerprint is pinned in the settings (and the dialog is gone).
+    const pinned = () =>
+      (JSON.parse(readFileSync(join(b.home, 'settings.json'), 'utf8')) as { webdavPin: string }).webdavPin;
+    await expect.poll(pinned, { timeout: 30_000 }).toBe(shown);
+    await expect
+      .poll(() => b.page.getByTestId('webdav-cert-fingerprint').count(), { timeout: 30_000 })
+      .toBe(0);
     await syncNow(b.page);
-    const settings = JSON.parse(readFileSync(join(b.home, 'settings.json'), 'utf8')) as { webdavPin: string };
-    expect(settings.webdavPin).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     await b.page.screenshot({ path: join(outputDir, 'webdav-sync.png'), fullPage: true });
   });
 });
