@@ -949,6 +949,7 @@ export const en: Messages = {
     doCheck: 'Do {{kind}}',
     grid: 'Checks over the last year (one cell per week)',
     gridServers: 'Server maintenance, per server',
+    gridServersScroll: '({{count}} servers: scroll the list to see them all)',
     recent: 'Recent checks',
     none: 'No checks recorded yet.',
     columns: { at: 'When', kind: 'Check', by: 'By', result: 'Result', covered: 'Notes' },

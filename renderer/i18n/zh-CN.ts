@@ -904,6 +904,7 @@ export const zhCN = {
     doCheck: '做{{kind}}',
     grid: '近一年检查（每格一周）',
     gridServers: '服务器保养（逐台）',
+    gridServersScroll: '（共 {{count}} 台，滚动列表查看全部）',
     recent: '最近的检查',
     none: '还没有检查记录。',
     columns: { at: '时间', kind: '检查', by: '检查人', result: '结果', covered: '情况' },

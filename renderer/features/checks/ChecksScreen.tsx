@@ -3,13 +3,13 @@
 // the newest checks, and the buttons that start each check. R starts the round due now.
 // Test ids: checks-screen, checks-round-slot (each; data-slot, data-state), checks-weekly (each;
 // data-kind, data-state), checks-due-count, checks-overdue-count, checks-do-<kind> (buttons),
-// checks-grid, grid-cell (data-row, data-week, data-state), checks-recent, checks-week (data-week), check-row (data-id, data-kind,
+// checks-grid (WeekGridCard.tsx), checks-recent, checks-week (data-week), check-row (data-id, data-kind,
 // data-result), check-print (each row), checks-print-sheet (menu) with checks-print-sheet-<kind>,
 // checks-print-roster (data-week); the form's ids are listed in CheckForm.tsx.
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Dropdown, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueState, MachineRoomSlot, RoundSlotState } from '../../../shared/checks/schedule';
 import type { CheckKind } from '../../../shared/checks/templates';
@@ -30,8 +30,7 @@ import { RowAction } from '../../components/RowAction';
 import { describeError } from '../../i18n/errors';
 import { CheckPrintNotFound, printCheckForm, type CheckPrint } from './print';
 import { weekOf } from '../../../shared/time/china';
-import type { WeekGrid } from '../../../shared/checks/grid';
-import './week-grid.css';
+import { WeekGridCard } from './WeekGridCard';
 
 /** Print one of the checks' forms, asking first when the font lacks characters; says how it went. */
 function usePrintCheck(): (what: CheckPrint) => Promise<void> {
@@ -73,7 +72,10 @@ export function ChecksScreen() {
   const view = useChecksView(db);
   // #/checks/week/<Monday>: that week's checks first (a KPI exception links here).
   const week = /^week\/(\d{4}-\d{2}-\d{2})$/.exec(useUiStore((s) => s.sub))?.[1];
-  const cctv = useLiveQuery(() => cctvInService(db), [db]);
+  // The CCTV devices (thousands of cameras in a large group) are needed only when a CCTV check
+  // starts: read once the schedule is on screen, so the grid does not wait behind them.
+  const shown = view !== undefined;
+  const cctv = useLiveQuery(() => (shown ? cctvInService(db) : undefined), [db, shown]);
   const [doing, setDoing] = useState<{ kind: CheckKind; slot?: MachineRoomSlot } | null>(null);
   const print = usePrintCheck();
   // The roster of the week on show: the week opened from a KPI exception, else this week.
@@ -143,7 +145,7 @@ export function ChecksScreen() {
       </Space>
       {week && <RecentCard week={week} />}
       {view && <TodayCard view={view} />}
-      {view && <GridCard grid={view.grid} />}
+      {view && <WeekGridCard grid={view.grid} />}
       {view && <RecentCard />}
       {doing && doingDevices && (
         <CheckForm
@@ -229,53 +231,6 @@ function TodayCard({ view }: { view: ChecksView }) {
     </Card>
   );
 }
-
-const GRID_STATES: readonly DueState[] = ['done', 'late', 'due', 'upcoming', 'overdue'];
-
-// Memoised on the grid itself: the screen re-renders on every minute's tick and every dialog, and
-// a year's grid (hundreds of cells, colours from week-grid.css by data-state) only when it changes.
-const GridCard = memo(function GridCard({ grid }: { grid: WeekGrid }) {
-  const { t } = useTranslation();
-  const stateLabel = useMemo(
-    () => new Map(GRID_STATES.map((state) => [state, t(`checks.states.${state}`)])),
-    [t],
-  );
-  const rows = [
-    ...grid.kinds.map((k) => ({ key: k.kind, label: t(`checks.kinds.${k.kind}`), cells: k.cells })),
-    ...grid.servers.map((s) => ({ key: s.id, label: s.label, cells: s.cells })),
-  ];
-  return (
-    <Card title={t('checks.grid')} style={{ marginBottom: 16 }} data-testid="checks-grid">
-      <div style={{ overflowX: 'auto' }}>
-        {rows.map((row, i) => (
-          <div key={row.key} className="nd-grid-row">
-            <div className="nd-grid-label">
-              {i === grid.kinds.length && grid.servers.length > 0 ? '· ' : ''}
-              {row.label}
-            </div>
-            {row.cells.map((state, w) => (
-              // The browser's own title, not a Tooltip component per cell.
-              <div
-                key={grid.weeks[w]}
-                className="nd-grid-cell"
-                title={`${grid.weeks[w]} ${stateLabel.get(state)}`}
-                data-testid="grid-cell"
-                data-row={row.key}
-                data-week={grid.weeks[w]}
-                data-state={state}
-              />
-            ))}
-          </div>
-        ))}
-      </div>
-      {grid.servers.length > 0 && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('checks.gridServers')}
-        </Typography.Text>
-      )}
-    </Card>
-  );
-});
 
 function RecentCard({ week }: { week?: string }) {
   const { t } = useTranslation();
