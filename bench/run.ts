@@ -27,6 +27,7 @@ import { createServer, type Server } from 'node:http';
 import { join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { localDayOf, parseBackupName } from '../shared/backup-retention';
 import { BENCH_DATASET } from '../shared/dataset/generate';
 import { datasetFiles, type DatasetFiles } from './dataset-files';
 import { checksGridFigure, checksPageFigures } from './checks';
@@ -423,11 +424,10 @@ async function reuseRun(home: string, started: number): Promise<number> {
 /** Wait until the ledger in `home` has today's daily backup (named `netdesk-backup-YYYYMMDD-…`). */
 async function todaysBackup(home: string): Promise<void> {
   const dir = join(home, 'backups');
-  const now = new Date();
-  const prefix = `netdesk-backup-${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}-`;
+  const today = localDayOf(new Date().toISOString());
   const deadline = Date.now() + 90 * 60_000;
   let told = false;
-  while (!(existsSync(dir) && readdirSync(dir).some((n) => n.startsWith(prefix) && n.endsWith('.json')))) {
+  while (!(existsSync(dir) && readdirSync(dir).some((n) => parseBackupName(n)?.day === today))) {
     if (Date.now() > deadline) throw new Error(`today's daily backup did not appear in ${dir}`);
     if (!told) say("等待今天的自动备份 / waiting for today's daily backup…");
     told = true;

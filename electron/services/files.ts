@@ -7,16 +7,18 @@ import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'nod
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A hidden temporary name beside `target`, unique to this process and call. */
+function tempBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /**
  * Write `data` to `target` by writing a temporary file beside it and renaming it over the target.
  * On Windows a virus scanner or the search indexer may hold the old file for a moment (EPERM /
  * EBUSY on rename), so the rename is retried briefly before giving up.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temp = tempBeside(target);
   try {
     // Inside the try: a write that fails halfway (a full disk) must not leave its temporary file.
     await writeFile(temp, data, { flush: true });
@@ -57,7 +59,7 @@ export async function writeNewFile(
   data: Uint8Array,
   maxCopies = 999,
 ): Promise<{ fileName: string; path: string }> {
-  const temp = join(folder, `.${fileName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(join(folder, fileName));
   try {
     await writeFile(temp, data, { flag: 'wx', flush: true });
     for (let n = 1; n <= maxCopies; n++) {

@@ -17,7 +17,7 @@ const GRID_STATES: readonly DueState[] = ['done', 'late', 'due', 'upcoming', 'ov
 
 /** Above this many servers, their rows scroll in a box this many rows high. */
 export const SERVER_ROWS_IN_VIEW = 24;
-/** A row's height in pixels: a 12 px cell and its 2 px gap (week-grid.css), the label fitting. */
+/** A row's height in pixels, as week-grid.css fixes it (`.nd-grid-row`): a 12 px cell with room around it. */
 const ROW_PX = 16;
 
 interface GridRow {
