@@ -49,23 +49,28 @@ export function weekGrid(
       }
   }
 
-  const stateOf = (monday: string, check: ScheduledCheck | undefined): DueState => {
+  // Each week's bounds once (not once per cell: a ten-year register is ~150 servers × 52 weeks).
+  const bounds = weeks.map((monday) => {
     const week = weekOf(monday);
-    if (check) return Date.parse(check.at) > week.end.getTime() ? 'late' : 'done';
-    if (nowMs >= week.end.getTime()) return 'overdue';
-    return nowMs >= week.start.getTime() ? 'due' : 'upcoming';
+    return { startMs: week.start.getTime(), endMs: week.end.getTime() };
+  });
+  const stateOf = (w: number, check: ScheduledCheck | undefined): DueState => {
+    const { startMs, endMs } = bounds[w]!;
+    if (check) return Date.parse(check.at) > endMs ? 'late' : 'done';
+    if (nowMs >= endMs) return 'overdue';
+    return nowMs >= startMs ? 'due' : 'upcoming';
   };
 
   return {
     weeks,
     kinds: WEEKLY_KINDS.map((kind) => ({
       kind,
-      cells: weeks.map((monday) => stateOf(monday, byWeek.get(monday)?.get(kind))),
+      cells: weeks.map((monday, w) => stateOf(w, byWeek.get(monday)?.get(kind))),
     })),
     servers: servers.map((s) => ({
       id: s.id,
       label: s.label,
-      cells: weeks.map((monday) => stateOf(monday, serverWeek.get(`${monday}|${s.id}`))),
+      cells: weeks.map((monday, w) => stateOf(w, serverWeek.get(`${monday}|${s.id}`))),
     })),
   };
 }

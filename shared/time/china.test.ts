@@ -49,6 +49,29 @@ describe('the China calendar day of an instant', () => {
     expect(addDays('2028-02-29', 1)).toBe('2028-03-01');
     expect(() => dayStart('2026-02-29')).toThrow(RangeError);
   });
+
+  it('takes a day as real exactly when the calendar has it, any year 0000–9999 included', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const day = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          // The oracle: the ISO string of that UTC midnight, which rolls a day past the month's end over.
+          const real = new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+          expect(isChinaDay(day)).toBe(real);
+          // Forty days on stays within four-digit years below 9999.
+          if (real && y < 9999) expect(addDays(addDays(day, 40), -40)).toBe(day);
+        },
+      ),
+    );
+    expect(isChinaDay('0050-03-01')).toBe(true);
+    expect(addDays('0050-02-28', 1)).toBe('0050-03-01');
+    expect(isChinaDay('2026-13-01')).toBe(false);
+    expect(isChinaDay('2026-1-01')).toBe(false);
+  });
 });
 
 describe('months', () => {

@@ -44,10 +44,20 @@ function toMs(at: Instant): number {
   return ms;
 }
 
+/** The day's number since 1970-01-01, or NaN for anything but a real calendar day. */
+function dayNumberOrNaN(day: string): number {
+  const m = DAY_RE.exec(day);
+  if (!m) return NaN;
+  const date = Number(m[3]);
+  // setUTCFullYear takes the year as written (Date.UTC would read 0050 as 1950); a day past the
+  // month's end rolls into the next month, which the date check then catches.
+  const ms = new Date(0).setUTCFullYear(Number(m[1]), Number(m[2]) - 1, date);
+  return new Date(ms).getUTCDate() === date ? ms / DAY_MS : NaN;
+}
+
 /** True for a real calendar day 'YYYY-MM-DD' (2028-02-29 yes, 2026-02-29 no). */
 export function isChinaDay(day: string): boolean {
-  if (!DAY_RE.test(day)) return false;
-  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  return !Number.isNaN(dayNumberOrNaN(day));
 }
 
 /** True for 'YYYY-MM' with a month 01–12. */
@@ -56,8 +66,9 @@ export function isChinaMonth(month: string): boolean {
 }
 
 function dayNumber(day: string): number {
-  if (!isChinaDay(day)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${day}`);
-  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+  const n = dayNumberOrNaN(day);
+  if (Number.isNaN(n)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${day}`);
+  return n;
 }
 
 function dayFromNumber(n: number): string {
