@@ -189,17 +189,15 @@ export async function replicaCommand(argv: string[], io: CliIo, deps: ReplicaDep
         if (!values.folder === !values.webdav)
           throw new UsageError('需要 --folder 或 --webdav 之一 / give one of --folder or --webdav');
         const ledger = await FileLedger.open(fs, ledgerPath, now);
-        // The server's sync folder is the root of the WebDAV address.
+        // The server's sync folder is the root of the WebDAV address. Its requests carry their own
+        // limits (connecting, then idle), so only the shared folder's calls get one of 30 s.
         const folder = values.webdav
           ? new SyncFolder(
               '/',
-              withTimeout(
-                await openWebDav(
-                  { webdav: values.webdav, user: values.user, pinCert: values['pin-cert'] },
-                  io,
-                  deps,
-                ),
-                30_000,
+              await openWebDav(
+                { webdav: values.webdav, user: values.user, pinCert: values['pin-cert'] },
+                io,
+                deps,
               ),
             )
           : new SyncFolder(resolve(io.cwd, values.folder!), withTimeout(fs, 30_000));

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { checkBackupFolder } from '../services/backup';
 import { parseArgs } from 'node:util';
-import { nodeFs, withTimeout, type SyncFs } from '../sync/fs';
+import { nodeFs, type SyncFs } from '../sync/fs';
 import { verifyFolder } from '../sync/verify-folder';
 import type { CliIo } from './netdesk';
 import { openWebDav, refusePasswordArgument, type WebDavCliDeps } from './webdav-target';
@@ -57,7 +57,8 @@ export async function verifyCommand(
   if (webdav) {
     let server: SyncFs;
     try {
-      server = withTimeout(await openWebDav(webdav, io, deps), 30_000);
+      // Each request bounded by the WebDavFs's own limits (connecting, then idle).
+      server = await openWebDav(webdav, io, deps);
     } catch (err) {
       io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
       return 2;

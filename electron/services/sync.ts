@@ -61,7 +61,12 @@ import { ServiceError } from './errors';
 
 /** Incoming changes one round hands back (then `more`). */
 export const ROUND_MAX_CHANGES = 20_000;
-/** Each folder call gives up after this long: a hung share costs a status, never a frozen app. */
+/**
+ * Each call to the shared folder gives up after this long: a hung share costs a status, never a
+ * frozen app. Not WebDAV: a WebDavFs bounds every request itself (connecting, then no byte moving
+ * for its idle limit), and a limit on the whole call would cut a large snapshot going up or down
+ * a slow line that is still moving, round after round.
+ */
 const FOLDER_CALL_TIMEOUT_MS = 15_000;
 /** Reading stops after this long; the rest comes next round. */
 const ROUND_TIME_BUDGET_MS = 5_000;
@@ -315,7 +320,7 @@ export function createSyncService(options: SyncServiceOptions) {
           password: server.password,
           ...(server.pin && { pinnedFingerprint: server.pin }),
         });
-        dav = { key, fs: withTimeout(webdavFs, FOLDER_CALL_TIMEOUT_MS) };
+        dav = { key, fs: webdavFs };
       }
       // The server's sync folder is the root of the address.
       return { folder: new SyncFolder('/', dav.fs, {}, { peerRefreshMs: WEBDAV_PEER_REFRESH_MS }) };

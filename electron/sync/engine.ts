@@ -3,7 +3,8 @@
 // reads the other PCs' journals past its cursors and merges them, and writes its peers file;
 // now and then it writes a snapshot and removes its own journal files every PC has read.
 // It never waits on the folder for longer than its time budget and every file call is
-// bounded (withTimeout), so a hung share costs a "not connected" status, never a frozen app.
+// bounded (withTimeout on a shared folder; its own connect and idle limits on WebDAV), so a hung
+// share or server costs a "not connected" status, never a frozen app.
 //
 // Order of a sync, and why:
 //   1. root file: missing, foreign or different root → "not connected", nothing touched.

@@ -269,6 +269,25 @@ describe('sync over WebDAV (Apache mod_dav_fs)', () => {
     });
   });
 
+  it('reads a large file over a slow line that keeps moving, however long the whole read takes', async () => {
+    // As the app and the CLI use it: no limit on the whole call, only the idle limit of each
+    // request (here 300 ms). The answer comes 32 KB every 40 ms, 600 KB in about 0.75 s.
+    const direct = dav({ direct: true });
+    await direct.mkdir('/');
+    await direct.writeFile('/big.bin', new Uint8Array(600 * 1024).fill(7));
+    server.proxy.rule = (req) => (req.method === 'GET' ? { trickle: 32 * 1024, everyMs: 40 } : 'pass');
+    const slow = dav({ idleTimeoutMs: 300 });
+    const started = Date.now();
+    const bytes = await slow.readFile('/big.bin');
+    expect(Date.now() - started).toBeGreaterThan(2 * 300);
+    expect(bytes.byteLength).toBe(600 * 1024);
+    expect(bytes.every((b) => b === 7)).toBe(true);
+    // A limit on the whole call would have cut the read while bytes were still arriving.
+    await expect(withTimeout(dav({ idleTimeoutMs: 300 }), 300).readFile('/big.bin')).rejects.toThrow(
+      /took longer than 300 ms/,
+    );
+  });
+
   it('two PCs syncing at the same moment end with the same ledger', async () => {
     const { a, b } = await twoPcs();
     const c = await pc('C');

@@ -198,7 +198,9 @@ export type ProxyRule = (req: IncomingMessage) =>
   /** Pass, but of the answer send the head and the first `stall` bytes of the body, then hold. */
   | { stall: number }
   /** Pass, but replace the answer's body by running it through `rewrite`. */
-  | { rewrite: (body: string) => string };
+  | { rewrite: (body: string) => string }
+  /** Pass, but send the answer's body as a slow line would: `trickle` bytes every `everyMs`. */
+  | { trickle: number; everyMs: number };
 
 export interface CuttingProxy {
   url: (path: string) => string;
@@ -248,6 +250,22 @@ export async function startProxy(origin: string): Promise<CuttingProxy> {
             const part = chunk.subarray(0, Math.max(0, action.stall - sent));
             sent += part.length;
             if (part.length > 0) res.write(part);
+          });
+          return;
+        }
+        if (typeof action === 'object' && 'trickle' in action) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          const parts: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => parts.push(chunk));
+          answer.on('end', () => {
+            const body = Buffer.concat(parts);
+            const send = (at: number) => {
+              if (res.destroyed) return;
+              if (at >= body.length) return void res.end();
+              res.write(body.subarray(at, at + action.trickle));
+              setTimeout(() => send(at + action.trickle), action.everyMs);
+            };
+            send(0);
           });
           return;
         }
