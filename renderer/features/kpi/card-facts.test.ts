@@ -2,7 +2,8 @@
 // its packed text afterwards (its rows once a write forgot the text) to exactly the report and
 // charts the ledger's own cards and events give;
 // every later write through the repository (a new card, an event, a received time moved in from
-// another month and out to another, a deletion) keeps it so; a backup import forgets it; a read inside a live
+// another month and out to another, a deletion) keeps it so; a first read a write overtook keeps nothing;
+// a backup import forgets it; a read inside a live
 // query's querier (the screen's) still answers and builds the month just after.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +99,48 @@ describe("the repair cards' KPI facts", () => {
     await db.kpiCardFacts.clear();
     expect(await readKpiMonth(db, MONTH, NOW)).toEqual(first);
     expect(await fromLedger()).not.toEqual(first);
+  });
+
+  it('keep nothing from a first read that a write overtook, and build the month right on the next', async () => {
+    const { repo, late } = await novemberLedger();
+    // The write lands between the read of the month's cards and the read of their events: the
+    // card read is then stale (it still holds the deleted card), and must not be kept.
+    let overtake: (() => Promise<unknown>) | null = () => repo.remove('repairCards', late.id);
+    db.use({
+      stack: 'dbcore',
+      name: 'overtaking-write',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'repairCards') return table;
+          return {
+            ...table,
+            query: async (req) => {
+              const res = await table.query(req);
+              const write = overtake;
+              overtake = null;
+              // Outside the read's transaction, as another window's or a sync's write would be.
+              if (write) await Dexie.ignoreTransaction(write);
+              return res;
+            },
+          };
+        },
+      }),
+    });
+    // A middleware joins the stack when the database opens.
+    db.close();
+    await db.open();
+    const first = await readKpiMonth(db, MONTH, NOW);
+    expect(overtake).toBeNull();
+    // The overtaken read answered with the card it saw, but built nothing from it.
+    expect(first.charts.total).toBe(4);
+    expect([await built(), await packed()]).toEqual([false, false]);
+    const truth = await fromLedger();
+    expect(truth.charts.total).toBe(3);
+    expect(await readKpiMonth(db, MONTH, NOW)).toEqual(truth);
+    expect(await built()).toBe(true);
+    expect(await readKpiMonth(db, MONTH, NOW)).toEqual(truth);
   });
 
   it("read a built month's rows again once a write has forgotten its packed text", async () => {
