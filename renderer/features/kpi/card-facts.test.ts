@@ -1,10 +1,9 @@
 // The repair cards' KPI facts against fake-indexeddb: a month read once is built, and read from
 // its packed text afterwards (its rows once a write forgot the text) to exactly the report and
-// charts the ledger's own cards and events give;
-// every later write through the repository (a new card, an event, a received time moved in from
-// another month and out to another, a deletion) keeps it so; a first read a write overtook keeps nothing;
-// a backup import forgets it; a read inside a live
-// query's querier (the screen's) still answers and builds the month just after.
+// charts the ledger's own cards and events give; every later write through the repository (a new
+// card, an event, a received time moved in from another month and out to another, a deletion)
+// keeps it so; a first read a write overtook keeps nothing; a backup import forgets it; a read
+// inside a live query's querier (the screen's) still answers and builds the month just after.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitRecords, commitScope, finishImport, registerCommitHook } from '../../db/commit';
