@@ -1779,6 +1779,26 @@ export const en: Messages = {
         steps:
           'Click Routine checks on the left: today\'s machine-room rounds and this week\'s checks (Monday to Sunday, China time) are at the top, every week of the last year in the grid below.\nClick a check\'s button at the top, e.g. "Server maintenance" (R starts the machine-room round); the form lists each item of each device in service, all OK by default.\nTurn an item with a problem to "Problem" with Space and say what is wrong; for a late check, pick the day it was due under "Making up for".\nPress Enter to save; the week updates at once, and K4, K5 and K8 of the monthly report count these records.',
       },
+      network: {
+        title: 'Log a network incident',
+        steps:
+          'Click Network on the left: "Network incidents" lists each outage with its start, restore, duration, cause and what it is judged; "Major incidents this year" is at the top (at most 10 a year).\nAs soon as the network is down, click "Log an incident": fill the start, leave the restore time empty, pick the cause, write the scope and what happened, and press Ctrl+Enter; an outage not restored shows "Ongoing" and its duration keeps counting.\nA power cut shows its 24-hour "Power restore deadline" and the time left; when the network is back, click "Restored" on its row, add the actions taken and save.\nAn outage over 24 hours is "Major"; for a carrier fault or another cause outside your control tick "Excluded from the KPI" and give the reason. K1 and K2 of the monthly report count these records.',
+      },
+      permissions: {
+        title: 'QQ, WeChat and the guarantee (保证申请书)',
+        steps:
+          'Click Network on the left, then "IM permissions": who uses which program on which computer, its status, when granted and revoked; "Held now only" lists the permissions granted now, by department.\nWhen an employee needs one for work, click "Log a request": pick the employee (their computer is filled in) and the program (QQ, WeChat for PC …), write the reason and save.\nOn its row click "Print guarantee", print it and have the employee and the department head sign; with the paper back, click "Edit" to fill both signing dates and "Attach signed scan" to attach its scan.\nOnce enabled, click "Grant"; when no longer needed, click "Revoke" and write why.\nWhen a computer is handed over, only the permissions you tick move to the new user (who signs a new guarantee); the others are revoked.',
+      },
+      culture: {
+        title: 'Company culture: the daily quote and website updates',
+        steps:
+          'Click Website & culture on the left: "Daily quotes" is the quote library, with how many working days the unused quotes still cover; "Add quote" or "Import quotes" adds more, and a quote already in the library is refused.\nUnder "Schedule", pick the days and click "Fill the schedule": only working days get a quote (public holidays and company rest days none, adjusted working days one), and none repeats.\nThe showroom display: in the desktop app, menu Window → Showroom Display; in browser mode, "Open showroom display" and F11. "Shown" is what K6 counts.\nFor every article that goes online, click "Log website update" under "Website updates"; the top shows the last 12 weeks against at least 2 a week (K7). "Invitations to write" below records the staff asked to write.',
+      },
+      training: {
+        title: 'Training records',
+        steps:
+          'Click Training on the left: this year\'s office-software trainings held and planned are at the top (at least 2 a year), and new employees still without software guidance below.\nClick "New training": fill the topic, pick the kind and status (planned, or a department\'s request), the date, place and trainer, list the roster by department or by person, and save; once a request has a date, click "Plan this request" on its row.\nBefore the training, click the printer button "Print sign-in sheet" on its row, print it and have the attendees sign.\nAfterwards click "Mark attendance from the signed sheet": tick who signed, attach the scan of the sheet, note the feedback and save. K9 of the monthly report counts these records.',
+      },
       monthly: {
         title: 'Make the monthly report',
         steps:

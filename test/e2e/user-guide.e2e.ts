@@ -52,6 +52,35 @@ describe('the user guide and the Help page', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('check-form').count()).toBe(0);
 
+    // The network log: the demo's outages judged (a major power cut, a carrier fault excluded) under
+    // this year's major incidents against the limit; then the IM permissions on the same screen.
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('incident-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('network-ytd').waitFor();
+    const excluded = page.locator('[data-testid="incident-row"][data-excluded="true"]');
+    expect(await excluded.count()).toBeGreaterThan(0);
+    await page.waitForTimeout(800);
+    await shot('guide-network.png');
+    await page.getByTestId('network-tab-permissions').click();
+    await page.getByTestId('permission-row').first().waitFor();
+    await page.getByTestId('permission-print').first().waitFor();
+    await page.waitForTimeout(800);
+    await shot('guide-im-permissions.png');
+
+    // The daily quote's library (shown, unused) with what the unused quotes still cover.
+    await page.getByTestId('nav-culture').click();
+    await page.getByTestId('quote-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('quote-coverage').waitFor();
+    await page.waitForTimeout(800);
+    await shot('guide-culture.png');
+
+    // Training: the year's office-software plan, the newcomers, the sessions with their rows' actions.
+    await page.getByTestId('nav-training').click();
+    await page.getByTestId('training-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('training-progress').waitFor();
+    await page.waitForTimeout(800);
+    await shot('guide-training.png');
+
     // The monthly report: the tiles, one indicator's exceptions open.
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('kpi-tile-K3').click();
@@ -70,9 +99,23 @@ describe('the user guide and the Help page', () => {
 
     await page.getByTestId('nav-help').click();
     await page.getByTestId('help-screen').waitFor();
-    for (const topic of ['repair', 'print', 'labels', 'weekly', 'monthly', 'folder', 'restore', 'trouble'])
+    for (const topic of [
+      'repair',
+      'print',
+      'labels',
+      'weekly',
+      'network',
+      'permissions',
+      'culture',
+      'training',
+      'monthly',
+      'folder',
+      'restore',
+      'trouble',
+    ])
       await page.getByTestId(`help-topic-${topic}`).waitFor();
     expect(await page.getByTestId('help-topic-restore').textContent()).toBe('从备份恢复');
+    expect(await page.getByTestId('help-topic-permissions').textContent()).toBe('QQ、微信权限和保证申请书');
     await page.getByTestId('help-copy-diagnostics').click();
     const text = await page.getByTestId('help-diagnostics-text').inputValue();
     expect(text).toContain('version: 0.1.0 (browser)');
