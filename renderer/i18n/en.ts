@@ -867,6 +867,10 @@ export const en: Messages = {
     noChanges: 'No changes',
     missingChars: 'The font lacks these characters; they print as blanks: {{chars}}',
   },
+  scans: {
+    open: 'Open {{name}}',
+    gone: 'This scan is no longer in the ledger.',
+  },
   permissionPaper: {
     attach: 'Attach signed scan',
     attached: '{{name}} attached',
@@ -1055,6 +1059,7 @@ export const en: Messages = {
       description: 'What happened',
       actions: 'Actions taken',
       excluded: 'Excluded from the KPI (carrier or another cause outside your control)',
+      carrierExcluded: 'A carrier fault is always left out of the KPI; say why.',
       exclusionReason: 'Reason for excluding',
       saved: 'Network incident saved',
     },
@@ -1112,6 +1117,9 @@ export const en: Messages = {
       refused: {
         'revoked-before-granted': 'It cannot be revoked before it was granted.',
         'revoked-not-granted': 'It was never granted, so it cannot be revoked.',
+        'granted-unsigned':
+          'Enable it only once the employee and the department head have signed the guarantee: fill in both signing dates.',
+        'signed-after-granted': 'A signing date cannot be later than the day it was enabled.',
         'in-future': 'The time cannot be later than now.',
       },
     },

@@ -829,6 +829,10 @@ export const zhCN = {
     noChanges: '无变化',
     missingChars: '字体缺少这些字符，PDF 中会是空白：{{chars}}',
   },
+  scans: {
+    open: '打开 {{name}}',
+    gone: '这份扫描件已不在台账中。',
+  },
   permissionPaper: {
     attach: '附签字扫描件',
     attached: '已附上 {{name}}',
@@ -1001,6 +1005,7 @@ export const zhCN = {
       description: '经过',
       actions: '处理措施',
       excluded: '不计入考核（运营商等网络主管不可控的原因）',
+      carrierExcluded: '运营商原因的故障一律不计入考核，请写明理由。',
       exclusionReason: '不计入的理由',
       saved: '网络故障已保存',
     },
@@ -1057,6 +1062,8 @@ export const zhCN = {
       refused: {
         'revoked-before-granted': '收回时间不能早于开通时间。',
         'revoked-not-granted': '还没有开通，不能收回。',
+        'granted-unsigned': '保证申请书和部门负责人都签字后才能开通：请填写两个签字日期。',
+        'signed-after-granted': '签字日期不能晚于开通的那一天。',
         'in-future': '时间不能晚于现在。',
       },
     },

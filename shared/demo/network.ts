@@ -59,7 +59,8 @@ export function addImPermissions(ledger: DemoLedger, staff: DemoStaff, devices: 
       deptHeadSignedOn: dateOnly(granted - DAY),
       grantedAt: iso(granted),
       revokedAt: i === 1 ? iso(at(10, 11)) : null,
-      note: i === 0 ? '与客户沟通传送资料' : '项目结束，已收回权限',
+      reason: i === 0 ? '与客户沟通传送资料' : '与项目公司传送工程图纸',
+      revokeReason: i === 1 ? '项目结束，已收回权限' : '',
     });
   });
 }

@@ -93,6 +93,10 @@ describe('network incidents', () => {
         now,
       ),
     ).toEqual([{ code: 'reason-required', field: 'exclusionReason' }]);
+    // A carrier fault is left out whatever the flag says, so it needs its reason too.
+    const carrier = incident('2026-12-05 10:00', null, { cause: 'carrier', excluded: false });
+    expect(incidentProblems(carrier, now)).toEqual([{ code: 'reason-required', field: 'exclusionReason' }]);
+    expect(incidentProblems({ ...carrier, exclusionReason: '电信光缆被挖断' }, now)).toEqual([]);
     expect(incidentProblems(incident('2026-12-05 10:00', '2026-12-05 10:00'), now)).toEqual([]);
   });
 

@@ -84,7 +84,8 @@ export function incidentProblems(
     if (end < start) problems.push({ code: 'ends-before-start', field: 'endAt' });
     else if (end > now.getTime() + toleranceMs) problems.push({ code: 'end-in-future', field: 'endAt' });
   }
-  if (incident.excluded && !incident.exclusionReason?.trim())
+  // A carrier fault is always left out (incidentState), so it always says why.
+  if ((incident.excluded || incident.cause === 'carrier') && !incident.exclusionReason?.trim())
     problems.push({ code: 'reason-required', field: 'exclusionReason' });
   return problems;
 }

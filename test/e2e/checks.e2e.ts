@@ -264,8 +264,24 @@ describe('routine checks', () => {
     );
     await expect.poll(() => row.getAttribute('data-status')).toBe('requested');
 
-    step('grant');
+    step('grant: refused until the guarantee and the department head are signed');
     await row.getByTestId('permission-grant').click();
+    await page.getByTestId('permission-form').waitFor();
+    await page.getByTestId('permission-save').click();
+    await expect
+      .poll(() => page.getByTestId('permission-refused').textContent())
+      .toContain('保证申请书和部门负责人都签字后才能开通');
+    expect(await row.getAttribute('data-status')).toBe('requested');
+    const today = chinaWallClock(0).slice(0, 10);
+    for (const field of ['permission-guarantee-on', 'permission-head-on']) {
+      await page.getByTestId(field).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(today);
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.getByTestId(field).inputValue()).toBe(today);
+    }
+    await page.getByTestId('permission-save').click();
+    await expect.poll(() => page.getByTestId('permission-form').count()).toBe(0);
     await expect.poll(() => row.getAttribute('data-status')).toBe('granted');
 
     step('refuse a revocation before the grant');
@@ -319,5 +335,10 @@ describe('routine checks', () => {
       buffer: Buffer.from('%PDF-1.4 signed guarantee'),
     });
     await expect.poll(() => row.getByTestId('permission-scans').getAttribute('data-count')).toBe('1');
+
+    step('open the attached scan');
+    const scanWindow = page.context().waitForEvent('page');
+    await row.locator('[data-testid="permission-scan-view"][data-name="保证申请书-签字.pdf"]').click();
+    expect((await scanWindow).url()).toMatch(/^blob:/);
   }, 240_000);
 });

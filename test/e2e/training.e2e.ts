@@ -91,5 +91,9 @@ describe('trainings', () => {
     expect(await row.getByTestId('training-attended').textContent()).toBe(
       `签到 ${finance.length - 1} / ${finance.length}`,
     );
+    // The scanned sheet opens from its row.
+    const sheetWindow = page.context().waitForEvent('page');
+    await row.locator('[data-testid="training-sheet-view"][data-name="签到表扫描.pdf"]').click();
+    expect((await sheetWindow).url()).toMatch(/^blob:/);
   });
 });

@@ -5,7 +5,7 @@
 // Test ids: incident-form, incident-save, incident-form-cancel, incident-start, incident-end,
 // incident-cause, incident-scope, incident-description, incident-actions, incident-excluded,
 // incident-reason, incident-refused.
-import { Checkbox, Input, Select, Space } from 'antd';
+import { Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_CAUSES } from '../../../shared/schemas/records';
@@ -54,7 +54,7 @@ export function IncidentForm(props: {
           startAt: startAt ?? new Date().toISOString(),
           endAt,
           cause,
-          excluded,
+          excluded: excluded || cause === 'carrier',
           exclusionReason,
           scope,
           description,
@@ -104,10 +104,7 @@ export function IncidentForm(props: {
             id="field-cause"
             data-testid="incident-cause"
             value={cause}
-            onChange={(value: Cause) => {
-              setCause(value);
-              if (value === 'carrier') setExcluded(true);
-            }}
+            onChange={(value: Cause) => setCause(value)}
             style={{ width: 140 }}
             options={INCIDENT_CAUSES.map((c) => ({ value: c, label: t(`network.causes.${c}`) }))}
           />
@@ -142,14 +139,21 @@ export function IncidentForm(props: {
           onChange={(e) => setActions(e.target.value)}
         />
       </FormField>
+      {/* A carrier fault is left out of the KPI whatever the box says: ticked and fixed. */}
       <Checkbox
         data-testid="incident-excluded"
-        checked={excluded}
+        checked={excluded || cause === 'carrier'}
+        disabled={cause === 'carrier'}
         onChange={(e) => setExcluded(e.target.checked)}
       >
         {t('network.form.excluded')}
       </Checkbox>
-      {excluded && (
+      {cause === 'carrier' && (
+        <Typography.Text type="secondary" data-testid="incident-carrier-excluded">
+          {t('network.form.carrierExcluded')}
+        </Typography.Text>
+      )}
+      {(excluded || cause === 'carrier') && (
         <FormField name="exclusionReason" label={t('network.form.exclusionReason')}>
           <Input
             id="field-exclusionReason"

@@ -1,10 +1,12 @@
 // An IM software permission: the employee and the computer (their own, by default), the program,
 // the reason, the dates the guarantee and the department head were signed, when it was granted
-// and when and why it was revoked. "Revoke" opens it with the revocation time set to now.
+// and when and why it was revoked, and a note. "Revoke" opens it with the revocation time set to
+// now; "Enable" on a request whose guarantee is not yet signed opens it with the grant time set to
+// now and the signing dates to fill (a grant needs both: shared/network/guarantee.ts).
 // Test ids: permission-form, permission-save, permission-form-cancel, permission-person,
 // permission-computer, permission-software, permission-reason, permission-guarantee-on,
 // permission-head-on, permission-granted, permission-revoked, permission-revoke-reason,
-// permission-refused.
+// permission-note, permission-refused.
 import { AutoComplete, Input, Select, Space } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +25,7 @@ export function PermissionForm(props: {
   permission: ImPermission | null;
   directory: PermissionDirectory;
   revoking?: boolean;
+  granting?: boolean;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -36,11 +39,14 @@ export function PermissionForm(props: {
   const [reason, setReason] = useState(p?.reason ?? '');
   const [guaranteeSignedOn, setGuaranteeOn] = useState(p?.guaranteeSignedOn ?? '');
   const [deptHeadSignedOn, setHeadOn] = useState(p?.deptHeadSignedOn ?? '');
-  const [grantedAt, setGrantedAt] = useState<string | null>(p?.grantedAt ?? null);
+  const [grantedAt, setGrantedAt] = useState<string | null>(() =>
+    props.granting && !p?.grantedAt ? new Date().toISOString() : (p?.grantedAt ?? null),
+  );
   const [revokedAt, setRevokedAt] = useState<string | null>(() =>
     props.revoking ? new Date().toISOString() : (p?.revokedAt ?? null),
   );
   const [revokeReason, setRevokeReason] = useState(p?.revokeReason ?? '');
+  const [note, setNote] = useState(p?.note ?? '');
   const { refused, saving, save, refuse } = useRefusableSave((err) =>
     err instanceof PermissionRefused
       ? err.problems.map((x) => t(`network.permissions.refused.${x.code}`))
@@ -77,6 +83,7 @@ export function PermissionForm(props: {
           grantedAt,
           revokedAt,
           revokeReason,
+          note,
         },
         p?.id ?? null,
       ),
@@ -93,7 +100,17 @@ export function PermissionForm(props: {
       onSubmit={(e) => void onSubmit(e)}
       onCancel={props.onClose}
       onOpened={() =>
-        document.getElementById(props.revoking ? 'field-revokeReason' : 'field-personId')?.focus()
+        document
+          .getElementById(
+            props.revoking
+              ? 'field-revokeReason'
+              : props.granting
+                ? guaranteeSignedOn
+                  ? 'field-deptHeadSignedOn'
+                  : 'field-guaranteeSignedOn'
+                : 'field-personId',
+          )
+          ?.focus()
       }
       submitTestId="permission-save"
       width={680}
@@ -148,6 +165,7 @@ export function PermissionForm(props: {
       <Space wrap align="start">
         <FormField name="guaranteeSignedOn" label={t('network.permissions.form.guaranteeSignedOn')}>
           <DayInput
+            id="field-guaranteeSignedOn"
             testId="permission-guarantee-on"
             value={guaranteeSignedOn}
             onChange={setGuaranteeOn}
@@ -155,7 +173,13 @@ export function PermissionForm(props: {
           />
         </FormField>
         <FormField name="deptHeadSignedOn" label={t('network.permissions.form.deptHeadSignedOn')}>
-          <DayInput testId="permission-head-on" value={deptHeadSignedOn} onChange={setHeadOn} width={160} />
+          <DayInput
+            id="field-deptHeadSignedOn"
+            testId="permission-head-on"
+            value={deptHeadSignedOn}
+            onChange={setHeadOn}
+            width={160}
+          />
         </FormField>
       </Space>
       <Space wrap align="start">
@@ -177,6 +201,15 @@ export function PermissionForm(props: {
           />
         </FormField>
       )}
+      <FormField name="note" label={t('network.permissions.form.note')}>
+        <Input
+          id="field-note"
+          data-testid="permission-note"
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </FormField>
     </FormModal>
   );
 }

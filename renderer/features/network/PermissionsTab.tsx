@@ -31,9 +31,11 @@ export function PermissionsTab() {
   const { message, modal } = App.useApp();
   const directory = useLiveQuery(() => readPermissionDirectory(db), [db]);
   const [heldOnly, setHeldOnly] = useState(false);
-  const [editing, setEditing] = useState<{ permission: ImPermission | null; revoking?: boolean } | null>(
-    null,
-  );
+  const [editing, setEditing] = useState<{
+    permission: ImPermission | null;
+    revoking?: boolean;
+    granting?: boolean;
+  } | null>(null);
 
   const personOf = (p: ImPermission) => directory?.people.get(p.personId);
   const departmentOf = (p: ImPermission) => {
@@ -52,6 +54,11 @@ export function PermissionsTab() {
   }, [directory, heldOnly]); // eslint-disable-line react-hooks/exhaustive-deps -- departmentOf reads directory
 
   const grant = async (p: ImPermission) => {
+    // Not yet signed on paper: the form asks for the signing dates with the grant time filled in.
+    if (!p.guaranteeSignedOn || !p.deptHeadSignedOn) {
+      setEditing({ permission: p, granting: true });
+      return;
+    }
     try {
       await savePermission(repo, { ...p, grantedAt: new Date().toISOString() }, p.id);
       void message.success(t('network.permissions.saved'));
@@ -181,6 +188,7 @@ export function PermissionsTab() {
         <PermissionForm
           permission={editing.permission}
           revoking={editing.revoking}
+          granting={editing.granting}
           directory={directory}
           onClose={() => setEditing(null)}
           onSaved={() => {

@@ -31,7 +31,13 @@ async function office() {
   const zhang = await repo.create('people', { name: '张伟', employeeNo: '1001' });
   const li = await repo.create('people', { name: '李娜', employeeNo: '1002' });
   const pc = await repo.create('devices', { assetTag: 'PC-0101', type: 'computer', userPersonId: li.id });
-  const granted = { personId: zhang.id, deviceId: pc.id, grantedAt: '2026-03-01T01:00:00.000Z' };
+  const granted = {
+    personId: zhang.id,
+    deviceId: pc.id,
+    guaranteeSignedOn: '2026-02-27',
+    deptHeadSignedOn: '2026-02-28',
+    grantedAt: '2026-03-01T01:00:00.000Z',
+  };
   const qq = await savePermission(repo, { ...granted, software: 'QQ', reason: '联系供应商' }, null, now);
   const wx = await savePermission(repo, { ...granted, software: '微信' }, null, now);
   return { zhang, li, pc, qq, wx };
@@ -73,7 +79,14 @@ describe('IM permissions after a computer handover', () => {
     // Enabled after the moment the settlement claims: revoking it then would precede its grant.
     await savePermission(
       repo,
-      { personId: zhang.id, deviceId: pc.id, software: '钉钉', grantedAt: '2026-12-07T03:00:00.000Z' },
+      {
+        personId: zhang.id,
+        deviceId: pc.id,
+        software: '钉钉',
+        guaranteeSignedOn: '2026-12-07',
+        deptHeadSignedOn: '2026-12-07',
+        grantedAt: '2026-12-07T03:00:00.000Z',
+      },
       null,
       now,
     );

@@ -1,5 +1,6 @@
 // The signed 保证申请书 scanned and attached to its permission: stored once in the attachments
-// table by its hash, linked to the permission, the same file twice linked once.
+// table by its hash, linked to the permission, the same file twice linked once; and the rule that
+// a permission is enabled only once the guarantee and the department head are signed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepository, type Repository } from '../../db/repository';
 import type { NetdeskDb } from '../../db/schema';
@@ -36,5 +37,32 @@ describe('the signed guarantee’s scan', () => {
     const file = { bytes: new Uint8Array([1, 2, 3]), name: 'x.png', mime: 'image/png' as const };
     await expect(attachGuaranteeScan(db, repo, 'nope', file)).rejects.toThrow(/nope/);
     expect(await db.imPermissions.count()).toBe(0);
+  });
+});
+
+describe('enabling a permission', () => {
+  it('is refused, nothing written, until the guarantee and the department head are signed', async () => {
+    const person = await repo.create('people', { name: '李娜', employeeNo: 'E001' });
+    const now = new Date('2026-12-07T04:00:00.000Z');
+    const request = await savePermission(repo, { personId: person.id, software: 'QQ' }, null, now);
+    const grantedAt = now.toISOString();
+    await expect(savePermission(repo, { ...request, grantedAt }, request.id, now)).rejects.toMatchObject({
+      problems: [{ code: 'granted-unsigned', field: 'grantedAt' }],
+    });
+    await expect(
+      savePermission(repo, { ...request, grantedAt, guaranteeSignedOn: '2026-12-07' }, request.id, now),
+    ).rejects.toMatchObject({ problems: [{ code: 'granted-unsigned', field: 'grantedAt' }] });
+    expect((await db.imPermissions.get(request.id))!.grantedAt).toBeNull();
+    const signed = { guaranteeSignedOn: '2026-12-06', deptHeadSignedOn: '2026-12-07' };
+    const granted = await savePermission(repo, { ...request, ...signed, grantedAt }, request.id, now);
+    expect(granted.grantedAt).toBe(grantedAt);
+    // Once enabled, later edits (a note, the revocation) are not asked for signatures again.
+    const revoked = await savePermission(
+      repo,
+      { ...granted, guaranteeSignedOn: null, revokedAt: grantedAt, revokeReason: '调岗' },
+      granted.id,
+      now,
+    );
+    expect(revoked.revokedAt).toBe(grantedAt);
   });
 });

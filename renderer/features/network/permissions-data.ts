@@ -60,9 +60,17 @@ export async function savePermission(
   id: string | null,
   now: Date = new Date(),
 ): Promise<ImPermission> {
+  // Enabled by this save: it was not granted before (or is new).
+  const before = id ? await repo.get('imPermissions', id) : undefined;
   const problems = permissionProblems(
-    { grantedAt: input.grantedAt ?? null, revokedAt: input.revokedAt ?? null },
+    {
+      grantedAt: input.grantedAt ?? null,
+      revokedAt: input.revokedAt ?? null,
+      guaranteeSignedOn: input.guaranteeSignedOn ?? null,
+      deptHeadSignedOn: input.deptHeadSignedOn ?? null,
+    },
     now,
+    { granting: !!input.grantedAt && !before?.grantedAt },
   );
   if (problems.length > 0) throw new PermissionRefused(problems);
   return id ? repo.update('imPermissions', id, input) : repo.create('imPermissions', input);

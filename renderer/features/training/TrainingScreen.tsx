@@ -5,7 +5,7 @@
 // newcomers in the directory still waiting for their software guidance.
 // Test ids: training-screen, training-progress, add-training, trainings-table, training-row
 // (data-topic, data-status), training-plan, training-print, training-held, training-cancel, training-attended,
-// newcomers (data-count), newcomer (data-name).
+// training-sheet-view (each scanned sheet; data-name), newcomers (data-count), newcomer (data-name).
 import {
   CalendarOutlined,
   CheckOutlined,
@@ -30,6 +30,7 @@ import { useChinaToday } from '../culture/data';
 import { useDirectory } from '../../directory/directory';
 import { AttendanceDialog } from './AttendanceDialog';
 import { printSigninSheet, setTrainingStatus, useTrainingLedger } from './data';
+import { ScanLinks } from '../../components/ScanLinks';
 import { TrainingForm } from './TrainingForm';
 import { EmptyState } from '../../components/EmptyState';
 
@@ -120,11 +121,14 @@ export function TrainingScreen() {
     {
       title: t('training.fields.roster'),
       key: 'roster',
-      width: 110,
+      width: 170,
       render: (_, tr) => {
         const c = rosterSize.get(tr.id) ?? { roster: 0, signed: 0 };
         return (tr.status ?? 'planned') === 'held' ? (
-          <span data-testid="training-attended">{t('training.attended', c)}</span>
+          <>
+            <span data-testid="training-attended">{t('training.attended', c)}</span>
+            <ScanLinks shas={tr.signedSheetShas ?? []} testId="training-sheet-view" />
+          </>
         ) : (
           c.roster
         );
