@@ -1714,6 +1714,11 @@ export const en: Messages = {
     planProgress:
       '{{year}} office-software trainings: {{held}} held, {{planned}} more planned / at least {{needed}} a year',
     attended: 'Signed {{signed}} / {{roster}}',
+    edit: {
+      action: 'Change the training (day, place, roster)',
+      title: 'Change training: {{topic}}',
+      notEditable: 'A training held or cancelled can no longer be changed; its sign-in sheet is the record.',
+    },
     plan: {
       action: 'Plan this request',
       title: 'Plan the request: {{topic}}',

@@ -1632,6 +1632,11 @@ export const zhCN = {
     planProgress:
       '{{year}} 年办公软件培训：已举办 {{held}} 次，另计划 {{planned}} 次 / 全年至少 {{needed}} 次',
     attended: '签到 {{signed}} / {{roster}}',
+    edit: {
+      action: '修改培训（日期、地点、名单）',
+      title: '修改培训：{{topic}}',
+      notEditable: '已举办或已取消的培训不能再修改；出勤以签到表为准。',
+    },
     plan: {
       action: '安排这项申请',
       title: '安排培训申请：{{topic}}',

@@ -1,5 +1,5 @@
 // A training in a real Chromium: planned for one department of the demo directory (its roster
-// taken from the directory), and its sign-in sheet (签到表) printed — the PDF's text lists every
+// taken from the directory), moved to another room, and its sign-in sheet (签到表) printed — the PDF's text lists every
 // person of the department in service.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -50,6 +50,15 @@ describe('trainings', () => {
     const row = page.locator('[data-testid="training-row"][data-topic="WPS 表格入门"]');
     await row.waitFor();
 
+    // Moved to another room before it is held: the form opens with its roster, the change is kept.
+    await row.getByTestId('training-edit').click();
+    await expect
+      .poll(() => page.getByTestId('training-roster-count').textContent())
+      .toContain(`共 ${finance.length} 人`);
+    await page.getByTestId('training-location').fill('5F 会议室');
+    await page.getByTestId('training-submit').click();
+    await expect.poll(() => row.textContent()).toContain('5F 会议室');
+
     const dir = join(home, 'reports');
     const before = new Set(existsSync(dir) ? readdirSync(dir) : []);
     await row.getByTestId('training-print').click();
@@ -68,6 +77,7 @@ describe('trainings', () => {
     expect(file).toContain('签到表');
     const text = execFileSync('pdftotext', ['-layout', join(dir, file!), '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, '')).toContain('WPS表格入门');
+    expect(text.replace(/\s+/g, '')).toContain('5F会议室');
     for (const name of finance) expect(text, name).toContain(name);
 
     // Marked held from the signed sheet: first with nobody ticked (refused, in Chinese, nothing

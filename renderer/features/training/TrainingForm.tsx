@@ -4,6 +4,8 @@
 // and its roster are saved together. Opened on a department's request, it plans that request:
 // topic, kind (department request) and department filled in, the department's people offered as
 // the roster, and saving turns the request into the planned session (shared/training/requests.ts).
+// Opened on a planned training (or a request), it changes it: day, place, trainer, topic and its
+// roster, the people on it now listed to add to or take off.
 // Test ids: training-form, training-topic, training-kind, training-status, training-requester,
 // training-date, training-location, training-trainer, training-departments, training-people,
 // training-roster-count, training-submit.
@@ -23,7 +25,13 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import type { Directory } from '../../directory/directory';
-import { createTraining, planTrainingRequest, RequestNotPlanned } from './data';
+import {
+  createTraining,
+  planTrainingRequest,
+  RequestNotPlanned,
+  TrainingNotEditable,
+  updateTraining,
+} from './data';
 
 const formSchema = trainingSchema
   .pick({ topic: true, kind: true, date: true, location: true, trainer: true, requestingDepartmentId: true })
@@ -42,12 +50,15 @@ export function TrainingForm(props: {
   directory: Directory;
   /** The department's request to plan, if the form was opened on one. */
   request?: Training | null;
+  /** The training to change, with the people on its roster now. */
+  editing?: { training: Training; personIds: string[] } | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { db, repo } = useLedger();
   const { message } = App.useApp();
   const request = props.request ?? null;
+  const editing = props.editing ?? null;
   const empty: FormInput = {
     topic: '',
     kind: 'office-software',
@@ -72,9 +83,23 @@ export function TrainingForm(props: {
   });
   const { open } = props;
   useEffect(() => {
-    if (open) reset(request ? { ...empty, ...planFromRequest(request, props.today) } : empty);
+    if (!open) return;
+    if (editing) {
+      const tr = editing.training;
+      reset({
+        ...empty,
+        topic: tr.topic,
+        kind: tr.kind,
+        date: tr.date,
+        location: tr.location ?? '',
+        trainer: tr.trainer ?? '',
+        requestingDepartmentId: tr.requestingDepartmentId ?? null,
+        status: tr.status === 'requested' ? 'requested' : 'planned',
+        personIds: editing.personIds,
+      });
+    } else reset(request ? { ...empty, ...planFromRequest(request, props.today) } : empty);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a fresh form each time it opens
-  }, [open, request, reset]);
+  }, [open, request, editing, reset]);
 
   const departmentIds = useWatch({ control, name: 'departmentIds' });
   const personIds = useWatch({ control, name: 'personIds' });
@@ -87,6 +112,19 @@ export function TrainingForm(props: {
   const onSubmit = async (values: FormValues) => {
     const { departmentIds: _d, personIds: _p, ...training } = values;
     try {
+      if (editing) {
+        const { status: _s, ...session } = training;
+        await updateTraining(
+          db,
+          repo,
+          editing.training.id,
+          session,
+          roster.map((p) => p.id),
+        );
+        void message.success(t('common.saved'));
+        props.onClose();
+        return;
+      }
       if (request) {
         const { status: _s, ...session } = training;
         await planTrainingRequest(
@@ -114,7 +152,8 @@ export function TrainingForm(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (err) {
-      if (err instanceof RequestNotPlanned && err.reason === 'before-request')
+      if (err instanceof TrainingNotEditable) void message.error(t('training.edit.notEditable'));
+      else if (err instanceof RequestNotPlanned && err.reason === 'before-request')
         setError('date', { type: 'rule', message: t('training.plan.beforeRequest') }, { shouldFocus: true });
       else if (err instanceof RequestNotPlanned) void message.error(t('training.plan.notRequested'));
       else void message.error(describeError(err, t));
@@ -124,7 +163,13 @@ export function TrainingForm(props: {
   return (
     <FormModal
       open={open}
-      title={request ? t('training.plan.title', { topic: request.topic }) : t('training.add')}
+      title={
+        editing
+          ? t('training.edit.title', { topic: editing.training.topic })
+          : request
+            ? t('training.plan.title', { topic: request.topic })
+            : t('training.add')
+      }
       formId="training-form"
       submitTestId="training-submit"
       submitting={isSubmitting}
@@ -155,7 +200,7 @@ export function TrainingForm(props: {
           )}
         />
       </FormField>
-      {!request && (
+      {!request && !editing && (
         <FormField name="status" label={t('training.fields.status')} error={errors.status} required>
           <Controller
             control={control}

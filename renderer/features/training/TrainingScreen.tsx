@@ -1,15 +1,17 @@
 // 培训 — the year's trainings: the office-software plan against two a year (held and still
 // planned), departments' requests with their status, each training with its roster and attendance,
-// a department's request planned from its row (the form opens filled in from the request), its
+// a department's request planned from its row (the form opens filled in from the request), a
+// planned training changed from its row (day, place, roster), its
 // sign-in sheet (签到表) printed from the row and marked held from the signed sheet, and the
 // newcomers in the directory still waiting for their software guidance.
 // Test ids: training-screen, training-progress, add-training, trainings-table, training-row
-// (data-topic, data-status), training-plan, training-print, training-held, training-cancel, training-attended,
+// (data-topic, data-status), training-plan, training-edit, training-print, training-held, training-cancel, training-attended,
 // training-sheet-view (each scanned sheet; data-name), newcomers (data-count), newcomer (data-name).
 import {
   CalendarOutlined,
   CheckOutlined,
   CloseOutlined,
+  EditOutlined,
   PlusOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
@@ -42,6 +44,7 @@ export function TrainingScreen() {
   const directory = useDirectory();
   const [adding, setAdding] = useState(false);
   const [planning, setPlanning] = useState<Training | null>(null);
+  const [editing, setEditing] = useState<Training | null>(null);
   const [marking, setMarking] = useState<Training | null>(null);
   const { repo } = useLedger();
   const today = useChinaToday();
@@ -66,6 +69,18 @@ export function TrainingScreen() {
           )
         : [],
     [ledger, directory, today],
+  );
+  // The training being changed with the people on its roster now (fixed while the form is open).
+  const editingRoster = useMemo(
+    () =>
+      editing && ledger
+        ? {
+            training: editing,
+            personIds: ledger.attendees.filter((a) => a.trainingId === editing.id).map((a) => a.personId),
+          }
+        : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once when the form opens
+    [editing],
   );
   const cancel = (training: Training) =>
     modal.confirm({
@@ -146,6 +161,14 @@ export function TrainingScreen() {
               label={t('training.plan.action')}
               testId="training-plan"
               onClick={() => setPlanning(tr)}
+            />
+          )}
+          {(tr.status === 'planned' || tr.status === 'requested' || tr.status === undefined) && (
+            <RowAction
+              icon={<EditOutlined />}
+              label={t('training.edit.action')}
+              testId="training-edit"
+              onClick={() => setEditing(tr)}
             />
           )}
           <RowAction
@@ -249,13 +272,15 @@ export function TrainingScreen() {
             onClose={() => setMarking(null)}
           />
           <TrainingForm
-            open={adding || planning !== null}
+            open={adding || planning !== null || editing !== null}
             today={today}
             directory={directory}
             request={planning}
+            editing={editingRoster}
             onClose={() => {
               setAdding(false);
               setPlanning(null);
+              setEditing(null);
             }}
           />
         </>

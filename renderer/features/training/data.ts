@@ -98,6 +98,54 @@ export async function planTrainingRequest(
   });
 }
 
+/** A training that may no longer be changed from the form: held (its sheet is signed) or cancelled. */
+export class TrainingNotEditable extends Error {
+  constructor(readonly status: string) {
+    super(`training is ${status}: not edited`);
+    this.name = 'TrainingNotEditable';
+  }
+}
+
+/**
+ * Change a planned training or a department's request: its topic, kind, day, place, trainer and
+ * requesting department, and its roster — people added, people taken off (their roster rows
+ * deleted, synced like any deletion) — in one transaction. A held or cancelled training is refused
+ * (TrainingNotEditable): its sign-in sheet is the record of what happened.
+ */
+export async function updateTraining(
+  db: NetdeskDb,
+  repo: Repository,
+  trainingId: string,
+  session: Pick<
+    RecordInput<'trainings'>,
+    'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
+  >,
+  personIds: readonly string[],
+): Promise<Training> {
+  return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
+    const training = await db.trainings.get(trainingId);
+    if (!training || !isListed(training)) throw new Error(`no training ${trainingId}`);
+    const status = training.status ?? 'planned';
+    if (status !== 'planned' && status !== 'requested') throw new TrainingNotEditable(status);
+    const updated = await repo.update('trainings', trainingId, session);
+    const roster = (await db.trainingAttendees.where('trainingId').equals(trainingId).toArray()).filter(
+      isListed,
+    );
+    const wanted = new Set(personIds);
+    for (const a of roster) if (!wanted.has(a.personId)) await repo.remove('trainingAttendees', a.id);
+    const onRoster = new Set(roster.map((a) => a.personId));
+    const added = [...wanted].filter((id) => !onRoster.has(id));
+    if (added.length > 0) {
+      const result = await repo.bulkCreate(
+        'trainingAttendees',
+        added.map((personId) => ({ trainingId, personId, signed: false })),
+      );
+      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
+    }
+    return updated;
+  });
+}
+
 /** Print the training's sign-in sheet (签到表-<date>-<topic>.pdf). */
 export async function printSigninSheet(
   db: NetdeskDb,
