@@ -31,6 +31,27 @@ export function useTrainingLedger(db: NetdeskDb): TrainingLedger | undefined {
   }, [db]);
 }
 
+/** The parts of a training the form sets when it plans or changes one. */
+export type TrainingSession = Pick<
+  RecordInput<'trainings'>,
+  'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
+>;
+
+/** Put people on a training's roster (inside the caller's transaction); all of them or nothing. */
+async function addToRoster(
+  repo: Repository,
+  trainingId: string,
+  personIds: readonly string[],
+  signed = false,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const result = await repo.bulkCreate(
+    'trainingAttendees',
+    personIds.map((personId) => ({ trainingId, personId, signed })),
+  );
+  if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
+}
+
 /** Create a training with its roster, all or nothing. */
 export async function createTraining(
   db: NetdeskDb,
@@ -40,13 +61,7 @@ export async function createTraining(
 ): Promise<Training> {
   return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
     const training = await repo.create('trainings', input);
-    if (personIds.length > 0) {
-      const result = await repo.bulkCreate(
-        'trainingAttendees',
-        personIds.map((personId) => ({ trainingId: training.id, personId, signed: false })),
-      );
-      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
-    }
+    await addToRoster(repo, training.id, personIds);
     return training;
   });
 }
@@ -69,10 +84,7 @@ export async function planTrainingRequest(
   db: NetdeskDb,
   repo: Repository,
   requestId: string,
-  session: Pick<
-    RecordInput<'trainings'>,
-    'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
-  >,
+  session: TrainingSession,
   personIds: readonly string[],
 ): Promise<Training> {
   return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
@@ -86,14 +98,11 @@ export async function planTrainingRequest(
         .filter(isListed)
         .map((a) => a.personId),
     );
-    const added = personIds.filter((id) => !onRoster.has(id));
-    if (added.length > 0) {
-      const result = await repo.bulkCreate(
-        'trainingAttendees',
-        added.map((personId) => ({ trainingId: requestId, personId, signed: false })),
-      );
-      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
-    }
+    await addToRoster(
+      repo,
+      requestId,
+      personIds.filter((id) => !onRoster.has(id)),
+    );
     return planned;
   });
 }
@@ -116,10 +125,7 @@ export async function updateTraining(
   db: NetdeskDb,
   repo: Repository,
   trainingId: string,
-  session: Pick<
-    RecordInput<'trainings'>,
-    'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
-  >,
+  session: TrainingSession,
   personIds: readonly string[],
 ): Promise<Training> {
   return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
@@ -134,14 +140,11 @@ export async function updateTraining(
     const wanted = new Set(personIds);
     for (const a of roster) if (!wanted.has(a.personId)) await repo.remove('trainingAttendees', a.id);
     const onRoster = new Set(roster.map((a) => a.personId));
-    const added = [...wanted].filter((id) => !onRoster.has(id));
-    if (added.length > 0) {
-      const result = await repo.bulkCreate(
-        'trainingAttendees',
-        added.map((personId) => ({ trainingId, personId, signed: false })),
-      );
-      if (!result.ok) throw new Error(`roster refused: ${result.errors.length} rows`);
-    }
+    await addToRoster(
+      repo,
+      trainingId,
+      [...wanted].filter((id) => !onRoster.has(id)),
+    );
     return updated;
   });
 }
@@ -228,14 +231,13 @@ export async function markTrainingHeld(
         await repo.update('trainingAttendees', a.id, { signed: attended.has(a.personId) });
     }
     const onRoster = new Set(roster.map((a) => a.personId));
-    const walkIns = [...attended].filter((id) => !onRoster.has(id));
-    if (walkIns.length > 0) {
-      const result = await repo.bulkCreate(
-        'trainingAttendees',
-        walkIns.map((personId) => ({ trainingId, personId, signed: true })),
-      );
-      if (!result.ok) throw new Error(`walk-ins refused: ${result.errors.length} rows`);
-    }
+    // Walk-ins who signed a blank row join the roster as signed.
+    await addToRoster(
+      repo,
+      trainingId,
+      [...attended].filter((id) => !onRoster.has(id)),
+      true,
+    );
     const shas = training.signedSheetShas ?? [];
     return repo.update('trainings', trainingId, {
       status: 'held',
