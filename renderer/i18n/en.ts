@@ -44,9 +44,9 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     repairs: 'Repair cards',
     devices: 'Devices',
-    checks: 'Checks',
+    checks: 'Routine checks',
     network: 'Network',
-    culture: 'Website & culture',
+    culture: 'Website and culture',
     training: 'Training',
     reports: 'Reports',
     people: 'People',
@@ -1805,7 +1805,7 @@ export const en: Messages = {
       culture: {
         title: 'Company culture: the daily quote and website updates',
         steps:
-          'Click Website & culture on the left: "Daily quotes" is the quote library, with how many working days the unused quotes still cover; "Add quote" or "Import quotes" adds more, and a quote already in the library is refused.\nUnder "Schedule", pick the days and click "Fill the schedule": only working days get a quote (public holidays and company rest days none, adjusted working days one), and none repeats.\nThe showroom display: in the desktop app, menu Window → Showroom Display; in browser mode, "Open showroom display" and F11. "Shown" is what K6 counts.\nFor every article that goes online, click "Log website update" under "Website updates"; the top shows the last 12 weeks against at least 2 a week (K7). "Invitations to write" below records the staff asked to write.',
+          'Click Website and culture on the left: "Daily quotes" is the quote library, with how many working days the unused quotes still cover; "Add quote" or "Import quotes" adds more, and a quote already in the library is refused.\nUnder "Schedule", pick the days and click "Fill the schedule": only working days get a quote (public holidays and company rest days none, adjusted working days one), and none repeats.\nThe showroom display: in the desktop app, menu Window → Showroom Display; in browser mode, "Open showroom display" and F11. "Shown" is what K6 counts.\nFor every article that goes online, click "Log website update" under "Website updates"; the top shows the last 12 weeks against at least 2 a week (K7). "Invitations to write" below records the staff asked to write.',
       },
       training: {
         title: 'Training records',
