@@ -1,7 +1,9 @@
 // A computer with a QQ permission on it changes hands in the demo ledger: NetDesk asks whether QQ
 // moves to the new user, the supervisor ticks it, and the permissions list then shows QQ held by
 // the new user on that computer and the old holder's QQ taken back with the handover as reason.
+// The same question comes when the user is changed in the device's edit form.
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoLedger, newHome, outputDir, pick, startApp, type AppUnderTest } from './harness';
 
@@ -19,54 +21,69 @@ afterEach(async (ctx) => {
 });
 const step = (name: string) => (lastStep = name);
 
+/** The demo's QQ holder, their computer, and another person to give it to. */
+async function qqOnAComputer(page: AppUnderTest['page']) {
+  step('load demo');
+  await loadDemoLedger(page);
+  step('who holds QQ, on which computer');
+  await page.getByTestId('nav-network').click();
+  await page.getByTestId('network-tab-permissions').click();
+  const qq = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="granted"]');
+  await expect.poll(() => qq.count()).toBe(1);
+  const [, holder, computer] = await cells(qq);
+  // The new user: the holder of the (revoked) WeChat permission, someone else.
+  const wx = page.locator('[data-testid="permission-row"][data-software="微信电脑版"]');
+  const [, newUser] = await cells(wx);
+  expect(holder && computer && newUser && newUser !== holder).toBeTruthy();
+  return { qq, holder: holder!, computer: computer!, newUser: newUser! };
+}
+
+const cells = async (row: Locator) => (await row.locator('td').allTextContents()).map((s) => s.trim());
+
+/** Click a row's action on the devices list until `dialog` is open (the list redraws as the search narrows it). */
+async function openFromDeviceRow(
+  page: AppUnderTest['page'],
+  computer: string,
+  action: string,
+  dialog: Locator,
+) {
+  await page.getByTestId('nav-devices').click();
+  await page.getByTestId('devices-search').fill(computer);
+  const device = page.locator(`[data-testid="device-row"][data-tag="${computer}"]`);
+  // A click on a row being replaced is lost, so click again until the dialog is open (never while
+  // it is: its mask would take the click).
+  await expect
+    .poll(
+      async () => {
+        if ((await dialog.count()) === 0)
+          await device
+            .getByTestId(action)
+            .click({ timeout: 2_000 })
+            .catch(() => undefined);
+        return dialog.count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(1);
+}
+
 describe('IM permissions on a handed-over computer', () => {
   it('move to the new user only when the supervisor ticks them', async () => {
     app = await startApp({ home: newHome('handover-im') });
     const { page } = app;
-    step('load demo');
-    await loadDemoLedger(page);
-
-    step('who holds QQ, on which computer');
-    await page.getByTestId('nav-network').click();
-    await page.getByTestId('network-tab-permissions').click();
-    const qq = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="granted"]');
-    await expect.poll(() => qq.count()).toBe(1);
-    const cells = async (row: typeof qq) => (await row.locator('td').allTextContents()).map((s) => s.trim());
-    const [, holder, computer] = await cells(qq);
-    // The new user: the holder of the (revoked) WeChat permission, someone else.
-    const wx = page.locator('[data-testid="permission-row"][data-software="微信电脑版"]');
-    const [, newUser] = await cells(wx);
-    expect(holder && computer && newUser && newUser !== holder).toBeTruthy();
+    const { qq, holder, computer, newUser } = await qqOnAComputer(page);
 
     step('hand over');
-    await page.getByTestId('nav-devices').click();
-    await page.getByTestId('devices-search').fill(computer!);
-    const device = page.locator(`[data-testid="device-row"][data-tag="${computer}"]`);
-    // The list redraws as the search narrows it: a click on a row being replaced is lost, so click
-    // again until the handover dialog is open (never while it is: its mask would take the click).
-    const dialog = page.getByTestId('handover-to');
-    await expect
-      .poll(
-        async () => {
-          if ((await dialog.count()) === 0)
-            await device
-              .getByTestId('device-handover')
-              .click({ timeout: 2_000 })
-              .catch(() => undefined);
-          return dialog.count();
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(1);
-    await pick(page, 'handover-to', newUser!);
+    await openFromDeviceRow(page, computer, 'device-handover', page.getByTestId('handover-to'));
+    await pick(page, 'handover-to', newUser);
     await page.getByTestId('handover-submit').click();
 
     step('confirm QQ moves');
     const ask = page.getByTestId('handover-permissions');
     await expect.poll(() => ask.isVisible()).toBe(true);
     const box = page.getByTestId('handover-permission-QQ');
-    expect(await box.textContent()).toContain(`${holder}`);
-    expect(await box.textContent()).toContain(`${newUser}`);
+    expect(await box.textContent()).toContain(holder);
+    expect(await box.textContent()).toContain(newUser);
     await box.locator('input[type=checkbox]').check();
     await page.getByTestId('handover-permissions-apply').click();
     await expect.poll(() => ask.count()).toBe(0);
@@ -81,5 +98,33 @@ describe('IM permissions on a handed-over computer', () => {
     const oldCells = await cells(old);
     expect(oldCells[1]).toBe(holder);
     expect(oldCells.join(' ')).toContain('随电脑交接给新使用人');
+  }, 240_000);
+
+  it('asks too when the user is changed in the device form, and takes back what is not ticked', async () => {
+    app = await startApp({ home: newHome('handover-im-edit') });
+    const { page } = app;
+    const { qq, holder, computer, newUser } = await qqOnAComputer(page);
+
+    step('new user in the edit form');
+    await openFromDeviceRow(page, computer, 'device-edit', page.getByTestId('device-user'));
+    await pick(page, 'device-user', newUser);
+    await page.getByTestId('device-submit').click();
+
+    step('QQ not ticked');
+    const ask = page.getByTestId('handover-permissions');
+    await expect.poll(() => ask.isVisible()).toBe(true);
+    expect(await page.getByTestId('handover-permission-QQ').textContent()).toContain(holder);
+    await page.getByTestId('handover-permissions-apply').click();
+    await expect.poll(() => ask.count()).toBe(0);
+
+    step('permissions list');
+    await page.getByTestId('nav-network').click();
+    await page.getByTestId('network-tab-permissions').click();
+    await expect.poll(() => qq.count()).toBe(0);
+    const old = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="revoked"]');
+    await expect.poll(() => old.count()).toBe(1);
+    const oldCells = await cells(old);
+    expect(oldCells[1]).toBe(holder);
+    expect(oldCells.join(' ')).toContain('电脑已交接');
   }, 240_000);
 });

@@ -8,10 +8,12 @@
 // device-attached-to, device-status, device-purchase-date, device-vendor, device-price,
 // device-warranty-end, device-ip, device-mac, device-channels, device-retention, device-secret,
 // device-note), device-submit, device-form-cancel, error-<field>, device-user-follows.
+// A computer whose user is changed here is handed over as much as by 交接: once saved, its IM
+// permissions are settled (network/HandoverPermissions) before the form closes.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -27,6 +29,7 @@ import { buyFromEvaluation, DeviceWriteError, saveDevice } from './data';
 import { DepartmentSelect, DeviceSelect, PersonSelect } from '../../components/pickers';
 import { SecretInput } from './SecretInput';
 import { useDeviceContext, type DeviceLedger } from './use-device-ledger';
+import { HandoverPermissions } from '../network/HandoverPermissions';
 
 type DeviceInput = z.input<typeof deviceSchema>;
 type DeviceValues = z.output<typeof deviceSchema>;
@@ -58,6 +61,8 @@ export function DeviceForm(props: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const ctx = useDeviceContext();
+  /** Saved with a new user: the computer's IM permissions are asked about next. */
+  const [handedOver, setHandedOver] = useState<Device | null>(null);
   const { open, device, prefill, evaluation, ledger } = props;
 
   const {
@@ -108,7 +113,14 @@ export function DeviceForm(props: {
         : await saveDevice(ctx, device?.id ?? null, input);
       void message.success(evaluation ? t('evaluations.bought', { tag: saved.assetTag }) : t('common.saved'));
       props.onSaved?.(saved);
-      props.onClose();
+      // A computer given to someone else: its IM permissions follow only if the supervisor says so.
+      if (
+        device &&
+        saved.type === 'computer' &&
+        (device.userPersonId ?? null) !== (saved.userPersonId ?? null)
+      )
+        setHandedOver(saved);
+      else props.onClose();
     } catch (err) {
       if (err instanceof DeviceWriteError && err.field === 'attachedToDeviceId') {
         setError(
@@ -190,6 +202,19 @@ export function DeviceForm(props: {
     : device
       ? t('devices.editTitle', { tag: device.assetTag })
       : t('devices.addTitle');
+
+  if (handedOver)
+    return (
+      <HandoverPermissions
+        deviceId={handedOver.id}
+        assetTag={handedOver.assetTag}
+        newHolderId={handedOver.userPersonId ?? null}
+        onDone={() => {
+          setHandedOver(null);
+          props.onClose();
+        }}
+      />
+    );
 
   return (
     <FormModal
