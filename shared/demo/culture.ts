@@ -2,6 +2,7 @@
 // single update, short of the two a week), the daily quotes with the schedule of the last
 // working days, and the invitations to staff to write (the staff articles among the updates are
 // the published ones; others are waiting, declined or lapsed).
+import { isWorkingDay } from '../calendar/workdays';
 import { normalizeQuote } from '../culture/quotes';
 import type { StoredRecord } from '../schemas';
 import { DAY, HOUR, type DemoLedger } from './ledger';
@@ -87,15 +88,15 @@ export function addWebsiteInvitations(
 }
 
 export function addQuotes(ledger: DemoLedger): void {
-  const { add, day, weekday, dateOnly, setupMs } = ledger;
+  const { add, day, dateOnly, setupMs } = ledger;
   const quotes = QUOTES.map((text) =>
     add('quotes', 'quote', setupMs, { text, normalized: normalizeQuote(text), source: '网络中心整理' }),
   );
   let quoteIndex = 0;
   for (let d = 20; d >= 1; d--) {
     const date = day(d);
-    const wd = weekday(date);
-    if (wd === 0 || wd === 6) continue;
+    // Working days as K6 counts them: public holidays off, adjusted working days (调休) on.
+    if (!isWorkingDay(dateOnly(date))) continue;
     const quote = quotes[quoteIndex++ % quotes.length]!;
     add('quoteSchedule', 'schedule', date + 8 * HOUR, {
       date: dateOnly(date),
