@@ -4,7 +4,7 @@
 // start, a time in the future, an exclusion without a reason) is shown and nothing is saved.
 // Test ids: incident-form, incident-save, incident-form-cancel, incident-start, incident-end,
 // incident-cause, incident-scope, incident-description, incident-actions, incident-excluded,
-// incident-reason, incident-refused.
+// incident-reason, incident-carrier-excluded (the note under a carrier fault), incident-refused.
 import { Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
