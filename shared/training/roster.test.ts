@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officeTrainingProgress, rosterOf } from './roster';
+import { rosterOf } from './roster';
 
 const people = [
   { id: 'a', departmentId: 'cw', active: true },
@@ -15,16 +15,5 @@ describe('a training roster', () => {
       'a',
       'd',
     ]);
-  });
-  it("counts the year's office-software trainings against two a year", () => {
-    const trainings = [
-      { date: '2026-03-01', kind: 'office-software' },
-      { date: '2026-05-01', kind: 'new-employee' },
-      { date: '2025-10-01', kind: 'office-software' },
-    ];
-    expect(officeTrainingProgress(trainings, 2026)).toEqual({ held: 1, needed: 2, met: false });
-    expect(
-      officeTrainingProgress([...trainings, { date: '2026-11-02', kind: 'office-software' }], 2026).met,
-    ).toBe(true);
   });
 });

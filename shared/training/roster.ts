@@ -1,6 +1,7 @@
 // Who is on a training's roster: the people picked one by one plus everyone in service in the
-// departments picked, each once, in the directory's order. And the year's office-software trainings
-// against the company's rule of at least two a year.
+// departments picked, each once, in the directory's order. The company's rule of at least two
+// office-software trainings a year is counted by officePlanProgress (attendance.ts) on the screen
+// and by K9 in the KPI engine.
 export const OFFICE_TRAININGS_PER_YEAR = 2;
 
 export interface RosterPerson {
@@ -19,13 +20,4 @@ export function rosterOf<P extends RosterPerson>(
   return people.filter(
     (p) => picked.has(p.id) || (p.active && p.departmentId !== null && departments.has(p.departmentId)),
   );
-}
-
-/** Office-software trainings held in a year (by date), and whether the yearly rule is met. */
-export function officeTrainingProgress(
-  trainings: readonly { date: string; kind: string }[],
-  year: number,
-): { held: number; needed: number; met: boolean } {
-  const held = trainings.filter((t) => t.kind === 'office-software' && t.date.startsWith(`${year}-`)).length;
-  return { held, needed: OFFICE_TRAININGS_PER_YEAR, met: held >= OFFICE_TRAININGS_PER_YEAR };
 }
