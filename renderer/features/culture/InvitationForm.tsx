@@ -6,7 +6,6 @@
 // invitation-article, invitation-note, invitation-submit.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +19,15 @@ import { FormField } from '../../components/FormField';
 import { FormModal } from '../../components/FormModal';
 import { PersonPicker } from '../../components/pickers';
 import type { Directory } from '../../directory/directory';
-import { formatTime, toLocalValue } from '../../i18n/dates';
+import { formatTime, fromChinaInputValue, toChinaInputValue } from '../../i18n/dates';
 import { describeError, zodIssueMessage } from '../../i18n/errors';
 import { InvitationRefused, saveInvitation } from './data';
 
 const formSchema = websiteInvitationSchema.extend({
   // 'YYYY-MM-DDTHH:mm' as typed; made an instant on save.
-  askedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/),
+  askedAt: z
+    .string()
+    .refine((v) => fromChinaInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' }),
   // The picker gives null when cleared; the record needs a person.
   personId: z
     .string()
@@ -72,12 +73,12 @@ export function InvitationForm(props: {
       current
         ? {
             ...current,
-            askedAt: toLocalValue(dayjs(current.askedAt)),
+            askedAt: toChinaInputValue(current.askedAt),
             ...(publish ? { status: 'published' as const } : {}),
           }
         : {
             personId: null,
-            askedAt: toLocalValue(dayjs()),
+            askedAt: toChinaInputValue(new Date()),
             status: 'asked',
             note: '',
             websiteUpdateId: null,
@@ -88,7 +89,7 @@ export function InvitationForm(props: {
   const status = useWatch({ control, name: 'status' });
   const askedAt = useWatch({ control, name: 'askedAt' });
   const choices = useMemo(() => {
-    const asked = askedAt ? new Date(askedAt).toISOString() : new Date().toISOString();
+    const asked = (askedAt && fromChinaInputValue(askedAt)) || new Date().toISOString();
     return articleChoices(
       { ...(invitation ? { id: invitation.id } : {}), askedAt: asked },
       props.updates,
@@ -103,7 +104,7 @@ export function InvitationForm(props: {
         repo,
         {
           personId: values.personId!,
-          askedAt: new Date(values.askedAt).toISOString(),
+          askedAt: fromChinaInputValue(values.askedAt)!,
           status: values.status,
           note: values.note,
           // Only a published invitation names its article; another status lets go of it.

@@ -27,7 +27,7 @@ import {
 import { correctRepairCard, type CardCorrection } from './data';
 import { CardIntakeFields } from './CardIntakeFields';
 import { repairErrorText } from './repair-errors';
-import { fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { fromChinaInputValue, toChinaInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
 /** A card's intake fields as the form shows them. */
@@ -38,9 +38,9 @@ function valuesOf(card: RepairCard): CardFieldValues {
     deviceTag: card.deviceTag,
     faultCategory: card.faultCategory,
     description: card.description,
-    receivedAt: toLocalInputValue(new Date(card.receivedAt)),
+    receivedAt: toChinaInputValue(new Date(card.receivedAt)),
     headSigned: card.deptHeadSignedAt !== null,
-    headSignedAt: toLocalInputValue(new Date(card.deptHeadSignedAt ?? card.receivedAt)),
+    headSignedAt: toChinaInputValue(new Date(card.deptHeadSignedAt ?? card.receivedAt)),
   };
 }
 
@@ -116,9 +116,9 @@ export function CardEditForm(props: {
     }
     if (dirtyFields.faultCategory) correction.faultCategory = values.faultCategory;
     if (dirtyFields.description) correction.description = values.description;
-    if (dirtyFields.receivedAt) correction.receivedAt = fromLocalInputValue(values.receivedAt) ?? undefined;
+    if (dirtyFields.receivedAt) correction.receivedAt = fromChinaInputValue(values.receivedAt) ?? undefined;
     if (dirtyFields.headSigned || dirtyFields.headSignedAt) {
-      correction.deptHeadSignedAt = values.headSigned ? fromLocalInputValue(values.headSignedAt) : null;
+      correction.deptHeadSignedAt = values.headSigned ? fromChinaInputValue(values.headSignedAt) : null;
     }
     if (Object.keys(correction).length === 0) {
       void message.info(t('repair.edit.nothing'));

@@ -17,13 +17,13 @@ import { FormModal } from '../../components/FormModal';
 import { zodIssueMessage } from '../../i18n/errors';
 import { recordRepairEvent, type RepairEventInput } from './data';
 import { repairErrorText } from './repair-errors';
-import { fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { fromChinaInputValue, toChinaInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
 export type ActionType = RepairEventInput['type'];
 
 export const eventSchema = z.object({
-  at: z.string().refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' }),
+  at: z.string().refine((v) => fromChinaInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' }),
   partName: z.string().trim().max(60),
   refusalCause: z.enum(REFUSAL_CAUSES).nullable(),
   reason: z.string().trim().max(1000),
@@ -87,7 +87,7 @@ export function EventActionForm(props: {
   } = useForm<EventValues>({
     resolver: zodResolver(eventSchema, { error: issueMessage }),
     defaultValues: {
-      at: toLocalInputValue(new Date()),
+      at: toChinaInputValue(new Date()),
       partName: '',
       refusalCause: null,
       reason: '',
@@ -111,7 +111,7 @@ export function EventActionForm(props: {
     }
     const input: RepairEventInput = {
       type,
-      at: fromLocalInputValue(v.at)!,
+      at: fromChinaInputValue(v.at)!,
       ...(v.note ? { note: v.note } : {}),
       ...(fields.includes('partName') && v.partName ? { partName: v.partName } : {}),
       ...(type === 'refused' ? { refusalCause: v.refusalCause, reason: v.reason } : {}),

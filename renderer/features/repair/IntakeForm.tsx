@@ -35,7 +35,7 @@ import { CardIntakeFields } from './CardIntakeFields';
 import { logRepairCard, peekNextCardNo } from './data';
 import { PrintCardDialog } from './PrintCardDialog';
 import { repairErrorText } from './repair-errors';
-import { fromLocalInputValue, toLocalInputValue } from './repair-format';
+import { fromChinaInputValue, toChinaInputValue } from './repair-format';
 import { useRepairContext } from './use-repair';
 
 export const intakeSchema = cardFieldsSchema
@@ -54,9 +54,9 @@ function emptyValues(now: Date): IntakeValues {
     deviceTag: '',
     faultCategory: 'hardware',
     description: '',
-    receivedAt: toLocalInputValue(now),
+    receivedAt: toChinaInputValue(now),
     headSigned: false,
-    headSignedAt: toLocalInputValue(now),
+    headSignedAt: toChinaInputValue(now),
     cardNo: '',
   };
 }
@@ -166,8 +166,8 @@ export function IntakeForm(props: {
         ...cardDevice(values, props.devices.byId),
         faultCategory: values.faultCategory,
         description: values.description,
-        receivedAt: fromLocalInputValue(values.receivedAt) ?? undefined,
-        deptHeadSignedAt: values.headSigned ? fromLocalInputValue(values.headSignedAt) : null,
+        receivedAt: fromChinaInputValue(values.receivedAt) ?? undefined,
+        deptHeadSignedAt: values.headSigned ? fromChinaInputValue(values.headSignedAt) : null,
         ...(values.cardNo ? { cardNo: values.cardNo } : {}),
       });
       setSaved(card);

@@ -7,12 +7,12 @@ import { FAULT_CATEGORIES, repairCardSchema, type Device } from '../../../shared
 import { isListed } from '../../../shared/sync/arrival';
 import { sameKey } from '../../../shared/text/fold';
 import { zodIssueMessage } from '../../i18n/errors';
-import { fromLocalInputValue } from './repair-format';
+import { fromChinaInputValue } from './repair-format';
 
 /** A datetime-local value that holds a whole date and time. */
 export const typedTime = z
   .string()
-  .refine((v) => fromLocalInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' });
+  .refine((v) => fromChinaInputValue(v) !== null, { message: 'repair.errors.badTimeTyped' });
 
 /** Requester, device, fault and times of a card, as typed (times in local datetime-local form). */
 export const cardFieldsSchema = z.object({
@@ -48,7 +48,7 @@ export function checkHeadSignature(
   v: Pick<CardFieldValues, 'headSigned' | 'headSignedAt'>,
   ctx: z.RefinementCtx,
 ): void {
-  if (v.headSigned && fromLocalInputValue(v.headSignedAt) === null) {
+  if (v.headSigned && fromChinaInputValue(v.headSignedAt) === null) {
     ctx.addIssue({ code: 'custom', path: ['headSignedAt'], message: 'repair.errors.badTimeTyped' });
   }
 }

@@ -3,10 +3,10 @@ import { deviceChoiceLabel as deviceLabel, devicesForRequester } from '../../../
 import type { Device } from '../../../shared/schemas';
 import {
   formatTime,
-  fromLocalInputValue,
+  fromChinaInputValue,
   receivedRangeOf,
   rowClock,
-  toLocalInputValue,
+  toChinaInputValue,
 } from './repair-format';
 
 const HOUR = 3600_000;
@@ -28,25 +28,30 @@ function device(id: string, patch: Partial<Device> = {}): Device {
 }
 
 describe('typed times', () => {
-  it('reads back the time it wrote into a datetime-local field, to the minute', () => {
-    const at = new Date(2026, 10, 5, 14, 30, 59);
-    const typed = toLocalInputValue(at);
+  it('reads back the China time it wrote into a time field, to the minute, whatever the PC zone', () => {
+    // 14:30:59 on 5 November in China is 06:30:59 UTC.
+    const at = new Date('2026-11-05T06:30:59.000Z');
+    const typed = toChinaInputValue(at);
     expect(typed).toBe('2026-11-05T14:30');
-    expect(fromLocalInputValue(typed)).toBe(new Date(2026, 10, 5, 14, 30).toISOString());
-    expect(formatTime(fromLocalInputValue(typed))).toBe('2026-11-05 14:30');
+    expect(fromChinaInputValue(typed)).toBe('2026-11-05T06:30:00.000Z');
+    expect(formatTime(fromChinaInputValue(typed))).toBe('2026-11-05 14:30');
+    // Just past midnight in China is still the day before in UTC.
+    expect(toChinaInputValue('2026-11-30T16:05:00.000Z')).toBe('2026-12-01T00:05');
   });
 
   it('refuses an empty field and days that do not exist instead of rolling them over', () => {
-    expect(fromLocalInputValue('')).toBeNull();
-    expect(fromLocalInputValue('2026-02-31T10:00')).toBeNull();
-    expect(fromLocalInputValue('yesterday')).toBeNull();
+    expect(fromChinaInputValue('')).toBeNull();
+    expect(fromChinaInputValue('2026-02-31T10:00')).toBeNull();
+    expect(fromChinaInputValue('2026-11-05T24:00')).toBeNull();
+    expect(fromChinaInputValue('yesterday')).toBeNull();
   });
 
-  it('turns a day range into bounds that include the whole last day', () => {
+  it('turns a day range into bounds that include the whole last China day', () => {
     const { receivedFrom, receivedTo } = receivedRangeOf('2026-11-01', '2026-11-30');
-    expect(receivedFrom).toBe(new Date(2026, 10, 1).toISOString());
-    expect(receivedTo).toBe(new Date(2026, 11, 1).toISOString());
+    expect(receivedFrom).toBe('2026-10-31T16:00:00.000Z');
+    expect(receivedTo).toBe('2026-11-30T16:00:00.000Z');
     expect(receivedRangeOf(null, null)).toEqual({ receivedFrom: null, receivedTo: null });
+    expect(receivedRangeOf('2026-02-30', null)).toEqual({ receivedFrom: null, receivedTo: null });
   });
 });
 

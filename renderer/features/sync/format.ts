@@ -4,7 +4,7 @@
 import type { LedgerTable } from '../../../shared/schemas';
 import { formatTime } from '../../i18n/dates';
 
-/** "2026-03-02 16:05" in this PC's time (the app's one format), or null for never. */
+/** "2026-03-02 16:05" in China time (the app's one format), or null for never. */
 export function formatWhen(iso: string | null | undefined): string | null {
   return iso ? formatTime(iso) : null;
 }
