@@ -148,6 +148,10 @@ export async function numberIn(page: Page, testId: string): Promise<number> {
 export async function loadDemoLedger(page: Page): Promise<void> {
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('load-demo').click();
+  // A click while the confirmation is still zooming in can land where the button was a frame
+  // before and be lost (a clean-clone CI run found the dialog still open 30 s later).
+  await page.getByTestId('load-demo-confirm').waitFor();
+  await dialogsSettled(page);
   await page.getByTestId('load-demo-confirm').click();
   try {
     await expect
