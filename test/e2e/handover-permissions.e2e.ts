@@ -67,6 +67,21 @@ async function openFromDeviceRow(
     .toBe(1);
 }
 
+/**
+ * The permissions list after the settlement: the old holder's QQ taken back with `reason` (the
+ * caller then judges who holds QQ now).
+ */
+async function oldQqTakenBack(page: AppUnderTest['page'], holder: string, reason: string) {
+  step('permissions list');
+  await page.getByTestId('nav-network').click();
+  await page.getByTestId('network-tab-permissions').click();
+  const old = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="revoked"]');
+  await expect.poll(() => old.count()).toBe(1);
+  const oldCells = await cells(old);
+  expect(oldCells[1]).toBe(holder);
+  expect(oldCells.join(' ')).toContain(reason);
+}
+
 describe('IM permissions on a handed-over computer', () => {
   it('move to the new user only when the supervisor ticks them', async () => {
     app = await startApp({ home: newHome('handover-im') });
@@ -88,16 +103,9 @@ describe('IM permissions on a handed-over computer', () => {
     await page.getByTestId('handover-permissions-apply').click();
     await expect.poll(() => ask.count()).toBe(0);
 
-    step('permissions list');
-    await page.getByTestId('nav-network').click();
-    await page.getByTestId('network-tab-permissions').click();
+    await oldQqTakenBack(page, holder, '随电脑交接给新使用人');
     await expect.poll(() => qq.count()).toBe(1);
     expect((await cells(qq)).slice(1, 3)).toEqual([newUser, computer]);
-    const old = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="revoked"]');
-    await expect.poll(() => old.count()).toBe(1);
-    const oldCells = await cells(old);
-    expect(oldCells[1]).toBe(holder);
-    expect(oldCells.join(' ')).toContain('随电脑交接给新使用人');
   }, 240_000);
 
   it('asks too when the user is changed in the device form, and takes back what is not ticked', async () => {
@@ -117,14 +125,7 @@ describe('IM permissions on a handed-over computer', () => {
     await page.getByTestId('handover-permissions-apply').click();
     await expect.poll(() => ask.count()).toBe(0);
 
-    step('permissions list');
-    await page.getByTestId('nav-network').click();
-    await page.getByTestId('network-tab-permissions').click();
+    await oldQqTakenBack(page, holder, '电脑已交接');
     await expect.poll(() => qq.count()).toBe(0);
-    const old = page.locator('[data-testid="permission-row"][data-software="QQ"][data-status="revoked"]');
-    await expect.poll(() => old.count()).toBe(1);
-    const oldCells = await cells(old);
-    expect(oldCells[1]).toBe(holder);
-    expect(oldCells.join(' ')).toContain('电脑已交接');
   }, 240_000);
 });

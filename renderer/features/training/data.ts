@@ -37,6 +37,11 @@ export type TrainingSession = Pick<
   'topic' | 'kind' | 'date' | 'location' | 'trainer' | 'requestingDepartmentId'
 >;
 
+/** The live rows of a training's roster (inside the caller's transaction, if any). */
+async function liveRoster(db: NetdeskDb, trainingId: string): Promise<TrainingAttendee[]> {
+  return (await db.trainingAttendees.where('trainingId').equals(trainingId).toArray()).filter(isListed);
+}
+
 /** Put people on a training's roster (inside the caller's transaction); all of them or nothing. */
 async function addToRoster(
   repo: Repository,
@@ -93,11 +98,7 @@ export async function planTrainingRequest(
     const refusal = checkPlanRequest(request, session.date);
     if (refusal) throw new RequestNotPlanned(refusal);
     const planned = await repo.update('trainings', requestId, { ...session, status: 'planned' });
-    const onRoster = new Set(
-      (await db.trainingAttendees.where('trainingId').equals(requestId).toArray())
-        .filter(isListed)
-        .map((a) => a.personId),
-    );
+    const onRoster = new Set((await liveRoster(db, requestId)).map((a) => a.personId));
     await addToRoster(
       repo,
       requestId,
@@ -134,9 +135,7 @@ export async function updateTraining(
     const status = training.status ?? 'planned';
     if (status !== 'planned' && status !== 'requested') throw new TrainingNotEditable(status);
     const updated = await repo.update('trainings', trainingId, session);
-    const roster = (await db.trainingAttendees.where('trainingId').equals(trainingId).toArray()).filter(
-      isListed,
-    );
+    const roster = await liveRoster(db, trainingId);
     const wanted = new Set(personIds);
     for (const a of roster) if (!wanted.has(a.personId)) await repo.remove('trainingAttendees', a.id);
     const onRoster = new Set(roster.map((a) => a.personId));
@@ -155,9 +154,7 @@ export async function printSigninSheet(
   training: Training,
   confirmMissing: (chars: string[]) => Promise<boolean>,
 ): Promise<PrintFormResult | null> {
-  const attendees = (await db.trainingAttendees.where('trainingId').equals(training.id).toArray()).filter(
-    isListed,
-  );
+  const attendees = await liveRoster(db, training.id);
   const people = (await db.people.bulkGet(attendees.map((a) => a.personId))).filter(
     (p) => p !== undefined && isListed(p),
   );
@@ -223,9 +220,7 @@ export async function markTrainingHeld(
   return db.transaction('rw', commitScope(db, ['trainings', 'trainingAttendees']), async () => {
     const training = await db.trainings.get(trainingId);
     if (!training || !isListed(training)) throw new Error(`no training ${trainingId}`);
-    const roster = (await db.trainingAttendees.where('trainingId').equals(trainingId).toArray()).filter(
-      isListed,
-    );
+    const roster = await liveRoster(db, trainingId);
     for (const a of roster) {
       if (a.signed !== attended.has(a.personId))
         await repo.update('trainingAttendees', a.id, { signed: attended.has(a.personId) });
